@@ -1,0 +1,70 @@
+/**
+ * Every error the API answers with, declared once with a stable code.
+ *
+ * Clients switch on `code` (also the last segment of the problem `type`), never on
+ * the human-readable `title`/`detail`. Answers are RFC 9457 problem details
+ * (application/problem+json), built by src/http/problem.ts.
+ */
+import createError from '@fastify/error';
+
+export const PROBLEM_TYPE_BASE = 'https://nichegraph.dev/problems/';
+
+export const Errors = {
+  VALIDATION: createError('NG_VALIDATION', 'Request validation failed: %s', 400),
+  MALFORMED_BODY: createError('NG_MALFORMED_BODY', 'The request body is not valid: %s', 400),
+  GRAPH_NOT_FOUND: createError('NG_GRAPH_NOT_FOUND', "Graph '%s' does not exist", 404),
+  ANALYSIS_NOT_FOUND: createError('NG_ANALYSIS_NOT_FOUND', "Analysis '%s' does not exist", 404),
+  NICHE_NOT_FOUND: createError('NG_NICHE_NOT_FOUND', "Niche '%s' does not exist in analysis '%s'", 404),
+  ACCOUNT_NOT_FOUND: createError('NG_ACCOUNT_NOT_FOUND', "Account '%s' is not part of analysis '%s'", 404),
+  ANALYSIS_NOT_FINISHED: createError('NG_ANALYSIS_NOT_FINISHED', "Analysis '%s' is %s: results exist only once it has succeeded", 409),
+  ROUTE_NOT_FOUND: createError('NG_ROUTE_NOT_FOUND', 'No route %s %s', 404),
+  METHOD_NOT_ALLOWED: createError('NG_METHOD_NOT_ALLOWED', 'Method %s is not allowed on %s', 405),
+  GRAPH_EXISTS: createError('NG_GRAPH_EXISTS', "Graph '%s' already exists", 409),
+  BATCH_TOO_LARGE: createError('NG_BATCH_TOO_LARGE', 'A batch holds at most %s %s; this one has %s', 413),
+  BODY_TOO_LARGE: createError('NG_BODY_TOO_LARGE', 'The request body exceeds %s bytes', 413),
+  UNSUPPORTED_MEDIA_TYPE: createError('NG_UNSUPPORTED_MEDIA_TYPE', 'Content-Type %s is not supported here; send application/json', 415),
+  STORE_UNAVAILABLE: createError('NG_STORE_UNAVAILABLE', 'The database is unavailable; retry later', 503),
+  INTERNAL: createError('NG_INTERNAL', 'Internal error; the request id identifies it in the logs', 500),
+} as const;
+
+export type ErrorCode = ReturnType<(typeof Errors)[keyof typeof Errors]>['code'];
+
+/** One offending field of a request, as listed in a 400 problem's `errors`. */
+export interface FieldError {
+  /** JSON Pointer into the request part, e.g. /interactions/3/weight. */
+  pointer: string;
+  /** Where the field lives: body, querystring, params or headers. */
+  in: string;
+  /** Index of the offending item when the field is inside interactions[] or accounts[]. */
+  index?: number;
+  /** Dotted field name, e.g. interactions[3].weight. */
+  field: string;
+  message: string;
+}
+
+/** A validation failure carrying every offending field, not only the first. */
+export class ValidationFailure extends Error {
+  readonly code = 'NG_VALIDATION';
+  readonly statusCode = 400;
+  constructor(readonly fieldErrors: FieldError[]) {
+    super(summariseFieldErrors(fieldErrors));
+    this.name = 'ValidationFailure';
+  }
+}
+
+export function summariseFieldErrors(errors: FieldError[]): string {
+  const shown = errors.slice(0, 5).map((e) => `${e.field} ${e.message}`);
+  const more = errors.length > 5 ? ` (and ${errors.length - 5} more)` : '';
+  return shown.join('; ') + more;
+}
+
+/** Turns a JSON Pointer (/interactions/3/weight) into a dotted field name (interactions[3].weight). */
+export function pointerToField(pointer: string): string {
+  const parts = pointer.split('/').slice(1).map((p) => p.replace(/~1/g, '/').replace(/~0/g, '~'));
+  let out = '';
+  for (const part of parts) {
+    if (/^\d+$/.test(part)) out += `[${part}]`;
+    else out += out === '' ? part : `.${part}`;
+  }
+  return out;
+}

@@ -1,0 +1,232 @@
+/**
+ * Analyses: POST /v1/graphs/{graphId}/analyses starts one (202 + Location, or 200 with
+ * the finished analysis when `?wait=N` lets it finish in time); GET /v1/analyses/{id}
+ * reads its state.
+ */
+import { randomUUID } from 'node:crypto';
+import { Type, type Static } from 'typebox';
+import type { FastifyInstance } from 'fastify';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { Errors, ValidationFailure } from '../errors.js';
+import type { AnalysisJobs } from '../jobs/port.js';
+import type { AnalysisParams, AnalysisRecord, GraphStore } from '../store/port.js';
+import { AnalysisIdParams, GraphIdParams, problems } from './schemas.js';
+import { TYPE_PATTERN } from './interactions.js';
+import { parseTimestamp } from './timestamps.js';
+
+export const MAX_WAIT_SECONDS = 60;
+export const DEFAULT_SEED = 42;
+
+const Timestamp = Type.Union([Type.Integer({ minimum: 0 }), Type.String({ maxLength: 40 })], {
+  description: 'ISO 8601 date-time with a time zone, or epoch milliseconds.',
+});
+
+export const AnalysisRequest = Type.Object(
+  {
+    resolution: Type.Optional(
+      Type.Number({ exclusiveMinimum: 0, maximum: 100, default: 1, description: 'Louvain resolution: higher gives smaller niches.' }),
+    ),
+    seed: Type.Optional(
+      Type.Integer({ minimum: 0, maximum: 2147483647, description: `Seed of the randomised steps; default ${DEFAULT_SEED}. Same data, params and seed give the same niches.` }),
+    ),
+    typeWeights: Type.Optional(
+      Type.Record(Type.String({ pattern: TYPE_PATTERN }), Type.Number({ minimum: 0, maximum: 1e6 }), {
+        maxProperties: 100,
+        additionalProperties: false,
+        description: 'Multiplier per interaction type (unlisted types: 1; 0 drops a type).',
+      }),
+    ),
+    from: Type.Optional(Timestamp),
+    to: Type.Optional(Timestamp),
+    minWeight: Type.Optional(
+      Type.Number({ minimum: 0, default: 0, description: 'Pairs whose aggregated |weight| is below this are left out.' }),
+    ),
+    topK: Type.Optional(Type.Integer({ minimum: 1, maximum: 100, default: 10, description: 'Trusted members reported per niche.' })),
+  },
+  {
+    title: 'AnalysisRequest',
+    additionalProperties: false,
+    examples: [{ resolution: 1, seed: 42, typeWeights: { reply: 2, mention: 1, share: 0.5 }, from: '2026-11-01T00:00:00Z', topK: 5 }],
+  },
+);
+type AnalysisRequest = Static<typeof AnalysisRequest>;
+
+const Params = Type.Object(
+  {
+    resolution: Type.Number(),
+    seed: Type.Integer(),
+    typeWeights: Type.Record(Type.String(), Type.Number()),
+    from: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
+    to: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
+    minWeight: Type.Number(),
+    topK: Type.Integer(),
+  },
+  { title: 'AnalysisParams', description: 'The effective parameters, defaults filled in.' },
+);
+
+export const Analysis = Type.Object(
+  {
+    id: Type.String(),
+    graphId: Type.String(),
+    status: Type.Union([Type.Literal('queued'), Type.Literal('running'), Type.Literal('succeeded'), Type.Literal('failed')]),
+    params: Params,
+    createdAt: Type.String({ format: 'date-time' }),
+    startedAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
+    finishedAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
+    error: Type.Optional(Type.String()),
+    summary: Type.Optional(
+      Type.Object({
+        accounts: Type.Integer(),
+        edges: Type.Integer({ description: 'Undirected account pairs with positive weight.' }),
+        niches: Type.Integer(),
+        modularity: Type.Number(),
+      }),
+    ),
+  },
+  {
+    title: 'Analysis',
+    examples: [
+      {
+        id: '6f1c2b9e-8d4a-4c1e-9a57-0e2f7f3b9a10',
+        graphId: 'acme-forum',
+        status: 'succeeded',
+        params: { resolution: 1, seed: 42, typeWeights: {}, from: null, to: null, minWeight: 0, topK: 10 },
+        createdAt: '2026-11-27T10:00:00.000Z',
+        startedAt: '2026-11-27T10:00:00.010Z',
+        finishedAt: '2026-11-27T10:00:01.200Z',
+        summary: { accounts: 3000, edges: 41000, niches: 38, modularity: 0.71 },
+      },
+    ],
+  },
+);
+
+const WaitQuery = Type.Object({
+  wait: Type.Integer({
+    minimum: 0,
+    maximum: MAX_WAIT_SECONDS,
+    default: 0,
+    description: `Seconds (at most ${MAX_WAIT_SECONDS}) to hold the answer until the analysis has finished.`,
+  }),
+});
+
+function isFinished(a: AnalysisRecord): boolean {
+  return a.status === 'succeeded' || a.status === 'failed';
+}
+
+/** The public shape: optional members left out rather than null. */
+export function analysisView(a: AnalysisRecord) {
+  const { error, summary, params, ...rest } = a;
+  return {
+    ...rest,
+    params: {
+      ...params,
+      from: params.from === null ? null : new Date(params.from).toISOString(),
+      to: params.to === null ? null : new Date(params.to).toISOString(),
+    },
+    ...(error !== null ? { error } : {}),
+    ...(summary !== null ? { summary } : {}),
+  };
+}
+
+/** Fills defaults and checks the rules a schema cannot say. */
+export function toAnalysisParams(body: AnalysisRequest): AnalysisParams {
+  const errors = [];
+  const time = (key: 'from' | 'to') => {
+    const v = body[key];
+    if (v === undefined) return null;
+    const ms = parseTimestamp(v);
+    if (ms === null) errors.push({ in: 'body', pointer: `/${key}`, field: key, message: 'must be an ISO 8601 date-time with a time zone, or epoch milliseconds' });
+    return ms;
+  };
+  const from = time('from');
+  const to = time('to');
+  if (from !== null && to !== null && from >= to) {
+    errors.push({ in: 'body', pointer: '/to', field: 'to', message: 'must be later than from' });
+  }
+  if (errors.length > 0) throw new ValidationFailure(errors);
+  return {
+    resolution: body.resolution ?? 1,
+    seed: body.seed ?? DEFAULT_SEED,
+    topK: body.topK ?? 10,
+    typeWeights: body.typeWeights ?? {},
+    from,
+    to,
+    minWeight: body.minWeight ?? 0,
+  };
+}
+
+export function analysisRoutes(app: FastifyInstance, store: GraphStore, jobs: AnalysisJobs): void {
+  const r = app.withTypeProvider<TypeBoxTypeProvider>();
+
+  r.post(
+    '/v1/graphs/:graphId/analyses',
+    {
+      schema: {
+        operationId: 'createAnalysis',
+        tags: ['analyses'],
+        summary: 'Start an analysis: niches (Louvain) and their trusted members',
+        description:
+          'Answers 202 with the queued analysis and its Location at once. With ?wait=N the answer is held up to N ' +
+          'seconds; if the analysis finishes in time the answer is 200 with the finished analysis.',
+        params: GraphIdParams,
+        querystring: WaitQuery,
+        body: AnalysisRequest,
+        response: { 200: Analysis, 202: Analysis, ...problems(400, 404, 413, 415) },
+      },
+      // An empty body means "all defaults".
+      preValidation: async (req) => {
+        if (req.body === undefined || req.body === null) req.body = {};
+      },
+    },
+    async (req, reply) => {
+      const params = toAnalysisParams(req.body);
+      const graph = await store.getGraph(req.params.graphId);
+      if (!graph) throw new Errors.GRAPH_NOT_FOUND(req.params.graphId);
+      const analysis: AnalysisRecord = {
+        id: randomUUID(),
+        graphId: graph.id,
+        status: 'queued',
+        params,
+        createdAt: new Date().toISOString(),
+        startedAt: null,
+        finishedAt: null,
+        error: null,
+        summary: null,
+      };
+      await store.createAnalysis(analysis);
+      jobs.submit(analysis);
+      req.log.info({ graphId: graph.id, analysisId: analysis.id }, 'analysis queued');
+      reply.header('location', `/v1/analyses/${analysis.id}`);
+      if (req.query.wait > 0 && (await jobs.waitFor(analysis.id, req.query.wait * 1000))) {
+        const done = await store.getAnalysis(analysis.id);
+        if (done && isFinished(done)) return reply.code(200).send(analysisView(done));
+      }
+      const current = (await store.getAnalysis(analysis.id)) ?? analysis;
+      return reply.code(isFinished(current) ? 200 : 202).send(analysisView(current));
+    },
+  );
+
+  r.get(
+    '/v1/analyses/:analysisId',
+    {
+      schema: {
+        operationId: 'getAnalysis',
+        tags: ['analyses'],
+        summary: 'Read an analysis: status, parameters, summary',
+        description: 'With ?wait=N the answer is held up to N seconds while the analysis is queued or running.',
+        params: AnalysisIdParams,
+        querystring: WaitQuery,
+        response: { 200: Analysis, ...problems(400, 404) },
+      },
+    },
+    async (req) => {
+      let analysis = await store.getAnalysis(req.params.analysisId);
+      if (!analysis) throw new Errors.ANALYSIS_NOT_FOUND(req.params.analysisId);
+      if (!isFinished(analysis) && req.query.wait > 0 && jobs.isActive(analysis.id)) {
+        await jobs.waitFor(analysis.id, req.query.wait * 1000);
+        analysis = (await store.getAnalysis(analysis.id)) ?? analysis;
+      }
+      return analysisView(analysis);
+    },
+  );
+}

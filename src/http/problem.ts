@@ -1,0 +1,138 @@
+/**
+ * RFC 9457 problem details for every error the API answers with: validation, malformed
+ * or oversized bodies, unknown routes, domain errors (src/errors.ts) and 5xx. A 5xx
+ * never carries internals: its detail is generic and the request id ties it to the log.
+ */
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { Neo4jError } from 'neo4j-driver';
+import { PROBLEM_TYPE_BASE, ValidationFailure, pointerToField, summariseFieldErrors, type FieldError } from '../errors.js';
+import { ProblemJson } from './schemas.js';
+
+const TITLES: Record<number, string> = {
+  400: 'Bad Request',
+  401: 'Unauthorized',
+  403: 'Forbidden',
+  404: 'Not Found',
+  405: 'Method Not Allowed',
+  406: 'Not Acceptable',
+  409: 'Conflict',
+  413: 'Content Too Large',
+  415: 'Unsupported Media Type',
+  422: 'Unprocessable Content',
+  429: 'Too Many Requests',
+  500: 'Internal Server Error',
+  503: 'Service Unavailable',
+};
+
+/** Fastify's own error codes, mapped to ours so that clients see one vocabulary. */
+const FASTIFY_CODES: Record<string, string> = {
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: 'NG_UNSUPPORTED_MEDIA_TYPE',
+  FST_ERR_CTP_BODY_TOO_LARGE: 'NG_BODY_TOO_LARGE',
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: 'NG_MALFORMED_BODY',
+  FST_ERR_CTP_EMPTY_JSON_BODY: 'NG_MALFORMED_BODY',
+  FST_ERR_CTP_INVALID_JSON_BODY: 'NG_MALFORMED_BODY',
+  FST_ERR_BAD_URL: 'NG_VALIDATION',
+  FST_ERR_VALIDATION: 'NG_VALIDATION',
+};
+
+export interface ProblemBody {
+  type: string;
+  title: string;
+  status: number;
+  detail: string;
+  instance: string;
+  code: string;
+  requestId: string;
+  errors?: FieldError[];
+}
+
+export function problemType(code: string): string {
+  return PROBLEM_TYPE_BASE + code.toLowerCase().replace(/_/g, '-');
+}
+
+export function sendProblem(
+  req: FastifyRequest,
+  reply: FastifyReply,
+  status: number,
+  code: string,
+  detail: string,
+  errors?: FieldError[],
+): FastifyReply {
+  const body: ProblemBody = {
+    type: problemType(code),
+    title: TITLES[status] ?? (status >= 500 ? 'Server Error' : 'Client Error'),
+    status,
+    detail,
+    instance: req.url.split('?')[0] ?? req.url,
+    code,
+    requestId: String(req.id),
+    ...(errors && errors.length > 0 ? { errors } : {}),
+  };
+  return reply.code(status).type(ProblemJson).send(body);
+}
+
+interface AjvError {
+  instancePath: string;
+  message?: string;
+  params?: Record<string, unknown>;
+}
+
+/** Each Ajv error as an offending field: missing and unknown properties name the property itself. */
+export function fieldErrorsFromAjv(errors: AjvError[], part: string): FieldError[] {
+  const out: FieldError[] = [];
+  const seen = new Set<string>();
+  for (const e of errors) {
+    let pointer = e.instancePath;
+    const extra = e.params?.missingProperty ?? e.params?.additionalProperty;
+    if (typeof extra === 'string') pointer += `/${extra.replace(/~/g, '~0').replace(/\//g, '~1')}`;
+    const message = typeof e.params?.additionalProperty === 'string' ? 'is not an allowed property' : (e.message ?? 'is invalid');
+    const key = `${pointer} ${message}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    const indexMatch = /^\/[^/]+\/(\d+)(\/|$)/.exec(pointer);
+    out.push({
+      in: part,
+      pointer,
+      field: pointerToField(pointer) || part,
+      ...(indexMatch ? { index: Number(indexMatch[1]) } : {}),
+      message,
+    });
+  }
+  return out;
+}
+
+function isStoreUnavailable(err: unknown): boolean {
+  if (err instanceof Neo4jError) {
+    return err.code === 'ServiceUnavailable' || err.code === 'SessionExpired' || err.retriable === true;
+  }
+  return false;
+}
+
+export function registerProblemHandlers(app: FastifyInstance): void {
+  app.setErrorHandler((err: FastifyError & { validation?: AjvError[]; validationContext?: string }, req, reply) => {
+    if (err instanceof ValidationFailure) {
+      return sendProblem(req, reply, 400, err.code, err.message, err.fieldErrors);
+    }
+    if (err.validation) {
+      const part = err.validationContext ?? 'request';
+      const fields = fieldErrorsFromAjv(err.validation, part);
+      return sendProblem(req, reply, 400, 'NG_VALIDATION', summariseFieldErrors(fields), fields);
+    }
+    if (isStoreUnavailable(err)) {
+      req.log.warn({ err }, 'database unavailable');
+      reply.header('retry-after', '5');
+      return sendProblem(req, reply, 503, 'NG_STORE_UNAVAILABLE', 'The database is unavailable; retry later');
+    }
+    const status = typeof err.statusCode === 'number' && err.statusCode >= 400 && err.statusCode < 600 ? err.statusCode : 500;
+    if (status >= 500) {
+      req.log.error({ err }, 'request failed');
+      return sendProblem(req, reply, status, 'NG_INTERNAL', 'Internal error; the request id identifies it in the logs');
+    }
+    const code = err.code?.startsWith('NG_') ? err.code : (FASTIFY_CODES[err.code] ?? `NG_HTTP_${status}`);
+    return sendProblem(req, reply, status, code, err.message);
+  });
+
+  app.setNotFoundHandler((req, reply) =>
+    sendProblem(req, reply, 404, 'NG_ROUTE_NOT_FOUND', `No route ${req.method} ${req.url.split('?')[0]}`),
+  );
+}

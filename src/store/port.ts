@@ -1,0 +1,133 @@
+/**
+ * The storage port. The HTTP layer and the job runner depend on this interface only;
+ * src/store/neo4j-store.ts implements it against Neo4j (the system of record).
+ * Every method that names a missing graph/analysis returns null/false instead of
+ * throwing, so that the HTTP layer decides which 404 to answer.
+ */
+import type { AnalysisResult, AnalysisSummary, MemberScore, Projection } from '../analysis/types.js';
+
+export interface GraphRecord {
+  id: string;
+  name: string;
+  description: string | null;
+  createdAt: string; // ISO 8601
+}
+
+export interface GraphWithCounts extends GraphRecord {
+  accounts: number;
+  interactions: number;
+}
+
+export interface Page<T> {
+  total: number;
+  items: T[];
+}
+
+/** One validated interaction, ready to store. */
+export interface InteractionInput {
+  id: string | null;
+  source: string;
+  target: string;
+  type: string;
+  weight: number;
+  /** Epoch milliseconds, or null when the client gave none. */
+  timestamp: number | null;
+}
+
+export interface AccountInput {
+  id: string;
+  /** Flat map of primitive values (string, number, boolean). */
+  properties: Record<string, string | number | boolean>;
+}
+
+export interface IngestResult {
+  /** Interactions newly stored by this call. */
+  stored: number;
+  /** Interactions skipped because their id was already stored in this graph (or repeated in the batch). */
+  duplicates: number;
+}
+
+export interface ProjectionParams {
+  /** Multiplier per interaction type; a type not listed keeps weight * 1. 0 drops the type. */
+  typeWeights: Record<string, number>;
+  /** Inclusive lower bound on the timestamp, epoch ms; interactions without timestamp are excluded when set. */
+  from: number | null;
+  /** Exclusive upper bound on the timestamp, epoch ms. */
+  to: number | null;
+  /** Pairs whose |aggregated weight| (positive + negative) is below this are dropped. */
+  minWeight: number;
+}
+
+export type AnalysisStatus = 'queued' | 'running' | 'succeeded' | 'failed';
+
+export interface AnalysisParams extends ProjectionParams {
+  resolution: number;
+  seed: number;
+  topK: number;
+}
+
+export interface AnalysisRecord {
+  id: string;
+  graphId: string;
+  status: AnalysisStatus;
+  params: AnalysisParams;
+  createdAt: string;
+  startedAt: string | null;
+  finishedAt: string | null;
+  error: string | null;
+  summary: AnalysisSummary | null;
+}
+
+export interface NicheRow {
+  id: string;
+  size: number;
+  density: number;
+  conductance: number;
+  trusted: Array<{ accountId: string; score: number }>;
+}
+
+export interface MemberRow extends MemberScore {
+  rank: number;
+}
+
+export interface AccountResultRow {
+  accountId: string;
+  nicheId: string;
+  nicheSize: number;
+  member: MemberRow;
+}
+
+export interface GraphStore {
+  /** Creates constraints and indexes (idempotent). */
+  init(): Promise<void>;
+  /** Resolves when the database answers; rejects otherwise. */
+  ping(): Promise<void>;
+  close(): Promise<void>;
+
+  /** Returns null when the id is taken. */
+  createGraph(graph: { id: string; name: string; description: string | null }): Promise<GraphRecord | null>;
+  listGraphs(page: { limit: number; offset: number }): Promise<Page<GraphRecord>>;
+  getGraph(graphId: string): Promise<GraphWithCounts | null>;
+  /** Removes the graph with its accounts, interactions, analyses and niches. False when unknown. */
+  deleteGraph(graphId: string): Promise<boolean>;
+
+  /** Stores one batch atomically (one transaction). Returns null when the graph is unknown. */
+  ingest(graphId: string, batch: { interactions: InteractionInput[]; accounts: AccountInput[] }): Promise<IngestResult | null>;
+
+  /** Aggregated interaction graph for analysis; null when the graph is unknown. */
+  project(graphId: string, params: ProjectionParams): Promise<Projection | null>;
+
+  createAnalysis(analysis: AnalysisRecord): Promise<void>;
+  getAnalysis(analysisId: string): Promise<AnalysisRecord | null>;
+  markRunning(analysisId: string, startedAt: string): Promise<void>;
+  markFailed(analysisId: string, error: string, finishedAt: string): Promise<void>;
+  /** Writes niches and memberships, then marks the analysis succeeded, in one go. */
+  writeResult(analysisId: string, result: AnalysisResult, finishedAt: string): Promise<void>;
+  /** Marks every queued/running analysis failed (used at start-up: a restart cut them off). Returns how many. */
+  failUnfinished(reason: string, finishedAt: string): Promise<number>;
+
+  listNiches(analysisId: string, page: { limit: number; offset: number }): Promise<Page<NicheRow>>;
+  /** null when the niche does not exist in that analysis. */
+  listMembers(analysisId: string, nicheId: string, page: { limit: number; offset: number }): Promise<Page<MemberRow> | null>;
+  getAccountResult(analysisId: string, accountId: string): Promise<AccountResultRow | null>;
+}

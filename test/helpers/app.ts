@@ -1,0 +1,52 @@
+/**
+ * The real app, wired to the real Neo4j named by NEO4J_URI (npm test starts a local one),
+ * for tests that go through HTTP. Each call gets its own driver and runner; `uniqueId`
+ * keeps the graphs of concurrent test files apart.
+ */
+import { randomBytes } from 'node:crypto';
+import type { FastifyInstance } from 'fastify';
+import type { Driver } from 'neo4j-driver';
+import pino from 'pino';
+import { buildApp } from '../../src/app.js';
+import { loadConfig, type Config } from '../../src/config.js';
+import { AnalysisRunner } from '../../src/jobs/analysis-runner.js';
+import { createDriver } from '../../src/store/driver.js';
+import { Neo4jGraphStore } from '../../src/store/neo4j-store.js';
+
+export interface TestApp {
+  app: FastifyInstance;
+  store: Neo4jGraphStore;
+  driver: Driver;
+  config: Config;
+  close(): Promise<void>;
+}
+
+export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+  const config = loadConfig({ ...process.env, ...env });
+  const driver = await createDriver({
+    uri: config.NEO4J_URI,
+    user: config.NEO4J_USER,
+    password: config.NEO4J_PASSWORD,
+    database: config.NEO4J_DATABASE,
+  });
+  const logger = pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' });
+  const store = new Neo4jGraphStore({ driver, database: config.NEO4J_DATABASE, logger });
+  await store.init();
+  const jobs = new AnalysisRunner(store, logger, config.ANALYSIS_CONCURRENCY);
+  const app = await buildApp({ store, jobs, config, logger });
+  await app.ready();
+  return {
+    app,
+    store,
+    driver,
+    config,
+    async close() {
+      await app.close();
+      await store.close();
+    },
+  };
+}
+
+export function uniqueId(prefix: string): string {
+  return `${prefix}-${randomBytes(5).toString('hex')}`;
+}
