@@ -11,6 +11,7 @@ export const PROBLEM_TYPE_BASE = 'https://nichegraph.dev/problems/';
 
 export const Errors = {
   VALIDATION: createError('NG_VALIDATION', 'Request validation failed: %s', 400),
+  BAD_REQUEST: createError('NG_BAD_REQUEST', '%s', 400),
   MALFORMED_BODY: createError('NG_MALFORMED_BODY', 'The request body is not valid: %s', 400),
   GRAPH_NOT_FOUND: createError('NG_GRAPH_NOT_FOUND', "Graph '%s' does not exist", 404),
   ANALYSIS_NOT_FOUND: createError('NG_ANALYSIS_NOT_FOUND', "Analysis '%s' does not exist", 404),
@@ -18,7 +19,6 @@ export const Errors = {
   ACCOUNT_NOT_FOUND: createError('NG_ACCOUNT_NOT_FOUND', "Account '%s' is not part of analysis '%s'", 404),
   ANALYSIS_NOT_FINISHED: createError('NG_ANALYSIS_NOT_FINISHED', "Analysis '%s' is %s: results exist only once it has succeeded", 409),
   ROUTE_NOT_FOUND: createError('NG_ROUTE_NOT_FOUND', 'No route %s %s', 404),
-  METHOD_NOT_ALLOWED: createError('NG_METHOD_NOT_ALLOWED', 'Method %s is not allowed on %s', 405),
   GRAPH_EXISTS: createError('NG_GRAPH_EXISTS', "Graph '%s' already exists", 409),
   BATCH_TOO_LARGE: createError('NG_BATCH_TOO_LARGE', 'A batch holds at most %s %s; this one has %s', 413),
   BODY_TOO_LARGE: createError('NG_BODY_TOO_LARGE', 'The request body exceeds %s bytes', 413),
@@ -26,6 +26,20 @@ export const Errors = {
   STORE_UNAVAILABLE: createError('NG_STORE_UNAVAILABLE', 'The database is unavailable; retry later', 503),
   INTERNAL: createError('NG_INTERNAL', 'Internal error; the request id identifies it in the logs', 500),
 } as const;
+
+/**
+ * Fastify's own error codes, mapped to ours so that clients see one vocabulary. A 4xx
+ * from the framework that is not listed answers NG_BAD_REQUEST with its status.
+ */
+export const FRAMEWORK_CODES: Record<string, string> = {
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: 'NG_UNSUPPORTED_MEDIA_TYPE',
+  FST_ERR_CTP_BODY_TOO_LARGE: 'NG_BODY_TOO_LARGE',
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: 'NG_MALFORMED_BODY',
+  FST_ERR_CTP_EMPTY_JSON_BODY: 'NG_MALFORMED_BODY',
+  FST_ERR_CTP_INVALID_JSON_BODY: 'NG_MALFORMED_BODY',
+  FST_ERR_BAD_URL: 'NG_VALIDATION',
+  FST_ERR_VALIDATION: 'NG_VALIDATION',
+};
 
 export type ErrorCode = ReturnType<(typeof Errors)[keyof typeof Errors]>['code'];
 

@@ -5,7 +5,15 @@
  */
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { Neo4jError } from 'neo4j-driver';
-import { PROBLEM_TYPE_BASE, ValidationFailure, pointerToField, summariseFieldErrors, type FieldError } from '../errors.js';
+import {
+  Errors,
+  FRAMEWORK_CODES,
+  PROBLEM_TYPE_BASE,
+  ValidationFailure,
+  pointerToField,
+  summariseFieldErrors,
+  type FieldError,
+} from '../errors.js';
 import { ProblemJson } from './schemas.js';
 
 const TITLES: Record<number, string> = {
@@ -22,17 +30,6 @@ const TITLES: Record<number, string> = {
   429: 'Too Many Requests',
   500: 'Internal Server Error',
   503: 'Service Unavailable',
-};
-
-/** Fastify's own error codes, mapped to ours so that clients see one vocabulary. */
-const FASTIFY_CODES: Record<string, string> = {
-  FST_ERR_CTP_INVALID_MEDIA_TYPE: 'NG_UNSUPPORTED_MEDIA_TYPE',
-  FST_ERR_CTP_BODY_TOO_LARGE: 'NG_BODY_TOO_LARGE',
-  FST_ERR_CTP_INVALID_CONTENT_LENGTH: 'NG_MALFORMED_BODY',
-  FST_ERR_CTP_EMPTY_JSON_BODY: 'NG_MALFORMED_BODY',
-  FST_ERR_CTP_INVALID_JSON_BODY: 'NG_MALFORMED_BODY',
-  FST_ERR_BAD_URL: 'NG_VALIDATION',
-  FST_ERR_VALIDATION: 'NG_VALIDATION',
 };
 
 export interface ProblemBody {
@@ -121,18 +118,22 @@ export function registerProblemHandlers(app: FastifyInstance): void {
     if (isStoreUnavailable(err)) {
       req.log.warn({ err }, 'database unavailable');
       reply.header('retry-after', '5');
-      return sendProblem(req, reply, 503, 'NG_STORE_UNAVAILABLE', 'The database is unavailable; retry later');
+      const e = new Errors.STORE_UNAVAILABLE();
+      return sendProblem(req, reply, e.statusCode, e.code, e.message);
     }
     const status = typeof err.statusCode === 'number' && err.statusCode >= 400 && err.statusCode < 600 ? err.statusCode : 500;
     if (status >= 500) {
+      // Never leak internals: the log has the error, the client gets the request id.
       req.log.error({ err }, 'request failed');
-      return sendProblem(req, reply, status, 'NG_INTERNAL', 'Internal error; the request id identifies it in the logs');
+      const e = new Errors.INTERNAL();
+      return sendProblem(req, reply, status, e.code, e.message);
     }
-    const code = err.code?.startsWith('NG_') ? err.code : (FASTIFY_CODES[err.code] ?? `NG_HTTP_${status}`);
+    const code = err.code?.startsWith('NG_') ? err.code : (FRAMEWORK_CODES[err.code] ?? 'NG_BAD_REQUEST');
     return sendProblem(req, reply, status, code, err.message);
   });
 
-  app.setNotFoundHandler((req, reply) =>
-    sendProblem(req, reply, 404, 'NG_ROUTE_NOT_FOUND', `No route ${req.method} ${req.url.split('?')[0]}`),
-  );
+  app.setNotFoundHandler((req, reply) => {
+    const e = new Errors.ROUTE_NOT_FOUND(req.method, req.url.split('?')[0]);
+    return sendProblem(req, reply, e.statusCode, e.code, e.message);
+  });
 }
