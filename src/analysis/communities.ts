@@ -1,0 +1,152 @@
+/**
+ * Conversational niches: Louvain communities of the undirected positive projection.
+ *
+ * [Reference]: V. D. Blondel, J.-L. Guillaume, R. Lambiotte, E. Lefebvre, "Fast
+ * unfolding of communities in large networks", J. Stat. Mech. (2008) P10008; run by
+ * graphology-communities-louvain with the resolution (gamma) of Reichardt & Bornholdt /
+ * Lambiotte et al. Higher resolution -> more, smaller niches (cf. the resolution limit,
+ * Fortunato & Barthelemy, PNAS 2007).
+ *
+ * Determinism: nodes and edges are inserted in index (= sorted id) order and the only
+ * randomness (the visit order) comes from the injected `rng`, so the same compact graph
+ * with the same resolution and seed gives the same partition. Labels are then renumbered
+ * by first appearance in index order, which makes them independent of graphology's
+ * internal numbering.
+ *
+ * Accounts without any positive tie are left out of Louvain and become niches of one.
+ */
+import type { CompactGraph } from './compact-graph.js';
+import { louvain, UndirectedGraph } from './graphology.js';
+import type { Rng } from './random.js';
+
+export const DEFAULTS = {
+  resolution: 1,
+};
+
+export interface CommunityOptions {
+  /** Louvain resolution gamma, > 0. */
+  resolution?: number;
+  /** Source of randomness for Louvain's visit order. */
+  rng: Rng;
+}
+
+export interface Communities {
+  /** Community label of each account (0 .. count - 1), by first appearance in index order. */
+  community: Int32Array;
+  count: number;
+  /**
+   * Newman-Girvan modularity (gamma = 1) of the partition on the undirected positive
+   * weights, whatever resolution produced it, so that runs at different resolutions
+   * compare; 0 when there is no positive edge.
+   */
+  modularity: number;
+}
+
+const PREFIX = 'nichegraph/analysis/communities';
+
+export function detectCommunities(graph: CompactGraph, options: CommunityOptions): Communities {
+  const resolution = options.resolution ?? DEFAULTS.resolution;
+  if (!Number.isFinite(resolution) || resolution <= 0) {
+    throw new RangeError(`${PREFIX}: resolution must be a finite number > 0, got ${String(resolution)}.`);
+  }
+  if (typeof options.rng !== 'function') throw new TypeError(`${PREFIX}: options.rng must be a function.`);
+
+  const { order, undirected, weightedDegree } = graph;
+  const raw = new Int32Array(order).fill(-1);
+
+  if (graph.undirectedEdges > 0) {
+    const g = new UndirectedGraph<Record<string, never>, { weight: number }>();
+    for (let i = 0; i < order; i++) {
+      if ((weightedDegree[i] as number) > 0) g.addNode(String(i));
+    }
+    for (let i = 0; i < order; i++) {
+      for (let k = undirected.offsets[i] as number, end = undirected.offsets[i + 1] as number; k < end; k++) {
+        const j = undirected.targets[k] as number;
+        if (j > i) g.addUndirectedEdge(String(i), String(j), { weight: undirected.weights[k] as number });
+      }
+    }
+    const result = louvain.detailed(g, {
+      getEdgeWeight: 'weight',
+      resolution,
+      rng: options.rng,
+      randomWalk: true,
+      fastLocalMoves: true,
+    });
+    for (const [node, label] of Object.entries(result.communities)) raw[Number(node)] = label;
+  }
+
+  // Renumber by first appearance; isolated accounts (-1) each get a fresh label.
+  const community = new Int32Array(order);
+  const relabel = new Map<number, number>();
+  let count = 0;
+  for (let i = 0; i < order; i++) {
+    const r = raw[i] as number;
+    if (r < 0) {
+      community[i] = count++;
+      continue;
+    }
+    let label = relabel.get(r);
+    if (label === undefined) {
+      label = count++;
+      relabel.set(r, label);
+    }
+    community[i] = label;
+  }
+
+  return { community, count, modularity: modularity(graph, community, count) };
+}
+
+/**
+ * Modularity Q = sum_c [ w_in(c) / 2m - gamma * (vol(c) / 2m)^2 ] on the undirected
+ * positive weights (Newman & Girvan 2004; gamma = 1 is the standard definition), where
+ * w_in(c) counts each internal edge twice and vol(c) is the sum of weighted degrees.
+ */
+export function modularity(graph: CompactGraph, community: Int32Array, count: number, resolution = 1): number {
+  const { order, undirected, weightedDegree } = graph;
+  if (community.length !== order) throw new RangeError(`${PREFIX}: community has ${community.length} labels for ${order} accounts.`);
+  const internal = new Float64Array(count);
+  const volume = new Float64Array(count);
+  let twoM = 0;
+  for (let i = 0; i < order; i++) {
+    const c = community[i] as number;
+    if (c < 0 || c >= count) throw new RangeError(`${PREFIX}: community label ${c} is outside 0..${count - 1}.`);
+    const d = weightedDegree[i] as number;
+    volume[c] = (volume[c] as number) + d;
+    twoM += d;
+    for (let k = undirected.offsets[i] as number, end = undirected.offsets[i + 1] as number; k < end; k++) {
+      if (community[undirected.targets[k] as number] === c) internal[c] = (internal[c] as number) + (undirected.weights[k] as number);
+    }
+  }
+  if (twoM === 0) return 0;
+  let q = 0;
+  for (let c = 0; c < count; c++) {
+    const share = (volume[c] as number) / twoM;
+    q += (internal[c] as number) / twoM - resolution * share * share;
+  }
+  return q;
+}
+
+/** Members grouped by community: community c is members[starts[c] .. starts[c + 1]), in index order. */
+export interface CommunityGroups {
+  starts: Int32Array;
+  members: Int32Array;
+}
+
+export function groupByCommunity(community: Int32Array, count: number): CommunityGroups {
+  const order = community.length;
+  const starts = new Int32Array(count + 1);
+  for (let i = 0; i < order; i++) {
+    const c = community[i] as number;
+    if (c < 0 || c >= count) throw new RangeError(`${PREFIX}: community label ${c} is outside 0..${count - 1}.`);
+    starts[c + 1] = (starts[c + 1] as number) + 1;
+  }
+  for (let c = 0; c < count; c++) starts[c + 1] = (starts[c + 1] as number) + (starts[c] as number);
+  const members = new Int32Array(order);
+  const cursor = starts.slice(0, count);
+  for (let i = 0; i < order; i++) {
+    const c = community[i] as number;
+    members[cursor[c] as number] = i;
+    cursor[c] = (cursor[c] as number) + 1;
+  }
+  return { starts, members };
+}

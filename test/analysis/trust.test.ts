@@ -1,0 +1,83 @@
+import t from 'tap';
+import { analyseProjection } from '../../src/analysis/analyse.js';
+import { createRng } from '../../src/analysis/random.js';
+import { positiveShare, rankByScore, trustScores } from '../../src/analysis/trust.js';
+import type { AnalysisResult, Projection } from '../../src/analysis/types.js';
+import { toProjection, type Edge } from '../helpers/datasets.js';
+
+t.test('positive share of incoming weight', async (t) => {
+  t.equal(positiveShare(0, 0), 1, 'nothing comes in: no penalty');
+  t.equal(positiveShare(3, 0), 1);
+  t.equal(positiveShare(3, 1), 0.75);
+  t.equal(positiveShare(0, 2), 0, 'only complaints');
+});
+
+t.test('score = within-niche PageRank * positive share', async (t) => {
+  const scores = trustScores(Float64Array.from([0.5, 0.3, 0.2]), Float64Array.from([4, 0, 1]), Float64Array.from([4, 0, 0]));
+  t.same([...scores], [0.25, 0.3, 0.2]);
+  t.throws(() => trustScores(new Float64Array(2), new Float64Array(2), new Float64Array(1)), /same length/);
+});
+
+t.test('ranking: score descending, then index (= account id) ascending', async (t) => {
+  const scores = Float64Array.from([0.1, 0.4, 0.4, 0.1, 0.0]);
+  t.same([...rankByScore([4, 3, 2, 1, 0], scores)], [1, 2, 0, 3, 4]);
+});
+
+function randomProjection(seed: number): { projection: Projection; ids: string[] } {
+  const rng = createRng(seed);
+  const n = 15 + Math.floor(rng() * 25);
+  const ids = Array.from({ length: n }, (_, i) => `u${String(i).padStart(2, '0')}`);
+  const edges: Edge[] = [];
+  const arcs = n * 3;
+  for (let k = 0; k < arcs; k++) {
+    const s = Math.floor(rng() * n);
+    // Mostly local ties (s +- 3) so that niches form, with a few long ones.
+    const t = rng() < 0.8 ? (s + 1 + Math.floor(rng() * 3)) % n : Math.floor(rng() * n);
+    const weight = rng() < 0.15 ? -(1 + Math.floor(rng() * 3)) : 1 + Math.floor(rng() * 4);
+    edges.push({ source: ids[s] as string, target: ids[t] as string, weight });
+  }
+  return { projection: toProjection(edges, { accounts: ids }), ids };
+}
+
+function scoresOf(result: AnalysisResult): Map<string, number> {
+  const map = new Map<string, number>();
+  for (const niche of result.niches) for (const m of niche.members) map.set(m.accountId, m.score);
+  return map;
+}
+
+t.test('property: adding a negative interaction never raises any score', async (t) => {
+  const options = { resolution: 1, seed: 11, topK: 3 };
+  for (let trial = 0; trial < 40; trial++) {
+    const { projection, ids } = randomProjection(1000 + trial);
+    const rng = createRng(trial);
+    const source = ids[Math.floor(rng() * ids.length)] as string;
+    let target = ids[Math.floor(rng() * ids.length)] as string;
+    if (target === source) target = ids[(ids.indexOf(source) + 1) % ids.length] as string;
+    const amount = 0.5 + rng() * 5;
+
+    // Add the negative weight to the existing pair, or insert a new negative-only pair.
+    const pairs = projection.pairs.map((p) => ({ ...p }));
+    const existing = pairs.find((p) => p.source === source && p.target === target);
+    if (existing !== undefined) {
+      existing.negative += amount;
+      existing.count += 1;
+    } else {
+      pairs.push({ source, target, positive: 0, negative: amount, count: 1 });
+      pairs.sort((a, b) => (a.source < b.source ? -1 : a.source > b.source ? 1 : a.target < b.target ? -1 : a.target > b.target ? 1 : 0));
+    }
+
+    const before = scoresOf(analyseProjection(projection, options));
+    const after = scoresOf(analyseProjection({ accounts: projection.accounts, pairs }, options));
+    for (const id of ids) {
+      const b = before.get(id) as number;
+      const a = after.get(id) as number;
+      if (id === target) {
+        // Strictly lower, unless it already scored 0 (only negative weight came in).
+        if (b > 0 ? !(a < b) : a !== 0) t.fail(`trial ${trial}: the target ${id} was not penalised (${b} -> ${a})`);
+      } else if (a !== b) {
+        t.fail(`trial ${trial}: ${id} changed from ${b} to ${a} although it received no negative weight`);
+      }
+    }
+  }
+  t.pass('40 random graphs: only the target moved, and it went down');
+});
