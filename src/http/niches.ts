@@ -28,7 +28,7 @@ export const Niche = Type.Object(
 export const Member = Type.Object(
   {
     accountId: Type.String(),
-    rank: Type.Integer({ description: '1 = most trusted member of the niche.' }),
+    rank: Type.Integer({ description: 'Position in the niche by trust score: 0 = most trusted member.' }),
     score: Type.Number({ description: 'Trust score inside the niche (v0: within-niche PageRank on positive interactions, lowered by negative ones).' }),
     pagerank: Type.Number({ description: 'Within-niche weighted PageRank on positive interactions.' }),
     globalPagerank: Type.Number({ description: 'Whole-graph weighted PageRank on positive interactions.' }),

@@ -63,7 +63,7 @@ t.test('?wait=N answers 200 with the finished analysis; results read back', asyn
   const members = (await app.inject({ url: `/v1/analyses/${analysis.id}/niches/${first.id}/members?limit=2&offset=1` })).json();
   t.equal(members.total, 5);
   t.equal(members.items.length, 2);
-  t.equal(members.items[0].rank, 2);
+  t.equal(members.items[0].rank, 1, 'ranks are 0-based: offset 1 is rank 1');
   t.ok(members.items[0].score >= members.items[1].score, 'highest score first');
 
   const account = (await app.inject({ url: `/v1/analyses/${analysis.id}/accounts/b2` })).json();

@@ -1,0 +1,6 @@
+// One analysis. Summary fields are null until writeResult. Params: $analysisId.
+MATCH (a:Analysis {id: $analysisId})
+RETURN a.id AS id, a.graphId AS graphId, a.status AS status, a.params AS params,
+       a.createdAt AS createdAt, a.startedAt AS startedAt, a.finishedAt AS finishedAt,
+       a.error AS error, a.accounts AS accounts, a.edges AS edges, a.niches AS niches,
+       a.modularity AS modularity

@@ -1,0 +1,44 @@
+// Queries to explore nichegraph results in Neo4j Browser (not run by the service).
+//
+// Each query uses ONE parameter. Set it first in the Browser editor, then paste the query:
+//   :param analysisId => 'the-analysis-id'
+//   :param account => {graphId: 'the-graph-id', id: 'the-account-id'}
+// (`:params` shows the current ones.) The queries are separated by a semicolon at the end
+// of a line, as every file in this folder (src/store/cypher-files.ts); test/store/
+// explore-cypher.test.ts runs each of them against a real server.
+
+// 1. Top niches of an analysis with their trusted members (param: analysisId).
+//    Returns nodes and relationships, so the Browser draws niches with their trusted
+//    members around them; switch to the table view for the scores.
+MATCH (an:Analysis {id: $analysisId})<-[:OF_ANALYSIS]-(n:Niche)
+WHERE n.rank < 10
+MATCH (a:Account)-[m:IN_NICHE]->(n)
+WHERE m.rank < size(n.trustedIds)
+RETURN an, n, m, a
+ORDER BY n.rank, m.rank;
+
+// 2. An account's circle (param: account = {graphId, id}): the accounts it interacted with
+//    in either direction, most events first, whether the tie is reciprocal, and whether
+//    the contact shares the account's niche in the latest succeeded analysis.
+MATCH (a:Account {graphId: $account.graphId, id: $account.id})
+OPTIONAL MATCH (a)-[:IN_NICHE]->(home:Niche)-[:OF_ANALYSIS]->(an:Analysis {status: 'succeeded'})
+WITH a, home ORDER BY an.finishedAt DESC LIMIT 1
+MATCH (a)-[r:INTERACTED]-(b:Account)
+WITH a, home, b, count(r) AS events,
+     sum(CASE WHEN startNode(r) = a THEN r.weight ELSE 0 END) AS outWeight,
+     sum(CASE WHEN endNode(r) = a THEN r.weight ELSE 0 END) AS inWeight
+RETURN a.id AS account, home.id AS niche, b.id AS contact, events, outWeight, inWeight,
+       outWeight <> 0 AND inWeight <> 0 AS reciprocal,
+       home IS NOT NULL AND EXISTS { (b)-[:IN_NICHE]->(home) } AS sameNiche
+ORDER BY events DESC, contact
+LIMIT 50;
+
+// 3. Bridges between niches (param: analysisId): members of niche A who interacted with
+//    members of another niche B of the same analysis, most events first.
+MATCH (na:Niche {analysisId: $analysisId})<-[:IN_NICHE]-(a:Account)-[r:INTERACTED]->(b:Account)
+      -[:IN_NICHE]->(nb:Niche {analysisId: $analysisId})
+WHERE na <> nb
+WITH a, na, nb, count(r) AS events, count(DISTINCT b) AS contacts, sum(r.weight) AS weight
+RETURN a.id AS bridge, na.id AS fromNiche, nb.id AS toNiche, events, contacts, weight
+ORDER BY events DESC, bridge, toNiche
+LIMIT 50

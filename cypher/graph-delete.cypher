@@ -1,0 +1,24 @@
+// deleteGraph, after graph-mark-deleting: several auto-commit statements run in order with
+// session.run (CALL ... IN TRANSACTIONS cannot run inside an explicit transaction).
+// Each deletes in bounded inner transactions of $batchSize nodes (with their
+// relationships), driven by a lazy index seek (no Eager: checked with EXPLAIN), so a
+// large graph never sits in one transaction. Re-running them is harmless (a deleteGraph
+// interrupted half-way is finished by the next one).
+// Params: $graphId, $batchSize (integer).
+
+// Analyses first: writeResult locks its Analysis node before writing, so a result being
+// written either commits before this (its niches and memberships go below) or fails.
+MATCH (an:Analysis {graphId: $graphId})
+CALL (an) { DETACH DELETE an } IN TRANSACTIONS OF $batchSize ROWS;
+
+// Accounts with their INTERACTED and IN_NICHE relationships: one inner transaction holds
+// $batchSize accounts and every relationship they have.
+MATCH (a:Account {graphId: $graphId})
+CALL (a) { DETACH DELETE a } IN TRANSACTIONS OF $batchSize ROWS;
+
+// Niches (their memberships went with the accounts).
+MATCH (n:Niche {graphId: $graphId})
+CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF $batchSize ROWS;
+
+MATCH (g:Graph {id: $graphId})
+DETACH DELETE g

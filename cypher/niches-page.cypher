@@ -1,0 +1,13 @@
+// One page of the niches of an analysis, largest first (rank order), with the total.
+// Params: $analysisId, $offset, $limit (integers).
+CALL () {
+  MATCH (n:Niche {analysisId: $analysisId})
+  RETURN count(n) AS total
+}
+CALL () {
+  MATCH (n:Niche {analysisId: $analysisId})
+  WITH n ORDER BY n.rank
+  SKIP $offset LIMIT $limit
+  RETURN collect(n {.id, .size, .density, .conductance, .trustedIds, .trustedScores}) AS items
+}
+RETURN total, items

@@ -1,0 +1,2 @@
+// Liveness probe used by Neo4jGraphStore.ping().
+RETURN 1 AS ok

@@ -1,0 +1,40 @@
+// Constraints and indexes of the nichegraph data model (see src/store/neo4j-store.ts).
+// Run once at start-up by Neo4jGraphStore.init(); every statement is idempotent (IF NOT EXISTS).
+// Statements are separated by a semicolon at the end of a line (src/store/cypher-files.ts).
+// All of them work on Neo4j 5 Community: property uniqueness constraints (single and
+// composite, on nodes and relationships) are Community features; key/existence/type
+// constraints are not used.
+
+CREATE CONSTRAINT graph_id IF NOT EXISTS
+FOR (g:Graph) REQUIRE g.id IS UNIQUE;
+
+CREATE CONSTRAINT account_graph_id IF NOT EXISTS
+FOR (a:Account) REQUIRE (a.graphId, a.id) IS UNIQUE;
+
+// Idempotent ingestion: key = graphId + '/' + id for interactions that carry an id
+// (null otherwise, and uniqueness ignores nulls). The constraint's index also serves
+// the existence check made before each CREATE.
+CREATE CONSTRAINT interacted_key IF NOT EXISTS
+FOR ()-[r:INTERACTED]-() REQUIRE r.key IS UNIQUE;
+
+CREATE CONSTRAINT analysis_id IF NOT EXISTS
+FOR (a:Analysis) REQUIRE a.id IS UNIQUE;
+
+CREATE CONSTRAINT niche_analysis_id IF NOT EXISTS
+FOR (n:Niche) REQUIRE (n.analysisId, n.id) IS UNIQUE;
+
+// Lookups by graph (projection, counts, deletion) and by status (failUnfinished).
+CREATE INDEX account_graph IF NOT EXISTS
+FOR (a:Account) ON (a.graphId);
+
+CREATE INDEX analysis_graph IF NOT EXISTS
+FOR (a:Analysis) ON (a.graphId);
+
+CREATE INDEX analysis_status IF NOT EXISTS
+FOR (a:Analysis) ON (a.status);
+
+CREATE INDEX niche_graph IF NOT EXISTS
+FOR (n:Niche) ON (n.graphId);
+
+CREATE INDEX graph_created IF NOT EXISTS
+FOR (g:Graph) ON (g.createdAt);

@@ -1,0 +1,655 @@
+/**
+ * Neo4jGraphStore: the GraphStore port (src/store/port.ts) on Neo4j 5 (Community is enough).
+ *
+ * Data model. Every query is a file in cypher/ (see src/store/cypher-files.ts); the
+ * constraints and indexes are in cypher/schema.cypher.
+ *
+ *   (:Graph {id, name, description, createdAt, updatedAt?, deleting?})      unique id
+ *   (:Account {graphId, id, ...properties})                       unique (graphId, id)
+ *      Account properties from the input are stored under their own names (flat
+ *      primitives); graphId and id are always re-assigned after them, so input can
+ *      never overwrite them. A later batch overwrites a property of the same name.
+ *   (:Account)-[:INTERACTED {graphId, id, key, type, weight, ts}]->(:Account)
+ *      id: client id or null; key: graphId + '/' + id when id is given, else null
+ *      (unique constraint on key; graph ids cannot contain '/', so keys never collide);
+ *      weight: float (sign kept); ts: integer epoch ms or null.
+ *   (:Analysis {id, graphId, status, params, createdAt, startedAt, finishedAt, error,
+ *               accounts, edges, niches, modularity})                   unique id
+ *      params: JSON string of AnalysisParams; accounts/edges/niches/modularity: the
+ *      AnalysisSummary, null until the analysis succeeded.
+ *   (:Analysis)-[:OF_GRAPH]->(:Graph)
+ *   (:Niche {analysisId, graphId, id, rank, size, density, conductance,
+ *            trustedIds, trustedScores})                       unique (analysisId, id)
+ *      rank: 0 = largest (id = "n" + rank); trustedIds/trustedScores: parallel lists,
+ *      highest score first.
+ *   (:Niche)-[:OF_ANALYSIS]->(:Analysis)
+ *   (:Account)-[:IN_NICHE {analysisId, rank, score, pagerank, globalPagerank, inStrength,
+ *                          outStrength, negativeInStrength, weightedDegree, internalShare}]->(:Niche)
+ *      rank: position in the niche's member list, 0 = most trusted.
+ *   Timestamps (createdAt, startedAt, finishedAt, updatedAt) are ISO 8601 strings.
+ *
+ * Transactions.
+ *   - ingest: one write transaction per call (all or nothing), rows sent in UNWIND
+ *     chunks of `chunkSize` (5,000) with several tx.run: lock the Graph node (ingests
+ *     into one graph are serialised, so the duplicate check below stays exact), look up
+ *     which keys are already stored (read-only, plain index seeks), set the properties of
+ *     the batch's accounts, MERGE the distinct endpoints of the new interactions, CREATE
+ *     the new interactions. Ids repeated inside the batch are dropped in JS beforehand.
+ *   - writeResult: one write transaction (lock analysis, set succeeded + summary, drop
+ *     the niches of a previous write, create niches and memberships in chunks).
+ *   - deleteGraph: flags the graph `deleting` (hidden from then on; ingest, project and
+ *     createAnalysis refuse it), then deletes analyses, accounts (with their INTERACTED
+ *     and IN_NICHE relationships), niches and the graph with auto-commit
+ *     `CALL { } IN TRANSACTIONS OF deleteBatchSize ROWS` statements (1,000 nodes and their
+ *     relationships per inner transaction); a deleteGraph interrupted half-way is
+ *     finished by the next call. While flagged, the id stays taken (createGraph: null).
+ *   - project: one read transaction; pairs aggregated per source account on the server
+ *     and streamed (async iteration), accounts streamed; both sorted here with a plain
+ *     `<` code-unit comparison, so the order never depends on locale or server.
+ *   - Status changes: markRunning only moves queued -> running; markFailed and
+ *     failUnfinished only touch queued/running analyses; writeResult always succeeds
+ *     the analysis (it is the runner's last word).
+ *   - Managed transactions (executeRead/executeWrite) may be retried by the driver on
+ *     transient errors: every callback recomputes its state from scratch.
+ *
+ * Numbers. Every integer read from Neo4j goes through toNumber() here, so the store
+ * works whatever the driver's disableLosslessIntegers setting; integers sent as
+ * parameters (SKIP/LIMIT, sizes, ranks, timestamps) are wrapped with neo4j.int.
+ *
+ * Errors. Methods return null/false for unknown graphs/analyses/niches as the port
+ * says; createAnalysis and writeResult throw StoreNotFoundError for an unknown graph /
+ * analysis (their signature returns void). Anything else is a neo4j-driver error
+ * (Neo4jError, with `code`), e.g. ServiceUnavailable when the server is down.
+ */
+import neo4j, { type Driver, type ManagedTransaction, type QueryResult, type RecordShape } from 'neo4j-driver';
+import type { AnalysisResult, AnalysisSummary, ProjectedPair, Projection } from '../analysis/types.js';
+import { CypherFiles } from './cypher-files.js';
+import type {
+  AccountResultRow,
+  AnalysisParams,
+  AnalysisRecord,
+  AnalysisStatus,
+  GraphRecord,
+  GraphStore,
+  GraphWithCounts,
+  IngestResult,
+  InteractionInput,
+  AccountInput,
+  MemberRow,
+  NicheRow,
+  Page,
+  ProjectionParams,
+} from './port.js';
+
+/** The subset of a pino logger the store uses. */
+export interface StoreLogger {
+  debug(obj: object, msg?: string): void;
+  info(obj: object, msg?: string): void;
+  warn(obj: object, msg?: string): void;
+}
+
+export interface Neo4jGraphStoreOptions {
+  driver: Driver;
+  database: string;
+  logger?: StoreLogger;
+  /** Statements; default: the repository's cypher/ folder. */
+  cypher?: CypherFiles;
+  /** Rows per UNWIND in ingest and writeResult. Default 5000. */
+  chunkSize?: number;
+  /** Nodes (with their relationships) per inner transaction when deleting a graph. Default 1000. */
+  deleteBatchSize?: number;
+  /** ping() rejects after this many ms. Default 3000. */
+  pingTimeoutMs?: number;
+  /** Seconds init() waits for indexes to come online. Default 300. */
+  indexTimeoutSeconds?: number;
+}
+
+/** Thrown by createAnalysis (unknown graph) and writeResult (unknown analysis). */
+export class StoreNotFoundError extends Error {
+  readonly code = 'NG_STORE_NOT_FOUND';
+  constructor(
+    readonly entity: 'graph' | 'analysis',
+    readonly id: string,
+  ) {
+    super(`store/neo4j-store: ${entity} '${id}' does not exist`);
+    this.name = 'StoreNotFoundError';
+  }
+}
+
+const CONSTRAINT_FAILED = 'Neo.ClientError.Schema.ConstraintValidationFailed';
+const EQUIVALENT_SCHEMA_RULE = 'Neo.ClientError.Schema.EquivalentSchemaRuleAlreadyExists';
+
+/** Records pulled per round trip while streaming a projection (driver default: 1000). */
+const PROJECTION_FETCH_SIZE = 10_000;
+
+const silentLogger: StoreLogger = { debug() {}, info() {}, warn() {} };
+
+/** neo4j Integer | bigint | number -> number (null/undefined -> null). */
+function toNumberOrNull(value: unknown): number | null {
+  if (value === null || value === undefined) return null;
+  if (typeof value === 'number') return value;
+  if (typeof value === 'bigint') return Number(value);
+  if (neo4j.isInt(value)) return value.toNumber();
+  throw new TypeError(`store/neo4j-store: expected a number, got ${typeof value}`);
+}
+
+function toNumber(value: unknown): number {
+  const n = toNumberOrNull(value);
+  if (n === null) throw new TypeError('store/neo4j-store: expected a number, got null');
+  return n;
+}
+
+function str(value: unknown): string {
+  if (typeof value !== 'string') throw new TypeError(`store/neo4j-store: expected a string, got ${typeof value}`);
+  return value;
+}
+
+function strOrNull(value: unknown): string | null {
+  return value === null || value === undefined ? null : str(value);
+}
+
+/** Plain code-unit order (not localeCompare), so sorting is deterministic everywhere. */
+function compareStrings(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+function int(n: number) {
+  return neo4j.int(Math.trunc(n));
+}
+
+function* chunks<T>(items: readonly T[], size: number): Generator<T[]> {
+  for (let i = 0; i < items.length; i += size) yield items.slice(i, i + size);
+}
+
+function firstRecord<R extends RecordShape>(result: QueryResult<R>) {
+  return result.records[0];
+}
+
+type Row = Record<string, unknown>;
+
+export class Neo4jGraphStore implements GraphStore {
+  private readonly driver: Driver;
+  private readonly database: string;
+  private readonly log: StoreLogger;
+  private readonly q: CypherFiles;
+  private readonly chunkSize: number;
+  private readonly deleteBatchSize: number;
+  private readonly pingTimeoutMs: number;
+  private readonly indexTimeoutSeconds: number;
+
+  constructor(options: Neo4jGraphStoreOptions) {
+    this.driver = options.driver;
+    this.database = options.database;
+    this.log = options.logger ?? silentLogger;
+    this.q = options.cypher ?? new CypherFiles();
+    this.chunkSize = options.chunkSize ?? 5000;
+    this.deleteBatchSize = options.deleteBatchSize ?? 1000;
+    this.pingTimeoutMs = options.pingTimeoutMs ?? 3000;
+    this.indexTimeoutSeconds = options.indexTimeoutSeconds ?? 300;
+    if (!(this.chunkSize >= 1)) throw new RangeError('store/neo4j-store: chunkSize must be >= 1');
+  }
+
+  // ---------------------------------------------------------------- helpers
+
+  private read(name: string, params: Row = {}) {
+    return this.driver.executeQuery(this.q.get(name), params, {
+      database: this.database,
+      routing: neo4j.routing.READ,
+    });
+  }
+
+  private write(name: string, params: Row = {}) {
+    return this.driver.executeQuery(this.q.get(name), params, {
+      database: this.database,
+      routing: neo4j.routing.WRITE,
+    });
+  }
+
+  private async inWrite<T>(work: (tx: ManagedTransaction) => Promise<T>): Promise<T> {
+    const session = this.driver.session({ database: this.database, defaultAccessMode: neo4j.session.WRITE });
+    try {
+      return await session.executeWrite(work);
+    } finally {
+      await session.close();
+    }
+  }
+
+  private async inRead<T>(work: (tx: ManagedTransaction) => Promise<T>, fetchSize?: number): Promise<T> {
+    const session = this.driver.session({
+      database: this.database,
+      defaultAccessMode: neo4j.session.READ,
+      ...(fetchSize === undefined ? {} : { fetchSize }),
+    });
+    try {
+      return await session.executeRead(work);
+    } finally {
+      await session.close();
+    }
+  }
+
+  // ---------------------------------------------------------------- lifecycle
+
+  async init(): Promise<void> {
+    const started = Date.now();
+    for (const statement of this.q.statements('schema')) {
+      try {
+        await this.driver.executeQuery(statement, {}, { database: this.database, routing: neo4j.routing.WRITE });
+      } catch (err) {
+        // Two processes starting together race past IF NOT EXISTS; the loser is told the
+        // rule already exists, which is what it wanted.
+        if (errorCode(err) !== EQUIVALENT_SCHEMA_RULE) throw err;
+      }
+    }
+    await this.driver.executeQuery(
+      this.q.get('schema-await'),
+      { timeoutSeconds: int(this.indexTimeoutSeconds) },
+      { database: this.database, routing: neo4j.routing.READ },
+    );
+    this.log.info({ ms: Date.now() - started }, 'neo4j constraints and indexes ready');
+  }
+
+  async ping(): Promise<void> {
+    let timer: NodeJS.Timeout | undefined;
+    try {
+      await Promise.race([
+        this.read('ping'),
+        new Promise<never>((_, reject) => {
+          timer = setTimeout(
+            () => reject(new Error(`store/neo4j-store: Neo4j did not answer within ${this.pingTimeoutMs} ms`)),
+            this.pingTimeoutMs,
+          );
+        }),
+      ]);
+    } finally {
+      if (timer) clearTimeout(timer);
+    }
+  }
+
+  /** Closes the driver given at construction (the store owns it from then on). */
+  async close(): Promise<void> {
+    await this.driver.close();
+  }
+
+  // ---------------------------------------------------------------- graphs
+
+  async createGraph(graph: { id: string; name: string; description: string | null }): Promise<GraphRecord | null> {
+    try {
+      const res = await this.write('graph-create', {
+        id: graph.id,
+        name: graph.name,
+        description: graph.description,
+        createdAt: new Date().toISOString(),
+      });
+      const r = firstRecord(res);
+      if (!r) throw new Error('store/neo4j-store: graph-create returned no row');
+      return toGraphRecord(r.toObject());
+    } catch (err) {
+      if (isConstraintViolation(err)) return null;
+      throw err;
+    }
+  }
+
+  async listGraphs(page: { limit: number; offset: number }): Promise<Page<GraphRecord>> {
+    const res = await this.read('graph-list', { offset: int(page.offset), limit: int(page.limit) });
+    const r = firstRecord(res);
+    if (!r) return { total: 0, items: [] };
+    return {
+      total: toNumber(r.get('total')),
+      items: (r.get('items') as Row[]).map(toGraphRecord),
+    };
+  }
+
+  async getGraph(graphId: string): Promise<GraphWithCounts | null> {
+    const r = firstRecord(await this.read('graph-get', { graphId }));
+    if (!r) return null;
+    return {
+      ...toGraphRecord(r.toObject()),
+      accounts: toNumber(r.get('accounts')),
+      interactions: toNumber(r.get('interactions')),
+    };
+  }
+
+  async deleteGraph(graphId: string): Promise<boolean> {
+    const started = Date.now();
+    const marked = await this.write('graph-mark-deleting', { graphId });
+    if (marked.records.length === 0) return false;
+    const session = this.driver.session({ database: this.database, defaultAccessMode: neo4j.session.WRITE });
+    try {
+      for (const statement of this.q.statements('graph-delete')) {
+        // Auto-commit: CALL { } IN TRANSACTIONS is refused inside an explicit transaction.
+        await session.run(statement, { graphId, batchSize: int(this.deleteBatchSize) });
+      }
+    } finally {
+      await session.close();
+    }
+    this.log.info({ graphId, ms: Date.now() - started }, 'graph deleted');
+    return true;
+  }
+
+  // ---------------------------------------------------------------- ingestion
+
+  async ingest(
+    graphId: string,
+    batch: { interactions: InteractionInput[]; accounts: AccountInput[] },
+  ): Promise<IngestResult | null> {
+    const started = Date.now();
+    // Ids repeated inside the batch: the first occurrence is a candidate, the rest duplicates.
+    const seen = new Set<string>();
+    let batchDuplicates = 0;
+    const candidates: Row[] = [];
+    for (const i of batch.interactions) {
+      if (i.id !== null) {
+        if (seen.has(i.id)) {
+          batchDuplicates++;
+          continue;
+        }
+        seen.add(i.id);
+      }
+      candidates.push({
+        id: i.id,
+        key: i.id === null ? null : `${graphId}/${i.id}`,
+        source: i.source,
+        target: i.target,
+        type: i.type,
+        weight: i.weight,
+        ts: i.timestamp === null ? null : int(i.timestamp),
+      });
+    }
+    const keys = candidates.flatMap((r) => (r.key === null ? [] : [r.key as string]));
+    const accountRows: Row[] = batch.accounts.map((a) => ({ id: a.id, properties: a.properties }));
+    const now = new Date().toISOString();
+
+    const result = await this.inWrite(async (tx) => {
+      // Everything below is recomputed on each attempt (executeWrite may retry).
+      const locked = await tx.run(this.q.get('ingest-lock-graph'), { graphId, now });
+      if (locked.records.length === 0) return null;
+
+      const existing = new Set<string>();
+      for (const chunk of chunks(keys, this.chunkSize)) {
+        const res = await tx.run(this.q.get('ingest-existing-keys'), { keys: chunk });
+        for (const record of res.records) existing.add(str(record.get('key')));
+      }
+      const fresh = existing.size === 0 ? candidates : candidates.filter((r) => !existing.has(r.key as string));
+
+      for (const chunk of chunks(accountRows, this.chunkSize)) {
+        await tx.run(this.q.get('ingest-accounts'), { graphId, rows: chunk });
+      }
+      const accountIds = new Set<string>();
+      for (const r of fresh) {
+        accountIds.add(r.source as string);
+        accountIds.add(r.target as string);
+      }
+      for (const chunk of chunks([...accountIds], this.chunkSize)) {
+        await tx.run(this.q.get('ingest-account-ids'), { graphId, ids: chunk });
+      }
+
+      let stored = 0;
+      for (const chunk of chunks(fresh, this.chunkSize)) {
+        const res = await tx.run(this.q.get('ingest-interactions'), { graphId, rows: chunk });
+        stored += toNumber(res.records[0]?.get('stored') ?? 0);
+      }
+      if (stored !== fresh.length) {
+        // Cannot happen (both endpoints were merged above); refuse to commit a miscount.
+        throw new Error(`store/neo4j-store: stored ${stored} of ${fresh.length} new interactions; batch rolled back`);
+      }
+      return { stored, duplicates: batchDuplicates + existing.size };
+    });
+    this.log.debug(
+      {
+        graphId,
+        interactions: batch.interactions.length,
+        accounts: batch.accounts.length,
+        ...result,
+        ms: Date.now() - started,
+      },
+      'ingested batch',
+    );
+    return result;
+  }
+
+  // ---------------------------------------------------------------- projection
+
+  async project(graphId: string, params: ProjectionParams): Promise<Projection | null> {
+    const started = Date.now();
+    // Larger fetches: a projection streams hundreds of thousands of rows.
+    const projection = await this.inRead(async (tx) => {
+      const exists = await tx.run(this.q.get('graph-exists'), { graphId });
+      if (exists.records.length === 0) return null;
+
+      // Pairs first, accounts second: accounts are only ever added (until the graph is
+      // deleted), so every endpoint of a pair read first is in the account list read after,
+      // even when an ingest commits in between (Neo4j reads are read-committed).
+      const pairs: ProjectedPair[] = [];
+      const query = tx.run(this.q.get('project-pairs'), {
+        graphId,
+        typeWeights: params.typeWeights,
+        from: params.from === null ? null : int(params.from),
+        to: params.to === null ? null : int(params.to),
+        minWeight: params.minWeight,
+      });
+      for await (const record of query) {
+        pairs.push({
+          source: str(record.get('source')),
+          target: str(record.get('target')),
+          positive: toNumber(record.get('positive')),
+          negative: toNumber(record.get('negative')),
+          count: toNumber(record.get('count')),
+        });
+      }
+      pairs.sort((a, b) => compareStrings(a.source, b.source) || compareStrings(a.target, b.target));
+
+      const accounts: string[] = [];
+      for await (const record of tx.run(this.q.get('project-accounts'), { graphId })) {
+        accounts.push(str(record.get('id')));
+      }
+      accounts.sort(compareStrings);
+      return { accounts, pairs };
+    }, PROJECTION_FETCH_SIZE);
+    if (projection) {
+      this.log.debug(
+        { graphId, accounts: projection.accounts.length, pairs: projection.pairs.length, ms: Date.now() - started },
+        'projected graph',
+      );
+    }
+    return projection;
+  }
+
+  // ---------------------------------------------------------------- analyses
+
+  async createAnalysis(analysis: AnalysisRecord): Promise<void> {
+    const res = await this.write('analysis-create', {
+      id: analysis.id,
+      graphId: analysis.graphId,
+      status: analysis.status,
+      params: JSON.stringify(analysis.params),
+      createdAt: analysis.createdAt,
+      startedAt: analysis.startedAt,
+      finishedAt: analysis.finishedAt,
+      error: analysis.error,
+    });
+    if (res.records.length === 0) throw new StoreNotFoundError('graph', analysis.graphId);
+  }
+
+  async getAnalysis(analysisId: string): Promise<AnalysisRecord | null> {
+    const r = firstRecord(await this.read('analysis-get', { analysisId }));
+    if (!r) return null;
+    const accounts = toNumberOrNull(r.get('accounts'));
+    const summary: AnalysisSummary | null =
+      accounts === null
+        ? null
+        : {
+            accounts,
+            edges: toNumber(r.get('edges')),
+            niches: toNumber(r.get('niches')),
+            modularity: toNumber(r.get('modularity')),
+          };
+    return {
+      id: str(r.get('id')),
+      graphId: str(r.get('graphId')),
+      status: str(r.get('status')) as AnalysisStatus,
+      params: JSON.parse(str(r.get('params'))) as AnalysisParams,
+      createdAt: str(r.get('createdAt')),
+      startedAt: strOrNull(r.get('startedAt')),
+      finishedAt: strOrNull(r.get('finishedAt')),
+      error: strOrNull(r.get('error')),
+      summary,
+    };
+  }
+
+  /** queued -> running; an analysis in any other state (or unknown) is left alone. */
+  async markRunning(analysisId: string, startedAt: string): Promise<void> {
+    await this.write('analysis-mark-running', { analysisId, startedAt });
+  }
+
+  /** queued/running -> failed; a finished (or unknown) analysis is left alone. */
+  async markFailed(analysisId: string, error: string, finishedAt: string): Promise<void> {
+    await this.write('analysis-mark-failed', { analysisId, error, finishedAt });
+  }
+
+  async failUnfinished(reason: string, finishedAt: string): Promise<number> {
+    const r = firstRecord(await this.write('analysis-fail-unfinished', { error: reason, finishedAt }));
+    return r ? toNumber(r.get('failed')) : 0;
+  }
+
+  async writeResult(analysisId: string, result: AnalysisResult, finishedAt: string): Promise<void> {
+    const started = Date.now();
+    const nicheRows: Row[] = result.niches.map((n, rank) => ({
+      id: n.id,
+      rank: int(rank),
+      size: int(n.size),
+      density: n.density,
+      conductance: n.conductance,
+      trustedIds: n.trusted.map((t) => t.accountId),
+      trustedScores: n.trusted.map((t) => t.score),
+    }));
+    const { summary } = result;
+    await this.inWrite(async (tx) => {
+      const begun = await tx.run(this.q.get('result-begin'), {
+        analysisId,
+        finishedAt,
+        accounts: int(summary.accounts),
+        edges: int(summary.edges),
+        niches: int(summary.niches),
+        modularity: summary.modularity,
+      });
+      const graphId = begun.records[0]?.get('graphId') as string | undefined;
+      if (graphId === undefined) throw new StoreNotFoundError('analysis', analysisId);
+      await tx.run(this.q.get('result-clear'), { analysisId });
+      for (const chunk of chunks(nicheRows, this.chunkSize)) {
+        await tx.run(this.q.get('result-niches'), { analysisId, graphId, rows: chunk });
+      }
+      for (const chunk of memberChunks(result, this.chunkSize)) {
+        await tx.run(this.q.get('result-members'), { analysisId, graphId, rows: chunk });
+      }
+    });
+    this.log.debug({ analysisId, niches: result.niches.length, ms: Date.now() - started }, 'wrote analysis result');
+  }
+
+  // ---------------------------------------------------------------- results
+
+  async listNiches(analysisId: string, page: { limit: number; offset: number }): Promise<Page<NicheRow>> {
+    const r = firstRecord(
+      await this.read('niches-page', { analysisId, offset: int(page.offset), limit: int(page.limit) }),
+    );
+    if (!r) return { total: 0, items: [] };
+    return {
+      total: toNumber(r.get('total')),
+      items: (r.get('items') as Row[]).map((n) => {
+        const ids = (n.trustedIds ?? []) as unknown[];
+        const scores = (n.trustedScores ?? []) as unknown[];
+        return {
+          id: str(n.id),
+          size: toNumber(n.size),
+          density: toNumber(n.density),
+          conductance: toNumber(n.conductance),
+          trusted: ids.map((id, i) => ({ accountId: str(id), score: toNumber(scores[i]) })),
+        };
+      }),
+    };
+  }
+
+  async listMembers(
+    analysisId: string,
+    nicheId: string,
+    page: { limit: number; offset: number },
+  ): Promise<Page<MemberRow> | null> {
+    const r = firstRecord(
+      await this.read('members-page', { analysisId, nicheId, offset: int(page.offset), limit: int(page.limit) }),
+    );
+    if (!r) return null;
+    return {
+      total: toNumber(r.get('total')),
+      items: (r.get('items') as Row[]).map(toMemberRow),
+    };
+  }
+
+  async getAccountResult(analysisId: string, accountId: string): Promise<AccountResultRow | null> {
+    const r = firstRecord(await this.read('account-result', { analysisId, accountId }));
+    if (!r) return null;
+    return {
+      accountId: str(r.get('accountId')),
+      nicheId: str(r.get('nicheId')),
+      nicheSize: toNumber(r.get('nicheSize')),
+      member: toMemberRow(r.get('member') as Row),
+    };
+  }
+}
+
+function* memberChunks(result: AnalysisResult, size: number): Generator<Row[]> {
+  let rows: Row[] = [];
+  for (const niche of result.niches) {
+    for (let rank = 0; rank < niche.members.length; rank++) {
+      const m = niche.members[rank]!;
+      rows.push({
+        nicheId: niche.id,
+        accountId: m.accountId,
+        rank: int(rank),
+        score: m.score,
+        pagerank: m.pagerank,
+        globalPagerank: m.globalPagerank,
+        inStrength: m.inStrength,
+        outStrength: m.outStrength,
+        negativeInStrength: m.negativeInStrength,
+        weightedDegree: m.weightedDegree,
+        internalShare: m.internalShare,
+      });
+      if (rows.length >= size) {
+        yield rows;
+        rows = [];
+      }
+    }
+  }
+  if (rows.length > 0) yield rows;
+}
+
+function toGraphRecord(row: Row): GraphRecord {
+  return {
+    id: str(row.id),
+    name: str(row.name),
+    description: strOrNull(row.description),
+    createdAt: str(row.createdAt),
+  };
+}
+
+function toMemberRow(row: Row): MemberRow {
+  return {
+    accountId: str(row.accountId),
+    rank: toNumber(row.rank),
+    score: toNumber(row.score),
+    pagerank: toNumber(row.pagerank),
+    globalPagerank: toNumber(row.globalPagerank),
+    inStrength: toNumber(row.inStrength),
+    outStrength: toNumber(row.outStrength),
+    negativeInStrength: toNumber(row.negativeInStrength),
+    weightedDegree: toNumber(row.weightedDegree),
+    internalShare: toNumber(row.internalShare),
+  };
+}
+
+function errorCode(err: unknown): unknown {
+  return typeof err === 'object' && err !== null ? (err as { code?: unknown }).code : undefined;
+}
+
+function isConstraintViolation(err: unknown): boolean {
+  return errorCode(err) === CONSTRAINT_FAILED;
+}

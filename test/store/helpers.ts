@@ -1,0 +1,137 @@
+/**
+ * Shared set-up of the store tests: a real Neo4j (NEO4J_URI, default bolt://127.0.0.1:7687;
+ * NEO4J_USER / NEO4J_PASSWORD optional; NEO4J_DATABASE default "neo4j"), never a mock.
+ * Every test uses graph ids with a random suffix and deletes what it created.
+ */
+import { randomBytes } from 'node:crypto';
+import type { Driver } from 'neo4j-driver';
+import { createDriver } from '../../src/store/driver.js';
+import { Neo4jGraphStore, type Neo4jGraphStoreOptions } from '../../src/store/neo4j-store.js';
+import type { AnalysisParams, AnalysisRecord, InteractionInput } from '../../src/store/port.js';
+import type { AnalysisResult, MemberScore } from '../../src/analysis/types.js';
+
+export const database = process.env.NEO4J_DATABASE ?? 'neo4j';
+
+export function uid(prefix: string): string {
+  return `${prefix}-${randomBytes(6).toString('hex')}`;
+}
+
+interface Teardown {
+  teardown(fn: () => unknown): void;
+}
+
+/** A store on the real server, initialised; closed (with its driver) at teardown. */
+export async function openStore(
+  t: Teardown,
+  options: Partial<Omit<Neo4jGraphStoreOptions, 'driver' | 'database'>> = {},
+): Promise<{ store: Neo4jGraphStore; driver: Driver }> {
+  const driver = await createDriver({
+    uri: process.env.NEO4J_URI ?? 'bolt://127.0.0.1:7687',
+    user: process.env.NEO4J_USER ?? '',
+    password: process.env.NEO4J_PASSWORD ?? '',
+    database,
+    connectTimeoutMs: 10_000,
+  });
+  const store = new Neo4jGraphStore({ driver, database, ...options });
+  await store.init();
+  t.teardown(() => store.close());
+  return { store, driver };
+}
+
+/** Creates a graph with a unique id, deleted at teardown. */
+export async function newGraph(t: Teardown, store: Neo4jGraphStore, prefix = 'test'): Promise<string> {
+  const id = uid(prefix);
+  const created = await store.createGraph({ id, name: `graph ${id}`, description: null });
+  if (!created) throw new Error(`graph ${id} already exists`);
+  t.teardown(() => store.deleteGraph(id));
+  return id;
+}
+
+export function ix(
+  source: string,
+  target: string,
+  extra: Partial<InteractionInput> = {},
+): InteractionInput {
+  return { id: null, source, target, type: 'reply', weight: 1, timestamp: null, ...extra };
+}
+
+export const defaultParams: AnalysisParams = {
+  typeWeights: {},
+  from: null,
+  to: null,
+  minWeight: 0,
+  resolution: 1,
+  seed: 42,
+  topK: 2,
+};
+
+export function queuedAnalysis(graphId: string, id = uid('an')): AnalysisRecord {
+  return {
+    id,
+    graphId,
+    status: 'queued',
+    params: defaultParams,
+    createdAt: new Date().toISOString(),
+    startedAt: null,
+    finishedAt: null,
+    error: null,
+    summary: null,
+  };
+}
+
+function member(accountId: string, score: number): MemberScore {
+  return {
+    accountId,
+    score,
+    pagerank: score,
+    globalPagerank: score / 2,
+    inStrength: 3,
+    outStrength: 2,
+    negativeInStrength: 0.5,
+    weightedDegree: 5,
+    internalShare: 0.75,
+  };
+}
+
+/**
+ * A hand-made result for the little graph of `smallGraphInteractions`: niche n0 = a, b, c
+ * (a most trusted), niche n1 = d, e.
+ */
+export function smallResult(): AnalysisResult {
+  const n0 = [member('a', 0.5), member('b', 0.3), member('c', 0.2)];
+  const n1 = [member('d', 0.6), member('e', 0.4)];
+  return {
+    summary: { accounts: 5, edges: 5, niches: 2, modularity: 0.25 },
+    niches: [
+      {
+        id: 'n0',
+        size: 3,
+        density: 1,
+        conductance: 0.2,
+        members: n0,
+        trusted: n0.slice(0, 2).map((m) => ({ accountId: m.accountId, score: m.score })),
+      },
+      {
+        id: 'n1',
+        size: 2,
+        density: 1,
+        conductance: 0.3,
+        members: n1,
+        trusted: n1.slice(0, 2).map((m) => ({ accountId: m.accountId, score: m.score })),
+      },
+    ],
+  };
+}
+
+/** a, b, c talk among themselves, d and e too, c -> d bridges the two. */
+export function smallGraphInteractions(): InteractionInput[] {
+  return [
+    ix('a', 'b', { id: 'i1' }),
+    ix('b', 'a', { id: 'i2' }),
+    ix('b', 'c', { id: 'i3' }),
+    ix('c', 'a', { id: 'i4' }),
+    ix('d', 'e', { id: 'i5' }),
+    ix('e', 'd', { id: 'i6' }),
+    ix('c', 'd', { id: 'i7' }),
+  ];
+}

@@ -1,0 +1,103 @@
+import t from 'tap';
+import { newGraph, openStore, ix, uid } from './helpers.js';
+import type { ProjectionParams } from '../../src/store/port.js';
+
+const { store } = await openStore(t);
+const base: ProjectionParams = { typeWeights: {}, from: null, to: null, minWeight: 0 };
+
+t.test('unknown graph answers null', async (t) => {
+  t.equal(await store.project(uid('nope'), base), null);
+});
+
+t.test('aggregation, type weights, negatives, minWeight, window, order', async (t) => {
+  const g = await newGraph(t, store, 'proj');
+  const T = 1_700_000_000_000;
+  await store.ingest(g, {
+    interactions: [
+      ix('b', 'a', { type: 'reply', weight: 1, timestamp: T }),
+      ix('b', 'a', { type: 'reply', weight: 2, timestamp: T + 10 }),
+      ix('b', 'a', { type: 'like', weight: 1, timestamp: T + 20 }),
+      ix('b', 'a', { type: 'complaint', weight: -3, timestamp: T + 30 }),
+      ix('a', 'b', { type: 'reply', weight: 1, timestamp: null }),
+      ix('a', 'c', { type: 'like', weight: 1, timestamp: T + 40 }),
+      ix('c', 'a', { type: 'spam', weight: 5, timestamp: T + 50 }),
+      ix('Z', 'a', { type: 'reply', weight: 0.25, timestamp: T + 60 }),
+    ],
+    accounts: [{ id: 'lonely', properties: {} }],
+  });
+
+  const all = await store.project(g, base);
+  t.same(all?.accounts, ['Z', 'a', 'b', 'c', 'lonely'], 'every account, code-unit order (Z < a)');
+  t.same(
+    all?.pairs,
+    [
+      { source: 'Z', target: 'a', positive: 0.25, negative: 0, count: 1 },
+      { source: 'a', target: 'b', positive: 1, negative: 0, count: 1 },
+      { source: 'a', target: 'c', positive: 1, negative: 0, count: 1 },
+      { source: 'b', target: 'a', positive: 4, negative: 3, count: 4 },
+      { source: 'c', target: 'a', positive: 5, negative: 0, count: 1 },
+    ],
+    'pairs sorted by (source, target), positive and negative apart',
+  );
+
+  const weighted = await store.project(g, { ...base, typeWeights: { like: 0.5, spam: 0, complaint: 2 } });
+  t.same(
+    weighted?.pairs,
+    [
+      { source: 'Z', target: 'a', positive: 0.25, negative: 0, count: 1 },
+      { source: 'a', target: 'b', positive: 1, negative: 0, count: 1 },
+      { source: 'a', target: 'c', positive: 0.5, negative: 0, count: 1 },
+      { source: 'b', target: 'a', positive: 3.5, negative: 6, count: 4 },
+    ],
+    'listed types multiplied, unlisted kept, weight 0 drops the type (c -> a is gone)',
+  );
+  t.same(weighted?.accounts, all?.accounts, 'accounts do not depend on the parameters');
+
+  const negativeType = await store.project(g, { ...base, typeWeights: { like: -1 } });
+  t.same(
+    negativeType?.pairs.find((p) => p.source === 'a' && p.target === 'c'),
+    { source: 'a', target: 'c', positive: 0, negative: 1, count: 1 },
+    'a negative type weight turns the interaction negative',
+  );
+
+  const strong = await store.project(g, { ...base, minWeight: 1 });
+  t.same(
+    strong?.pairs.map((p) => `${p.source}>${p.target}`),
+    ['a>b', 'a>c', 'b>a', 'c>a'],
+    'minWeight drops Z -> a (0.25 < 1); positive + negative counts',
+  );
+  const onlyNegativeHelps = await store.project(g, { ...base, minWeight: 7 });
+  t.same(onlyNegativeHelps?.pairs.map((p) => `${p.source}>${p.target}`), ['b>a'], 'b -> a: 4 + 3 >= 7');
+
+  const window = await store.project(g, { ...base, from: T + 10, to: T + 40 });
+  t.same(
+    window?.pairs,
+    [{ source: 'b', target: 'a', positive: 3, negative: 3, count: 3 }],
+    '[from, to): T+10, T+20, T+30 kept; T excluded; T+40 excluded; no timestamp excluded',
+  );
+  const fromOnly = await store.project(g, { ...base, from: T + 40 });
+  t.same(fromOnly?.pairs.map((p) => `${p.source}>${p.target}`), ['Z>a', 'a>c', 'c>a'], 'from only');
+  const toOnly = await store.project(g, { ...base, to: T + 1 });
+  t.same(toOnly?.pairs.map((p) => `${p.source}>${p.target}`), ['b>a'], 'to only (a -> b has no timestamp)');
+  t.same(window?.accounts, all?.accounts, 'accounts are all accounts, even outside the window');
+});
+
+t.test('empty graph', async (t) => {
+  const g = await newGraph(t, store, 'empty');
+  t.same(await store.project(g, base), { accounts: [], pairs: [] });
+});
+
+t.test('ids with non-ASCII characters sort by code unit', async (t) => {
+  const g = await newGraph(t, store, 'uni');
+  await store.ingest(g, {
+    interactions: [ix('é', 'b'), ix('z', 'b'), ix('E', 'b'), ix('😀', 'b'), ix('\uffff', 'b')],
+    accounts: [],
+  });
+  const p = await store.project(g, base);
+  const expected = ['E', 'b', 'z', 'é', '😀', '\uffff']; // surrogate pair (0xd83d) < 0xffff
+  t.same(p?.accounts, expected);
+  t.same(
+    p?.pairs.map((x) => x.source),
+    expected.filter((x) => x !== 'b'),
+  );
+});

@@ -1,0 +1,185 @@
+import t from 'tap';
+import {
+  defaultParams,
+  newGraph,
+  openStore,
+  queuedAnalysis,
+  smallGraphInteractions,
+  smallResult,
+  uid,
+} from './helpers.js';
+
+const { store, driver } = await openStore(t);
+const db = { database: process.env.NEO4J_DATABASE ?? 'neo4j' };
+
+t.test('analysis lifecycle', async (t) => {
+  const g = await newGraph(t, store, 'life');
+  const a = queuedAnalysis(g);
+  a.params = { ...defaultParams, typeWeights: { like: 0.5 }, from: 1, to: 2, minWeight: 0.5, topK: 7 };
+  await store.createAnalysis(a);
+  t.same(await store.getAnalysis(a.id), a, 'round trip, params included');
+  t.equal(await store.getAnalysis(uid('nope')), null);
+
+  await store.markRunning(a.id, '2024-01-01T00:00:01.000Z');
+  let got = await store.getAnalysis(a.id);
+  t.equal(got?.status, 'running');
+  t.equal(got?.startedAt, '2024-01-01T00:00:01.000Z');
+
+  await store.markFailed(a.id, 'boom', '2024-01-01T00:00:02.000Z');
+  got = await store.getAnalysis(a.id);
+  t.match(got, { status: 'failed', error: 'boom', finishedAt: '2024-01-01T00:00:02.000Z', summary: null });
+
+  await store.markRunning(a.id, '2024-01-01T00:00:03.000Z');
+  t.equal((await store.getAnalysis(a.id))?.status, 'failed', 'a failed analysis does not run again');
+
+  await t.rejects(store.createAnalysis(queuedAnalysis(uid('nope'))), { name: 'StoreNotFoundError' });
+  // Unknown ids are ignored.
+  await t.resolves(store.markRunning(uid('nope'), 'x'));
+  await t.resolves(store.markFailed(uid('nope'), 'x', 'y'));
+});
+
+t.test('failUnfinished', async (t) => {
+  const g = await newGraph(t, store, 'unfinished');
+  const queued = queuedAnalysis(g);
+  const running = queuedAnalysis(g);
+  const done = queuedAnalysis(g);
+  for (const a of [queued, running, done]) await store.createAnalysis(a);
+  await store.markRunning(running.id, new Date().toISOString());
+  await store.ingest(g, { interactions: smallGraphInteractions(), accounts: [] });
+  await store.writeResult(done.id, smallResult(), new Date().toISOString());
+
+  const n = await store.failUnfinished('restarted', '2024-01-01T00:00:00.000Z');
+  t.ok(n >= 2, `at least our two (${n})`);
+  t.match(await store.getAnalysis(queued.id), { status: 'failed', error: 'restarted' });
+  t.match(await store.getAnalysis(running.id), { status: 'failed', error: 'restarted' });
+  t.match(await store.getAnalysis(done.id), { status: 'succeeded', error: null });
+});
+
+t.test('writeResult, listNiches, listMembers, getAccountResult', async (t) => {
+  const g = await newGraph(t, store, 'result');
+  await store.ingest(g, { interactions: smallGraphInteractions(), accounts: [] });
+  const a = queuedAnalysis(g);
+  await store.createAnalysis(a);
+  await store.markRunning(a.id, new Date().toISOString());
+  const result = smallResult();
+  await store.writeResult(a.id, result, '2024-02-02T00:00:00.000Z');
+
+  const got = await store.getAnalysis(a.id);
+  t.match(got, { status: 'succeeded', finishedAt: '2024-02-02T00:00:00.000Z', error: null });
+  t.same(got?.summary, result.summary);
+
+  // Visible with plain Cypher.
+  const res = await driver.executeQuery(
+    `MATCH (acc:Account)-[m:IN_NICHE]->(n:Niche)-[:OF_ANALYSIS]->(an:Analysis {id: $id})-[:OF_GRAPH]->(g:Graph)
+     RETURN n.id AS niche, acc.id AS account, m.rank AS rank, m.score AS score, g.id AS graph
+     ORDER BY niche, rank`,
+    { id: a.id },
+    db,
+  );
+  t.same(
+    res.records.map((r) => [r.get('niche'), r.get('account'), Number(r.get('rank')), r.get('score'), r.get('graph')]),
+    [
+      ['n0', 'a', 0, 0.5, g],
+      ['n0', 'b', 1, 0.3, g],
+      ['n0', 'c', 2, 0.2, g],
+      ['n1', 'd', 0, 0.6, g],
+      ['n1', 'e', 1, 0.4, g],
+    ],
+  );
+
+  const niches = await store.listNiches(a.id, { limit: 10, offset: 0 });
+  t.same(niches, {
+    total: 2,
+    items: result.niches.map((n) => ({
+      id: n.id,
+      size: n.size,
+      density: n.density,
+      conductance: n.conductance,
+      trusted: n.trusted,
+    })),
+  });
+  const second = await store.listNiches(a.id, { limit: 1, offset: 1 });
+  t.same(second.items.map((n) => n.id), ['n1']);
+  t.equal(second.total, 2);
+  t.same(await store.listNiches(uid('nope'), { limit: 10, offset: 0 }), { total: 0, items: [] });
+
+  const members = await store.listMembers(a.id, 'n0', { limit: 2, offset: 1 });
+  t.equal(members?.total, 3);
+  t.same(
+    members?.items,
+    result.niches[0]!.members.slice(1, 3).map((m, i) => ({ ...m, rank: i + 1 })),
+    'score desc, page 2..3',
+  );
+  t.equal(await store.listMembers(a.id, 'n9', { limit: 2, offset: 0 }), null, 'unknown niche');
+  t.equal(await store.listMembers(uid('nope'), 'n0', { limit: 2, offset: 0 }), null, 'unknown analysis');
+  const beyond = await store.listMembers(a.id, 'n1', { limit: 5, offset: 10 });
+  t.same(beyond, { total: 2, items: [] });
+
+  const e = await store.getAccountResult(a.id, 'e');
+  t.same(e, { accountId: 'e', nicheId: 'n1', nicheSize: 2, member: { ...result.niches[1]!.members[1]!, rank: 1 } });
+  t.equal(await store.getAccountResult(a.id, 'nobody'), null);
+  t.equal(await store.getAccountResult(uid('nope'), 'e'), null);
+
+  // Writing again replaces, never duplicates.
+  const again = smallResult();
+  again.niches[0]!.density = 0.9;
+  await store.writeResult(a.id, again, '2024-02-03T00:00:00.000Z');
+  const count = await driver.executeQuery(
+    `MATCH (n:Niche {analysisId: $id}) OPTIONAL MATCH (n)<-[m:IN_NICHE]-() RETURN count(DISTINCT n) AS niches, count(m) AS members`,
+    { id: a.id },
+    db,
+  );
+  t.equal(Number(count.records[0]?.get('niches')), 2);
+  t.equal(Number(count.records[0]?.get('members')), 5);
+  t.equal((await store.listNiches(a.id, { limit: 10, offset: 0 })).items[0]?.density, 0.9);
+
+  // A second analysis of the same graph keeps its own results.
+  const b = queuedAnalysis(g);
+  await store.createAnalysis(b);
+  const other = smallResult();
+  other.niches[0]!.members[0]!.score = 0.99;
+  await store.writeResult(b.id, other, new Date().toISOString());
+  t.equal((await store.getAccountResult(b.id, 'a'))?.member.score, 0.99);
+  t.equal((await store.getAccountResult(a.id, 'a'))?.member.score, 0.5);
+
+  await t.rejects(store.writeResult(uid('nope'), smallResult(), 'x'), { name: 'StoreNotFoundError' });
+});
+
+t.test('writeResult with many members uses several chunks', async (t) => {
+  const { store: small } = await openStore(t, { chunkSize: 3 });
+  const g = await newGraph(t, small, 'chunks');
+  const ids = Array.from({ length: 10 }, (_, i) => `m${i}`);
+  await small.ingest(g, { interactions: [], accounts: ids.map((id) => ({ id, properties: {} })) });
+  const a = queuedAnalysis(g);
+  await small.createAnalysis(a);
+  const members = ids.map((id, i) => ({
+    accountId: id,
+    score: 1 - i / 10,
+    pagerank: 0.1,
+    globalPagerank: 0.1,
+    inStrength: 1,
+    outStrength: 1,
+    negativeInStrength: 0,
+    weightedDegree: 2,
+    internalShare: 1,
+  }));
+  await small.writeResult(
+    a.id,
+    {
+      summary: { accounts: 10, edges: 0, niches: 5, modularity: 0 },
+      niches: Array.from({ length: 5 }, (_, k) => ({
+        id: `n${k}`,
+        size: 2,
+        density: 0,
+        conductance: 0,
+        members: members.slice(2 * k, 2 * k + 2),
+        trusted: members.slice(2 * k, 2 * k + 1).map((m) => ({ accountId: m.accountId, score: m.score })),
+      })),
+    },
+    new Date().toISOString(),
+  );
+  const niches = await small.listNiches(a.id, { limit: 100, offset: 0 });
+  t.same(niches.items.map((n) => n.id), ['n0', 'n1', 'n2', 'n3', 'n4']);
+  const m4 = await small.listMembers(a.id, 'n4', { limit: 10, offset: 0 });
+  t.same(m4?.items.map((m) => m.accountId), ['m8', 'm9']);
+});
