@@ -39,7 +39,7 @@ const confPath = path.join(confDir, 'neo4j.conf');
 const logsDir = path.join(homeDir, 'logs');
 const runDir = path.join(homeDir, 'run');
 const consoleLogPath = path.join(logsDir, 'console.log');
-// Our own name: Neo4j's admin tool writes run/neo4j.pid, this script never does.
+// Our own name: the server itself writes run/neo4j.pid, which this script never trusts.
 const pidPath = path.join(runDir, 'nichegraph-neo4j.pid');
 // Written after a complete Maven copy; holds the hash of the pom the jars came from.
 const installedMarkerPath = path.join(libDir, '.installed-from-pom');
