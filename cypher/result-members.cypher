@@ -1,9 +1,13 @@
+// One chunk of memberships. The index hints keep the seeks when a plan was cached while
+// the database was still empty (the planner then prefers label scans).
 // One chunk of memberships. rank = position of the member in its niche (0 = most trusted).
 // Params: $analysisId, $graphId, $rows: [{nicheId, accountId, rank, score, pagerank,
 // globalPagerank, inStrength, outStrength, negativeInStrength, weightedDegree, internalShare}].
 UNWIND $rows AS row
 MATCH (n:Niche {analysisId: $analysisId, id: row.nicheId})
+USING INDEX n:Niche(analysisId, id)
 MATCH (a:Account {graphId: $graphId, id: row.accountId})
+USING INDEX a:Account(graphId, id)
 CREATE (a)-[m:IN_NICHE {
   analysisId: $analysisId, rank: row.rank, score: row.score, pagerank: row.pagerank,
   globalPagerank: row.globalPagerank, inStrength: row.inStrength, outStrength: row.outStrength,
