@@ -193,7 +193,8 @@ export function analysisRoutes(app: FastifyInstance, store: GraphStore, jobs: An
         error: null,
         summary: null,
       };
-      await store.createAnalysis(analysis);
+      // The graph may have been deleted since it was read.
+      if (!(await store.createAnalysis(analysis))) throw new Errors.GRAPH_NOT_FOUND(graph.id);
       jobs.submit(analysis);
       req.log.info({ graphId: graph.id, analysisId: analysis.id }, 'analysis queued');
       reply.header('location', `/v1/analyses/${analysis.id}`);

@@ -57,8 +57,8 @@
  * parameters (SKIP/LIMIT, sizes, ranks, timestamps) are wrapped with neo4j.int.
  *
  * Errors. Methods return null/false for unknown graphs/analyses/niches as the port
- * says; createAnalysis and writeResult throw StoreNotFoundError for an unknown graph /
- * analysis (their signature returns void). Anything else is a neo4j-driver error
+ * says (createAnalysis answers false for an unknown graph); writeResult throws
+ * StoreNotFoundError when its analysis is gone (its graph was deleted meanwhile). Anything else is a neo4j-driver error
  * (Neo4jError, with `code`), e.g. ServiceUnavailable when the server is down.
  */
 import neo4j, { type Driver, type ManagedTransaction, type QueryResult, type RecordShape } from 'neo4j-driver';
@@ -456,7 +456,7 @@ export class Neo4jGraphStore implements GraphStore {
 
   // ---------------------------------------------------------------- analyses
 
-  async createAnalysis(analysis: AnalysisRecord): Promise<void> {
+  async createAnalysis(analysis: AnalysisRecord): Promise<boolean> {
     const res = await this.write('analysis-create', {
       id: analysis.id,
       graphId: analysis.graphId,
@@ -467,7 +467,7 @@ export class Neo4jGraphStore implements GraphStore {
       finishedAt: analysis.finishedAt,
       error: analysis.error,
     });
-    if (res.records.length === 0) throw new StoreNotFoundError('graph', analysis.graphId);
+    return res.records.length > 0;
   }
 
   async getAnalysis(analysisId: string): Promise<AnalysisRecord | null> {

@@ -117,7 +117,8 @@ export interface GraphStore {
   /** Aggregated interaction graph for analysis; null when the graph is unknown. */
   project(graphId: string, params: ProjectionParams): Promise<Projection | null>;
 
-  createAnalysis(analysis: AnalysisRecord): Promise<void>;
+  /** False when the graph is unknown (or being deleted). */
+  createAnalysis(analysis: AnalysisRecord): Promise<boolean>;
   getAnalysis(analysisId: string): Promise<AnalysisRecord | null>;
   markRunning(analysisId: string, startedAt: string): Promise<void>;
   markFailed(analysisId: string, error: string, finishedAt: string): Promise<void>;
