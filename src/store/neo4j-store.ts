@@ -16,7 +16,8 @@
  *   (:Analysis {id, graphId, status, params, createdAt, startedAt, finishedAt, error,
  *               accounts, edges, niches, modularity})                   unique id
  *      params: JSON string of AnalysisParams; accounts/edges/niches/modularity: the
- *      AnalysisSummary, null until the analysis succeeded.
+ *      AnalysisSummary, null until the analysis succeeded. timings: JSON string of
+ *      AnalysisTimings, written by recordTimings once the analysis has finished.
  *   (:Analysis)-[:OF_GRAPH]->(:Graph)
  *   (:Niche {analysisId, graphId, id, rank, size, density, conductance,
  *            trustedIds, trustedScores})                       unique (analysisId, id)
@@ -69,6 +70,7 @@ import type {
   AnalysisParams,
   AnalysisRecord,
   AnalysisStatus,
+  AnalysisTimings,
   GraphRecord,
   GraphStore,
   GraphWithCounts,
@@ -493,6 +495,8 @@ export class Neo4jGraphStore implements GraphStore {
       finishedAt: strOrNull(r.get('finishedAt')),
       error: strOrNull(r.get('error')),
       summary,
+      // Present only once recorded, so records without timings read back as they were written.
+      ...(r.has('timings') && r.get('timings') !== null ? { timings: JSON.parse(str(r.get('timings'))) as AnalysisTimings } : {}),
     };
   }
 
@@ -504,6 +508,10 @@ export class Neo4jGraphStore implements GraphStore {
   /** queued/running -> failed; a finished (or unknown) analysis is left alone. */
   async markFailed(analysisId: string, error: string, finishedAt: string): Promise<void> {
     await this.write('analysis-mark-failed', { analysisId, error, finishedAt });
+  }
+
+  async recordTimings(analysisId: string, timings: AnalysisTimings): Promise<void> {
+    await this.write('analysis-timings', { analysisId, timings: JSON.stringify(timings) });
   }
 
   async failUnfinished(reason: string, finishedAt: string): Promise<number> {
