@@ -9,6 +9,7 @@ import type { Config } from './config.js';
 import type { AnalysisJobs } from './jobs/port.js';
 import type { GraphStore } from './store/port.js';
 import { analysisRoutes } from './http/analyses.js';
+import { analysisCancelRoutes } from './http/analysis-cancel.js';
 import { registerOpenApi } from './http/docs.js';
 import { graphRoutes } from './http/graphs.js';
 import { healthRoutes } from './http/health.js';
@@ -20,7 +21,8 @@ import { Problem } from './http/schemas.js';
 export interface AppDependencies {
   store: GraphStore;
   jobs: AnalysisJobs;
-  config: Pick<Config, 'MAX_BATCH_ITEMS' | 'INGEST_BODY_LIMIT' | 'BODY_LIMIT'>;
+  config: Pick<Config, 'MAX_BATCH_ITEMS' | 'INGEST_BODY_LIMIT' | 'BODY_LIMIT'> &
+    Partial<Pick<Config, 'INGEST_STREAM_BATCH_ROWS' | 'INGEST_STREAM_MAX_ROWS' | 'INGEST_STREAM_BYTE_LIMIT'>>;
   /** A pino logger; none = silent (tests). */
   logger?: FastifyBaseLogger;
 }
@@ -59,8 +61,17 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
 
   healthRoutes(app, deps.store);
   graphRoutes(app, deps.store);
-  interactionRoutes(app, deps.store, { maxItems: deps.config.MAX_BATCH_ITEMS, bodyLimit: deps.config.INGEST_BODY_LIMIT });
+  interactionRoutes(app, deps.store, {
+    maxItems: deps.config.MAX_BATCH_ITEMS,
+    bodyLimit: deps.config.INGEST_BODY_LIMIT,
+    stream: {
+      batchRows: deps.config.INGEST_STREAM_BATCH_ROWS ?? 10_000,
+      maxRows: deps.config.INGEST_STREAM_MAX_ROWS ?? 20_000_000,
+      maxBytes: deps.config.INGEST_STREAM_BYTE_LIMIT ?? 4 * 1024 * 1024 * 1024,
+    },
+  });
   analysisRoutes(app, deps.store, deps.jobs);
+  analysisCancelRoutes(app, deps.store, deps.jobs);
   nicheRoutes(app, deps.store);
 
   app.addHook('onClose', async () => {

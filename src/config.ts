@@ -23,10 +23,18 @@ export const ConfigSchema = Type.Object({
   MAX_BATCH_ITEMS: Type.Integer({ default: 50000, minimum: 1, maximum: 1000000 }),
   /** Largest JSON body accepted by the ingestion route, in bytes. */
   INGEST_BODY_LIMIT: Type.Integer({ default: 32 * 1024 * 1024, minimum: 1024 }),
+  /** Streamed ingestion (NDJSON, CSV): rows per batch, i.e. per transaction. */
+  INGEST_STREAM_BATCH_ROWS: Type.Integer({ default: 10000, minimum: 1, maximum: 100000 }),
+  /** Streamed ingestion: data rows accepted in one body. */
+  INGEST_STREAM_MAX_ROWS: Type.Integer({ default: 20_000_000, minimum: 1 }),
+  /** Streamed ingestion: bytes accepted in one body (a streamed body bypasses INGEST_BODY_LIMIT). */
+  INGEST_STREAM_BYTE_LIMIT: Type.Integer({ default: 4 * 1024 * 1024 * 1024, minimum: 1024 }),
   /** Largest JSON body accepted by every other route, in bytes. */
   BODY_LIMIT: Type.Integer({ default: 1024 * 1024, minimum: 1024 }),
   /** Analyses computed at the same time; the rest wait in order. */
   ANALYSIS_CONCURRENCY: Type.Integer({ default: 1, minimum: 1, maximum: 16 }),
+  /** Analyses waiting for a worker at most; one more is refused with 503 + Retry-After. */
+  ANALYSIS_QUEUE_LIMIT: Type.Integer({ default: 16, minimum: 0, maximum: 10000 }),
 });
 
 export type Config = Static<typeof ConfigSchema>;

@@ -18,6 +18,8 @@ export const Errors = {
   NICHE_NOT_FOUND: createError('NG_NICHE_NOT_FOUND', "Niche '%s' does not exist in analysis '%s'", 404),
   ACCOUNT_NOT_FOUND: createError('NG_ACCOUNT_NOT_FOUND', "Account '%s' is not part of analysis '%s'", 404),
   ANALYSIS_NOT_FINISHED: createError('NG_ANALYSIS_NOT_FINISHED', "Analysis '%s' is %s: results exist only once it has succeeded", 409),
+  ANALYSIS_FINISHED: createError('NG_ANALYSIS_FINISHED', "Analysis '%s' has already finished (%s); only a queued or running analysis can be cancelled", 409),
+  QUEUE_FULL: createError('NG_QUEUE_FULL', 'The analysis queue is full; retry after %s seconds', 503),
   ROUTE_NOT_FOUND: createError('NG_ROUTE_NOT_FOUND', 'No route %s %s', 404),
   GRAPH_EXISTS: createError('NG_GRAPH_EXISTS', "Graph '%s' already exists", 409),
   BATCH_TOO_LARGE: createError('NG_BATCH_TOO_LARGE', 'A batch holds at most %s %s; this one has %s', 413),

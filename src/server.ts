@@ -53,7 +53,17 @@ async function main(): Promise<void> {
   const interrupted = await store.failUnfinished('interrupted: the service restarted before the analysis finished', new Date().toISOString());
   if (interrupted > 0) logger.warn({ interrupted }, 'marked analyses left unfinished by a previous run as failed');
 
-  const jobs = new AnalysisRunner(store, logger, config.ANALYSIS_CONCURRENCY);
+  const jobs = new AnalysisRunner(store, logger, {
+    concurrency: config.ANALYSIS_CONCURRENCY,
+    queueLimit: config.ANALYSIS_QUEUE_LIMIT,
+    connection: {
+      uri: config.NEO4J_URI,
+      user: config.NEO4J_USER,
+      password: config.NEO4J_PASSWORD,
+      database: config.NEO4J_DATABASE,
+      connectTimeoutMs: config.NEO4J_CONNECT_TIMEOUT_MS,
+    },
+  });
   const app = await buildApp({ store, jobs, config, logger });
 
   closeWithGrace({ delay: 30_000, logger }, async ({ signal, err }) => {

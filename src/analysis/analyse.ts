@@ -17,6 +17,7 @@ import { communityPagerank, globalPagerank } from './pagerank.js';
 import { createRng } from './random.js';
 import { rankByScore, trustScores } from './trust.js';
 import type { AnalysisOptions, AnalysisResult, MemberScore, NicheResult, Projection } from './types.js';
+import type { AnalysisHooks } from './phases.js';
 
 const PREFIX = 'nichegraph/analysis/analyse';
 
@@ -35,17 +36,20 @@ export function validateAnalysisOptions(options: AnalysisOptions): void {
   }
 }
 
-export function analyseProjection(projection: Projection, options: AnalysisOptions): AnalysisResult {
+export function analyseProjection(projection: Projection, options: AnalysisOptions, hooks: AnalysisHooks = {}): AnalysisResult {
   validateAnalysisOptions(options);
   const graph = buildCompactGraph(projection);
   const { order, ids } = graph;
 
+  hooks.onPhase?.('communities');
   const { community, count, modularity } = detectCommunities(graph, {
     resolution: options.resolution,
     rng: createRng(options.seed),
   });
+  hooks.onPhase?.('centrality');
   const global = globalPagerank(graph);
   const within = communityPagerank(graph, community, count);
+  hooks.onPhase?.('scoring');
   const metrics = nicheMetrics(graph, community, count);
   const scores = trustScores(within, graph.positiveInStrength, graph.negativeInStrength);
 

@@ -8,7 +8,7 @@ import { Type, type Static } from 'typebox';
 import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Errors, ValidationFailure } from '../errors.js';
-import type { AnalysisJobs } from '../jobs/port.js';
+import { QueueFullError, type AnalysisJobs } from '../jobs/port.js';
 import type { AnalysisParams, AnalysisRecord, GraphStore } from '../store/port.js';
 import { AnalysisIdParams, GraphIdParams, problems } from './schemas.js';
 import { TYPE_PATTERN } from './interactions.js';
@@ -64,6 +64,48 @@ const Params = Type.Object(
   { title: 'AnalysisParams', description: 'The effective parameters, defaults filled in.' },
 );
 
+const AnalysisProgress = Type.Object(
+  {
+    phase: Type.Union(
+      [
+        Type.Literal('queued'),
+        Type.Literal('projection'),
+        Type.Literal('communities'),
+        Type.Literal('centrality'),
+        Type.Literal('scoring'),
+        Type.Literal('persistence'),
+      ],
+      {
+        description: 'queued, then projection -> communities -> centrality -> scoring -> persistence.',
+      },
+    ),
+    fraction: Type.Number({
+      minimum: 0,
+      maximum: 1,
+      description: 'Coarse: the share of a typical run spent in the phases already finished.',
+    }),
+  },
+  { title: 'AnalysisProgress', description: 'Present while the analysis is queued or running in the instance answering.' },
+);
+
+const AnalysisTimings = Type.Object(
+  {
+    queued: Type.Optional(Type.Number({ description: 'Created -> a worker started it.' })),
+    projection: Type.Optional(Type.Number({ description: 'Reading the projection from Neo4j and building the compact graph.' })),
+    communities: Type.Optional(Type.Number({ description: 'Louvain.' })),
+    centrality: Type.Optional(Type.Number({ description: 'Global and within-niche PageRank.' })),
+    scoring: Type.Optional(Type.Number({ description: 'Niche metrics, trust scores, ranking.' })),
+    persistence: Type.Optional(Type.Number({ description: 'Writing niches and memberships to Neo4j.' })),
+    total: Type.Optional(Type.Number({ description: 'Created -> finished.' })),
+  },
+  {
+    title: 'AnalysisTimings',
+    description:
+      'Milliseconds per phase, stored with the analysis once it has finished. A phase that did not run ' +
+      '(failure, cancellation) is absent; worker start-up is in total but in no phase.',
+  },
+);
+
 export const Analysis = Type.Object(
   {
     id: Type.String(),
@@ -82,6 +124,8 @@ export const Analysis = Type.Object(
         modularity: Type.Number(),
       }),
     ),
+    progress: Type.Optional(AnalysisProgress),
+    timings: Type.Optional(AnalysisTimings),
   },
   {
     title: 'Analysis',
@@ -115,7 +159,7 @@ function isFinished(a: AnalysisRecord): boolean {
 
 /** The public shape: optional members left out rather than null. */
 export function analysisView(a: AnalysisRecord) {
-  const { error, summary, params, ...rest } = a;
+  const { error, summary, params, timings, ...rest } = a;
   return {
     ...rest,
     params: {
@@ -125,6 +169,7 @@ export function analysisView(a: AnalysisRecord) {
     },
     ...(error !== null ? { error } : {}),
     ...(summary !== null ? { summary } : {}),
+    ...(timings ? { timings } : {}),
   };
 }
 
@@ -167,11 +212,13 @@ export function analysisRoutes(app: FastifyInstance, store: GraphStore, jobs: An
         summary: 'Start an analysis: niches (Louvain) and their trusted members',
         description:
           'Answers 202 with the queued analysis and its Location at once. With ?wait=N the answer is held up to N ' +
-          'seconds; if the analysis finishes in time the answer is 200 with the finished analysis.',
+          'seconds; if the analysis finishes in time the answer is 200 with the finished analysis. Analyses run in ' +
+          'worker threads, ANALYSIS_CONCURRENCY at a time; at most ANALYSIS_QUEUE_LIMIT wait, and one more is ' +
+          'refused with 503 NG_QUEUE_FULL and a Retry-After header.',
         params: GraphIdParams,
         querystring: WaitQuery,
         body: AnalysisRequest,
-        response: { 200: Analysis, 202: Analysis, ...problems(400, 404, 413, 415) },
+        response: { 200: Analysis, 202: Analysis, ...problems(400, 404, 413, 415, 503) },
       },
       // An empty body means "all defaults".
       preValidation: async (req) => {
@@ -182,6 +229,11 @@ export function analysisRoutes(app: FastifyInstance, store: GraphStore, jobs: An
       const params = toAnalysisParams(req.body);
       const graph = await store.getGraph(req.params.graphId);
       if (!graph) throw new Errors.GRAPH_NOT_FOUND(req.params.graphId);
+      const queueFull = () => {
+        reply.header('retry-after', String(jobs.retryAfterSeconds));
+        return new Errors.QUEUE_FULL(jobs.retryAfterSeconds);
+      };
+      if (!jobs.canAccept()) throw queueFull();
       const analysis: AnalysisRecord = {
         id: randomUUID(),
         graphId: graph.id,
@@ -195,7 +247,14 @@ export function analysisRoutes(app: FastifyInstance, store: GraphStore, jobs: An
       };
       // The graph may have been deleted since it was read.
       if (!(await store.createAnalysis(analysis))) throw new Errors.GRAPH_NOT_FOUND(graph.id);
-      jobs.submit(analysis);
+      try {
+        jobs.submit(analysis);
+      } catch (err) {
+        // Another request took the last place while this one was saving.
+        if (!(err instanceof QueueFullError)) throw err;
+        await store.markFailed(analysis.id, 'refused: the analysis queue was full', new Date().toISOString());
+        throw queueFull();
+      }
       req.log.info({ graphId: graph.id, analysisId: analysis.id }, 'analysis queued');
       reply.header('location', `/v1/analyses/${analysis.id}`);
       if (req.query.wait > 0 && (await jobs.waitFor(analysis.id, req.query.wait * 1000))) {
@@ -213,8 +272,10 @@ export function analysisRoutes(app: FastifyInstance, store: GraphStore, jobs: An
       schema: {
         operationId: 'getAnalysis',
         tags: ['analyses'],
-        summary: 'Read an analysis: status, parameters, summary',
-        description: 'With ?wait=N the answer is held up to N seconds while the analysis is queued or running.',
+        summary: 'Read an analysis: status, parameters, progress, summary, timings',
+        description:
+          'With ?wait=N the answer is held up to N seconds while the analysis is queued or running. While queued or ' +
+          'running, `progress` gives the phase and a coarse fraction; once finished, `timings` gives ms per phase.',
         params: AnalysisIdParams,
         querystring: WaitQuery,
         response: { 200: Analysis, ...problems(400, 404) },
@@ -227,7 +288,8 @@ export function analysisRoutes(app: FastifyInstance, store: GraphStore, jobs: An
         await jobs.waitFor(analysis.id, req.query.wait * 1000);
         analysis = (await store.getAnalysis(analysis.id)) ?? analysis;
       }
-      return analysisView(analysis);
+      const progress = isFinished(analysis) ? null : jobs.progress(analysis.id);
+      return { ...analysisView(analysis), ...(progress ? { progress } : {}) };
     },
   );
 }

@@ -13,6 +13,7 @@ import { Errors, ValidationFailure, type FieldError } from '../errors.js';
 import type { AccountInput, GraphStore, InteractionInput } from '../store/port.js';
 import { GraphIdParams, problems } from './schemas.js';
 import { parseTimestamp } from './timestamps.js';
+import { CSV, NDJSON, ingestStream, isStreamed, registerStreamParsers, type StreamLimits } from './interactions-stream.js';
 
 export const TYPE_PATTERN = '^[a-z_]{1,32}$';
 
@@ -81,6 +82,7 @@ export const IngestResult = Type.Object(
     received: Type.Integer({ description: 'Interactions in the request.' }),
     stored: Type.Integer({ description: 'Interactions newly stored.' }),
     duplicates: Type.Integer({ description: 'Interactions whose id was already stored (or repeated in this batch).' }),
+    batches: Type.Optional(Type.Integer({ description: 'Streamed bodies only: batches (transactions) committed.' })),
   },
   { title: 'IngestResult', examples: [{ received: 3, stored: 3, duplicates: 0 }] },
 );
@@ -120,8 +122,17 @@ export function toStoreBatch(body: IngestBody): { interactions: InteractionInput
   return { interactions, accounts };
 }
 
-export function interactionRoutes(app: FastifyInstance, store: GraphStore, limits: { maxItems: number; bodyLimit: number }): void {
+// No type: the parser hands the raw stream over, which ingestStream validates line by line.
+const StreamBody = (what: string) => ({ description: what });
+
+export function interactionRoutes(
+  app: FastifyInstance,
+  store: GraphStore,
+  limits: { maxItems: number; bodyLimit: number; stream?: StreamLimits },
+): void {
   const r = app.withTypeProvider<TypeBoxTypeProvider>();
+  const stream = limits.stream ?? { batchRows: 10_000, maxRows: 20_000_000, maxBytes: 4 * 1024 * 1024 * 1024 };
+  registerStreamParsers(app, '/v1/graphs/:graphId/interactions');
 
   r.post(
     '/v1/graphs/:graphId/interactions',
@@ -135,9 +146,26 @@ export function interactionRoutes(app: FastifyInstance, store: GraphStore, limit
           `One batch is one transaction: any invalid item gives 400 listing every offending index and field, and nothing ` +
           `of the batch is stored. At most ${limits.maxItems} interactions and ${limits.maxItems} accounts per request ` +
           `(413 above), and at most ${limits.bodyLimit} bytes. Accounts named by interactions are created implicitly. ` +
-          `An interaction with an id is stored once per graph: a replay counts as a duplicate. Self-interactions are rejected.`,
+          `An interaction with an id is stored once per graph: a replay counts as a duplicate. Self-interactions are rejected.\n\n` +
+          `Streamed bodies: \`${NDJSON}\` (one Interaction object per line) or \`${CSV}\` (a header line naming the ` +
+          `columns source,target and optionally type,weight,timestamp,id; empty cells = absent). The body is read with ` +
+          `backpressure and stored in batches of ${stream.batchRows} rows, one transaction each, while the next batch is ` +
+          `read; at most ${stream.maxRows} rows and ${stream.maxBytes} bytes per body (413 above). The answer adds ` +
+          `\`batches\`. Rows are validated like JSON items. If a row is invalid, the batch holding it and everything ` +
+          `after it are not stored and every earlier batch is committed: batch k holds data rows ` +
+          `(k-1)*${stream.batchRows}+1 .. k*${stream.batchRows} (blank lines and the CSV header are not rows). The 400 ` +
+          `lists every invalid row of that batch (at most 100) with \`index\` = its 1-based line number in the body ` +
+          `(header included), and \`detail\` says how many rows and batches were committed. Going over the row or ` +
+          `byte cap is the same (413, earlier batches kept); so is a database failure in batch k (batches before k ` +
+          `kept). Interactions with ids make re-sending the whole body after a failure safe.`,
         params: GraphIdParams,
-        body: IngestBody,
+        body: {
+          content: {
+            'application/json': { schema: IngestBody },
+            [NDJSON]: { schema: StreamBody('One Interaction object per line.') },
+            [CSV]: { schema: StreamBody('Header source,target[,type,weight,timestamp,id], then one interaction per line.') },
+          },
+        } as unknown as typeof IngestBody,
         response: { 200: IngestResult, ...problems(400, 404, 413, 415) },
       },
       // Counted before schema validation, so an oversized batch gets 413, not a slow 400.
@@ -152,6 +180,13 @@ export function interactionRoutes(app: FastifyInstance, store: GraphStore, limit
       },
     },
     async (req) => {
+      if (isStreamed(req)) {
+        const graph = await store.getGraph(req.params.graphId);
+        if (!graph) throw new Errors.GRAPH_NOT_FOUND(req.params.graphId);
+        const summary = await ingestStream(req, store, req.params.graphId, stream);
+        req.log.info({ graphId: req.params.graphId, ...summary }, 'interaction stream ingested');
+        return summary;
+      }
       const batch = toStoreBatch(req.body);
       const result = await store.ingest(req.params.graphId, batch);
       if (!result) throw new Errors.GRAPH_NOT_FOUND(req.params.graphId);

@@ -105,6 +105,14 @@ function isStoreUnavailable(err: unknown): boolean {
   return false;
 }
 
+/** Codes of the 5xx errors of src/errors.ts, whose messages are written for clients. */
+const DECLARED_5XX = new Set<string>(
+  Object.values(Errors)
+    .map((E) => new E())
+    .filter((e) => e.statusCode !== undefined && e.statusCode >= 500)
+    .map((e) => e.code),
+);
+
 export function registerProblemHandlers(app: FastifyInstance): void {
   app.setErrorHandler((err: FastifyError & { validation?: AjvError[]; validationContext?: string }, req, reply) => {
     if (err instanceof ValidationFailure) {
@@ -122,7 +130,8 @@ export function registerProblemHandlers(app: FastifyInstance): void {
       return sendProblem(req, reply, e.statusCode, e.code, e.message);
     }
     const status = typeof err.statusCode === 'number' && err.statusCode >= 400 && err.statusCode < 600 ? err.statusCode : 500;
-    if (status >= 500) {
+    // A 5xx declared in src/errors.ts (e.g. NG_QUEUE_FULL) carries no internals: answer it as it is.
+    if (status >= 500 && !DECLARED_5XX.has(err.code)) {
       // Never leak internals: the log has the error, the client gets the request id.
       req.log.error({ err }, 'request failed');
       const e = new Errors.INTERNAL();

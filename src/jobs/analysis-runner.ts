@@ -1,44 +1,102 @@
 /**
- * Runs analyses off the request path: a FIFO queue drained by at most `concurrency`
- * analyses at a time. Each analysis moves queued -> running -> succeeded | failed in the
- * store, so its state survives the process; `failUnfinished` at boot marks the ones a
- * restart cut off.
+ * Runs analyses off the request path, each in its own worker thread
+ * (src/jobs/analysis-worker.ts), at most `concurrency` at a time; the others wait in a
+ * FIFO queue of at most `queueLimit` analyses (submit on a full queue throws
+ * QueueFullError, answered 503 + Retry-After). Each analysis moves queued -> running ->
+ * succeeded | failed in the store, so its state survives the process; `failUnfinished`
+ * at boot marks the ones a restart cut off.
  *
- * The analysis itself is CPU-bound and runs in this process between awaits (a later
- * step moves it to worker threads); the request that created it has already been answered.
+ * The worker reads the projection from Neo4j, computes and writes the result itself, so
+ * the event loop of this thread only relays small messages. One worker per analysis
+ * (no pool): terminating it is how a running analysis is cancelled, and its memory is
+ * returned to the system when it ends.
+ *
+ * Cancellation: a queued analysis leaves the queue; a running one has its worker
+ * terminated. Either way it is marked failed with error "cancelled". A cancel that arrives
+ * after the worker committed the result finds the analysis succeeded and leaves it so.
  */
 import { EventEmitter } from 'node:events';
+import { Worker } from 'node:worker_threads';
 import type { FastifyBaseLogger } from 'fastify';
-import { analyseProjection } from '../analysis/analyse.js';
-import type { AnalysisRecord, GraphStore } from '../store/port.js';
+import type { DriverOptions } from '../store/driver.js';
+import type { AnalysisRecord, AnalysisTimings, GraphStore } from '../store/port.js';
+import { QueueFullError, type AnalysisJobs } from './port.js';
+import { progressAt, type Phase, type Progress } from './progress.js';
+import type { WorkerInput, WorkerMessage } from './analysis-worker.js';
 
-export class AnalysisRunner {
-  private readonly queue: AnalysisRecord[] = [];
+export const CANCELLED = 'cancelled';
+
+export interface AnalysisRunnerOptions {
+  /** Where the workers connect; each worker opens its own driver. */
+  connection: DriverOptions & { database: string };
+  /** Analyses computed at the same time. Default 1. */
+  concurrency?: number;
+  /** Analyses waiting at most; one more is refused. Default 16. */
+  queueLimit?: number;
+  /** Retry-After (seconds) suggested when the queue is full. Default 30. */
+  retryAfterSeconds?: number;
+}
+
+interface Job {
+  analysis: AnalysisRecord;
+  phase: 'queued' | Phase;
+  worker: Worker | null;
+  cancelled: boolean;
+}
+
+// Under tsx (tests, scripts) this module is a .ts file and so is the worker's. A worker
+// does not always inherit the parent's loader hooks (node --import=tsx), so a TypeScript
+// worker is started by a two-line bootstrap that registers tsx first.
+const RUNNING_TS = import.meta.url.endsWith('.ts');
+const WORKER_URL = new URL(RUNNING_TS ? './analysis-worker.ts' : './analysis-worker.js', import.meta.url);
+
+function startWorker(workerData: WorkerInput): Worker {
+  if (!RUNNING_TS) return new Worker(WORKER_URL, { workerData });
+  const bootstrap =
+    `import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(WORKER_URL.href)}); })` +
+    `.catch((err) => { throw err; });`;
+  return new Worker(bootstrap, { eval: true, workerData });
+}
+
+export class AnalysisRunner implements AnalysisJobs {
+  private readonly queue: Job[] = [];
+  private readonly jobs = new Map<string, Job>();
   private running = 0;
   private closed = false;
   private readonly finished = new EventEmitter();
   private readonly inFlight = new Set<Promise<void>>();
-  private readonly activeIds = new Set<string>();
+  private readonly concurrency: number;
+  private readonly queueLimit: number;
+  readonly retryAfterSeconds: number;
 
   constructor(
     private readonly store: GraphStore,
     private readonly log: FastifyBaseLogger,
-    private readonly concurrency = 1,
+    private readonly options: AnalysisRunnerOptions,
   ) {
+    this.concurrency = options.concurrency ?? 1;
+    this.queueLimit = options.queueLimit ?? 16;
+    this.retryAfterSeconds = options.retryAfterSeconds ?? 30;
+    if (!(this.concurrency >= 1)) throw new RangeError('jobs/analysis-runner: concurrency must be >= 1');
+    if (!(this.queueLimit >= 0)) throw new RangeError('jobs/analysis-runner: queueLimit must be >= 0');
     this.finished.setMaxListeners(0);
   }
 
-  /** Queues an analysis already saved with status "queued". */
+  canAccept(): boolean {
+    return !this.closed && (this.running < this.concurrency || this.queue.length < this.queueLimit);
+  }
+
   submit(analysis: AnalysisRecord): void {
     if (this.closed) throw new Error('analysis runner is closed');
-    this.activeIds.add(analysis.id);
-    this.queue.push(analysis);
+    if (!this.canAccept()) throw new QueueFullError(this.queue.length);
+    const job: Job = { analysis, phase: 'queued', worker: null, cancelled: false };
+    this.jobs.set(analysis.id, job);
+    this.queue.push(job);
     this.drain();
   }
 
-  /** Resolves true once the analysis has finished, false when `timeoutMs` passes first. */
   waitFor(analysisId: string, timeoutMs: number): Promise<boolean> {
-    if (!this.activeIds.has(analysisId)) return Promise.resolve(true);
+    if (!this.jobs.has(analysisId)) return Promise.resolve(true);
     if (timeoutMs <= 0) return Promise.resolve(false);
     return new Promise((resolve) => {
       const onDone = () => {
@@ -53,9 +111,33 @@ export class AnalysisRunner {
     });
   }
 
-  /** Whether the analysis is queued or running in this process. */
   isActive(analysisId: string): boolean {
-    return this.activeIds.has(analysisId);
+    return this.jobs.has(analysisId);
+  }
+
+  progress(analysisId: string): Progress | null {
+    const job = this.jobs.get(analysisId);
+    return job ? progressAt(job.phase) : null;
+  }
+
+  async cancel(analysisId: string): Promise<boolean> {
+    const job = this.jobs.get(analysisId);
+    if (!job) return false;
+    job.cancelled = true;
+    const queuedAt = this.queue.indexOf(job);
+    if (queuedAt >= 0) {
+      this.queue.splice(queuedAt, 1);
+      const finishedAt = new Date().toISOString();
+      await this.store.markFailed(analysisId, CANCELLED, finishedAt);
+      await this.store.recordTimings(analysisId, { queued: elapsed(job.analysis.createdAt, finishedAt), total: elapsed(job.analysis.createdAt, finishedAt) });
+      this.settle(job);
+      return true;
+    }
+    // Running: terminating the worker makes run() record the cancellation.
+    const done = new Promise((resolve) => this.finished.once(analysisId, resolve));
+    await job.worker?.terminate();
+    await done;
+    return true;
   }
 
   /**
@@ -66,58 +148,102 @@ export class AnalysisRunner {
     this.closed = true;
     const dropped = this.queue.splice(0);
     const now = new Date().toISOString();
-    for (const a of dropped) {
-      await this.store.markFailed(a.id, 'interrupted: the service shut down before the analysis started', now).catch(() => {});
-      this.activeIds.delete(a.id);
-      this.finished.emit(a.id);
+    for (const job of dropped) {
+      await this.store.markFailed(job.analysis.id, 'interrupted: the service shut down before the analysis started', now).catch(() => {});
+      this.settle(job);
     }
     await Promise.allSettled([...this.inFlight]);
   }
 
+  private settle(job: Job): void {
+    this.jobs.delete(job.analysis.id);
+    this.finished.emit(job.analysis.id);
+  }
+
   private drain(): void {
     while (this.running < this.concurrency && this.queue.length > 0) {
-      const next = this.queue.shift()!;
+      const job = this.queue.shift()!;
       this.running++;
-      const job = this.run(next).finally(() => {
+      const run = this.run(job).finally(() => {
         this.running--;
-        this.inFlight.delete(job);
-        this.activeIds.delete(next.id);
-        this.finished.emit(next.id);
+        this.inFlight.delete(run);
+        this.settle(job);
         if (!this.closed) this.drain();
       });
-      this.inFlight.add(job);
+      this.inFlight.add(run);
     }
   }
 
-  private async run(analysis: AnalysisRecord): Promise<void> {
+  private async run(job: Job): Promise<void> {
+    const { analysis } = job;
     const log = this.log.child({ analysisId: analysis.id, graphId: analysis.graphId });
-    const started = Date.now();
+    const startedAt = new Date().toISOString();
+    let timings: AnalysisTimings = { queued: elapsed(analysis.createdAt, startedAt) };
+    let failure: string | null = null;
     try {
-      await this.store.markRunning(analysis.id, new Date().toISOString());
-      const { resolution, seed, topK, ...projectionParams } = analysis.params;
-      const projection = await this.store.project(analysis.graphId, projectionParams);
-      if (!projection) throw new Error(`graph '${analysis.graphId}' was deleted before the analysis ran`);
-      const projected = Date.now();
-      // Let pending I/O run before the CPU-bound part.
-      await new Promise((resolve) => setImmediate(resolve));
-      const result = analyseProjection(projection, { resolution, seed, topK });
-      const computed = Date.now();
-      await this.store.writeResult(analysis.id, result, new Date().toISOString());
-      log.info(
-        {
-          ...result.summary,
-          projectionMs: projected - started,
-          computeMs: computed - projected,
-          persistenceMs: Date.now() - computed,
-        },
-        'analysis succeeded',
-      );
+      await this.store.markRunning(analysis.id, startedAt);
+      // A cancel that arrived while markRunning was on its way finds no worker to stop.
+      if (job.cancelled) throw new Error(CANCELLED);
+      const outcome = await this.inWorker(job);
+      timings = { ...timings, ...outcome.timings };
+      if (outcome.type === 'failed') failure = outcome.message;
+      else if (outcome.type === 'exited') failure = job.cancelled ? CANCELLED : outcome.message;
     } catch (err) {
-      const message = err instanceof Error ? err.message : String(err);
-      log.error({ err }, 'analysis failed');
-      await this.store.markFailed(analysis.id, message, new Date().toISOString()).catch((e: unknown) => {
+      failure = err instanceof Error ? err.message : String(err);
+    }
+    const finishedAt = new Date().toISOString();
+    timings.total = elapsed(analysis.createdAt, finishedAt);
+    if (failure !== null) {
+      if (failure === CANCELLED) log.info({ timings }, 'analysis cancelled');
+      else log.error({ err: failure, timings }, 'analysis failed');
+      await this.store.markFailed(analysis.id, failure, finishedAt).catch((e: unknown) => {
         log.error({ err: e }, 'could not record the failure of the analysis');
       });
+    } else {
+      log.info({ timings }, 'analysis succeeded');
     }
+    await this.store.recordTimings(analysis.id, timings).catch((e: unknown) => {
+      log.error({ err: e }, 'could not record the timings of the analysis');
+    });
   }
+
+  /** Runs the analysis in a fresh worker; resolves with its last word, whatever happens. */
+  private inWorker(
+    job: Job,
+  ): Promise<Extract<WorkerMessage, { type: 'done' | 'failed' }> | { type: 'exited'; message: string; timings: AnalysisTimings }> {
+    const input: WorkerInput = { analysis: job.analysis, connection: this.options.connection };
+    return new Promise((resolve) => {
+      const worker = startWorker(input);
+      job.worker = worker;
+      const timings: AnalysisTimings = {};
+      let phaseStarted = performance.now();
+      let last: Extract<WorkerMessage, { type: 'done' | 'failed' }> | null = null;
+      let workerError: Error | null = null;
+      worker.on('message', (m: WorkerMessage) => {
+        if (m.type === 'phase') {
+          // Kept here too, so a terminated worker still leaves the timings of its finished phases.
+          if (job.phase !== 'queued') timings[job.phase] = Math.round(performance.now() - phaseStarted);
+          job.phase = m.phase;
+          phaseStarted = performance.now();
+        } else {
+          last = m;
+        }
+      });
+      worker.on('error', (err) => {
+        workerError = err;
+      });
+      worker.on('exit', (code) => {
+        job.worker = null;
+        if (last) resolve(last);
+        else {
+          const why = workerError ? `the analysis worker crashed: ${workerError.message}` : `the analysis worker exited with code ${code}`;
+          resolve({ type: 'exited', message: why, timings });
+        }
+      });
+    });
+  }
+}
+
+function elapsed(fromIso: string, toIso: string): number {
+  return Math.max(0, Date.parse(toIso) - Date.parse(fromIso));
 }

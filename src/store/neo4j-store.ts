@@ -16,7 +16,8 @@
  *   (:Analysis {id, graphId, status, params, createdAt, startedAt, finishedAt, error,
  *               accounts, edges, niches, modularity})                   unique id
  *      params: JSON string of AnalysisParams; accounts/edges/niches/modularity: the
- *      AnalysisSummary, null until the analysis succeeded.
+ *      AnalysisSummary, null until the analysis succeeded. timings: JSON string of
+ *      AnalysisTimings, written by recordTimings once the analysis has finished.
  *   (:Analysis)-[:OF_GRAPH]->(:Graph)
  *   (:Niche {analysisId, graphId, id, rank, size, density, conductance,
  *            trustedIds, trustedScores})                       unique (analysisId, id)
@@ -36,7 +37,8 @@
  *     the batch's accounts, MERGE the distinct endpoints of the new interactions, CREATE
  *     the new interactions. Ids repeated inside the batch are dropped in JS beforehand.
  *   - writeResult: one write transaction (lock analysis, set succeeded + summary, drop
- *     the niches of a previous write, create niches and memberships in chunks).
+ *     the niches of a previous write, create niches and memberships in chunks); above
+ *     resultTransactionRows memberships, several (see writeLargeResult).
  *   - deleteGraph: flags the graph `deleting` (hidden from then on; ingest, project and
  *     createAnalysis refuse it), then deletes analyses, accounts (with their INTERACTED
  *     and IN_NICHE relationships), niches and the graph with auto-commit
@@ -69,6 +71,7 @@ import type {
   AnalysisParams,
   AnalysisRecord,
   AnalysisStatus,
+  AnalysisTimings,
   GraphRecord,
   GraphStore,
   GraphWithCounts,
@@ -96,6 +99,12 @@ export interface Neo4jGraphStoreOptions {
   cypher?: CypherFiles;
   /** Rows per UNWIND in ingest and writeResult. Default 5000. */
   chunkSize?: number;
+  /**
+   * Above this many memberships, writeResult writes them in transactions of `chunkSize`
+   * rows before the final one (a single transaction would exceed Neo4j's transaction
+   * memory on graphs of a few hundred thousand accounts). Default 50000.
+   */
+  resultTransactionRows?: number;
   /** Nodes (with their relationships) per inner transaction when deleting a graph. Default 1000. */
   deleteBatchSize?: number;
   /** ping() rejects after this many ms. Default 3000. */
@@ -174,6 +183,7 @@ export class Neo4jGraphStore implements GraphStore {
   private readonly q: CypherFiles;
   private readonly chunkSize: number;
   private readonly deleteBatchSize: number;
+  private readonly resultTransactionRows: number;
   private readonly pingTimeoutMs: number;
   private readonly indexTimeoutSeconds: number;
 
@@ -184,6 +194,7 @@ export class Neo4jGraphStore implements GraphStore {
     this.q = options.cypher ?? new CypherFiles();
     this.chunkSize = options.chunkSize ?? 5000;
     this.deleteBatchSize = options.deleteBatchSize ?? 1000;
+    this.resultTransactionRows = options.resultTransactionRows ?? 50_000;
     this.pingTimeoutMs = options.pingTimeoutMs ?? 3000;
     this.indexTimeoutSeconds = options.indexTimeoutSeconds ?? 300;
     if (!(this.chunkSize >= 1)) throw new RangeError('store/neo4j-store: chunkSize must be >= 1');
@@ -493,6 +504,8 @@ export class Neo4jGraphStore implements GraphStore {
       finishedAt: strOrNull(r.get('finishedAt')),
       error: strOrNull(r.get('error')),
       summary,
+      // Present only once recorded, so records without timings read back as they were written.
+      ...(r.has('timings') && r.get('timings') !== null ? { timings: JSON.parse(str(r.get('timings'))) as AnalysisTimings } : {}),
     };
   }
 
@@ -504,6 +517,10 @@ export class Neo4jGraphStore implements GraphStore {
   /** queued/running -> failed; a finished (or unknown) analysis is left alone. */
   async markFailed(analysisId: string, error: string, finishedAt: string): Promise<void> {
     await this.write('analysis-mark-failed', { analysisId, error, finishedAt });
+  }
+
+  async recordTimings(analysisId: string, timings: AnalysisTimings): Promise<void> {
+    await this.write('analysis-timings', { analysisId, timings: JSON.stringify(timings) });
   }
 
   async failUnfinished(reason: string, finishedAt: string): Promise<number> {
@@ -523,6 +540,12 @@ export class Neo4jGraphStore implements GraphStore {
       trustedScores: n.trusted.map((t) => t.score),
     }));
     const { summary } = result;
+    const members = result.niches.reduce((n, niche) => n + niche.members.length, 0);
+    if (members > this.resultTransactionRows) {
+      await this.writeLargeResult(analysisId, result, finishedAt, nicheRows);
+      this.log.debug({ analysisId, niches: result.niches.length, members, ms: Date.now() - started }, 'wrote analysis result');
+      return;
+    }
     await this.inWrite(async (tx) => {
       const begun = await tx.run(this.q.get('result-begin'), {
         analysisId,
@@ -543,6 +566,42 @@ export class Neo4jGraphStore implements GraphStore {
       }
     });
     this.log.debug({ analysisId, niches: result.niches.length, ms: Date.now() - started }, 'wrote analysis result');
+  }
+
+  /**
+   * writeResult for large results, in several transactions: (1) drop a previous write and
+   * create the niches, (2) memberships in transactions of chunkSize rows, (3) mark the
+   * analysis succeeded with its summary. Until (3) commits the analysis is not succeeded,
+   * so the result routes (which need succeeded) never show a partial result; a write cut
+   * off before (3) leaves niches/memberships of an analysis that is then marked failed,
+   * removed with its graph or by the next writeResult of that analysis.
+   */
+  private async writeLargeResult(analysisId: string, result: AnalysisResult, finishedAt: string, nicheRows: Row[]): Promise<void> {
+    const { summary } = result;
+    const graphId = await this.inWrite(async (tx) => {
+      const found = await tx.run(this.q.get('result-graph'), { analysisId });
+      const id = found.records[0]?.get('graphId') as string | undefined;
+      if (id === undefined) throw new StoreNotFoundError('analysis', analysisId);
+      await tx.run(this.q.get('result-clear'), { analysisId });
+      for (const chunk of chunks(nicheRows, this.chunkSize)) {
+        await tx.run(this.q.get('result-niches'), { analysisId, graphId: id, rows: chunk });
+      }
+      return id;
+    });
+    for (const chunk of memberChunks(result, this.chunkSize)) {
+      await this.inWrite((tx) => tx.run(this.q.get('result-members'), { analysisId, graphId, rows: chunk }));
+    }
+    await this.inWrite(async (tx) => {
+      const begun = await tx.run(this.q.get('result-begin'), {
+        analysisId,
+        finishedAt,
+        accounts: int(summary.accounts),
+        edges: int(summary.edges),
+        niches: int(summary.niches),
+        modularity: summary.modularity,
+      });
+      if (begun.records.length === 0) throw new StoreNotFoundError('analysis', analysisId);
+    });
   }
 
   // ---------------------------------------------------------------- results

@@ -66,6 +66,15 @@ export interface AnalysisParams extends ProjectionParams {
   topK: number;
 }
 
+/**
+ * Milliseconds per analysis phase (projection, communities, centrality, scoring,
+ * persistence), plus `queued` (created -> started) and `total` (created -> finished).
+ * A phase that never ran (failure, cancellation) is absent.
+ */
+export type AnalysisTimings = Partial<
+  Record<'queued' | 'projection' | 'communities' | 'centrality' | 'scoring' | 'persistence' | 'total', number>
+>;
+
 export interface AnalysisRecord {
   id: string;
   graphId: string;
@@ -76,6 +85,8 @@ export interface AnalysisRecord {
   finishedAt: string | null;
   error: string | null;
   summary: AnalysisSummary | null;
+  /** Set once the analysis has finished (see recordTimings); absent/null before. */
+  timings?: AnalysisTimings | null;
 }
 
 export interface NicheRow {
@@ -124,6 +135,8 @@ export interface GraphStore {
   markFailed(analysisId: string, error: string, finishedAt: string): Promise<void>;
   /** Writes niches and memberships, then marks the analysis succeeded, in one go. */
   writeResult(analysisId: string, result: AnalysisResult, finishedAt: string): Promise<void>;
+  /** Stores the phase timings of an analysis (any status); unknown analysis: no-op. */
+  recordTimings(analysisId: string, timings: AnalysisTimings): Promise<void>;
   /** Marks every queued/running analysis failed (used at start-up: a restart cut them off). Returns how many. */
   failUnfinished(reason: string, finishedAt: string): Promise<number>;
 

@@ -32,7 +32,11 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
   const logger = pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' });
   const store = new Neo4jGraphStore({ driver, database: config.NEO4J_DATABASE, logger });
   await store.init();
-  const jobs = new AnalysisRunner(store, logger, config.ANALYSIS_CONCURRENCY);
+  const jobs = new AnalysisRunner(store, logger, {
+    concurrency: config.ANALYSIS_CONCURRENCY,
+    queueLimit: config.ANALYSIS_QUEUE_LIMIT,
+    connection: { uri: config.NEO4J_URI, user: config.NEO4J_USER, password: config.NEO4J_PASSWORD, database: config.NEO4J_DATABASE },
+  });
   const app = await buildApp({ store, jobs, config, logger });
   await app.ready();
   return {

@@ -1,0 +1,43 @@
+/**
+ * Our analysis pipeline on an edge-list file, in this process (no Neo4j), timed per phase:
+ * the compute side of bench/run.ts, run as a child process so that its peak RSS is its own.
+ *
+ * usage: node --import=tsx bench/compute.ts EDGELIST [SEED]   (`a b weight` lines, gzip or plain)
+ *
+ * The file is read as directed weighted arcs, self-loops dropped, aggregated per ordered
+ * pair into a Projection exactly like the store's projection query does, then given to
+ * analyseProjection. Prints one JSON object (milliseconds, modularity, peak RSS in MB).
+ */
+import { analyseProjection } from '../src/analysis/analyse.js';
+import type { ComputePhase } from '../src/analysis/phases.js';
+import { readProjection } from './edgelist.js';
+
+const [path, seedArg] = process.argv.slice(2);
+if (!path) throw new Error('usage: bench/compute.ts EDGELIST [SEED]');
+const t0 = performance.now();
+const projection = await readProjection(path);
+const loaded = performance.now();
+const marks: Array<[ComputePhase | 'end', number]> = [];
+const result = analyseProjection(projection, { resolution: 1, seed: Number(seedArg ?? 42), topK: 10 }, {
+  onPhase: (phase) => marks.push([phase, performance.now()]),
+});
+marks.push(['end', performance.now()]);
+const phases: Record<string, number> = { compaction: (marks[0]?.[1] ?? loaded) - loaded };
+for (let k = 0; k + 1 < marks.length; k++) phases[marks[k]![0]] = marks[k + 1]![1] - marks[k]![1];
+const analysis = (marks.at(-1)?.[1] ?? loaded) - loaded;
+process.stdout.write(
+  JSON.stringify({
+    tool: 'nichegraph',
+    nodes: result.summary.accounts,
+    edges: result.summary.edges,
+    niches: result.summary.niches,
+    load: (loaded - t0) / 1000,
+    ...Object.fromEntries(Object.entries(phases).map(([k, v]) => [k, v / 1000])),
+    // Louvain + PageRank: what igraph's community_multilevel + pagerank do.
+    compute: ((phases.communities ?? 0) + (phases.centrality ?? 0)) / 1000,
+    analysis: analysis / 1000,
+    total: (marks.at(-1)![1] - t0) / 1000,
+    modularity: result.summary.modularity,
+    peakRssMb: process.resourceUsage().maxRSS / 1024,
+  }) + '\n',
+);

@@ -1,0 +1,78 @@
+/**
+ * Worker-thread entry of one analysis (started by src/jobs/analysis-runner.ts).
+ *
+ * The worker does the whole CPU- and memory-heavy part itself: it opens its own Neo4j
+ * driver, streams the projection, builds the compact graph, runs the pipeline and writes
+ * the result back. Nothing large crosses the thread boundary (no graph, no projection, no
+ * result objects): the main thread only receives small messages, so its event loop stays
+ * free while a large graph is analysed, and terminating the worker cancels the analysis
+ * (an open write transaction dies with the connection and is rolled back by Neo4j).
+ *
+ * Messages to the parent (WorkerMessage): `phase` when a phase starts, then exactly one
+ * of `done` or `failed`, each with the timings of the phases that ran.
+ */
+import { parentPort, workerData } from 'node:worker_threads';
+import { analyseProjection } from '../analysis/analyse.js';
+import { createDriver, type DriverOptions } from '../store/driver.js';
+import { Neo4jGraphStore } from '../store/neo4j-store.js';
+import type { AnalysisRecord, AnalysisTimings } from '../store/port.js';
+import type { Phase } from './progress.js';
+
+export interface WorkerInput {
+  analysis: AnalysisRecord;
+  connection: DriverOptions & { database: string };
+}
+
+export type WorkerMessage =
+  | { type: 'phase'; phase: Phase }
+  | { type: 'done'; timings: AnalysisTimings }
+  | { type: 'failed'; message: string; timings: AnalysisTimings };
+
+function post(message: WorkerMessage): void {
+  parentPort?.postMessage(message);
+}
+
+/** Times consecutive phases: entering a phase closes the previous one. */
+class PhaseClock {
+  readonly timings: AnalysisTimings = {};
+  private current: Phase | null = null;
+  private since = 0;
+
+  enter(phase: Phase): void {
+    this.stop();
+    this.current = phase;
+    this.since = performance.now();
+    post({ type: 'phase', phase });
+  }
+
+  stop(): void {
+    if (this.current !== null) this.timings[this.current] = Math.round(performance.now() - this.since);
+    this.current = null;
+  }
+}
+
+async function run(input: WorkerInput): Promise<void> {
+  const { analysis, connection } = input;
+  const clock = new PhaseClock();
+  let store: Neo4jGraphStore | null = null;
+  try {
+    clock.enter('projection');
+    const driver = await createDriver(connection);
+    store = new Neo4jGraphStore({ driver, database: connection.database });
+    const { resolution, seed, topK, ...projectionParams } = analysis.params;
+    const projection = await store.project(analysis.graphId, projectionParams);
+    if (!projection) throw new Error(`graph '${analysis.graphId}' was deleted before the analysis ran`);
+    const result = analyseProjection(projection, { resolution, seed, topK }, { onPhase: (phase) => clock.enter(phase) });
+    clock.enter('persistence');
+    await store.writeResult(analysis.id, result, new Date().toISOString());
+    clock.stop();
+    post({ type: 'done', timings: clock.timings });
+  } catch (err) {
+    clock.stop();
+    post({ type: 'failed', message: err instanceof Error ? err.message : String(err), timings: clock.timings });
+  } finally {
+    await store?.close().catch(() => {});
+  }
+}
+
+await run(workerData as WorkerInput);
