@@ -94,13 +94,13 @@ export class AnalysisRunner {
     const started = Date.now();
     try {
       await this.store.markRunning(analysis.id, new Date().toISOString());
-      const { resolution, seed, topK, ...projectionParams } = analysis.params;
+      const { resolution, seed, topK, runs, minNicheSize, nicheSize, ...projectionParams } = analysis.params;
       const projection = await this.store.project(analysis.graphId, projectionParams);
       if (!projection) throw new Error(`graph '${analysis.graphId}' was deleted before the analysis ran`);
       const projected = Date.now();
       // Let pending I/O run before the CPU-bound part.
       await new Promise((resolve) => setImmediate(resolve));
-      const result = analyseProjection(projection, { resolution, seed, topK });
+      const result = analyseProjection(projection, { resolution, seed, topK, runs: runs ?? 1, ...(minNicheSize === undefined ? {} : { minNicheSize }), nicheSize: nicheSize ?? null });
       const computed = Date.now();
       await this.store.writeResult(analysis.id, result, new Date().toISOString());
       log.info(
