@@ -51,29 +51,58 @@ export function arcWeight(graph: CompactGraph, i: number, j: number): number {
 /** Common neighbours of the two ends of each entry of the undirected CSR (both twins filled). */
 export function edgeTriangles(order: number, undirected: Csr): Int32Array {
   const { offsets, targets } = undirected;
-  const degree = (i: number): number => (offsets[i + 1] as number) - (offsets[i] as number);
-  const before = (a: number, b: number): boolean => degree(a) < degree(b) || (degree(a) === degree(b) && a < b);
+  const degree = new Int32Array(order);
+  for (let i = 0; i < order; i++) degree[i] = (offsets[i + 1] as number) - (offsets[i] as number);
+
+  // Oriented adjacency: u -> w when (degree, index) of u is below that of w; each entry
+  // remembers its position in `undirected`.
+  const fwdOffsets = new Int32Array(order + 1);
+  for (let u = 0; u < order; u++) {
+    let n = 0;
+    const du = degree[u] as number;
+    for (let k = offsets[u] as number, end = offsets[u + 1] as number; k < end; k++) {
+      const w = targets[k] as number;
+      const dw = degree[w] as number;
+      if (du < dw || (du === dw && u < w)) n++;
+    }
+    fwdOffsets[u + 1] = (fwdOffsets[u] as number) + n;
+  }
+  const fwdTargets = new Int32Array(fwdOffsets[order] as number);
+  const fwdSlot = new Int32Array(fwdOffsets[order] as number);
+  for (let u = 0, e = 0; u < order; u++) {
+    const du = degree[u] as number;
+    for (let k = offsets[u] as number, end = offsets[u + 1] as number; k < end; k++) {
+      const w = targets[k] as number;
+      const dw = degree[w] as number;
+      if (du < dw || (du === dw && u < w)) {
+        fwdTargets[e] = w;
+        fwdSlot[e++] = k;
+      }
+    }
+  }
 
   const tri = new Int32Array(targets.length);
   const stamp = new Int32Array(order).fill(-1);
   const slot = new Int32Array(order);
   for (let u = 0; u < order; u++) {
-    for (let k = offsets[u] as number, end = offsets[u + 1] as number; k < end; k++) {
-      const w = targets[k] as number;
-      if (before(u, w)) {
-        stamp[w] = u;
-        slot[w] = k;
-      }
+    const start = fwdOffsets[u] as number;
+    const end = fwdOffsets[u + 1] as number;
+    for (let e = start; e < end; e++) {
+      const w = fwdTargets[e] as number;
+      stamp[w] = u;
+      slot[w] = fwdSlot[e] as number;
     }
-    for (let k = offsets[u] as number, end = offsets[u + 1] as number; k < end; k++) {
-      const v = targets[k] as number;
-      if (!before(u, v)) continue;
-      for (let q = offsets[v] as number, qEnd = offsets[v + 1] as number; q < qEnd; q++) {
-        const w = targets[q] as number;
-        if (!before(v, w) || stamp[w] !== u) continue;
-        tri[k] = (tri[k] as number) + 1;
-        tri[q] = (tri[q] as number) + 1;
-        tri[slot[w] as number] = (tri[slot[w] as number] as number) + 1;
+    for (let e = start; e < end; e++) {
+      const v = fwdTargets[e] as number;
+      const kuv = fwdSlot[e] as number;
+      for (let q = fwdOffsets[v] as number, qEnd = fwdOffsets[v + 1] as number; q < qEnd; q++) {
+        const w = fwdTargets[q] as number;
+        if (stamp[w] !== u) continue;
+        const kvw = fwdSlot[q] as number;
+        const kuw = slot[w] as number;
+        tri[kuv] = (tri[kuv] as number) + 1;
+        tri[kvw] = (tri[kvw] as number) + 1;
+        tri[kuw] = (tri[kuw] as number) + 1;
       }
     }
   }
