@@ -11,6 +11,8 @@
  *   >= 3 ratings), fraudsters (mean < 0) and accounts with mean >= 2 in the top 100.
  * - stability: mean ARI between the partitions of seeds 1..5, plain Louvain (runs 1)
  *   vs consensus (default runs).
+ * - timing: one analysis of the 3,000-account synthetic demo graph (npm run demo's
+ *   defaults), plain and default settings.
  * `--higgs` also times one analysis of higgs-retweet (256k accounts), runs 1 and default.
  *
  * Environment: NICHEGRAPH_DATASETS_DIR (default ../shared/datasets), QUALITY_PYTHON
@@ -22,6 +24,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
 import { analyseProjection } from '../src/analysis/analyse.js';
+import { generateConversationGraph } from '../src/synthetic/conversation-graph.js';
 import { DEFAULTS as CONSENSUS } from '../src/analysis/consensus.js';
 import { adjustedRandIndex, normalizedMutualInformation } from '../src/analysis/partition-similarity.js';
 import type { AnalysisOptions, AnalysisResult, Projection } from '../src/analysis/types.js';
@@ -103,6 +106,18 @@ function bitcoinFigures() {
   return { ms, summary: result.summary, trust: figures(trust), globalPagerank: figures(globalPr) };
 }
 
+function demoTiming() {
+  const g = generateConversationGraph({});
+  const projection = toProjection(
+    g.interactions.map((i) => ({ source: i.source, target: i.target, weight: i.weight })),
+    { accounts: g.accounts.map((a) => a.id) },
+  );
+  analyseProjection(projection, { ...base, runs: 1 }); // warm-up (JIT)
+  const one = timed(() => analyseProjection(projection, { ...base, runs: 1 }));
+  const consensus = timed(() => analyseProjection(projection, base));
+  return { accounts: projection.accounts.length, pairs: projection.pairs.length, one, consensus };
+}
+
 function higgsFigures() {
   const text = gunzipSync(readFileSync(datasetPath('higgs-twitter', 'higgs-retweet_network.edgelist.gz'))).toString('utf8');
   const edges = text
@@ -163,6 +178,12 @@ function main(): void {
     [`run-to-run ARI >= 0.95 with consensus (default settings)`, email.stability.consensus >= 0.95],
   ] as const;
   for (const [name, ok] of targets) out.push(`target ${ok ? 'met   ' : 'MISSED'}: ${name}`);
+  const demo = demoTiming();
+  out.push('');
+  out.push(
+    `demo graph (${demo.accounts} accounts, ${demo.pairs} pairs): analyseProjection runs 1 ${demo.one.ms.toFixed(0)} ms; ` +
+      `default (runs ${CONSENSUS.runs}, ${demo.consensus.value.summary.consensusRounds} rounds) ${demo.consensus.ms.toFixed(0)} ms`,
+  );
   if (process.argv.includes('--higgs')) {
     const h = higgsFigures();
     out.push('');

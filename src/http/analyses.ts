@@ -16,7 +16,7 @@ import { parseTimestamp } from './timestamps.js';
 
 export const MAX_WAIT_SECONDS = 60;
 export const DEFAULT_SEED = 42;
-/** Consensus runs: run-to-run ARI >= 0.95 on email-eu-core, ~2.5 s for the 3,000-account demo (scripts/quality.ts). */
+/** Consensus runs: run-to-run ARI >= 0.95 on email-eu-core at an affordable cost for the 3,000-account demo (npm run quality prints both). */
 export const DEFAULT_RUNS = 30;
 export const DEFAULT_MIN_NICHE_SIZE = 3;
 
