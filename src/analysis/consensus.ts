@@ -27,10 +27,19 @@ import { louvainGraph, renumber, runLouvain } from './communities.js';
 import type { Csr } from './compact-graph.js';
 import { createRng } from './random.js';
 
+/**
+ * Chosen on the stability/time trade-off, not on accuracy: on email-eu-core, over seeds
+ * 1-6, runs 10-40 with tau 0.5-0.8 gave a run-to-run ARI of 0.91-0.97 (plain Louvain:
+ * 0.77); runs 30 with tau 0.8 reached 0.96 and converged in 2 rounds for every seed (a
+ * high tau drops ambiguous pairs early, so fewer rounds). Reproduce with
+ * `node --import=tsx scripts/quality/consensus-sweep.ts`; `npm run quality` prints the
+ * resulting stability and the time on the 3,000-account demo graph. Lancichinetti &
+ * Fortunato report that the procedure works over a broad range of tau for Louvain.
+ */
 export const DEFAULTS = {
   /** Louvain runs per round. */
   runs: 30,
-  /** tau: consensus entries below it are dropped (Lancichinetti & Fortunato use 0.5 for Louvain-type methods). */
+  /** tau: consensus entries below it are dropped. */
   threshold: 0.8,
   maxRounds: 5,
 };
