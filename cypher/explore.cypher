@@ -9,9 +9,11 @@
 
 // 1. Top niches of an analysis with their trusted members (param: analysisId).
 //    Returns nodes and relationships, so the Browser draws niches with their trusted
-//    members around them; switch to the table view for the scores.
+//    members around them; switch to the table view for the scores (m.score and its
+//    components m.centrality, m.ties, m.positiveShare; m.role). The unassigned group
+//    (accounts in no niche) is left out.
 MATCH (an:Analysis {id: $analysisId})<-[:OF_ANALYSIS]-(n:Niche)
-WHERE n.rank < 10
+WHERE n.rank < 10 AND NOT coalesce(n.unassigned, false)
 MATCH (a:Account)-[m:IN_NICHE]->(n)
 WHERE m.rank < size(n.trustedIds)
 RETURN an, n, m, a
@@ -41,4 +43,19 @@ WHERE na <> nb
 WITH a, na, nb, count(r) AS events, count(DISTINCT b) AS contacts, sum(r.weight) AS weight
 RETURN a.id AS bridge, na.id AS fromNiche, nb.id AS toNiche, events, contacts, weight
 ORDER BY events DESC, bridge, toNiche
+LIMIT 50;
+
+// 4. Niche profiles (param: analysisId): size, density, conductance, stability across
+//    runs, reciprocity, activity, dominant interaction types, trusted members and
+//    bridges (connector hubs) with the niches they lead to; largest first.
+MATCH (n:Niche {analysisId: $analysisId})
+RETURN n.id AS niche, n.size AS size, n.unassigned AS unassigned,
+       round(n.density, 3) AS density, round(n.conductance, 3) AS conductance,
+       round(n.stability, 3) AS stability, round(n.reciprocity, 3) AS reciprocity,
+       n.events AS events, n.firstActivity AS firstActivity, n.lastActivity AS lastActivity,
+       round(n.eventsPerDay, 2) AS eventsPerDay,
+       [i IN range(0, size(n.typeNames) - 1) | n.typeNames[i] + ' ' + toString(round(100 * n.typeShares[i])) + '%'] AS dominantTypes,
+       n.trustedIds AS trusted,
+       [i IN range(0, size(n.bridgeIds) - 1) | n.bridgeIds[i] + ' -> ' + n.bridgeTo[i]] AS bridges
+ORDER BY n.rank
 LIMIT 50

@@ -7,6 +7,8 @@ CALL (n) {
   WITH a, m ORDER BY m.score DESC, a.id ASC
   SKIP $offset LIMIT $limit
   RETURN collect(m {accountId: a.id, .rank, .score, .pagerank, .globalPagerank, .inStrength,
-                    .outStrength, .negativeInStrength, .weightedDegree, .internalShare}) AS items
+                    .outStrength, .negativeInStrength, .weightedDegree, .internalShare, .centrality, .ties,
+                    .positiveShare, .reciprocity, .repeat, .embeddedness, .withinDegreeZ, .participation,
+                    .role, .confidence, .tieIds, .tieWeights, .tieOverlaps, .tieSameNiche}) AS items
 }
 RETURN COUNT { (:Account)-[:IN_NICHE]->(n) } AS total, items

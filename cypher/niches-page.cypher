@@ -8,6 +8,8 @@ CALL () {
   MATCH (n:Niche {analysisId: $analysisId})
   WITH n ORDER BY n.rank
   SKIP $offset LIMIT $limit
-  RETURN collect(n {.id, .size, .density, .conductance, .trustedIds, .trustedScores}) AS items
+  RETURN collect(n {.id, .size, .density, .conductance, .trustedIds, .trustedScores, .unassigned, .stability,
+                    .reciprocity, .events, .firstActivity, .lastActivity, .eventsPerDay, .typeNames,
+                    .typeShares, .bridgeIds, .bridgeParticipation, .bridgeTo}) AS items
 }
 RETURN total, items

@@ -2,7 +2,10 @@
 // the database was still empty (the planner then prefers label scans).
 // One chunk of memberships. rank = position of the member in its niche (0 = most trusted).
 // Params: $analysisId, $graphId, $rows: [{nicheId, accountId, rank, score, pagerank,
-// globalPagerank, inStrength, outStrength, negativeInStrength, weightedDegree, internalShare}].
+// globalPagerank, inStrength, outStrength, negativeInStrength, weightedDegree, internalShare,
+// centrality, ties, positiveShare, reciprocity, repeat, embeddedness, withinDegreeZ,
+// participation, role, confidence, tieIds, tieWeights, tieOverlaps, tieSameNiche}]
+// (tie*: parallel lists, the account's strongest reciprocal ties, strongest first).
 UNWIND $rows AS row
 MATCH (n:Niche {analysisId: $analysisId, id: row.nicheId})
 USING INDEX n:Niche(analysisId, id)
@@ -12,6 +15,11 @@ CREATE (a)-[m:IN_NICHE {
   analysisId: $analysisId, rank: row.rank, score: row.score, pagerank: row.pagerank,
   globalPagerank: row.globalPagerank, inStrength: row.inStrength, outStrength: row.outStrength,
   negativeInStrength: row.negativeInStrength, weightedDegree: row.weightedDegree,
-  internalShare: row.internalShare
+  internalShare: row.internalShare, centrality: row.centrality, ties: row.ties,
+  positiveShare: row.positiveShare, reciprocity: row.reciprocity, repeat: row.repeat,
+  embeddedness: row.embeddedness, withinDegreeZ: row.withinDegreeZ,
+  participation: row.participation, role: row.role, confidence: row.confidence,
+  tieIds: row.tieIds, tieWeights: row.tieWeights, tieOverlaps: row.tieOverlaps,
+  tieSameNiche: row.tieSameNiche
 }]->(n)
 RETURN count(m) AS members

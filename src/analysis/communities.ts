@@ -15,7 +15,7 @@
  *
  * Accounts without any positive tie are left out of Louvain and become niches of one.
  */
-import type { CompactGraph } from './compact-graph.js';
+import type { CompactGraph, Csr } from './compact-graph.js';
 import { louvain, UndirectedGraph } from './graphology.js';
 import type { Rng } from './random.js';
 
@@ -51,31 +51,53 @@ export function detectCommunities(graph: CompactGraph, options: CommunityOptions
   }
   if (typeof options.rng !== 'function') throw new TypeError(`${PREFIX}: options.rng must be a function.`);
 
-  const { order, undirected, weightedDegree } = graph;
-  const raw = new Int32Array(order).fill(-1);
+  const { community, count } = louvainLabels(graph.order, graph.undirected, resolution, options.rng);
+  return { community, count, modularity: modularity(graph, community, count) };
+}
 
-  if (graph.undirectedEdges > 0) {
-    const g = new UndirectedGraph<Record<string, never>, { weight: number }>();
-    for (let i = 0; i < order; i++) {
-      if ((weightedDegree[i] as number) > 0) g.addNode(String(i));
+/**
+ * One Louvain run on an undirected CSR (both directions stored, weights > 0). Labels are
+ * renumbered by first appearance in index order; a node without any entry gets a label
+ * of its own. Build the graphology graph once with `louvainGraph` to run it many times.
+ */
+export function louvainLabels(order: number, csr: Csr, resolution: number, rng: Rng): { community: Int32Array; count: number } {
+  return runLouvain(louvainGraph(order, csr), order, resolution, rng);
+}
+
+export type LouvainGraph = InstanceType<typeof UndirectedGraph<Record<string, never>, { weight: number }>>;
+
+export function louvainGraph(order: number, csr: Csr): LouvainGraph {
+  const g = new UndirectedGraph<Record<string, never>, { weight: number }>();
+  for (let i = 0; i < order; i++) {
+    if ((csr.offsets[i + 1] as number) > (csr.offsets[i] as number)) g.addNode(String(i));
+  }
+  for (let i = 0; i < order; i++) {
+    for (let k = csr.offsets[i] as number, end = csr.offsets[i + 1] as number; k < end; k++) {
+      const j = csr.targets[k] as number;
+      if (j > i) g.addUndirectedEdge(String(i), String(j), { weight: csr.weights[k] as number });
     }
-    for (let i = 0; i < order; i++) {
-      for (let k = undirected.offsets[i] as number, end = undirected.offsets[i + 1] as number; k < end; k++) {
-        const j = undirected.targets[k] as number;
-        if (j > i) g.addUndirectedEdge(String(i), String(j), { weight: undirected.weights[k] as number });
-      }
-    }
+  }
+  return g;
+}
+
+export function runLouvain(g: LouvainGraph, order: number, resolution: number, rng: Rng): { community: Int32Array; count: number } {
+  const raw = new Int32Array(order).fill(-1);
+  if (g.size > 0) {
     const result = louvain.detailed(g, {
       getEdgeWeight: 'weight',
       resolution,
-      rng: options.rng,
+      rng,
       randomWalk: true,
       fastLocalMoves: true,
     });
     for (const [node, label] of Object.entries(result.communities)) raw[Number(node)] = label;
   }
+  return renumber(raw);
+}
 
-  // Renumber by first appearance; isolated accounts (-1) each get a fresh label.
+/** Renumbers labels by first appearance in index order; -1 (no label) gets a fresh label each. */
+export function renumber(raw: Int32Array): { community: Int32Array; count: number } {
+  const order = raw.length;
   const community = new Int32Array(order);
   const relabel = new Map<number, number>();
   let count = 0;
@@ -92,8 +114,7 @@ export function detectCommunities(graph: CompactGraph, options: CommunityOptions
     }
     community[i] = label;
   }
-
-  return { community, count, modularity: modularity(graph, community, count) };
+  return { community, count };
 }
 
 /**

@@ -33,6 +33,12 @@ export interface CompactGraph {
   index: ReadonlyMap<string, number>;
   /** Directed positive adjacency: i -> j with weight positive(i -> j). */
   out: Csr;
+  /**
+   * Events aggregated into each arc of `out` (aligned with out.targets): repeated
+   * interactions. 0 for a pair that also carries negative weight: a pair with a dispute
+   * never counts as a repeated positive tie (so a complaint can never raise a score).
+   */
+  outCounts: Float64Array;
   /** Undirected positive projection: weight(i, j) = positive(i -> j) + positive(j -> i). */
   undirected: Csr;
   /** Sum of positive weight received / sent by each account. */
@@ -96,6 +102,7 @@ export function buildCompactGraph(projection: Projection): CompactGraph {
   const arcSource: number[] = [];
   const arcTarget: number[] = [];
   const arcWeight: number[] = [];
+  const arcCount: number[] = [];
   // Every non-self pair, for the duplicate check (a duplicate with zero weight is still a duplicate).
   const keySource = new Int32Array(pairs.length);
   const keyTarget = new Int32Array(pairs.length);
@@ -127,6 +134,7 @@ export function buildCompactGraph(projection: Projection): CompactGraph {
       arcSource.push(s);
       arcTarget.push(t);
       arcWeight.push(positive);
+      arcCount.push(negative > 0 ? 0 : typeof pair.count === 'number' && Number.isFinite(pair.count) && pair.count > 0 ? pair.count : 1);
       positiveOutStrength[s] = (positiveOutStrength[s] as number) + positive;
       positiveInStrength[t] = (positiveInStrength[t] as number) + positive;
     }
@@ -135,6 +143,8 @@ export function buildCompactGraph(projection: Projection): CompactGraph {
   if (!keysSorted) assertNoDuplicatePair(keySource.subarray(0, keys), keyTarget.subarray(0, keys), ids);
 
   const out = toCsr(order, arcSource, arcTarget, arcWeight);
+  // Same arcs, same placement: the counts line up with out.targets.
+  const outCounts = toCsr(order, arcSource, arcTarget, arcCount).weights;
   const undirected = symmetrise(order, out);
 
   const weightedDegree = new Float64Array(order);
@@ -147,6 +157,7 @@ export function buildCompactGraph(projection: Projection): CompactGraph {
     ids,
     index,
     out,
+    outCounts,
     undirected,
     positiveInStrength,
     positiveOutStrength,

@@ -15,6 +15,11 @@ export interface ProjectedPair {
   negative: number;
   /** Number of interaction events aggregated into this pair. */
   count: number;
+  /** Events per interaction type (optional: projections built elsewhere may lack it). */
+  types?: Record<string, number>;
+  /** Epoch ms of the first and last event of the pair; null when none has a timestamp. */
+  firstTs?: number | null;
+  lastTs?: number | null;
 }
 
 export interface Projection {
@@ -25,12 +30,40 @@ export interface Projection {
 }
 
 export interface AnalysisOptions {
-  /** Louvain resolution (gamma), > 0. */
+  /** Louvain resolution (gamma), > 0. Ignored when `nicheSize` is given. */
   resolution: number;
   /** Seed of the pseudo-random generator; same projection + options + seed -> same result. */
   seed: number;
   /** How many trusted members to report per niche. */
   topK: number;
+  /** Seeded Louvain runs combined by consensus clustering (1 = plain Louvain). Default 10. */
+  runs?: number;
+  /** Groups smaller than this are not niches: their members go to the unassigned group. Default 3. */
+  minNicheSize?: number;
+  /** Aim the resolution at this typical niche size band (accounts) instead of using `resolution`. */
+  nicheSize?: { min: number; max: number } | null;
+}
+
+/** Guimera-Amaral role, or "broadcaster" (huge audience, few reciprocal ties). */
+export type AccountRole =
+  | 'isolated'
+  | 'ultra-peripheral'
+  | 'peripheral'
+  | 'connector'
+  | 'kinless'
+  | 'provincial-hub'
+  | 'connector-hub'
+  | 'kinless-hub'
+  | 'broadcaster';
+
+/** One of an account's strongest reciprocal ties. */
+export interface ReciprocalTie {
+  accountId: string;
+  /** min(weight i -> j, weight j -> i) on positive interactions. */
+  weight: number;
+  /** Neighbourhood overlap of the tie (Onnela et al. 2007), in [0, 1]. */
+  overlap: number;
+  sameNiche: boolean;
 }
 
 export interface MemberScore {
@@ -49,11 +82,44 @@ export interface MemberScore {
   weightedDegree: number;
   /** Share of the account's undirected positive weight that stays inside its niche (0..1). */
   internalShare: number;
+  /** Score components (score = centrality * ties * positiveShare). */
+  centrality: number;
+  ties: number;
+  positiveShare: number;
+  /** Tie measures inside the niche, each in [0, 1]. */
+  reciprocity: number;
+  repeat: number;
+  embeddedness: number;
+  /** Guimera-Amaral within-niche degree z-score and participation coefficient. */
+  withinDegreeZ: number;
+  participation: number;
+  role: AccountRole;
+  /** Share of the Louvain runs that put the account in (the counterpart of) its niche. */
+  confidence: number;
+  /** Up to 3 strongest reciprocal ties, strongest first. */
+  topTies: ReciprocalTie[];
 }
 
 export interface NicheResult {
-  /** Stable within one analysis: "n" + rank, rank 0 = largest niche. */
+  /** "n" + rank, rank 0 = largest niche; "unassigned" for the group of accounts in no niche. */
   id: string;
+  /** True for the group of accounts whose group was smaller than minNicheSize (not a niche). */
+  unassigned: boolean;
+  /** Mean Jaccard agreement of the niche with its counterpart in each Louvain run (0..1). */
+  stability: number;
+  /** Share of the internal positive weight that is reciprocated: sum 2 min(w_ij, w_ji) / sum (w_ij + w_ji). */
+  reciprocity: number;
+  /** Interaction events between members (both ends in the niche) over the analysed window. */
+  events: number;
+  /** ISO 8601 of the first and last internal event with a timestamp, null when none. */
+  firstActivity: string | null;
+  lastActivity: string | null;
+  /** Internal events per day between the first and last one (at least one day); 0 without timestamps. */
+  eventsPerDay: number;
+  /** Up to 3 interaction types by share of the internal events. */
+  dominantTypes: Array<{ type: string; share: number }>;
+  /** Connector hubs (and kinless hubs) of the niche, by score, with the niches they reach most. */
+  bridges: Array<{ accountId: string; participation: number; toNiches: string[] }>;
   size: number;
   /** Distinct internal undirected pairs / (size * (size - 1) / 2); 0 for a niche of one. */
   density: number;
@@ -69,8 +135,20 @@ export interface AnalysisSummary {
   accounts: number;
   /** Undirected pairs with positive weight (the edges Louvain saw). */
   edges: number;
+  /** Niches, the unassigned group not counted. */
   niches: number;
   modularity: number;
+  /** The resolution used (chosen from nicheSize when given). */
+  resolution: number;
+  /** Louvain runs per consensus round, rounds run and whether they all agreed at the end. */
+  runs: number;
+  consensusRounds: number;
+  /** Disconnected communities in the plain Louvain partition (first run), before refinement. */
+  louvainDisconnected: number;
+  /** Accounts in the unassigned group (their group was smaller than minNicheSize). */
+  unassigned: number;
+  /** Mean membership confidence over accounts with at least one tie (0..1). */
+  meanConfidence: number;
 }
 
 export interface AnalysisResult {

@@ -7,6 +7,7 @@ import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Errors } from '../errors.js';
 import type { GraphStore } from '../store/port.js';
+import { explainScore } from './explain.js';
 import { AnalysisIdParams, ID_PATTERN, PageQuery, pageOf, problems } from './schemas.js';
 
 const Trusted = Type.Object({ accountId: Type.String(), score: Type.Number() }, { title: 'TrustedMember' });
@@ -17,28 +18,112 @@ export const Niche = Type.Object(
     size: Type.Integer({ minimum: 1 }),
     density: Type.Number({ description: 'Internal account pairs that interacted / all internal pairs.' }),
     conductance: Type.Number({ description: 'Weight leaving the niche / min(volume of niche, volume of the rest); lower = more closed.' }),
-    trusted: Type.Array(Trusted, { description: 'The topK members by trust score.' }),
+    trusted: Type.Array(Trusted, { description: 'The topK members by trust score (broadcasters never listed).' }),
+    unassigned: Type.Boolean({ description: 'True for the group "unassigned": accounts whose group was below minNicheSize (not a niche).' }),
+    stability: Type.Number({ description: 'Mean Jaccard agreement with its counterpart in each Louvain run (1 = every run found it).' }),
+    reciprocity: Type.Number({ description: 'Share of the internal positive weight that is reciprocated.' }),
+    events: Type.Integer({ description: 'Interactions between members over the analysed window.' }),
+    firstActivity: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
+    lastActivity: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
+    eventsPerDay: Type.Number({ description: 'Internal events per day between the first and last one (at least one day).' }),
+    dominantTypes: Type.Array(Type.Object({ type: Type.String(), share: Type.Number() }), {
+      description: 'Up to 3 interaction types by share of the internal events.',
+    }),
+    bridges: Type.Array(
+      Type.Object({
+        accountId: Type.String(),
+        participation: Type.Number({ description: 'Guimera-Amaral participation coefficient.' }),
+        toNiches: Type.Array(Type.String(), { description: 'Niches its ties reach most, strongest first.' }),
+      }),
+      { description: 'Connector hubs of the niche (Guimera & Amaral 2005), highest score first.' },
+    ),
   },
   {
     title: 'Niche',
-    examples: [{ id: 'n0', size: 212, density: 0.08, conductance: 0.11, trusted: [{ accountId: 'u0042', score: 0.061 }] }],
+    examples: [
+      {
+        id: 'n0',
+        size: 212,
+        density: 0.08,
+        conductance: 0.11,
+        trusted: [{ accountId: 'u0042', score: 3.1 }],
+        unassigned: false,
+        stability: 0.97,
+        reciprocity: 0.64,
+        events: 5230,
+        firstActivity: '2026-10-01T08:12:00.000Z',
+        lastActivity: '2026-10-30T21:40:00.000Z',
+        eventsPerDay: 176.9,
+        dominantTypes: [
+          { type: 'reply', share: 0.52 },
+          { type: 'mention', share: 0.31 },
+        ],
+        bridges: [{ accountId: 'u0107', participation: 0.41, toNiches: ['n3', 'n7'] }],
+      },
+    ],
   },
 );
 
-export const Member = Type.Object(
+const ROLE = Type.Union(
+  [
+    Type.Literal('isolated'),
+    Type.Literal('ultra-peripheral'),
+    Type.Literal('peripheral'),
+    Type.Literal('connector'),
+    Type.Literal('kinless'),
+    Type.Literal('provincial-hub'),
+    Type.Literal('connector-hub'),
+    Type.Literal('kinless-hub'),
+    Type.Literal('broadcaster'),
+  ],
+  {
+    description:
+      'Guimera-Amaral role (z >= 2.5: provincial hub if P <= 0.30, the nano-influencer shape; connector hub if P <= 0.75), ' +
+      'or broadcaster: a global audience hub that answers fewer than 10% of those who write to it.',
+  },
+);
+
+const ScoreFields = {
+  accountId: Type.String(),
+  rank: Type.Integer({ description: 'Position in the niche by trust score: 0 = most trusted member.' }),
+  score: Type.Number({ description: 'Trust score inside the niche = centrality * ties * positiveShare (1 = an average member).' }),
+  centrality: Type.Number({ description: 'Within-niche positive PageRank * niche size (1 = niche average).' }),
+  ties: Type.Number({ description: 'Tie-strength factor 1 + (reciprocity + repeat + embeddedness) / 3, in [1, 2].' }),
+  positiveShare: Type.Number({ description: 'Positive share of the weight received (negative interactions lower it).' }),
+  reciprocity: Type.Number({ description: 'Share of the in-niche weight received that the account gives back.' }),
+  repeat: Type.Number({ description: 'Share of in-niche contacts who came back (2+ interactions).' }),
+  embeddedness: Type.Number({ description: 'Mean neighbourhood overlap of its in-niche ties (Onnela et al. 2007).' }),
+  withinDegreeZ: Type.Number({ description: 'Within-niche degree z-score (Guimera & Amaral 2005).' }),
+  participation: Type.Number({ description: 'Participation coefficient: 0 = all ties in its niche.' }),
+  role: ROLE,
+  confidence: Type.Number({ description: 'Share of the Louvain runs that put the account in its niche.' }),
+  pagerank: Type.Number({ description: 'Within-niche weighted PageRank on positive interactions.' }),
+  globalPagerank: Type.Number({ description: 'Whole-graph weighted PageRank on positive interactions.' }),
+  inStrength: Type.Number({ description: 'Positive weight received.' }),
+  outStrength: Type.Number({ description: 'Positive weight given.' }),
+  negativeInStrength: Type.Number({ description: 'Negative weight received (absolute value).' }),
+  weightedDegree: Type.Number({ description: 'Positive weight on all ties, both directions.' }),
+  internalShare: Type.Number({ description: 'Share of that weight inside the niche.' }),
+};
+
+const Tie = Type.Object(
   {
     accountId: Type.String(),
-    rank: Type.Integer({ description: 'Position in the niche by trust score: 0 = most trusted member.' }),
-    score: Type.Number({ description: 'Trust score inside the niche (v0: within-niche PageRank on positive interactions, lowered by negative ones).' }),
-    pagerank: Type.Number({ description: 'Within-niche weighted PageRank on positive interactions.' }),
-    globalPagerank: Type.Number({ description: 'Whole-graph weighted PageRank on positive interactions.' }),
-    inStrength: Type.Number({ description: 'Positive weight received.' }),
-    outStrength: Type.Number({ description: 'Positive weight given.' }),
-    negativeInStrength: Type.Number({ description: 'Negative weight received (absolute value).' }),
-    weightedDegree: Type.Number({ description: 'Positive weight on all ties, both directions.' }),
-    internalShare: Type.Number({ description: 'Share of that weight inside the niche.' }),
+    weight: Type.Number({ description: 'Reciprocated weight min(w_ij, w_ji).' }),
+    overlap: Type.Number({ description: 'Neighbourhood overlap of the tie (shared contacts).' }),
+    sameNiche: Type.Boolean(),
   },
+  { title: 'ReciprocalTie' },
+);
+
+export const Member = Type.Object(
+  { ...ScoreFields, topTies: Type.Array(Type.String(), { description: 'Ids of its strongest reciprocal ties (up to 3), strongest first.' }) },
   { title: 'NicheMember' },
+);
+
+export const AccountScores = Type.Object(
+  { ...ScoreFields, topTies: Type.Array(Tie, { description: 'Its strongest reciprocal ties (up to 3), strongest first.' }) },
+  { title: 'AccountScores' },
 );
 
 const NicheParams = Type.Object({
@@ -55,8 +140,9 @@ export const AccountResult = Type.Object(
   {
     accountId: Type.String(),
     analysisId: Type.String(),
-    niche: Type.Object({ id: Type.String(), size: Type.Integer() }),
-    scores: Member,
+    niche: Type.Object({ id: Type.String(), size: Type.Integer(), unassigned: Type.Boolean() }),
+    scores: AccountScores,
+    explanation: Type.String({ description: 'Why this score, in one sentence.' }),
   },
   { title: 'AccountResult' },
 );
@@ -106,7 +192,8 @@ export function nicheRoutes(app: FastifyInstance, store: GraphStore): void {
       await requireSucceeded(req.params.analysisId);
       const page = await store.listMembers(req.params.analysisId, req.params.nicheId, req.query);
       if (!page) throw new Errors.NICHE_NOT_FOUND(req.params.nicheId, req.params.analysisId);
-      return { ...page, limit: req.query.limit, offset: req.query.offset };
+      const items = page.items.map((m) => ({ ...m, topTies: m.topTies.map((t) => t.accountId) }));
+      return { total: page.total, items, limit: req.query.limit, offset: req.query.offset };
     },
   );
 
@@ -128,8 +215,9 @@ export function nicheRoutes(app: FastifyInstance, store: GraphStore): void {
       return {
         accountId: row.accountId,
         analysisId: req.params.analysisId,
-        niche: { id: row.nicheId, size: row.nicheSize },
+        niche: { id: row.nicheId, size: row.nicheSize, unassigned: row.unassigned },
         scores: row.member,
+        explanation: explainScore(row.member, row.unassigned),
       };
     },
   );

@@ -59,10 +59,12 @@ async function run(input: WorkerInput): Promise<void> {
     clock.enter('projection');
     const driver = await createDriver(connection);
     store = new Neo4jGraphStore({ driver, database: connection.database });
-    const { resolution, seed, topK, ...projectionParams } = analysis.params;
+    const { resolution, seed, topK, runs, minNicheSize, nicheSize, ...projectionParams } = analysis.params;
     const projection = await store.project(analysis.graphId, projectionParams);
     if (!projection) throw new Error(`graph '${analysis.graphId}' was deleted before the analysis ran`);
-    const result = analyseProjection(projection, { resolution, seed, topK }, { onPhase: (phase) => clock.enter(phase) });
+    // Analyses stored before runs/minNicheSize/nicheSize existed ran plain Louvain.
+    const options = { resolution, seed, topK, runs: runs ?? 1, nicheSize: nicheSize ?? null, ...(minNicheSize === undefined ? {} : { minNicheSize }) };
+    const result = analyseProjection(projection, options, { onPhase: (phase) => clock.enter(phase) });
     clock.enter('persistence');
     await store.writeResult(analysis.id, result, new Date().toISOString());
     clock.stop();

@@ -14,18 +14,27 @@
  *      (unique constraint on key; graph ids cannot contain '/', so keys never collide);
  *      weight: float (sign kept); ts: integer epoch ms or null.
  *   (:Analysis {id, graphId, status, params, createdAt, startedAt, finishedAt, error,
- *               accounts, edges, niches, modularity})                   unique id
- *      params: JSON string of AnalysisParams; accounts/edges/niches/modularity: the
- *      AnalysisSummary, null until the analysis succeeded. timings: JSON string of
- *      AnalysisTimings, written by recordTimings once the analysis has finished.
+ *               accounts, edges, niches, modularity, resolutionUsed, runs, consensusRounds,
+ *               louvainDisconnected, unassigned, meanConfidence})                 unique id
+ *      params: JSON string of AnalysisParams; accounts .. meanConfidence: the
+ *      AnalysisSummary (resolutionUsed = summary.resolution), null until the analysis succeeded.
+ *      timings: JSON string of AnalysisTimings, written by recordTimings once the analysis
+ *      has finished.
  *   (:Analysis)-[:OF_GRAPH]->(:Graph)
  *   (:Niche {analysisId, graphId, id, rank, size, density, conductance,
- *            trustedIds, trustedScores})                       unique (analysisId, id)
- *      rank: 0 = largest (id = "n" + rank); trustedIds/trustedScores: parallel lists,
- *      highest score first.
+ *            trustedIds, trustedScores, unassigned, stability, reciprocity, events,
+ *            firstActivity, lastActivity, eventsPerDay, typeNames, typeShares,
+ *            bridgeIds, bridgeParticipation, bridgeTo})            unique (analysisId, id)
+ *      rank: 0 = largest (id = "n" + rank; the unassigned group, id "unassigned", last);
+ *      trustedIds/trustedScores, typeNames/typeShares (dominant interaction types) and
+ *      bridgeIds/bridgeParticipation/bridgeTo: parallel
+ *      lists (bridgeTo: comma-separated niche ids), highest score first.
  *   (:Niche)-[:OF_ANALYSIS]->(:Analysis)
  *   (:Account)-[:IN_NICHE {analysisId, rank, score, pagerank, globalPagerank, inStrength,
- *                          outStrength, negativeInStrength, weightedDegree, internalShare}]->(:Niche)
+ *                          outStrength, negativeInStrength, weightedDegree, internalShare,
+ *                          centrality, ties, positiveShare, reciprocity, repeat, embeddedness,
+ *                          withinDegreeZ, participation, role, confidence,
+ *                          tieIds, tieWeights, tieOverlaps, tieSameNiche}]->(:Niche)
  *      rank: position in the niche's member list, 0 = most trusted.
  *   Timestamps (createdAt, startedAt, finishedAt, updatedAt) are ISO 8601 strings.
  *
@@ -445,6 +454,9 @@ export class Neo4jGraphStore implements GraphStore {
           positive: toNumber(record.get('positive')),
           negative: toNumber(record.get('negative')),
           count: toNumber(record.get('count')),
+          types: typeCounts(record.get('types') as unknown[], record.get('typeCounts') as unknown[]),
+          firstTs: toNumberOrNull(record.get('firstTs')),
+          lastTs: toNumberOrNull(record.get('lastTs')),
         });
       }
       pairs.sort((a, b) => compareStrings(a.source, b.source) || compareStrings(a.target, b.target));
@@ -493,6 +505,12 @@ export class Neo4jGraphStore implements GraphStore {
             edges: toNumber(r.get('edges')),
             niches: toNumber(r.get('niches')),
             modularity: toNumber(r.get('modularity')),
+            resolution: toNumber(r.get('resolutionUsed')),
+            runs: toNumber(r.get('runs')),
+            consensusRounds: toNumber(r.get('consensusRounds')),
+            louvainDisconnected: toNumber(r.get('louvainDisconnected')),
+            unassigned: toNumber(r.get('unassigned')),
+            meanConfidence: toNumber(r.get('meanConfidence')),
           };
     return {
       id: str(r.get('id')),
@@ -538,6 +556,18 @@ export class Neo4jGraphStore implements GraphStore {
       conductance: n.conductance,
       trustedIds: n.trusted.map((t) => t.accountId),
       trustedScores: n.trusted.map((t) => t.score),
+      unassigned: n.unassigned,
+      stability: n.stability,
+      reciprocity: n.reciprocity,
+      events: int(n.events),
+      firstActivity: n.firstActivity,
+      lastActivity: n.lastActivity,
+      eventsPerDay: n.eventsPerDay,
+      typeNames: n.dominantTypes.map((d) => d.type),
+      typeShares: n.dominantTypes.map((d) => d.share),
+      bridgeIds: n.bridges.map((b) => b.accountId),
+      bridgeParticipation: n.bridges.map((b) => b.participation),
+      bridgeTo: n.bridges.map((b) => b.toNiches.join(',')),
     }));
     const { summary } = result;
     const members = result.niches.reduce((n, niche) => n + niche.members.length, 0);
@@ -554,6 +584,12 @@ export class Neo4jGraphStore implements GraphStore {
         edges: int(summary.edges),
         niches: int(summary.niches),
         modularity: summary.modularity,
+        resolution: summary.resolution,
+        runs: int(summary.runs),
+        consensusRounds: int(summary.consensusRounds),
+        louvainDisconnected: int(summary.louvainDisconnected),
+        unassigned: int(summary.unassigned),
+        meanConfidence: summary.meanConfidence,
       });
       const graphId = begun.records[0]?.get('graphId') as string | undefined;
       if (graphId === undefined) throw new StoreNotFoundError('analysis', analysisId);
@@ -622,6 +658,25 @@ export class Neo4jGraphStore implements GraphStore {
           density: toNumber(n.density),
           conductance: toNumber(n.conductance),
           trusted: ids.map((id, i) => ({ accountId: str(id), score: toNumber(scores[i]) })),
+          unassigned: n.unassigned === true,
+          stability: toNumber(n.stability),
+          reciprocity: toNumber(n.reciprocity),
+          events: toNumber(n.events),
+          firstActivity: strOrNull(n.firstActivity),
+          lastActivity: strOrNull(n.lastActivity),
+          eventsPerDay: toNumber(n.eventsPerDay),
+          dominantTypes: ((n.typeNames ?? []) as unknown[]).map((type, i) => ({
+            type: str(type),
+            share: toNumber(((n.typeShares ?? []) as unknown[])[i]),
+          })),
+          bridges: ((n.bridgeIds ?? []) as unknown[]).map((id, i) => {
+            const to = str(((n.bridgeTo ?? []) as unknown[])[i]);
+            return {
+              accountId: str(id),
+              participation: toNumber(((n.bridgeParticipation ?? []) as unknown[])[i]),
+              toNiches: to === '' ? [] : to.split(','),
+            };
+          }),
         };
       }),
     };
@@ -649,6 +704,7 @@ export class Neo4jGraphStore implements GraphStore {
       accountId: str(r.get('accountId')),
       nicheId: str(r.get('nicheId')),
       nicheSize: toNumber(r.get('nicheSize')),
+      unassigned: r.get('unassigned') === true,
       member: toMemberRow(r.get('member') as Row),
     };
   }
@@ -671,6 +727,20 @@ function* memberChunks(result: AnalysisResult, size: number): Generator<Row[]> {
         negativeInStrength: m.negativeInStrength,
         weightedDegree: m.weightedDegree,
         internalShare: m.internalShare,
+        centrality: m.centrality,
+        ties: m.ties,
+        positiveShare: m.positiveShare,
+        reciprocity: m.reciprocity,
+        repeat: m.repeat,
+        embeddedness: m.embeddedness,
+        withinDegreeZ: m.withinDegreeZ,
+        participation: m.participation,
+        role: m.role,
+        confidence: m.confidence,
+        tieIds: m.topTies.map((t) => t.accountId),
+        tieWeights: m.topTies.map((t) => t.weight),
+        tieOverlaps: m.topTies.map((t) => t.overlap),
+        tieSameNiche: m.topTies.map((t) => t.sameNiche),
       });
       if (rows.length >= size) {
         yield rows;
@@ -679,6 +749,13 @@ function* memberChunks(result: AnalysisResult, size: number): Generator<Row[]> {
     }
   }
   if (rows.length > 0) yield rows;
+}
+
+/** Parallel lists (type, events) -> a record, keys in code-unit order. */
+function typeCounts(types: unknown[], counts: unknown[]): Record<string, number> {
+  const entries = types.map((t, i) => [str(t), toNumber(counts[i])] as const);
+  entries.sort((a, b) => compareStrings(a[0], b[0]));
+  return Object.fromEntries(entries);
 }
 
 function toGraphRecord(row: Row): GraphRecord {
@@ -702,6 +779,22 @@ function toMemberRow(row: Row): MemberRow {
     negativeInStrength: toNumber(row.negativeInStrength),
     weightedDegree: toNumber(row.weightedDegree),
     internalShare: toNumber(row.internalShare),
+    centrality: toNumber(row.centrality),
+    ties: toNumber(row.ties),
+    positiveShare: toNumber(row.positiveShare),
+    reciprocity: toNumber(row.reciprocity),
+    repeat: toNumber(row.repeat),
+    embeddedness: toNumber(row.embeddedness),
+    withinDegreeZ: toNumber(row.withinDegreeZ),
+    participation: toNumber(row.participation),
+    role: str(row.role) as MemberRow['role'],
+    confidence: toNumber(row.confidence),
+    topTies: ((row.tieIds ?? []) as unknown[]).map((id, i) => ({
+      accountId: str(id),
+      weight: toNumber(((row.tieWeights ?? []) as unknown[])[i]),
+      overlap: toNumber(((row.tieOverlaps ?? []) as unknown[])[i]),
+      sameNiche: ((row.tieSameNiche ?? []) as unknown[])[i] === true,
+    })),
   };
 }
 

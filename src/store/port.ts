@@ -64,6 +64,12 @@ export interface AnalysisParams extends ProjectionParams {
   resolution: number;
   seed: number;
   topK: number;
+  /** Louvain runs combined by consensus (1 = plain Louvain). Absent in analyses stored before issue 4: 1. */
+  runs?: number;
+  /** Groups below this size go to the unassigned group. */
+  minNicheSize?: number;
+  /** Typical niche size band the resolution was aimed at, or null (resolution used as given). */
+  nicheSize?: { min: number; max: number } | null;
 }
 
 /**
@@ -95,6 +101,15 @@ export interface NicheRow {
   density: number;
   conductance: number;
   trusted: Array<{ accountId: string; score: number }>;
+  unassigned: boolean;
+  stability: number;
+  reciprocity: number;
+  events: number;
+  firstActivity: string | null;
+  lastActivity: string | null;
+  eventsPerDay: number;
+  dominantTypes: Array<{ type: string; share: number }>;
+  bridges: Array<{ accountId: string; participation: number; toNiches: string[] }>;
 }
 
 export interface MemberRow extends MemberScore {
@@ -105,6 +120,8 @@ export interface AccountResultRow {
   accountId: string;
   nicheId: string;
   nicheSize: number;
+  /** True when the account is in the unassigned group (its group was below minNicheSize). */
+  unassigned: boolean;
   member: MemberRow;
 }
 

@@ -24,26 +24,32 @@ function fixture(): Projection {
   return toProjection(edges, { accounts: ['z'] });
 }
 
-const options: AnalysisOptions = { resolution: 1, seed: 42, topK: 2 };
+const options: AnalysisOptions = { resolution: 1, seed: 42, topK: 2, runs: 10 };
 
 t.test('niches, ids, ordering and members on a hand-made graph', async (t) => {
   const result = analyseProjection(fixture(), options);
-  t.same(result.summary, { accounts: 11, edges: 10 + 6 + 1, niches: 4, modularity: result.summary.modularity });
+  t.match(result.summary, { accounts: 11, edges: 10 + 6 + 1, niches: 2, unassigned: 2, runs: 10, louvainDisconnected: 0, resolution: 1 });
   t.ok(result.summary.modularity > 0.3, `Q = ${result.summary.modularity}`);
+  t.equal(result.summary.meanConfidence, 1, 'two cliques: every run agrees');
 
-  // Largest first; the two singletons tie on size and go by smallest member id (y < z).
+  // Largest first; y and z (groups of one, below minNicheSize 3) are in the unassigned group, last.
   t.same(
-    result.niches.map((n) => [n.id, n.size, n.members.map((m) => m.accountId).sort()]),
+    result.niches.map((n) => [n.id, n.size, n.unassigned, n.members.map((m) => m.accountId).sort()]),
     [
-      ['n0', 5, ['a0', 'a1', 'a2', 'a3', 'a4']],
-      ['n1', 4, ['b0', 'b1', 'b2', 'b3']],
-      ['n2', 1, ['y']],
-      ['n3', 1, ['z']],
+      ['n0', 5, false, ['a0', 'a1', 'a2', 'a3', 'a4']],
+      ['n1', 4, false, ['b0', 'b1', 'b2', 'b3']],
+      ['unassigned', 2, true, ['y', 'z']],
     ],
   );
 
-  const [a, b, y, z] = result.niches;
-  if (a === undefined || b === undefined || y === undefined || z === undefined) throw new Error('missing niche');
+  const [a, b, rest] = result.niches;
+  if (a === undefined || b === undefined || rest === undefined) throw new Error('missing niche');
+  t.same(rest.trusted, [], 'the unassigned group lists nobody as trusted');
+  t.same(a.stability, 1);
+  t.equal(a.reciprocity, 20 / 32, 'a1..a4 -> a0 carry 3 extra one-way each: 20 of 32 reciprocated');
+  t.same(b.bridges, [], 'no connector hub in a 4-clique');
+  const y = { members: rest.members.filter((m) => m.accountId === 'y'), trusted: rest.members.filter((m) => m.accountId === 'y').map((m) => ({ accountId: m.accountId, score: m.score })) };
+  const z = { members: rest.members.filter((m) => m.accountId === 'z'), conductance: 0 };
   t.equal(a.density, 1);
   t.equal(b.density, 1);
   // a0 is the one everybody in niche A comes back to.
@@ -57,7 +63,11 @@ t.test('niches, ids, ordering and members on a hand-made graph', async (t) => {
   t.ok(bOrder.indexOf('b0') > bOrder.indexOf('b1') && bOrder.indexOf('b0') > bOrder.indexOf('b2'), bOrder.join(' > '));
   const b0 = b.members.find((m) => m.accountId === 'b0');
   t.equal(b0?.negativeInStrength, 2);
-  t.ok(Math.abs((b0?.score ?? 0) - (b0?.pagerank ?? 0) * (3 / 5)) < 1e-15, 'score = pagerank * 3 / (3 + 2)');
+  t.ok(Math.abs((b0?.score ?? 0) - 4 * (b0?.pagerank ?? 0) * (b0?.ties ?? 0) * (3 / 5)) < 1e-12, 'score = 4 * pagerank * ties * 3 / (3 + 2)');
+  t.equal(b0?.positiveShare, 3 / 5);
+  t.equal(b0?.reciprocity, 1, 'every tie of a clique is returned');
+  t.equal(b0?.repeat, 0, 'one event per pair (the disputed pair does not count as a return)');
+  t.same(b0?.topTies.map((x) => x.accountId), ['b1', 'b2', 'b3'], 'ties of weight 1 each, by id');
   // b1 and b2 are symmetric: equal scores, ordered by id.
   t.ok(bOrder.indexOf('b1') < bOrder.indexOf('b2'));
 
@@ -65,11 +75,13 @@ t.test('niches, ids, ordering and members on a hand-made graph', async (t) => {
   t.same(y.trusted, [{ accountId: 'y', score: 0 }]);
   t.equal(z.members[0]?.score, 1);
   t.equal(z.members[0]?.internalShare, 0);
-  t.equal(z.conductance, 0);
+  t.equal(z.members[0]?.role, 'isolated');
 
   for (const niche of result.niches) {
+    if (niche.unassigned) continue;
     const total = niche.members.reduce((s, m) => s + m.pagerank, 0);
     t.ok(Math.abs(total - 1) < 1e-9, `${niche.id}: within-niche PageRank sums to 1`);
+    if (niche.unassigned) continue;
     for (let k = 1; k < niche.members.length; k++) {
       const prev = niche.members[k - 1];
       const cur = niche.members[k];
@@ -93,7 +105,7 @@ t.test('a3 and a4 sit on a bridge: a4 has the lower internal share', async (t) =
 t.test('every account in exactly one niche; topK larger than a niche keeps all members', async (t) => {
   const karate = loadKarateClub();
   const projection = toProjection(karate.edges, { undirected: true });
-  const result = analyseProjection(projection, { resolution: 1, seed: 3, topK: 1000 });
+  const result = analyseProjection(projection, { resolution: 1, seed: 3, topK: 1000, runs: 5 });
   const seen = result.niches.flatMap((n) => n.members.map((m) => m.accountId)).sort();
   t.same(seen, [...projection.accounts].sort());
   for (const niche of result.niches) t.equal(niche.trusted.length, niche.size);
@@ -111,7 +123,18 @@ t.test('deterministic: same projection and options give the same result; input o
 
 t.test('empty projection', async (t) => {
   t.same(analyseProjection({ accounts: [], pairs: [] }, options), {
-    summary: { accounts: 0, edges: 0, niches: 0, modularity: 0 },
+    summary: {
+      accounts: 0,
+      edges: 0,
+      niches: 0,
+      modularity: 0,
+      resolution: 1,
+      runs: 10,
+      consensusRounds: 1,
+      louvainDisconnected: 0,
+      unassigned: 0,
+      meanConfidence: 1,
+    },
     niches: [],
   });
 });
@@ -127,6 +150,9 @@ t.test('invalid options are rejected with the option name', async (t) => {
     [{ seed: Number.NaN }, /options\.seed/],
     [{ topK: 0 }, /options\.topK must be an integer >= 1/],
     [{ topK: 2.5 }, /options\.topK/],
+    [{ runs: 0 }, /options\.runs must be an integer in 1\.\.1000/],
+    [{ minNicheSize: 0 }, /options\.minNicheSize/],
+    [{ nicheSize: { min: 10, max: 5 } }, /options\.nicheSize\.max must be an integer in 10\.\./],
   ];
   for (const [patch, message] of bad) {
     t.throws(() => analyseProjection(projection, { ...options, ...patch }), message, JSON.stringify(patch));

@@ -1,7 +1,7 @@
 import t from 'tap';
 import { analyseProjection } from '../../src/analysis/analyse.js';
 import { createRng } from '../../src/analysis/random.js';
-import { positiveShare, rankByScore, trustScores } from '../../src/analysis/trust.js';
+import { positiveShare, rankByScore, tieFactor, trustScores } from '../../src/analysis/trust.js';
 import type { AnalysisResult, Projection } from '../../src/analysis/types.js';
 import { toProjection, type Edge } from '../helpers/datasets.js';
 
@@ -12,10 +12,40 @@ t.test('positive share of incoming weight', async (t) => {
   t.equal(positiveShare(0, 2), 0, 'only complaints');
 });
 
-t.test('score = within-niche PageRank * positive share', async (t) => {
-  const scores = trustScores(Float64Array.from([0.5, 0.3, 0.2]), Float64Array.from([4, 0, 1]), Float64Array.from([4, 0, 0]));
-  t.same([...scores], [0.25, 0.3, 0.2]);
-  t.throws(() => trustScores(new Float64Array(2), new Float64Array(2), new Float64Array(1)), /same length/);
+t.test('tie factor: 1 + mean of reciprocity, repeat, embeddedness', async (t) => {
+  t.equal(tieFactor(0, 0, 0), 1, 'one-shot ties: no bonus');
+  t.equal(tieFactor(1, 1, 1), 2, 'at most doubles');
+  t.equal(tieFactor(0.5, 0, 0.25), 1.25);
+});
+
+t.test('score = centrality (PageRank * niche size) * ties * positive share', async (t) => {
+  const f = (values: number[]) => Float64Array.from(values);
+  const out = trustScores({
+    withinPagerank: f([0.5, 0.3, 0.2]),
+    nicheSize: [3, 3, 3],
+    reciprocity: f([1, 0, 0]),
+    repeat: f([1, 0, 0]),
+    embeddedness: f([1, 0, 0.75]),
+    positiveInStrength: f([4, 0, 1]),
+    negativeInStrength: f([4, 0, 0]),
+  });
+  t.same([...out.centrality].map((x) => +x.toFixed(12)), [1.5, 0.9, 0.6]);
+  t.same([...out.ties], [2, 1, 1.25]);
+  t.same([...out.positiveShare], [0.5, 1, 1]);
+  t.same([...out.score].map((x) => +x.toFixed(12)), [1.5, 0.9, 0.75]);
+  t.throws(
+    () =>
+      trustScores({
+        withinPagerank: f([1, 1]),
+        nicheSize: [1],
+        reciprocity: f([0, 0]),
+        repeat: f([0, 0]),
+        embeddedness: f([0, 0]),
+        positiveInStrength: f([0, 0]),
+        negativeInStrength: f([0, 0]),
+      }),
+    /nicheSize has length 1, expected 2/,
+  );
 });
 
 t.test('ranking: score descending, then index (= account id) ascending', async (t) => {
@@ -46,7 +76,7 @@ function scoresOf(result: AnalysisResult): Map<string, number> {
 }
 
 t.test('property: adding a negative interaction never raises any score', async (t) => {
-  const options = { resolution: 1, seed: 11, topK: 3 };
+  const options = { resolution: 1, seed: 11, topK: 3, runs: 3 };
   for (let trial = 0; trial < 40; trial++) {
     const { projection, ids } = randomProjection(1000 + trial);
     const rng = createRng(trial);

@@ -6,6 +6,7 @@
  * throws with the path it looked at. NICHEGRAPH_DATASETS_DIR overrides the location.
  */
 import { existsSync, readFileSync, statSync } from 'node:fs';
+import { gunzipSync } from 'node:zlib';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Projection, ProjectedPair } from '../../src/analysis/types.js';
@@ -136,4 +137,34 @@ export function nicheOf(result: { niches: Array<{ id: string; members: Array<{ a
   const map = new Map<string, string>();
   for (const niche of result.niches) for (const member of niche.members) map.set(member.accountId, niche.id);
   return map;
+}
+
+export interface Rating {
+  source: string;
+  target: string;
+  /** -10..+10, never 0. */
+  rating: number;
+  /** Unix epoch seconds (fractional). */
+  time: number;
+}
+
+/** SNAP soc-sign-bitcoin-otc (Kumar et al., ICDM 2016): signed, timestamped ratings. */
+export function loadBitcoinOtc(): Rating[] {
+  const text = gunzipSync(readFileSync(datasetPath('bitcoin-otc', 'soc-sign-bitcoinotc.csv.gz'))).toString('utf8');
+  return lines0(text).map((line, i) => {
+    const [source, target, rating, time] = line.split(',');
+    const r = Number(rating);
+    const ts = Number(time);
+    if (source === undefined || target === undefined || !Number.isFinite(r) || !Number.isFinite(ts)) {
+      throw new Error(`soc-sign-bitcoinotc.csv: line ${i + 1} is not 'source,target,rating,time'`);
+    }
+    return { source, target, rating: r, time: ts };
+  });
+}
+
+function lines0(text: string): string[] {
+  return text
+    .split(/\r?\n/)
+    .map((line) => line.trim())
+    .filter((line) => line !== '' && !line.startsWith('#'));
 }

@@ -37,10 +37,10 @@ t.test('an analysis runs off the request path and is polled to success', async (
   t.equal(res.statusCode, 202);
   const created = res.json();
   t.equal(res.headers.location, `/v1/analyses/${created.id}`);
-  t.match(created, { graphId: g, status: /queued|running|succeeded/, params: { resolution: 1, seed: 3, topK: 10, minWeight: 0, from: null, to: null } });
+  t.match(created, { graphId: g, status: /queued|running|succeeded/, params: { resolution: 1, seed: 3, topK: 10, minWeight: 0, from: null, to: null, runs: 30, minNicheSize: 3, nicheSize: null } });
   const done = (await app.inject({ url: `/v1/analyses/${created.id}?wait=30` })).json();
   t.equal(done.status, 'succeeded');
-  t.match(done, { summary: { accounts: 11, niches: 3 }, finishedAt: String });
+  t.match(done, { summary: { accounts: 11, niches: 2, unassigned: 1, runs: 30, resolution: 1, louvainDisconnected: 0 }, finishedAt: String });
   t.ok(done.summary.modularity > 0.3, `modularity ${done.summary.modularity}`);
 });
 
@@ -52,7 +52,14 @@ t.test('?wait=N answers 200 with the finished analysis; results read back', asyn
 
   const niches = (await app.inject({ url: `/v1/analyses/${analysis.id}/niches` })).json();
   t.equal(niches.total, 3);
-  t.same(niches.items.map((n: { size: number }) => n.size), [5, 5, 1], 'largest first, the loner alone');
+  t.same(niches.items.map((n: { size: number }) => n.size), [5, 5, 1], 'largest first, the loner last');
+  t.same(niches.items.map((n: { id: string; unassigned: boolean }) => [n.id, n.unassigned]), [['n0', false], ['n1', false], ['unassigned', true]]);
+  t.equal(niches.items[0].stability, 1, 'two dense groups: every run finds them');
+  t.same(niches.items[0].dominantTypes, [
+    { type: 'reply', share: 20 / 24 },
+    { type: 'mention', share: 4 / 24 },
+  ], '20 replies and 4 mentions inside each group');
+  t.equal(niches.items[0].events, 24);
   const [first] = niches.items;
   t.equal(first.trusted.length, 2, 'topK trusted');
   t.equal(first.density, 1);
@@ -65,13 +72,20 @@ t.test('?wait=N answers 200 with the finished analysis; results read back', asyn
   t.equal(members.items.length, 2);
   t.equal(members.items[0].rank, 1, 'ranks are 0-based: offset 1 is rank 1');
   t.ok(members.items[0].score >= members.items[1].score, 'highest score first');
+  t.ok(members.items.every((m: { topTies: unknown[] }) => m.topTies.every((x) => typeof x === 'string')), 'compact ties: ids only');
+  t.ok(members.items.every((m: { role: string }) => typeof m.role === 'string'));
 
   const account = (await app.inject({ url: `/v1/analyses/${analysis.id}/accounts/b2` })).json();
   t.match(account, { accountId: 'b2', niche: { size: 5 }, scores: { negativeInStrength: 5 } });
   const rated = (await app.inject({ url: `/v1/analyses/${analysis.id}/accounts/b2` })).json();
-  t.ok(rated.scores.score <= rated.scores.pagerank, 'a negative rating never raises the score');
+  t.ok(rated.scores.positiveShare < 1, 'a negative rating lowers the positive share');
+  t.ok(Math.abs(rated.scores.score - rated.scores.centrality * rated.scores.ties * rated.scores.positiveShare) < 1e-12, 'score = product of its components');
+  t.equal(rated.scores.topTies.length, 3, 'its three strongest reciprocal ties');
+  t.match(rated.scores.topTies[0], { accountId: 'b1', sameNiche: true }, 'b1: the mutual tie with the extra mentions');
+  t.match(rated.explanation, /^score [0-9.]+ = centrality .* positive share 0\.[0-9]+; .*strongest reciprocal ties: b1, /);
   const loner = (await app.inject({ url: `/v1/analyses/${analysis.id}/accounts/loner` })).json();
-  t.equal(loner.niche.size, 1, 'every account is in a niche, possibly of one');
+  t.match(loner.niche, { id: 'unassigned', size: 1, unassigned: true }, 'every account is listed, in the unassigned group if needed');
+  t.match(loner.explanation, /^in no niche/);
 
   t.equal((await app.inject({ url: `/v1/analyses/${analysis.id}/accounts/nobody` })).statusCode, 404);
   t.equal((await app.inject({ url: `/v1/analyses/${analysis.id}/niches/n99/members` })).statusCode, 404);
@@ -89,7 +103,26 @@ t.test('same data, params and seed give the same niches', async (t) => {
     }
     return members;
   };
-  t.same(await run(11), await run(11));
+  const first = await run(11);
+  t.same(await run(11), first);
+  t.same(await run(12), first, 'consensus: another seed, the same niche ids, members and scores here');
+});
+
+t.test('runs, minNicheSize and a niche-size band are honoured', async (t) => {
+  const plain = (await app.inject({ method: 'POST', url: `/v1/graphs/${g}/analyses?wait=30`, payload: { runs: 1, minNicheSize: 1 } })).json();
+  t.match(plain.summary, { runs: 1, consensusRounds: 1, niches: 3, unassigned: 0 }, 'the loner is a niche of one when minNicheSize is 1');
+  t.match(plain.params, { runs: 1, minNicheSize: 1, nicheSize: null });
+  const band = (await app.inject({ method: 'POST', url: `/v1/graphs/${g}/analyses?wait=30`, payload: { nicheSize: { min: 4, max: 6 } } })).json();
+  t.equal(band.status, 'succeeded');
+  t.match(band.params, { nicheSize: { min: 4, max: 6 } });
+  t.match(band.summary, { niches: 2 }, 'the two groups of 5');
+  t.ok(band.summary.resolution > 0);
+  const badBand = await app.inject({ method: 'POST', url: `/v1/graphs/${g}/analyses`, payload: { nicheSize: { min: 10, max: 5 } } });
+  t.equal(badBand.statusCode, 400);
+  t.match(badBand.json(), { code: 'NG_VALIDATION', errors: [{ field: 'nicheSize.max', message: 'must be >= nicheSize.min' }] });
+  const badRuns = await app.inject({ method: 'POST', url: `/v1/graphs/${g}/analyses`, payload: { runs: 0 } });
+  t.equal(badRuns.statusCode, 400);
+  t.match(badRuns.json().errors, [{ field: 'runs' }]);
 });
 
 t.test('projection parameters: time window, type weights, minWeight', async (t) => {

@@ -10,8 +10,8 @@ const { store, driver } = await openStore(t);
 const db = { database: process.env.NEO4J_DATABASE ?? 'neo4j' };
 const queries = new CypherFiles().statements('explore');
 
-t.test('explore.cypher holds three queries, each with exactly one parameter', async (t) => {
-  t.equal(queries.length, 3);
+t.test('explore.cypher holds four queries, each with exactly one parameter', async (t) => {
+  t.equal(queries.length, 4);
   for (const q of queries) {
     const code = q
       .split('\n')
@@ -29,7 +29,7 @@ t.test('each query returns rows after a writeResult', async (t) => {
   await store.createAnalysis(a);
   await store.writeResult(a.id, smallResult(), new Date().toISOString());
 
-  const [top, circle, bridges] = queries as [string, string, string];
+  const [top, circle, bridges, profiles] = queries as [string, string, string, string];
 
   const topRows = await driver.executeQuery(top, { analysisId: a.id }, db);
   t.equal(topRows.records.length, 4, 'two trusted members in each of the two niches');
@@ -54,5 +54,14 @@ t.test('each query returns rows after a writeResult', async (t) => {
     bridgeRows.records.map((r) => [r.get('bridge'), r.get('fromNiche'), r.get('toNiche'), Number(r.get('events'))]),
     [['c', 'n0', 'n1', 1]],
     'c -> d links n0 to n1',
+  );
+
+  const profileRows = (await driver.executeQuery(profiles, { analysisId: a.id }, db)).records.map((r) => r.toObject());
+  t.same(
+    profileRows.map((r) => [r.niche, Number(r.size), r.stability, Number(r.events), r.dominantTypes, r.trusted, r.bridges]),
+    [
+      ['n0', 3, 0.95, 4, ['reply 75.0%', 'like 25.0%'], ['a', 'b'], ['c -> n1']],
+      ['n1', 2, 1, 2, ['reply 100.0%'], ['d', 'e'], []],
+    ],
   );
 });

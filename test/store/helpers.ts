@@ -79,7 +79,7 @@ export function queuedAnalysis(graphId: string, id = uid('an')): AnalysisRecord 
   };
 }
 
-function member(accountId: string, score: number): MemberScore {
+export function member(accountId: string, score: number): MemberScore {
   return {
     accountId,
     score,
@@ -90,6 +90,17 @@ function member(accountId: string, score: number): MemberScore {
     negativeInStrength: 0.5,
     weightedDegree: 5,
     internalShare: 0.75,
+    centrality: score * 3,
+    ties: 1.5,
+    positiveShare: 0.9,
+    reciprocity: 0.5,
+    repeat: 0.25,
+    embeddedness: 0.75,
+    withinDegreeZ: 1.2,
+    participation: 0.1,
+    role: 'peripheral',
+    confidence: 0.8,
+    topTies: [{ accountId: 'x', weight: 2, overlap: 0.5, sameNiche: true }],
   };
 }
 
@@ -101,13 +112,36 @@ export function smallResult(): AnalysisResult {
   const n0 = [member('a', 0.5), member('b', 0.3), member('c', 0.2)];
   const n1 = [member('d', 0.6), member('e', 0.4)];
   return {
-    summary: { accounts: 5, edges: 5, niches: 2, modularity: 0.25 },
+    summary: {
+      accounts: 5,
+      edges: 5,
+      niches: 2,
+      modularity: 0.25,
+      resolution: 1,
+      runs: 10,
+      consensusRounds: 2,
+      louvainDisconnected: 1,
+      unassigned: 0,
+      meanConfidence: 0.9,
+    },
     niches: [
       {
         id: 'n0',
         size: 3,
         density: 1,
         conductance: 0.2,
+        unassigned: false,
+        stability: 0.95,
+        reciprocity: 0.5,
+        events: 4,
+        firstActivity: '2024-01-01T00:00:00.000Z',
+        lastActivity: '2024-01-03T00:00:00.000Z',
+        eventsPerDay: 2,
+        dominantTypes: [
+          { type: 'reply', share: 0.75 },
+          { type: 'like', share: 0.25 },
+        ],
+        bridges: [{ accountId: 'c', participation: 0.44, toNiches: ['n1'] }],
         members: n0,
         trusted: n0.slice(0, 2).map((m) => ({ accountId: m.accountId, score: m.score })),
       },
@@ -116,6 +150,15 @@ export function smallResult(): AnalysisResult {
         size: 2,
         density: 1,
         conductance: 0.3,
+        unassigned: false,
+        stability: 1,
+        reciprocity: 1,
+        events: 2,
+        firstActivity: null,
+        lastActivity: null,
+        eventsPerDay: 0,
+        dominantTypes: [{ type: 'reply', share: 1 }],
+        bridges: [],
         members: n1,
         trusted: n1.slice(0, 2).map((m) => ({ accountId: m.accountId, score: m.score })),
       },

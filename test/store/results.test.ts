@@ -88,6 +88,7 @@ t.test('writeResult, listNiches, listMembers, getAccountResult', async (t) => {
   );
 
   const niches = await store.listNiches(a.id, { limit: 10, offset: 0 });
+  t.same(niches.items.map((n) => n.bridges), [[{ accountId: 'c', participation: 0.44, toNiches: ['n1'] }], []], 'bridges round trip');
   t.same(niches, {
     total: 2,
     items: result.niches.map((n) => ({
@@ -96,6 +97,15 @@ t.test('writeResult, listNiches, listMembers, getAccountResult', async (t) => {
       density: n.density,
       conductance: n.conductance,
       trusted: n.trusted,
+      unassigned: n.unassigned,
+      stability: n.stability,
+      reciprocity: n.reciprocity,
+      events: n.events,
+      firstActivity: n.firstActivity,
+      lastActivity: n.lastActivity,
+      eventsPerDay: n.eventsPerDay,
+      dominantTypes: n.dominantTypes,
+      bridges: n.bridges,
     })),
   });
   const second = await store.listNiches(a.id, { limit: 1, offset: 1 });
@@ -116,7 +126,7 @@ t.test('writeResult, listNiches, listMembers, getAccountResult', async (t) => {
   t.same(beyond, { total: 2, items: [] });
 
   const e = await store.getAccountResult(a.id, 'e');
-  t.same(e, { accountId: 'e', nicheId: 'n1', nicheSize: 2, member: { ...result.niches[1]!.members[1]!, rank: 1 } });
+  t.same(e, { accountId: 'e', nicheId: 'n1', nicheSize: 2, unassigned: false, member: { ...result.niches[1]!.members[1]!, rank: 1 } });
   t.equal(await store.getAccountResult(a.id, 'nobody'), null);
   t.equal(await store.getAccountResult(uid('nope'), 'e'), null);
 
@@ -162,16 +172,47 @@ t.test('writeResult with many members uses several chunks', async (t) => {
     negativeInStrength: 0,
     weightedDegree: 2,
     internalShare: 1,
+    centrality: 1,
+    ties: 1,
+    positiveShare: 1,
+    reciprocity: 0,
+    repeat: 0,
+    embeddedness: 0,
+    withinDegreeZ: 0,
+    participation: 0,
+    role: 'ultra-peripheral' as const,
+    confidence: 1,
+    topTies: [],
   }));
   await small.writeResult(
     a.id,
     {
-      summary: { accounts: 10, edges: 0, niches: 5, modularity: 0 },
+      summary: {
+        accounts: 10,
+        edges: 0,
+        niches: 5,
+        modularity: 0,
+        resolution: 1,
+        runs: 1,
+        consensusRounds: 1,
+        louvainDisconnected: 0,
+        unassigned: 0,
+        meanConfidence: 1,
+      },
       niches: Array.from({ length: 5 }, (_, k) => ({
         id: `n${k}`,
         size: 2,
         density: 0,
         conductance: 0,
+        unassigned: false,
+        stability: 1,
+        reciprocity: 0,
+        events: 0,
+        firstActivity: null,
+        lastActivity: null,
+        eventsPerDay: 0,
+        dominantTypes: [],
+        bridges: [],
         members: members.slice(2 * k, 2 * k + 2),
         trusted: members.slice(2 * k, 2 * k + 1).map((m) => ({ accountId: m.accountId, score: m.score })),
       })),

@@ -1,0 +1,141 @@
+/**
+ * Roles of accounts in their niches, and broadcast-only global hubs.
+ *
+ * [Reference]: R. Guimera & L. A. N. Amaral, "Functional cartography of complex
+ * metabolic networks", Nature 433:895 (2005). On the undirected positive ties (distinct
+ * contacts, unweighted as in the paper):
+ * - within-niche degree z-score z_i = (kappa_i - mean_c(kappa)) / sd_c(kappa), kappa_i
+ *   = contacts of i inside its niche c (z = 0 when the niche's sd is 0);
+ * - participation coefficient P_i = 1 - sum_s (k_is / k_i)^2 over niches s.
+ * Hubs have z >= 2.5: provincial hub (P <= 0.30, the nano-influencer shape), connector
+ * hub (P <= 0.75, a bridge between niches), kinless hub (above). Non-hubs:
+ * ultra-peripheral (P <= 0.05), peripheral (P <= 0.62), connector (P <= 0.80), kinless.
+ *
+ * Broadcaster: a celebrity/brand shape (DOMAIN.md), a huge audience with few reciprocal
+ * ties. The audience test is the paper's hub cut-off applied to the whole graph instead
+ * of one niche: in-contacts (distinct accounts that wrote to it) with a z-score >= 2.5
+ * over all accounts. "Few reciprocal ties": it wrote back to fewer than
+ * `broadcastAnswerShare` (10%) of those in-contacts. This label wins over the others.
+ */
+import type { CompactGraph } from './compact-graph.js';
+import { findEntry } from './tie-strength.js';
+
+export const DEFAULTS = {
+  hubZ: 2.5,
+  broadcastAnswerShare: 0.1,
+};
+
+export type Role =
+  | 'isolated'
+  | 'ultra-peripheral'
+  | 'peripheral'
+  | 'connector'
+  | 'kinless'
+  | 'provincial-hub'
+  | 'connector-hub'
+  | 'kinless-hub'
+  | 'broadcaster';
+
+export const ROLES: readonly Role[] = [
+  'isolated',
+  'ultra-peripheral',
+  'peripheral',
+  'connector',
+  'kinless',
+  'provincial-hub',
+  'connector-hub',
+  'kinless-hub',
+  'broadcaster',
+];
+
+export interface Roles {
+  withinDegreeZ: Float64Array;
+  participation: Float64Array;
+  /** Distinct accounts that wrote to i (positive), and the share of them i wrote back to. */
+  inContacts: Int32Array;
+  answeredShare: Float64Array;
+  role: Role[];
+}
+
+const PREFIX = 'nichegraph/analysis/roles';
+
+export function roleOf(z: number, p: number, degree: number, hubZ = DEFAULTS.hubZ): Role {
+  if (degree === 0) return 'isolated';
+  if (z >= hubZ) return p <= 0.3 ? 'provincial-hub' : p <= 0.75 ? 'connector-hub' : 'kinless-hub';
+  return p <= 0.05 ? 'ultra-peripheral' : p <= 0.62 ? 'peripheral' : p <= 0.8 ? 'connector' : 'kinless';
+}
+
+export function accountRoles(graph: CompactGraph, community: Int32Array, count: number): Roles {
+  const { order, undirected, out } = graph;
+  if (community.length !== order) throw new RangeError(`${PREFIX}: community has ${community.length} labels for ${order} accounts.`);
+
+  const kappa = new Float64Array(order);
+  const participation = new Float64Array(order);
+  const perNiche = new Map<number, number>();
+  for (let i = 0; i < order; i++) {
+    const start = undirected.offsets[i] as number;
+    const end = undirected.offsets[i + 1] as number;
+    const k = end - start;
+    if (k === 0) continue;
+    perNiche.clear();
+    for (let e = start; e < end; e++) {
+      const s = community[undirected.targets[e] as number] as number;
+      perNiche.set(s, (perNiche.get(s) ?? 0) + 1);
+    }
+    kappa[i] = perNiche.get(community[i] as number) ?? 0;
+    let sum = 0;
+    for (const kis of perNiche.values()) sum += (kis / k) * (kis / k);
+    participation[i] = 1 - sum;
+  }
+
+  const mean = new Float64Array(count);
+  const sq = new Float64Array(count);
+  const size = new Float64Array(count);
+  for (let i = 0; i < order; i++) {
+    const c = community[i] as number;
+    mean[c] = (mean[c] as number) + (kappa[i] as number);
+    sq[c] = (sq[c] as number) + (kappa[i] as number) ** 2;
+    size[c] = (size[c] as number) + 1;
+  }
+  const withinDegreeZ = new Float64Array(order);
+  for (let i = 0; i < order; i++) {
+    const c = community[i] as number;
+    const n = size[c] as number;
+    const mu = (mean[c] as number) / n;
+    const sd = Math.sqrt(Math.max(0, (sq[c] as number) / n - mu * mu));
+    withinDegreeZ[i] = sd > 1e-12 ? ((kappa[i] as number) - mu) / sd : 0;
+  }
+
+  // Audience: distinct positive in-contacts, and how many of them i wrote back to.
+  const inContacts = new Int32Array(order);
+  const answered = new Int32Array(order);
+  for (let s = 0; s < order; s++) {
+    for (let k = out.offsets[s] as number, end = out.offsets[s + 1] as number; k < end; k++) {
+      const t = out.targets[k] as number;
+      inContacts[t] = (inContacts[t] as number) + 1;
+      if (findEntry(out, t, s) >= 0) answered[t] = (answered[t] as number) + 1;
+    }
+  }
+  let inMean = 0;
+  let inSq = 0;
+  for (let i = 0; i < order; i++) {
+    inMean += inContacts[i] as number;
+    inSq += (inContacts[i] as number) ** 2;
+  }
+  inMean = order > 0 ? inMean / order : 0;
+  const inSd = order > 0 ? Math.sqrt(Math.max(0, inSq / order - inMean * inMean)) : 0;
+
+  const answeredShare = new Float64Array(order);
+  const role: Role[] = new Array<Role>(order);
+  for (let i = 0; i < order; i++) {
+    const audience = inContacts[i] as number;
+    answeredShare[i] = audience > 0 ? (answered[i] as number) / audience : 0;
+    const audienceZ = inSd > 1e-12 ? (audience - inMean) / inSd : 0;
+    const degree = (undirected.offsets[i + 1] as number) - (undirected.offsets[i] as number);
+    role[i] =
+      audienceZ >= DEFAULTS.hubZ && (answeredShare[i] as number) < DEFAULTS.broadcastAnswerShare
+        ? 'broadcaster'
+        : roleOf(withinDegreeZ[i] as number, participation[i] as number, degree);
+  }
+  return { withinDegreeZ, participation, inContacts, answeredShare, role };
+}
