@@ -577,20 +577,7 @@ export class Neo4jGraphStore implements GraphStore {
       return;
     }
     await this.inWrite(async (tx) => {
-      const begun = await tx.run(this.q.get('result-begin'), {
-        analysisId,
-        finishedAt,
-        accounts: int(summary.accounts),
-        edges: int(summary.edges),
-        niches: int(summary.niches),
-        modularity: summary.modularity,
-        resolution: summary.resolution,
-        runs: int(summary.runs),
-        consensusRounds: int(summary.consensusRounds),
-        louvainDisconnected: int(summary.louvainDisconnected),
-        unassigned: int(summary.unassigned),
-        meanConfidence: summary.meanConfidence,
-      });
+      const begun = await tx.run(this.q.get('result-begin'), resultBeginParams(analysisId, finishedAt, summary));
       const graphId = begun.records[0]?.get('graphId') as string | undefined;
       if (graphId === undefined) throw new StoreNotFoundError('analysis', analysisId);
       await tx.run(this.q.get('result-clear'), { analysisId });
@@ -628,14 +615,7 @@ export class Neo4jGraphStore implements GraphStore {
       await this.inWrite((tx) => tx.run(this.q.get('result-members'), { analysisId, graphId, rows: chunk }));
     }
     await this.inWrite(async (tx) => {
-      const begun = await tx.run(this.q.get('result-begin'), {
-        analysisId,
-        finishedAt,
-        accounts: int(summary.accounts),
-        edges: int(summary.edges),
-        niches: int(summary.niches),
-        modularity: summary.modularity,
-      });
+      const begun = await tx.run(this.q.get('result-begin'), resultBeginParams(analysisId, finishedAt, summary));
       if (begun.records.length === 0) throw new StoreNotFoundError('analysis', analysisId);
     });
   }
@@ -756,6 +736,24 @@ function typeCounts(types: unknown[], counts: unknown[]): Record<string, number>
   const entries = types.map((t, i) => [str(t), toNumber(counts[i])] as const);
   entries.sort((a, b) => compareStrings(a[0], b[0]));
   return Object.fromEntries(entries);
+}
+
+/** Parameters of result-begin: the analysis becomes succeeded with its summary. */
+function resultBeginParams(analysisId: string, finishedAt: string, summary: AnalysisResult['summary']): Row {
+  return {
+    analysisId,
+    finishedAt,
+    accounts: int(summary.accounts),
+    edges: int(summary.edges),
+    niches: int(summary.niches),
+    modularity: summary.modularity,
+    resolution: summary.resolution,
+    runs: int(summary.runs),
+    consensusRounds: int(summary.consensusRounds),
+    louvainDisconnected: int(summary.louvainDisconnected),
+    unassigned: int(summary.unassigned),
+    meanConfidence: summary.meanConfidence,
+  };
 }
 
 function toGraphRecord(row: Row): GraphRecord {
