@@ -25,6 +25,7 @@ const TITLES: Record<number, string> = {
   406: 'Not Acceptable',
   409: 'Conflict',
   413: 'Content Too Large',
+  414: 'URI Too Long',
   415: 'Unsupported Media Type',
   422: 'Unprocessable Content',
   429: 'Too Many Requests',
@@ -105,6 +106,18 @@ function isStoreUnavailable(err: unknown): boolean {
   return false;
 }
 
+export const MAX_PARAM_LENGTH = 512;
+
+/**
+ * Errors Fastify raises before routing (malformed URL, over-long path parameter): given
+ * to Fastify as its `frameworkErrors` option, so they are problem+json too.
+ */
+export function frameworkErrors(err: FastifyError, req: FastifyRequest, reply: FastifyReply): FastifyReply {
+  const e = err.code === 'FST_ERR_MAX_PARAM_LENGTH' ? new Errors.URI_TOO_LONG(MAX_PARAM_LENGTH) : new Errors.BAD_URL();
+  reply.header('x-request-id', req.id);
+  return sendProblem(req, reply, e.statusCode, e.code, e.message);
+}
+
 export function registerProblemHandlers(app: FastifyInstance): void {
   app.setErrorHandler((err: FastifyError & { validation?: AjvError[]; validationContext?: string }, req, reply) => {
     if (err instanceof ValidationFailure) {
@@ -122,6 +135,11 @@ export function registerProblemHandlers(app: FastifyInstance): void {
       return sendProblem(req, reply, e.statusCode, e.code, e.message);
     }
     const status = typeof err.statusCode === 'number' && err.statusCode >= 400 && err.statusCode < 600 ? err.statusCode : 500;
+    if (status === 503 && err.code?.startsWith('NG_')) {
+      // Our own 503s (overload, shutdown) say what happened and carry Retry-After.
+      if (!reply.hasHeader('retry-after')) reply.header('retry-after', '5');
+      return sendProblem(req, reply, status, err.code, err.message);
+    }
     if (status >= 500) {
       // Never leak internals: the log has the error, the client gets the request id.
       req.log.error({ err }, 'request failed');

@@ -12,6 +12,8 @@ import type { FastifyBaseLogger } from 'fastify';
 import { analyseProjection } from '../analysis/analyse.js';
 import type { AnalysisRecord, GraphStore } from '../store/port.js';
 
+const INTERRUPTED_RUNNING = 'interrupted: the service shut down while the analysis ran';
+
 export class AnalysisRunner {
   private readonly queue: AnalysisRecord[] = [];
   private running = 0;
@@ -59,8 +61,8 @@ export class AnalysisRunner {
   }
 
   /**
-   * Stops taking work, marks queued analyses failed, and waits for running ones to
-   * finish so their results are written (an analysis is bounded work).
+   * Stops taking work and marks queued and running analyses failed ("interrupted: ..."),
+   * then waits for the running ones to stop: they write no result once closed.
    */
   async close(): Promise<void> {
     this.closed = true;
@@ -70,6 +72,9 @@ export class AnalysisRunner {
       await this.store.markFailed(a.id, 'interrupted: the service shut down before the analysis started', now).catch(() => {});
       this.activeIds.delete(a.id);
       this.finished.emit(a.id);
+    }
+    for (const id of this.activeIds) {
+      await this.store.markFailed(id, INTERRUPTED_RUNNING, now).catch(() => {});
     }
     await Promise.allSettled([...this.inFlight]);
   }
@@ -102,6 +107,7 @@ export class AnalysisRunner {
       await new Promise((resolve) => setImmediate(resolve));
       const result = analyseProjection(projection, { resolution, seed, topK });
       const computed = Date.now();
+      if (this.closed) throw new Error(INTERRUPTED_RUNNING);
       await this.store.writeResult(analysis.id, result, new Date().toISOString());
       log.info(
         {
