@@ -109,8 +109,14 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   analysisRoutes(app, store, deps.jobs);
   nicheRoutes(app, store);
 
+  // Analyses stop when shutdown begins (queued and running ones are marked interrupted),
+  // not after the requests in flight are answered; the runner is awaited in onClose.
+  let jobsClosed: Promise<void> | undefined;
+  app.addHook('preClose', async () => {
+    jobsClosed = deps.jobs.close();
+  });
   app.addHook('onClose', async () => {
-    await deps.jobs.close();
+    await (jobsClosed ?? deps.jobs.close());
   });
 
   return app;

@@ -20,4 +20,10 @@ export function registerShutdownGuard(app: FastifyInstance): void {
     reply.header('retry-after', '5');
     throw new Errors.SHUTTING_DOWN();
   });
+  // Answers given while closing end their keep-alive connection, so the server can close
+  // as soon as the requests in flight are answered.
+  app.addHook('onSend', async (_req, reply, payload) => {
+    if (closing) reply.header('connection', 'close');
+    return payload;
+  });
 }
