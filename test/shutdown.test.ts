@@ -53,7 +53,7 @@ t.test('SIGTERM finishes the batch in flight and interrupts analyses', async (t)
   t.equal(first.status, 200);
   // Analyses run one at a time: at SIGTERM one is running and the others wait in the queue.
   const analysisIds: string[] = [];
-  for (let seed = 1; seed <= 4; seed++) {
+  for (let seed = 1; seed <= 6; seed++) {
     const analysis = await fetch(`${base}/v1/graphs/${g}/analyses`, { method: 'POST', headers: json, body: JSON.stringify({ seed }) });
     t.equal(analysis.status, 202);
     analysisIds.push(((await analysis.json()) as { id: string }).id);
@@ -65,7 +65,22 @@ t.test('SIGTERM finishes the batch in flight and interrupts analyses', async (t)
       return { status: res.status, body: (await res.json()) as unknown };
     },
   );
-  await new Promise((r) => setTimeout(r, 400));
+  // SIGTERM only once the service is inside the batch's transaction (Neo4j lists it), so the
+  // batch is really in flight (analyses hold the event loop, so a fixed delay is not enough).
+  const driver = await createDriver({ uri: process.env.NEO4J_URI ?? 'bolt://127.0.0.1:7687' });
+  t.teardown(() => driver.close());
+  let inside = false;
+  for (let i = 0; i < 1500 && !inside && !answered; i++) {
+    const { records } = await driver.executeQuery(
+      'SHOW TRANSACTIONS YIELD currentQuery, parameters ' +
+        "WHERE parameters.graphId = $g AND (parameters.rows IS NOT NULL OR parameters.ids IS NOT NULL OR currentQuery CONTAINS 'updatedAt') " +
+        'RETURN count(*) AS n',
+      { g },
+    );
+    inside = Number(records[0]?.get('n')) > 0;
+    if (!inside) await new Promise((r) => setTimeout(r, 20));
+  }
+  t.ok(inside, 'the batch transaction is running');
   t.notOk(answered, 'the second batch is still in flight when SIGTERM arrives');
   child.kill('SIGTERM');
   const second = await inFlight;
@@ -77,8 +92,7 @@ t.test('SIGTERM finishes the batch in flight and interrupts analyses', async (t)
   t.not(refused, 200, 'no new request is served once shutdown has begun');
   t.equal(await exited, 0, `exits cleanly (output: ${output.slice(-500)})`);
 
-  const driver = await createDriver({ uri: process.env.NEO4J_URI ?? 'bolt://127.0.0.1:7687' });
-  try {
+  {
     const { records } = await driver.executeQuery(
       'MATCH (a:Account {graphId: $g})-[r:INTERACTED]->() RETURN count(r) AS n',
       { g },
@@ -88,15 +102,13 @@ t.test('SIGTERM finishes the batch in flight and interrupts analyses', async (t)
       'MATCH (a:Analysis) WHERE a.id IN $ids RETURN a.status AS status, a.error AS error',
       { ids: analysisIds },
     );
-    t.equal(analyses.length, 4);
+    t.equal(analyses.length, 6);
     const interrupted = analyses.filter((r) => r.get('status') === 'failed' && /^interrupted: the service shut down/.test(r.get('error') as string));
     const succeeded = analyses.filter((r) => r.get('status') === 'succeeded');
-    t.equal(interrupted.length + succeeded.length, 4, 'none is left queued or running');
+    t.equal(interrupted.length + succeeded.length, 6, 'none is left queued or running');
     t.ok(interrupted.length >= 1, `${interrupted.length} interrupted: ${interrupted.map((r) => r.get('error')).join('; ')}`);
     await driver.executeQuery('MATCH (n) WHERE n.graphId = $g DETACH DELETE n', { g });
     await driver.executeQuery('MATCH (n:Graph {id: $g}) DETACH DELETE n', { g });
-  } finally {
-    await driver.close();
   }
 });
 

@@ -68,7 +68,7 @@ t.test('a retried analysis start returns the same analysis', async (t) => {
   t.equal(Number(records[0]?.get('n')), 1, 'one analysis created');
 });
 
-t.test('keys are per API key; invalid keys are 400', async (t) => {
+t.test('invalid Idempotency-Key values are 400', async (t) => {
   const bad = await post('/v1/graphs', { name: 'x' }, 'has space');
   t.equal(bad.statusCode, 400);
   const long = await post('/v1/graphs', { name: 'x' }, 'k'.repeat(256));
