@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-// `npm test`: type-check, OpenAPI drift check, then the tap suite, failing fast.
+// `npm test`: type-check, OpenAPI drift check, the tap suite, then the contract test
+// (scripts/contract.mjs: Schemathesis against the live service), failing fast.
 //
 // Without NEO4J_URI it first makes sure the local Neo4j of scripts/neo4j.mjs runs and points the
 // tests at it. A server this script did not start is never stopped. One it started itself is
@@ -67,6 +68,9 @@ async function main() {
     ['openapi.yaml up to date', 'npm', ['run', 'openapi:check']],
     ['tests', 'npx', ['--no', '--', 'tap', ...tapArgs]],
   ];
+  // The contract test (Schemathesis against the live service) runs with the whole suite, not
+  // when tap is given a selection of files.
+  if (tapArgs.length === 0) steps.push(['contract (schemathesis)', process.execPath, [path.join(repoDir, 'scripts', 'contract.mjs')]]);
   let exitCode = 0;
   for (const [label, command, args] of steps) {
     exitCode = interrupted ? 130 : await run(command, args, label);

@@ -8,24 +8,48 @@ import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import type { Config } from './config.js';
 import type { AnalysisJobs } from './jobs/port.js';
 import type { GraphStore } from './store/port.js';
+import type { IdempotencyStore } from './store/idempotency-store.js';
 import { analysisRoutes } from './http/analyses.js';
 import { analysisCancelRoutes } from './http/analysis-cancel.js';
+import { registerAuth } from './http/auth.js';
+import { registerIdempotency } from './http/idempotency.js';
+import { registerAnalysisQuota, registerLimits } from './http/limits.js';
+import { registerLogContext } from './http/log-context.js';
+import { Metrics, instrumentStore, registerMetrics } from './http/metrics.js';
+import { registerRouteDefaults } from './http/route-defaults.js';
+import { registerShutdownGuard } from './http/shutdown.js';
 import { registerOpenApi } from './http/docs.js';
 import { graphRoutes } from './http/graphs.js';
 import { healthRoutes } from './http/health.js';
 import { interactionRoutes } from './http/interactions.js';
 import { nicheRoutes } from './http/niches.js';
-import { registerProblemHandlers } from './http/problem.js';
+import { MAX_PARAM_LENGTH, frameworkErrors, registerProblemHandlers } from './http/problem.js';
 import { Problem } from './http/schemas.js';
 
 export interface AppDependencies {
   store: GraphStore;
   jobs: AnalysisJobs;
   config: Pick<Config, 'MAX_BATCH_ITEMS' | 'INGEST_BODY_LIMIT' | 'BODY_LIMIT'> &
-    Partial<Pick<Config, 'INGEST_STREAM_BATCH_ROWS' | 'INGEST_STREAM_MAX_ROWS' | 'INGEST_STREAM_BYTE_LIMIT'>>;
+    Partial<Pick<Config, 'INGEST_STREAM_BATCH_ROWS' | 'INGEST_STREAM_MAX_ROWS' | 'INGEST_STREAM_BYTE_LIMIT'>> &
+    ApiHardeningConfig;
+  /** Where Idempotency-Key answers are kept (Neo4j in production). */
+  idempotency: IdempotencyStore;
   /** A pino logger; none = silent (tests). */
   logger?: FastifyBaseLogger;
 }
+
+type ApiHardeningConfig = Pick<
+  Config,
+  | 'API_KEYS'
+  | 'RATE_LIMIT_MAX'
+  | 'RATE_LIMIT_JOBS_MAX'
+  | 'RATE_LIMIT_WINDOW_MS'
+  | 'MAX_ANALYSES_PER_KEY'
+  | 'MAX_EVENT_LOOP_DELAY_MS'
+  | 'MAX_HEAP_USED_BYTES'
+  | 'IDEMPOTENCY_TTL_SECONDS'
+  | 'IDEMPOTENCY_LOCK_SECONDS'
+>;
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
 
@@ -33,6 +57,11 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   const app = Fastify({
     ...(deps.logger ? { loggerInstance: deps.logger } : { logger: false }),
     bodyLimit: deps.config.BODY_LIMIT,
+    // Fastify's own 503 while closing is not problem+json: src/http/shutdown.ts answers instead.
+    return503OnClosing: false,
+    // Account ids in paths may be 256 characters (the router's default cap is 100).
+    routerOptions: { maxParamLength: MAX_PARAM_LENGTH },
+    frameworkErrors,
     // Take a caller's request id when it is sane, so one id follows a call across services.
     genReqId: (req) => {
       const given = req.headers['x-request-id'];
@@ -57,11 +86,29 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   app.removeContentTypeParser('text/plain');
   app.addSchema(Problem);
   registerProblemHandlers(app);
+
+  // Production hardening (issue #5). Hook order matters: shutdown guard, overload guard,
+  // API key, log context (onRequest); rate limit (per route, after them); graph
+  // allow-list, Idempotency-Key, analyses per key (preHandler).
+  const metrics = new Metrics(deps.store);
+  const store = instrumentStore(deps.store, metrics);
+  registerShutdownGuard(app);
+  registerRouteDefaults(app);
+  await registerLimits(app, deps.config);
+  registerAuth(app, { apiKeys: deps.config.API_KEYS, store });
+  registerLogContext(app);
+  registerIdempotency(app, {
+    store: deps.idempotency,
+    ttlSeconds: deps.config.IDEMPOTENCY_TTL_SECONDS,
+    lockSeconds: deps.config.IDEMPOTENCY_LOCK_SECONDS,
+  });
+  registerAnalysisQuota(app, deps.config, deps.jobs);
+  registerMetrics(app, metrics);
   await registerOpenApi(app);
 
-  healthRoutes(app, deps.store);
-  graphRoutes(app, deps.store);
-  interactionRoutes(app, deps.store, {
+  healthRoutes(app, store);
+  graphRoutes(app, store);
+  interactionRoutes(app, store, {
     maxItems: deps.config.MAX_BATCH_ITEMS,
     bodyLimit: deps.config.INGEST_BODY_LIMIT,
     stream: {
@@ -70,12 +117,18 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
       maxBytes: deps.config.INGEST_STREAM_BYTE_LIMIT ?? 4 * 1024 * 1024 * 1024,
     },
   });
-  analysisRoutes(app, deps.store, deps.jobs);
-  analysisCancelRoutes(app, deps.store, deps.jobs);
-  nicheRoutes(app, deps.store);
+  analysisRoutes(app, store, deps.jobs);
+  analysisCancelRoutes(app, store, deps.jobs);
+  nicheRoutes(app, store);
 
+  // Analyses stop when shutdown begins (queued and running ones are marked interrupted),
+  // not after the requests in flight are answered; the runner is awaited in onClose.
+  let jobsClosed: Promise<void> | undefined;
+  app.addHook('preClose', async () => {
+    jobsClosed = deps.jobs.close();
+  });
   app.addHook('onClose', async () => {
-    await deps.jobs.close();
+    await (jobsClosed ?? deps.jobs.close());
   });
 
   return app;

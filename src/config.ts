@@ -19,6 +19,8 @@ export const ConfigSchema = Type.Object({
   NEO4J_DATABASE: Type.String({ default: 'neo4j', minLength: 1 }),
   /** How long the boot waits for Neo4j before giving up. */
   NEO4J_CONNECT_TIMEOUT_MS: Type.Integer({ default: 10000, minimum: 100 }),
+  /** How long a request retries Neo4j on transient errors (server gone) before answering 503. */
+  NEO4J_MAX_RETRY_MS: Type.Integer({ default: 10000, minimum: 0 }),
   /** Interactions (and, separately, accounts) accepted in one ingestion request. */
   MAX_BATCH_ITEMS: Type.Integer({ default: 50000, minimum: 1, maximum: 1000000 }),
   /** Largest JSON body accepted by the ingestion route, in bytes. */
@@ -35,6 +37,32 @@ export const ConfigSchema = Type.Object({
   ANALYSIS_CONCURRENCY: Type.Integer({ default: 1, minimum: 1, maximum: 16 }),
   /** Analyses waiting for a worker at most; one more is refused with 503 + Retry-After. */
   ANALYSIS_QUEUE_LIMIT: Type.Integer({ default: 16, minimum: 0, maximum: 10000 }),
+
+  // ---- API hardening (issue #5); the README's "Configuration, limits and auth" section lists them.
+  /**
+   * API keys, comma-separated: `<scope>:<sha256 hex of the key>[:<graph>|<graph>...]`, scope read, write or
+   * admin. Empty: no authentication, allowed only on a loopback HOST or with AUTH_DISABLED=true.
+   */
+  API_KEYS: Type.String({ default: '' }),
+  /** Serve without API keys on a non-loopback HOST (a trusted network in front does the auth). */
+  AUTH_DISABLED: Type.Boolean({ default: false }),
+  /** Requests per key (or client address without auth) per RATE_LIMIT_WINDOW_MS, all routes but health. */
+  RATE_LIMIT_MAX: Type.Integer({ default: 600, minimum: 1 }),
+  /** Analysis-creating requests per key per RATE_LIMIT_WINDOW_MS (counted apart, stricter). */
+  RATE_LIMIT_JOBS_MAX: Type.Integer({ default: 30, minimum: 1 }),
+  RATE_LIMIT_WINDOW_MS: Type.Integer({ default: 60000, minimum: 1000 }),
+  /** Analyses one key may have queued or running at once in this process (429 above). */
+  MAX_ANALYSES_PER_KEY: Type.Integer({ default: 2, minimum: 1, maximum: 1000 }),
+  /** Event-loop delay (ms, mean over a sample) above which requests get 503 + Retry-After; 0 = off. */
+  MAX_EVENT_LOOP_DELAY_MS: Type.Integer({ default: 1000, minimum: 0 }),
+  /** Heap used (bytes) above which requests get 503 + Retry-After; 0 = off. */
+  MAX_HEAP_USED_BYTES: Type.Integer({ default: 0, minimum: 0 }),
+  /** Seconds a completed Idempotency-Key answer is kept (in Neo4j) for replay. */
+  IDEMPOTENCY_TTL_SECONDS: Type.Integer({ default: 86400, minimum: 60 }),
+  /** Seconds a request holding an Idempotency-Key may run before a retry may take the key over. */
+  IDEMPOTENCY_LOCK_SECONDS: Type.Integer({ default: 300, minimum: 5 }),
+  /** Seconds SIGTERM waits for in-flight requests and running analyses before the process exits anyway. */
+  SHUTDOWN_GRACE_MS: Type.Integer({ default: 30000, minimum: 1000 }),
 });
 
 export type Config = Static<typeof ConfigSchema>;

@@ -20,6 +20,8 @@ export const Errors = {
   ANALYSIS_NOT_FINISHED: createError('NG_ANALYSIS_NOT_FINISHED', "Analysis '%s' is %s: results exist only once it has succeeded", 409),
   ANALYSIS_FINISHED: createError('NG_ANALYSIS_FINISHED', "Analysis '%s' has already finished (%s); only a queued or running analysis can be cancelled", 409),
   QUEUE_FULL: createError('NG_QUEUE_FULL', 'The analysis queue is full; retry after %s seconds', 503),
+  BAD_URL: createError('NG_BAD_URL', 'The URL is not valid (malformed percent-encoding)', 400),
+  URI_TOO_LONG: createError('NG_URI_TOO_LONG', 'A path parameter is longer than %s characters', 414),
   ROUTE_NOT_FOUND: createError('NG_ROUTE_NOT_FOUND', 'No route %s %s', 404),
   GRAPH_EXISTS: createError('NG_GRAPH_EXISTS', "Graph '%s' already exists", 409),
   BATCH_TOO_LARGE: createError('NG_BATCH_TOO_LARGE', 'A batch holds at most %s %s; this one has %s', 413),
@@ -27,6 +29,24 @@ export const Errors = {
   UNSUPPORTED_MEDIA_TYPE: createError('NG_UNSUPPORTED_MEDIA_TYPE', 'Content-Type %s is not supported here; send application/json', 415),
   STORE_UNAVAILABLE: createError('NG_STORE_UNAVAILABLE', 'The database is unavailable; retry later', 503),
   INTERNAL: createError('NG_INTERNAL', 'Internal error; the request id identifies it in the logs', 500),
+  // Auth (src/http/auth.ts)
+  UNAUTHORIZED: createError('NG_UNAUTHORIZED', 'Missing or unknown API key: send Authorization: Bearer <key>', 401),
+  FORBIDDEN: createError('NG_FORBIDDEN', "This API key has scope '%s'; this request needs scope '%s'", 403),
+  GRAPH_NOT_ALLOWED: createError('NG_GRAPH_NOT_ALLOWED', "This API key may not create graph '%s' (not in its graph allow-list)", 403),
+  // Idempotency (src/http/idempotency.ts)
+  IDEMPOTENCY_KEY_INVALID: createError('NG_IDEMPOTENCY_KEY_INVALID', 'Idempotency-Key must be 1-255 visible ASCII characters', 400),
+  IDEMPOTENCY_KEY_REUSED: createError('NG_IDEMPOTENCY_KEY_REUSED', 'Idempotency-Key was already used with a different request (method, path or body)', 422),
+  IDEMPOTENCY_KEY_STREAMED: createError(
+    'NG_IDEMPOTENCY_KEY_STREAMED',
+    'Idempotency-Key is not supported on streamed (NDJSON or CSV) bodies: give interactions ids, which make a re-sent stream store each interaction once',
+    400,
+  ),
+  IDEMPOTENCY_IN_PROGRESS: createError('NG_IDEMPOTENCY_IN_PROGRESS', 'A request with this Idempotency-Key is still being processed; retry after Retry-After seconds', 409),
+  // Limits (src/http/limits.ts)
+  RATE_LIMITED: createError('NG_RATE_LIMITED', 'Rate limit of %s requests per %s exceeded; retry after Retry-After seconds', 429),
+  TOO_MANY_ANALYSES: createError('NG_TOO_MANY_ANALYSES', 'This API key already has %s analyses queued or running (the limit); retry when one has finished', 429),
+  OVERLOADED: createError('NG_OVERLOADED', 'The service is overloaded; retry after Retry-After seconds', 503),
+  SHUTTING_DOWN: createError('NG_SHUTTING_DOWN', 'The service is shutting down; retry on another instance or later', 503),
 } as const;
 
 /**

@@ -4,9 +4,11 @@
  * before listening exits at once with a message naming the problem.
  */
 import closeWithGrace from 'close-with-grace';
-import pino from 'pino';
 import { buildApp } from './app.js';
 import { loadConfig, type Config } from './config.js';
+import { authMode, type AuthMode } from './http/auth.js';
+import { createLogger } from './logger.js';
+import { Neo4jIdempotencyStore } from './store/idempotency-store.js';
 import { AnalysisRunner } from './jobs/analysis-runner.js';
 import { createDriver } from './store/driver.js';
 import { Neo4jGraphStore } from './store/neo4j-store.js';
@@ -23,12 +25,16 @@ async function main(): Promise<void> {
   } catch (err) {
     fail(`invalid configuration: ${(err as Error).message}`);
   }
+  let auth: AuthMode;
+  try {
+    auth = authMode(config);
+  } catch (err) {
+    fail(`refusing to start: ${(err as Error).message}`);
+  }
 
-  const logger = pino({
-    level: config.LOG_LEVEL,
-    redact: ['req.headers.authorization'],
-    ...(process.stdout.isTTY ? { transport: { target: 'pino-pretty' } } : {}),
-  });
+  const logger = createLogger(config.LOG_LEVEL, process.stdout.isTTY ? { pretty: true } : {});
+  if (auth.enabled) logger.info({ keys: auth.keys }, 'API keys required (Authorization: Bearer)');
+  else logger.warn({ authentication: 'disabled' }, auth.reason);
 
   let driver;
   try {
@@ -38,14 +44,17 @@ async function main(): Promise<void> {
       password: config.NEO4J_PASSWORD,
       database: config.NEO4J_DATABASE,
       connectTimeoutMs: config.NEO4J_CONNECT_TIMEOUT_MS,
+      maxRetryTimeMs: config.NEO4J_MAX_RETRY_MS,
     });
   } catch (err) {
     fail((err as Error).message);
   }
 
   const store = new Neo4jGraphStore({ driver, database: config.NEO4J_DATABASE, logger });
+  const idempotency = new Neo4jIdempotencyStore(driver, config.NEO4J_DATABASE);
   try {
     await store.init();
+    await idempotency.init();
   } catch (err) {
     await store.close().catch(() => {});
     fail(`cannot prepare the Neo4j schema in database '${config.NEO4J_DATABASE}': ${(err as Error).message}`);
@@ -64,9 +73,11 @@ async function main(): Promise<void> {
       connectTimeoutMs: config.NEO4J_CONNECT_TIMEOUT_MS,
     },
   });
-  const app = await buildApp({ store, jobs, config, logger });
+  const app = await buildApp({ store, jobs, config, logger, idempotency });
 
-  closeWithGrace({ delay: 30_000, logger }, async ({ signal, err }) => {
+  // app.close(): stop accepting, answer the requests in flight (an acknowledged batch is
+  // committed), mark running analyses interrupted; then the driver closes.
+  closeWithGrace({ delay: config.SHUTDOWN_GRACE_MS, logger }, async ({ signal, err }) => {
     if (err) logger.error({ err }, 'shutting down after an error');
     else logger.info({ signal }, 'shutting down');
     await app.close();

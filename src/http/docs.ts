@@ -26,6 +26,17 @@ export async function registerOpenApi(app: FastifyInstance): Promise<void> {
         license: { name: 'MIT', identifier: 'MIT' },
       },
       servers: [{ url: 'http://127.0.0.1:3000', description: 'local' }],
+      // Every route needs a key unless it says `security: []` (health); see src/http/auth.ts.
+      components: {
+        securitySchemes: {
+          bearerAuth: {
+            type: 'http',
+            scheme: 'bearer',
+            description: 'API key; scopes read (GET), write (POST/DELETE), admin (/metrics). API_KEYS holds SHA-256 hashes of the keys.',
+          },
+        },
+      },
+      security: [{ bearerAuth: [] }],
       tags: [
         { name: 'graphs', description: 'Interaction graphs' },
         { name: 'interactions', description: 'Ingestion' },

@@ -7,6 +7,7 @@ import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Errors } from '../errors.js';
 import type { GraphStore } from '../store/port.js';
+import { visibleGraphs } from './auth.js';
 import { GraphIdParams, ID_PATTERN, PageQuery, pageOf, problems } from './schemas.js';
 
 const graphExample = {
@@ -88,7 +89,7 @@ export function graphRoutes(app: FastifyInstance, store: GraphStore): void {
       },
     },
     async (req) => {
-      const page = await store.listGraphs(req.query);
+      const page = await store.listGraphs(req.query, visibleGraphs(req));
       return { ...page, limit: req.query.limit, offset: req.query.offset };
     },
   );

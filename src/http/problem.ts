@@ -25,6 +25,7 @@ const TITLES: Record<number, string> = {
   406: 'Not Acceptable',
   409: 'Conflict',
   413: 'Content Too Large',
+  414: 'URI Too Long',
   415: 'Unsupported Media Type',
   422: 'Unprocessable Content',
   429: 'Too Many Requests',
@@ -112,6 +113,17 @@ const DECLARED_5XX = new Set<string>(
     .filter((e) => e.statusCode !== undefined && e.statusCode >= 500)
     .map((e) => e.code),
 );
+export const MAX_PARAM_LENGTH = 512;
+
+/**
+ * Errors Fastify raises before routing (malformed URL, over-long path parameter): given
+ * to Fastify as its `frameworkErrors` option, so they are problem+json too.
+ */
+export function frameworkErrors(err: FastifyError, req: FastifyRequest, reply: FastifyReply): FastifyReply {
+  const e = err.code === 'FST_ERR_MAX_PARAM_LENGTH' ? new Errors.URI_TOO_LONG(MAX_PARAM_LENGTH) : new Errors.BAD_URL();
+  reply.header('x-request-id', req.id);
+  return sendProblem(req, reply, e.statusCode, e.code, e.message);
+}
 
 export function registerProblemHandlers(app: FastifyInstance): void {
   app.setErrorHandler((err: FastifyError & { validation?: AjvError[]; validationContext?: string }, req, reply) => {
@@ -130,7 +142,12 @@ export function registerProblemHandlers(app: FastifyInstance): void {
       return sendProblem(req, reply, e.statusCode, e.code, e.message);
     }
     const status = typeof err.statusCode === 'number' && err.statusCode >= 400 && err.statusCode < 600 ? err.statusCode : 500;
-    // A 5xx declared in src/errors.ts (e.g. NG_QUEUE_FULL) carries no internals: answer it as it is.
+    if (status === 503 && err.code?.startsWith('NG_')) {
+      // Our own 503s (overload, shutdown, full queue) say what happened and carry Retry-After.
+      if (!reply.hasHeader('retry-after')) reply.header('retry-after', '5');
+      return sendProblem(req, reply, status, err.code, err.message);
+    }
+    // A 5xx declared in src/errors.ts carries no internals: answer it as it is.
     if (status >= 500 && !DECLARED_5XX.has(err.code)) {
       // Never leak internals: the log has the error, the client gets the request id.
       req.log.error({ err }, 'request failed');

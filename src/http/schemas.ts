@@ -47,11 +47,16 @@ export const Problem = Type.Object(
 
 const PROBLEM_DESCRIPTIONS: Record<number, string> = {
   400: 'Invalid request: every offending field is listed in `errors`',
+  401: 'Missing or unknown API key (send Authorization: Bearer <key>)',
+  403: 'The API key lacks the scope (or graph) this needs',
   404: 'Unknown resource',
-  409: 'Conflict with the current state',
+  409: 'Conflict with the current state (or a request with the same Idempotency-Key is still running)',
   413: 'Body or batch too large',
+  414: 'A path parameter is longer than the router accepts',
   415: 'Unsupported Content-Type',
-  503: 'A dependency (Neo4j) is unavailable; retry after Retry-After seconds',
+  422: 'Idempotency-Key reused with a different request',
+  429: 'Rate limit or analyses-per-key limit reached; retry after Retry-After seconds',
+  503: 'Neo4j unavailable, service overloaded or shutting down; retry after Retry-After seconds',
 };
 
 /**

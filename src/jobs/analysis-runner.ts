@@ -25,6 +25,7 @@ import { progressAt, type Phase, type Progress } from './progress.js';
 import type { WorkerInput, WorkerMessage } from './analysis-worker.js';
 
 export const CANCELLED = 'cancelled';
+const INTERRUPTED_RUNNING = 'interrupted: the service shut down while the analysis ran';
 
 export interface AnalysisRunnerOptions {
   /** Where the workers connect; each worker opens its own driver. */
@@ -42,6 +43,8 @@ interface Job {
   phase: 'queued' | Phase;
   worker: Worker | null;
   cancelled: boolean;
+  /** Set by close(): the worker is stopped and the analysis recorded as interrupted. */
+  interrupted?: boolean;
 }
 
 // Under tsx (tests, scripts) this module is a .ts file and so is the worker's. A worker
@@ -141,8 +144,8 @@ export class AnalysisRunner implements AnalysisJobs {
   }
 
   /**
-   * Stops taking work, marks queued analyses failed, and waits for running ones to
-   * finish so their results are written (an analysis is bounded work).
+   * Stops taking work and marks queued and running analyses failed ("interrupted: ..."),
+   * then waits for the running ones to stop: they write no result once closed.
    */
   async close(): Promise<void> {
     this.closed = true;
@@ -151,6 +154,12 @@ export class AnalysisRunner implements AnalysisJobs {
     for (const job of dropped) {
       await this.store.markFailed(job.analysis.id, 'interrupted: the service shut down before the analysis started', now).catch(() => {});
       this.settle(job);
+    }
+    // Running analyses stop now (a shutdown must not wait for a long computation): their
+    // workers are terminated and run() records them as interrupted.
+    for (const job of this.jobs.values()) {
+      job.interrupted = true;
+      await job.worker?.terminate();
     }
     await Promise.allSettled([...this.inFlight]);
   }
@@ -187,7 +196,7 @@ export class AnalysisRunner implements AnalysisJobs {
       const outcome = await this.inWorker(job);
       timings = { ...timings, ...outcome.timings };
       if (outcome.type === 'failed') failure = outcome.message;
-      else if (outcome.type === 'exited') failure = job.cancelled ? CANCELLED : outcome.message;
+      else if (outcome.type === 'exited') failure = job.cancelled ? CANCELLED : job.interrupted ? INTERRUPTED_RUNNING : outcome.message;
     } catch (err) {
       failure = err instanceof Error ? err.message : String(err);
     }

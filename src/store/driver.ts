@@ -17,6 +17,8 @@ export interface DriverOptions {
   database?: string;
   /** How long to wait for the server before giving up, in ms. Default 10000. */
   connectTimeoutMs?: number;
+  /** How long the driver retries a transaction on transient errors (server gone), in ms. Driver default 30000. */
+  maxRetryTimeMs?: number;
 }
 
 /** Thrown when the server does not answer in time; the message names the URI. */
@@ -49,6 +51,7 @@ export async function createDriver(options: DriverOptions): Promise<Driver> {
       connectionTimeout: timeoutMs,
       connectionAcquisitionTimeout: timeoutMs,
       userAgent: 'nichegraph',
+      ...(options.maxRetryTimeMs === undefined ? {} : { maxTransactionRetryTime: options.maxRetryTimeMs }),
     });
   } catch (err) {
     // Malformed URI and the like.

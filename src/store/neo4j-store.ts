@@ -309,8 +309,8 @@ export class Neo4jGraphStore implements GraphStore {
     }
   }
 
-  async listGraphs(page: { limit: number; offset: number }): Promise<Page<GraphRecord>> {
-    const res = await this.read('graph-list', { offset: int(page.offset), limit: int(page.limit) });
+  async listGraphs(page: { limit: number; offset: number }, only: string[] | null = null): Promise<Page<GraphRecord>> {
+    const res = await this.read('graph-list', { offset: int(page.offset), limit: int(page.limit), only });
     const r = firstRecord(res);
     if (!r) return { total: 0, items: [] };
     return {
@@ -544,6 +544,13 @@ export class Neo4jGraphStore implements GraphStore {
   async failUnfinished(reason: string, finishedAt: string): Promise<number> {
     const r = firstRecord(await this.write('analysis-fail-unfinished', { error: reason, finishedAt }));
     return r ? toNumber(r.get('failed')) : 0;
+  }
+
+  async countAnalysesByStatus(): Promise<Partial<Record<AnalysisStatus, number>>> {
+    const res = await this.read('analysis-count-by-status');
+    const out: Partial<Record<AnalysisStatus, number>> = {};
+    for (const r of res.records) out[str(r.get('status')) as AnalysisStatus] = toNumber(r.get('count'));
+    return out;
   }
 
   async writeResult(analysisId: string, result: AnalysisResult, finishedAt: string): Promise<void> {

@@ -134,7 +134,8 @@ export interface GraphStore {
 
   /** Returns null when the id is taken. */
   createGraph(graph: { id: string; name: string; description: string | null }): Promise<GraphRecord | null>;
-  listGraphs(page: { limit: number; offset: number }): Promise<Page<GraphRecord>>;
+  /** `only`: list just these graph ids (a key's allow-list); null/absent = all graphs. */
+  listGraphs(page: { limit: number; offset: number }, only?: string[] | null): Promise<Page<GraphRecord>>;
   getGraph(graphId: string): Promise<GraphWithCounts | null>;
   /** Removes the graph with its accounts, interactions, analyses and niches. False when unknown. */
   deleteGraph(graphId: string): Promise<boolean>;
@@ -156,6 +157,8 @@ export interface GraphStore {
   recordTimings(analysisId: string, timings: AnalysisTimings): Promise<void>;
   /** Marks every queued/running analysis failed (used at start-up: a restart cut them off). Returns how many. */
   failUnfinished(reason: string, finishedAt: string): Promise<number>;
+  /** Number of analyses per status (statuses with none are absent). */
+  countAnalysesByStatus(): Promise<Partial<Record<AnalysisStatus, number>>>;
 
   listNiches(analysisId: string, page: { limit: number; offset: number }): Promise<Page<NicheRow>>;
   /** null when the niche does not exist in that analysis. */

@@ -12,6 +12,18 @@ import { loadConfig, type Config } from '../../src/config.js';
 import { AnalysisRunner } from '../../src/jobs/analysis-runner.js';
 import { createDriver } from '../../src/store/driver.js';
 import { Neo4jGraphStore } from '../../src/store/neo4j-store.js';
+import { Neo4jIdempotencyStore } from '../../src/store/idempotency-store.js';
+
+/**
+ * Limits off unless a test sets them: test files make many requests from one address and
+ * run analyses in-process (which may delay the event loop past the overload threshold).
+ */
+const PERMISSIVE_LIMITS: Record<string, string> = {
+  RATE_LIMIT_MAX: '1000000',
+  RATE_LIMIT_JOBS_MAX: '1000000',
+  MAX_ANALYSES_PER_KEY: '1000',
+  MAX_EVENT_LOOP_DELAY_MS: '0',
+};
 
 export interface TestApp {
   app: FastifyInstance;
@@ -22,22 +34,25 @@ export interface TestApp {
 }
 
 export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
-  const config = loadConfig({ ...process.env, ...env });
+  const config = loadConfig({ ...PERMISSIVE_LIMITS, ...process.env, ...env });
   const driver = await createDriver({
     uri: config.NEO4J_URI,
     user: config.NEO4J_USER,
     password: config.NEO4J_PASSWORD,
     database: config.NEO4J_DATABASE,
+    maxRetryTimeMs: config.NEO4J_MAX_RETRY_MS,
   });
   const logger = pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' });
   const store = new Neo4jGraphStore({ driver, database: config.NEO4J_DATABASE, logger });
   await store.init();
+  const idempotency = new Neo4jIdempotencyStore(driver, config.NEO4J_DATABASE);
+  await idempotency.init();
   const jobs = new AnalysisRunner(store, logger, {
     concurrency: config.ANALYSIS_CONCURRENCY,
     queueLimit: config.ANALYSIS_QUEUE_LIMIT,
     connection: { uri: config.NEO4J_URI, user: config.NEO4J_USER, password: config.NEO4J_PASSWORD, database: config.NEO4J_DATABASE },
   });
-  const app = await buildApp({ store, jobs, config, logger });
+  const app = await buildApp({ store, jobs, config, logger, idempotency });
   await app.ready();
   return {
     app,

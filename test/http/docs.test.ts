@@ -43,3 +43,16 @@ t.test('unknown routes and methods answer problem+json; request ids are echoed',
   const generated = await app.inject({ url: '/health/live' });
   t.match(generated.headers['x-request-id'], /^[0-9a-f-]{36}$/);
 });
+
+t.test('malformed URLs and over-long path parameters answer problem+json', async (t) => {
+  const bad = await app.inject({ url: '/v1/graphs/%E0%A4%A' });
+  t.equal(bad.statusCode, 400);
+  t.equal(bad.headers['content-type'], 'application/problem+json; charset=utf-8');
+  t.match(bad.json(), { code: 'NG_BAD_URL' });
+  const long = await app.inject({ url: `/v1/analyses/a/accounts/${'x'.repeat(600)}` });
+  t.equal(long.statusCode, 414);
+  t.match(long.json(), { code: 'NG_URI_TOO_LONG', detail: /512 characters/ });
+  t.notMatch(long.json().detail, /xxxxxxxxxx/, 'the detail does not echo the path');
+  const account = await app.inject({ url: `/v1/analyses/a/accounts/${'x'.repeat(256)}` });
+  t.equal(account.statusCode, 404, 'a 256-character account id reaches its route');
+});

@@ -12,14 +12,18 @@ import { AnalysisRunner } from '../../src/jobs/analysis-runner.js';
 import { QueueFullError } from '../../src/jobs/port.js';
 import { createDriver } from '../../src/store/driver.js';
 import { Neo4jGraphStore } from '../../src/store/neo4j-store.js';
+import { Neo4jIdempotencyStore } from '../../src/store/idempotency-store.js';
 import type { AnalysisRecord, GraphStore } from '../../src/store/port.js';
 import { uniqueId } from '../helpers/app.js';
 
-const config = loadConfig(process.env);
+// The per-key analysis quota and the overload guard would answer before the queue does.
+const config = loadConfig({ MAX_ANALYSES_PER_KEY: '1000', MAX_EVENT_LOOP_DELAY_MS: '0', ...process.env });
 const connection = { uri: config.NEO4J_URI, user: config.NEO4J_USER, password: config.NEO4J_PASSWORD, database: config.NEO4J_DATABASE };
 const driver = await createDriver(connection);
 const store = new Neo4jGraphStore({ driver, database: config.NEO4J_DATABASE });
 await store.init();
+const idempotency = new Neo4jIdempotencyStore(driver, config.NEO4J_DATABASE);
+await idempotency.init();
 
 /** The real store, except that markRunning waits until `open()` is called. */
 function gatedStore() {
@@ -36,7 +40,7 @@ function gatedStore() {
 async function appWith(jobStore: GraphStore, queueLimit: number) {
   const logger = pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' });
   const jobs = new AnalysisRunner(jobStore, logger, { concurrency: 1, queueLimit, retryAfterSeconds: 7, connection });
-  const app = await buildApp({ store, jobs, config, logger });
+  const app = await buildApp({ store, jobs, config, logger, idempotency });
   await app.ready();
   return { app, jobs };
 }

@@ -38,8 +38,10 @@ t.test('the repository files load', async (t) => {
 
 t.test('every statement the store names exists, with the right count', async (t) => {
   const files = new CypherFiles();
-  const source = readFileSync(new URL('../../src/store/neo4j-store.ts', import.meta.url), 'utf8');
-  const single = [...source.matchAll(/(?:q\.get|this\.(?:read|write))\('([a-z0-9-]+)'/g)].map((m) => m[1]!);
+  const source = ['neo4j-store.ts', 'idempotency-store.ts']
+    .map((f) => readFileSync(new URL(`../../src/store/${f}`, import.meta.url), 'utf8'))
+    .join('\n');
+  const single = [...source.matchAll(/(?:q\.get|this\.(?:read|write|run))\('([a-z0-9-]+)'/g)].map((m) => m[1]!);
   const multi = [...source.matchAll(/q\.statements\('([a-z0-9-]+)'\)/g)].map((m) => m[1]!);
   t.ok(single.length > 15, `${single.length} single-statement uses`);
   for (const name of new Set(single)) t.doesNotThrow(() => files.get(name), name);

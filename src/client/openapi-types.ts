@@ -1,0 +1,2179 @@
+// Generated from openapi.yaml by openapi-typescript (npm run openapi). Do not edit.
+// Use with openapi-fetch: createClient<paths>({ baseUrl, headers: { authorization: `Bearer ${key}` } }).
+export interface paths {
+    "/health/live": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The process answers */
+        get: operations["live"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/health/ready": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Neo4j answers: the service can take work */
+        get: operations["ready"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/graphs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List graphs, oldest first */
+        get: operations["listGraphs"];
+        put?: never;
+        /** Create a graph */
+        post: operations["createGraph"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/graphs/{graphId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Read a graph with its counts of accounts and interactions */
+        get: operations["getGraph"];
+        put?: never;
+        post?: never;
+        /** Delete a graph with its accounts, interactions, analyses and niches */
+        delete: operations["deleteGraph"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/graphs/{graphId}/interactions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Store a batch of interactions atomically
+         * @description One batch is one transaction: any invalid item gives 400 listing every offending index and field, and nothing of the batch is stored. At most 50000 interactions and 50000 accounts per request (413 above), and at most 33554432 bytes. Accounts named by interactions are created implicitly. An interaction with an id is stored once per graph: a replay counts as a duplicate. Self-interactions are rejected.
+         *
+         *     Streamed bodies: `application/x-ndjson` (one Interaction object per line) or `text/csv` (a header line naming the columns source,target and optionally type,weight,timestamp,id; empty cells = absent). The body is read with backpressure and stored in batches of 10000 rows, one transaction each, while the next batch is read; at most 20000000 rows and 4294967296 bytes per body (413 above). The answer adds `batches`. Rows are validated like JSON items. If a row is invalid, the batch holding it and everything after it are not stored and every earlier batch is committed: batch k holds data rows (k-1)*10000+1 .. k*10000 (blank lines and the CSV header are not rows). The 400 lists every invalid row of that batch (at most 100) with `index` = its 1-based line number in the body (header included), and `detail` says how many rows and batches were committed. Going over the row or byte cap is the same (413, earlier batches kept); so is a database failure in batch k (batches before k kept). Interactions with ids make re-sending the whole body after a failure safe.
+         */
+        post: operations["ingestInteractions"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/graphs/{graphId}/analyses": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Start an analysis: niches (Louvain) and their trusted members
+         * @description Answers 202 with the queued analysis and its Location at once. With ?wait=N the answer is held up to N seconds; if the analysis finishes in time the answer is 200 with the finished analysis. Analyses run in worker threads, ANALYSIS_CONCURRENCY at a time; at most ANALYSIS_QUEUE_LIMIT wait, and one more is refused with 503 NG_QUEUE_FULL and a Retry-After header.
+         */
+        post: operations["createAnalysis"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/analyses/{analysisId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Read an analysis: status, parameters, progress, summary, timings
+         * @description With ?wait=N the answer is held up to N seconds while the analysis is queued or running. While queued or running, `progress` gives the phase and a coarse fraction; once finished, `timings` gives ms per phase.
+         */
+        get: operations["getAnalysis"];
+        put?: never;
+        post?: never;
+        /**
+         * Cancel a queued or running analysis
+         * @description A queued analysis leaves the queue; a running one has its worker terminated (a result write in progress is rolled back). Answers 200 with the analysis, now status "failed" with error "cancelled". An analysis that has already finished (succeeded or failed) answers 409 NG_ANALYSIS_FINISHED. An analysis marked queued/running that no worker of this instance holds is marked cancelled too.
+         */
+        delete: operations["cancelAnalysis"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/analyses/{analysisId}/niches": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The niches of an analysis, largest first, with their trusted members */
+        get: operations["listNiches"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/analyses/{analysisId}/niches/{nicheId}/members": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The members of a niche, highest trust score first */
+        get: operations["listNicheMembers"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/analyses/{analysisId}/accounts/{accountId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An account's niche and scores in an analysis */
+        get: operations["getAccountResult"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+}
+export type webhooks = Record<string, never>;
+export interface components {
+    schemas: {
+        /**
+         * Problem
+         * @description RFC 9457 problem details (application/problem+json).
+         * @example {
+         *       "type": "https://nichegraph.dev/problems/ng-graph-not-found",
+         *       "title": "Not Found",
+         *       "status": 404,
+         *       "detail": "Graph 'acme' does not exist",
+         *       "instance": "/v1/graphs/acme",
+         *       "code": "NG_GRAPH_NOT_FOUND",
+         *       "requestId": "req-1"
+         *     }
+         */
+        Problem: {
+            /** @description URI identifying the problem type; ends with the stable code in kebab case. */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description The request path. */
+            instance: string;
+            /** @description Stable machine-readable code, e.g. NG_GRAPH_NOT_FOUND. */
+            code: string;
+            requestId: string;
+            errors?: {
+                /** @description body, querystring, params or headers */
+                in: string;
+                /** @description JSON Pointer of the offending value, e.g. /interactions/3/weight */
+                pointer: string;
+                /** @description Dotted name, e.g. interactions[3].weight */
+                field: string;
+                /** @description Index of the offending item in its array */
+                index?: number;
+                message: string;
+            }[];
+        };
+    };
+    responses: never;
+    parameters: never;
+    requestBodies: never;
+    headers: never;
+    pathItems: never;
+}
+export type $defs = Record<string, never>;
+export interface operations {
+    live: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        status: "ok";
+                    };
+                };
+            };
+        };
+    };
+    ready: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        status: "ok";
+                    };
+                };
+            };
+            /** @description Neo4j unavailable, service overloaded or shutting down; retry after Retry-After seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listGraphs: {
+        parameters: {
+            query: {
+                /** @description Items per page. */
+                limit: number;
+                /** @description Items to skip. */
+                offset: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        total: number;
+                        limit: number;
+                        offset: number;
+                        items: {
+                            id: string;
+                            name: string;
+                            description: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Invalid request: every offending field is listed in `errors` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or unknown API key (send Authorization: Bearer <key>) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The API key lacks the scope (or graph) this needs */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limit or analyses-per-key limit reached; retry after Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Neo4j unavailable, service overloaded or shutting down; retry after Retry-After seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    createGraph: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes the POST safe to retry: a retry with the same key (and the same body) returns the first answer without applying anything again. Kept IDEMPOTENCY_TTL_SECONDS (default 24 h). */
+                "idempotency-key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "id": "acme-forum",
+                 *       "name": "ACME community forum",
+                 *       "description": "Replies and mentions, 2026"
+                 *     }
+                 */
+                "application/json": {
+                    /** @description 1-64 of [A-Za-z0-9_-]; generated when absent. */
+                    id?: string;
+                    name: string;
+                    description?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "acme-forum",
+                     *       "name": "ACME community forum",
+                     *       "description": "Replies and mentions, 2026",
+                     *       "createdAt": "2026-11-27T10:00:00.000Z"
+                     *     }
+                     */
+                    "application/json": {
+                        id: string;
+                        name: string;
+                        description: string | null;
+                        /** Format: date-time */
+                        createdAt: string;
+                    };
+                };
+            };
+            /** @description Invalid request: every offending field is listed in `errors` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or unknown API key (send Authorization: Bearer <key>) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The API key lacks the scope (or graph) this needs */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict with the current state (or a request with the same Idempotency-Key is still running) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body or batch too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported Content-Type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Idempotency-Key reused with a different request */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limit or analyses-per-key limit reached; retry after Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Neo4j unavailable, service overloaded or shutting down; retry after Retry-After seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getGraph: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Graph id. */
+                graphId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "acme-forum",
+                     *       "name": "ACME community forum",
+                     *       "description": "Replies and mentions, 2026",
+                     *       "createdAt": "2026-11-27T10:00:00.000Z",
+                     *       "accounts": 3000,
+                     *       "interactions": 71234
+                     *     }
+                     */
+                    "application/json": {
+                        id: string;
+                        name: string;
+                        description: string | null;
+                        /** Format: date-time */
+                        createdAt: string;
+                        accounts: number;
+                        interactions: number;
+                    };
+                };
+            };
+            /** @description Invalid request: every offending field is listed in `errors` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or unknown API key (send Authorization: Bearer <key>) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The API key lacks the scope (or graph) this needs */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unknown resource */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A path parameter is longer than the router accepts */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limit or analyses-per-key limit reached; retry after Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Neo4j unavailable, service overloaded or shutting down; retry after Retry-After seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    deleteGraph: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Graph id. */
+                graphId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid request: every offending field is listed in `errors` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or unknown API key (send Authorization: Bearer <key>) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The API key lacks the scope (or graph) this needs */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unknown resource */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A path parameter is longer than the router accepts */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limit or analyses-per-key limit reached; retry after Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Neo4j unavailable, service overloaded or shutting down; retry after Retry-After seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    ingestInteractions: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes the POST safe to retry: a retry with the same key (and the same body) returns the first answer without applying anything again. Kept IDEMPOTENCY_TTL_SECONDS (default 24 h). */
+                "idempotency-key"?: string;
+            };
+            path: {
+                /** @description Graph id. */
+                graphId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "interactions": [
+                 *         {
+                 *           "id": "e1",
+                 *           "source": "alice",
+                 *           "target": "bob",
+                 *           "type": "reply",
+                 *           "timestamp": "2026-11-20T09:30:00Z"
+                 *         },
+                 *         {
+                 *           "id": "e2",
+                 *           "source": "bob",
+                 *           "target": "alice",
+                 *           "type": "mention",
+                 *           "weight": 2,
+                 *           "timestamp": 1763631000000
+                 *         },
+                 *         {
+                 *           "id": "e3",
+                 *           "source": "carol",
+                 *           "target": "bob",
+                 *           "type": "rating",
+                 *           "weight": -3
+                 *         }
+                 *       ],
+                 *       "accounts": [
+                 *         {
+                 *           "id": "alice",
+                 *           "properties": {
+                 *             "handle": "@alice"
+                 *           }
+                 *         }
+                 *       ]
+                 *     }
+                 */
+                "application/json": {
+                    /** @description At most MAX_BATCH_ITEMS (default 50,000) items. */
+                    interactions: {
+                        /** @description Account id, 1-256 characters. */
+                        source: string;
+                        /** @description Account id, 1-256 characters. */
+                        target: string;
+                        /** @description reply, mention, share, message, rating, ...; default "interaction". */
+                        type?: string;
+                        /** @description Finite and non-zero; default 1. Negative = dispute, complaint, distrust. */
+                        weight?: number;
+                        /** @description ISO 8601 date-time with a time zone (e.g. 2026-11-27T10:00:00Z) or epoch milliseconds. */
+                        timestamp?: number | string;
+                        /** @description Event id; an event with an id is stored once per graph. */
+                        id?: string;
+                    }[];
+                    /** @description At most MAX_BATCH_ITEMS items. */
+                    accounts?: {
+                        /** @description Account id, 1-256 characters. */
+                        id: string;
+                        /** @description Flat map of primitive values, stored on the account node (names id and graphId are reserved). */
+                        properties?: {
+                            [key: string]: string | number | boolean;
+                        };
+                    }[];
+                };
+                "application/x-ndjson": unknown;
+                "text/csv": unknown;
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "received": 3,
+                     *       "stored": 3,
+                     *       "duplicates": 0
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description Interactions in the request. */
+                        received: number;
+                        /** @description Interactions newly stored. */
+                        stored: number;
+                        /** @description Interactions whose id was already stored (or repeated in this batch). */
+                        duplicates: number;
+                        /** @description Streamed bodies only: batches (transactions) committed. */
+                        batches?: number;
+                    };
+                };
+            };
+            /** @description Invalid request: every offending field is listed in `errors` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or unknown API key (send Authorization: Bearer <key>) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The API key lacks the scope (or graph) this needs */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unknown resource */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict with the current state (or a request with the same Idempotency-Key is still running) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body or batch too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A path parameter is longer than the router accepts */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported Content-Type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Idempotency-Key reused with a different request */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limit or analyses-per-key limit reached; retry after Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Neo4j unavailable, service overloaded or shutting down; retry after Retry-After seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    createAnalysis: {
+        parameters: {
+            query: {
+                /** @description Seconds (at most 60) to hold the answer until the analysis has finished. */
+                wait: number;
+            };
+            header?: {
+                /** @description Makes the POST safe to retry: a retry with the same key (and the same body) returns the first answer without applying anything again. Kept IDEMPOTENCY_TTL_SECONDS (default 24 h). */
+                "idempotency-key"?: string;
+            };
+            path: {
+                /** @description Graph id. */
+                graphId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "resolution": 1,
+                 *       "seed": 42,
+                 *       "typeWeights": {
+                 *         "reply": 2,
+                 *         "mention": 1,
+                 *         "share": 0.5
+                 *       },
+                 *       "from": "2026-11-01T00:00:00Z",
+                 *       "topK": 5
+                 *     }
+                 */
+                "application/json": {
+                    /**
+                     * @description Louvain resolution: higher gives smaller niches.
+                     * @default 1
+                     */
+                    resolution?: number;
+                    /** @description Seed of the randomised steps; default 42. Same data, params and seed give the same niches. */
+                    seed?: number;
+                    /** @description Multiplier per interaction type (unlisted types: 1; 0 drops a type). */
+                    typeWeights?: {
+                        [key: string]: number;
+                    };
+                    /** @description ISO 8601 date-time with a time zone, or epoch milliseconds. */
+                    from?: number | string;
+                    /** @description ISO 8601 date-time with a time zone, or epoch milliseconds. */
+                    to?: number | string;
+                    /**
+                     * @description Pairs whose aggregated |weight| is below this are left out.
+                     * @default 0
+                     */
+                    minWeight?: number;
+                    /**
+                     * @description Trusted members reported per niche.
+                     * @default 10
+                     */
+                    topK?: number;
+                    /**
+                     * @description Seeded Louvain runs combined by consensus clustering (Lancichinetti & Fortunato 2012); 1 = plain Louvain. Time grows linearly.
+                     * @default 30
+                     */
+                    runs?: number;
+                    /**
+                     * @description Groups smaller than this are not niches: their accounts are listed in the niche "unassigned".
+                     * @default 3
+                     */
+                    minNicheSize?: number;
+                    /** @description Aim the resolution at this typical niche size (accounts; the niche of the median account) instead of using `resolution`. E.g. {min: 15, max: 50}: between the sympathy group and the band of Dunbar's layers. */
+                    nicheSize?: {
+                        min: number;
+                        max: number;
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "6f1c2b9e-8d4a-4c1e-9a57-0e2f7f3b9a10",
+                     *       "graphId": "acme-forum",
+                     *       "status": "succeeded",
+                     *       "params": {
+                     *         "resolution": 1,
+                     *         "seed": 42,
+                     *         "typeWeights": {},
+                     *         "from": null,
+                     *         "to": null,
+                     *         "minWeight": 0,
+                     *         "topK": 10,
+                     *         "runs": 30,
+                     *         "minNicheSize": 3,
+                     *         "nicheSize": null
+                     *       },
+                     *       "createdAt": "2026-11-27T10:00:00.000Z",
+                     *       "startedAt": "2026-11-27T10:00:00.010Z",
+                     *       "finishedAt": "2026-11-27T10:00:01.200Z",
+                     *       "summary": {
+                     *         "accounts": 3000,
+                     *         "edges": 18461,
+                     *         "niches": 40,
+                     *         "modularity": 0.83,
+                     *         "resolution": 1,
+                     *         "runs": 30,
+                     *         "consensusRounds": 2,
+                     *         "louvainDisconnected": 0,
+                     *         "unassigned": 2,
+                     *         "meanConfidence": 0.999
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        id: string;
+                        graphId: string;
+                        status: "queued" | "running" | "succeeded" | "failed";
+                        /**
+                         * AnalysisParams
+                         * @description The effective parameters, defaults filled in.
+                         */
+                        params: {
+                            resolution: number;
+                            seed: number;
+                            typeWeights: {
+                                [key: string]: number;
+                            };
+                            from: string | null;
+                            to: string | null;
+                            minWeight: number;
+                            topK: number;
+                            runs?: number;
+                            minNicheSize?: number;
+                            nicheSize?: {
+                                min: number;
+                                max: number;
+                            } | null;
+                        };
+                        /** Format: date-time */
+                        createdAt: string;
+                        startedAt: string | null;
+                        finishedAt: string | null;
+                        error?: string;
+                        summary?: {
+                            accounts: number;
+                            /** @description Undirected account pairs with positive weight. */
+                            edges: number;
+                            niches: number;
+                            modularity: number;
+                            /** @description The resolution used (chosen from nicheSize when given). */
+                            resolution: number;
+                            runs: number;
+                            /** @description Consensus rounds run (each of `runs` Louvain runs). */
+                            consensusRounds: number;
+                            /** @description Disconnected niches plain Louvain produced (first run), split into connected parts here. */
+                            louvainDisconnected: number;
+                            /** @description Accounts in the unassigned group (their group was below minNicheSize). */
+                            unassigned: number;
+                            /** @description Mean share of runs that put an account (with ties) in its niche. */
+                            meanConfidence: number;
+                        };
+                        /**
+                         * AnalysisProgress
+                         * @description Present while the analysis is queued or running in the instance answering.
+                         */
+                        progress?: {
+                            /** @description queued, then projection -> communities -> centrality -> scoring -> persistence. */
+                            phase: "queued" | "projection" | "communities" | "centrality" | "scoring" | "persistence";
+                            /** @description Coarse: the share of a typical run spent in the phases already finished. */
+                            fraction: number;
+                        };
+                        /**
+                         * AnalysisTimings
+                         * @description Milliseconds per phase, stored with the analysis once it has finished. A phase that did not run (failure, cancellation) is absent; worker start-up is in total but in no phase.
+                         */
+                        timings?: {
+                            /** @description Created -> a worker started it. */
+                            queued?: number;
+                            /** @description Reading the projection from Neo4j and building the compact graph. */
+                            projection?: number;
+                            /** @description Louvain. */
+                            communities?: number;
+                            /** @description Global and within-niche PageRank. */
+                            centrality?: number;
+                            /** @description Niche metrics, trust scores, ranking. */
+                            scoring?: number;
+                            /** @description Writing niches and memberships to Neo4j. */
+                            persistence?: number;
+                            /** @description Created -> finished. */
+                            total?: number;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "6f1c2b9e-8d4a-4c1e-9a57-0e2f7f3b9a10",
+                     *       "graphId": "acme-forum",
+                     *       "status": "succeeded",
+                     *       "params": {
+                     *         "resolution": 1,
+                     *         "seed": 42,
+                     *         "typeWeights": {},
+                     *         "from": null,
+                     *         "to": null,
+                     *         "minWeight": 0,
+                     *         "topK": 10,
+                     *         "runs": 30,
+                     *         "minNicheSize": 3,
+                     *         "nicheSize": null
+                     *       },
+                     *       "createdAt": "2026-11-27T10:00:00.000Z",
+                     *       "startedAt": "2026-11-27T10:00:00.010Z",
+                     *       "finishedAt": "2026-11-27T10:00:01.200Z",
+                     *       "summary": {
+                     *         "accounts": 3000,
+                     *         "edges": 18461,
+                     *         "niches": 40,
+                     *         "modularity": 0.83,
+                     *         "resolution": 1,
+                     *         "runs": 30,
+                     *         "consensusRounds": 2,
+                     *         "louvainDisconnected": 0,
+                     *         "unassigned": 2,
+                     *         "meanConfidence": 0.999
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        id: string;
+                        graphId: string;
+                        status: "queued" | "running" | "succeeded" | "failed";
+                        /**
+                         * AnalysisParams
+                         * @description The effective parameters, defaults filled in.
+                         */
+                        params: {
+                            resolution: number;
+                            seed: number;
+                            typeWeights: {
+                                [key: string]: number;
+                            };
+                            from: string | null;
+                            to: string | null;
+                            minWeight: number;
+                            topK: number;
+                            runs?: number;
+                            minNicheSize?: number;
+                            nicheSize?: {
+                                min: number;
+                                max: number;
+                            } | null;
+                        };
+                        /** Format: date-time */
+                        createdAt: string;
+                        startedAt: string | null;
+                        finishedAt: string | null;
+                        error?: string;
+                        summary?: {
+                            accounts: number;
+                            /** @description Undirected account pairs with positive weight. */
+                            edges: number;
+                            niches: number;
+                            modularity: number;
+                            /** @description The resolution used (chosen from nicheSize when given). */
+                            resolution: number;
+                            runs: number;
+                            /** @description Consensus rounds run (each of `runs` Louvain runs). */
+                            consensusRounds: number;
+                            /** @description Disconnected niches plain Louvain produced (first run), split into connected parts here. */
+                            louvainDisconnected: number;
+                            /** @description Accounts in the unassigned group (their group was below minNicheSize). */
+                            unassigned: number;
+                            /** @description Mean share of runs that put an account (with ties) in its niche. */
+                            meanConfidence: number;
+                        };
+                        /**
+                         * AnalysisProgress
+                         * @description Present while the analysis is queued or running in the instance answering.
+                         */
+                        progress?: {
+                            /** @description queued, then projection -> communities -> centrality -> scoring -> persistence. */
+                            phase: "queued" | "projection" | "communities" | "centrality" | "scoring" | "persistence";
+                            /** @description Coarse: the share of a typical run spent in the phases already finished. */
+                            fraction: number;
+                        };
+                        /**
+                         * AnalysisTimings
+                         * @description Milliseconds per phase, stored with the analysis once it has finished. A phase that did not run (failure, cancellation) is absent; worker start-up is in total but in no phase.
+                         */
+                        timings?: {
+                            /** @description Created -> a worker started it. */
+                            queued?: number;
+                            /** @description Reading the projection from Neo4j and building the compact graph. */
+                            projection?: number;
+                            /** @description Louvain. */
+                            communities?: number;
+                            /** @description Global and within-niche PageRank. */
+                            centrality?: number;
+                            /** @description Niche metrics, trust scores, ranking. */
+                            scoring?: number;
+                            /** @description Writing niches and memberships to Neo4j. */
+                            persistence?: number;
+                            /** @description Created -> finished. */
+                            total?: number;
+                        };
+                    };
+                };
+            };
+            /** @description Invalid request: every offending field is listed in `errors` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or unknown API key (send Authorization: Bearer <key>) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The API key lacks the scope (or graph) this needs */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unknown resource */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict with the current state (or a request with the same Idempotency-Key is still running) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body or batch too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A path parameter is longer than the router accepts */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported Content-Type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Idempotency-Key reused with a different request */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limit or analyses-per-key limit reached; retry after Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Neo4j unavailable, service overloaded or shutting down; retry after Retry-After seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getAnalysis: {
+        parameters: {
+            query: {
+                /** @description Seconds (at most 60) to hold the answer until the analysis has finished. */
+                wait: number;
+            };
+            header?: never;
+            path: {
+                /** @description Analysis id. */
+                analysisId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "6f1c2b9e-8d4a-4c1e-9a57-0e2f7f3b9a10",
+                     *       "graphId": "acme-forum",
+                     *       "status": "succeeded",
+                     *       "params": {
+                     *         "resolution": 1,
+                     *         "seed": 42,
+                     *         "typeWeights": {},
+                     *         "from": null,
+                     *         "to": null,
+                     *         "minWeight": 0,
+                     *         "topK": 10,
+                     *         "runs": 30,
+                     *         "minNicheSize": 3,
+                     *         "nicheSize": null
+                     *       },
+                     *       "createdAt": "2026-11-27T10:00:00.000Z",
+                     *       "startedAt": "2026-11-27T10:00:00.010Z",
+                     *       "finishedAt": "2026-11-27T10:00:01.200Z",
+                     *       "summary": {
+                     *         "accounts": 3000,
+                     *         "edges": 18461,
+                     *         "niches": 40,
+                     *         "modularity": 0.83,
+                     *         "resolution": 1,
+                     *         "runs": 30,
+                     *         "consensusRounds": 2,
+                     *         "louvainDisconnected": 0,
+                     *         "unassigned": 2,
+                     *         "meanConfidence": 0.999
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        id: string;
+                        graphId: string;
+                        status: "queued" | "running" | "succeeded" | "failed";
+                        /**
+                         * AnalysisParams
+                         * @description The effective parameters, defaults filled in.
+                         */
+                        params: {
+                            resolution: number;
+                            seed: number;
+                            typeWeights: {
+                                [key: string]: number;
+                            };
+                            from: string | null;
+                            to: string | null;
+                            minWeight: number;
+                            topK: number;
+                            runs?: number;
+                            minNicheSize?: number;
+                            nicheSize?: {
+                                min: number;
+                                max: number;
+                            } | null;
+                        };
+                        /** Format: date-time */
+                        createdAt: string;
+                        startedAt: string | null;
+                        finishedAt: string | null;
+                        error?: string;
+                        summary?: {
+                            accounts: number;
+                            /** @description Undirected account pairs with positive weight. */
+                            edges: number;
+                            niches: number;
+                            modularity: number;
+                            /** @description The resolution used (chosen from nicheSize when given). */
+                            resolution: number;
+                            runs: number;
+                            /** @description Consensus rounds run (each of `runs` Louvain runs). */
+                            consensusRounds: number;
+                            /** @description Disconnected niches plain Louvain produced (first run), split into connected parts here. */
+                            louvainDisconnected: number;
+                            /** @description Accounts in the unassigned group (their group was below minNicheSize). */
+                            unassigned: number;
+                            /** @description Mean share of runs that put an account (with ties) in its niche. */
+                            meanConfidence: number;
+                        };
+                        /**
+                         * AnalysisProgress
+                         * @description Present while the analysis is queued or running in the instance answering.
+                         */
+                        progress?: {
+                            /** @description queued, then projection -> communities -> centrality -> scoring -> persistence. */
+                            phase: "queued" | "projection" | "communities" | "centrality" | "scoring" | "persistence";
+                            /** @description Coarse: the share of a typical run spent in the phases already finished. */
+                            fraction: number;
+                        };
+                        /**
+                         * AnalysisTimings
+                         * @description Milliseconds per phase, stored with the analysis once it has finished. A phase that did not run (failure, cancellation) is absent; worker start-up is in total but in no phase.
+                         */
+                        timings?: {
+                            /** @description Created -> a worker started it. */
+                            queued?: number;
+                            /** @description Reading the projection from Neo4j and building the compact graph. */
+                            projection?: number;
+                            /** @description Louvain. */
+                            communities?: number;
+                            /** @description Global and within-niche PageRank. */
+                            centrality?: number;
+                            /** @description Niche metrics, trust scores, ranking. */
+                            scoring?: number;
+                            /** @description Writing niches and memberships to Neo4j. */
+                            persistence?: number;
+                            /** @description Created -> finished. */
+                            total?: number;
+                        };
+                    };
+                };
+            };
+            /** @description Invalid request: every offending field is listed in `errors` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or unknown API key (send Authorization: Bearer <key>) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The API key lacks the scope (or graph) this needs */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unknown resource */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A path parameter is longer than the router accepts */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limit or analyses-per-key limit reached; retry after Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Neo4j unavailable, service overloaded or shutting down; retry after Retry-After seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    cancelAnalysis: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Analysis id. */
+                analysisId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "6f1c2b9e-8d4a-4c1e-9a57-0e2f7f3b9a10",
+                     *       "graphId": "acme-forum",
+                     *       "status": "succeeded",
+                     *       "params": {
+                     *         "resolution": 1,
+                     *         "seed": 42,
+                     *         "typeWeights": {},
+                     *         "from": null,
+                     *         "to": null,
+                     *         "minWeight": 0,
+                     *         "topK": 10,
+                     *         "runs": 30,
+                     *         "minNicheSize": 3,
+                     *         "nicheSize": null
+                     *       },
+                     *       "createdAt": "2026-11-27T10:00:00.000Z",
+                     *       "startedAt": "2026-11-27T10:00:00.010Z",
+                     *       "finishedAt": "2026-11-27T10:00:01.200Z",
+                     *       "summary": {
+                     *         "accounts": 3000,
+                     *         "edges": 18461,
+                     *         "niches": 40,
+                     *         "modularity": 0.83,
+                     *         "resolution": 1,
+                     *         "runs": 30,
+                     *         "consensusRounds": 2,
+                     *         "louvainDisconnected": 0,
+                     *         "unassigned": 2,
+                     *         "meanConfidence": 0.999
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        id: string;
+                        graphId: string;
+                        status: "queued" | "running" | "succeeded" | "failed";
+                        /**
+                         * AnalysisParams
+                         * @description The effective parameters, defaults filled in.
+                         */
+                        params: {
+                            resolution: number;
+                            seed: number;
+                            typeWeights: {
+                                [key: string]: number;
+                            };
+                            from: string | null;
+                            to: string | null;
+                            minWeight: number;
+                            topK: number;
+                            runs?: number;
+                            minNicheSize?: number;
+                            nicheSize?: {
+                                min: number;
+                                max: number;
+                            } | null;
+                        };
+                        /** Format: date-time */
+                        createdAt: string;
+                        startedAt: string | null;
+                        finishedAt: string | null;
+                        error?: string;
+                        summary?: {
+                            accounts: number;
+                            /** @description Undirected account pairs with positive weight. */
+                            edges: number;
+                            niches: number;
+                            modularity: number;
+                            /** @description The resolution used (chosen from nicheSize when given). */
+                            resolution: number;
+                            runs: number;
+                            /** @description Consensus rounds run (each of `runs` Louvain runs). */
+                            consensusRounds: number;
+                            /** @description Disconnected niches plain Louvain produced (first run), split into connected parts here. */
+                            louvainDisconnected: number;
+                            /** @description Accounts in the unassigned group (their group was below minNicheSize). */
+                            unassigned: number;
+                            /** @description Mean share of runs that put an account (with ties) in its niche. */
+                            meanConfidence: number;
+                        };
+                        /**
+                         * AnalysisProgress
+                         * @description Present while the analysis is queued or running in the instance answering.
+                         */
+                        progress?: {
+                            /** @description queued, then projection -> communities -> centrality -> scoring -> persistence. */
+                            phase: "queued" | "projection" | "communities" | "centrality" | "scoring" | "persistence";
+                            /** @description Coarse: the share of a typical run spent in the phases already finished. */
+                            fraction: number;
+                        };
+                        /**
+                         * AnalysisTimings
+                         * @description Milliseconds per phase, stored with the analysis once it has finished. A phase that did not run (failure, cancellation) is absent; worker start-up is in total but in no phase.
+                         */
+                        timings?: {
+                            /** @description Created -> a worker started it. */
+                            queued?: number;
+                            /** @description Reading the projection from Neo4j and building the compact graph. */
+                            projection?: number;
+                            /** @description Louvain. */
+                            communities?: number;
+                            /** @description Global and within-niche PageRank. */
+                            centrality?: number;
+                            /** @description Niche metrics, trust scores, ranking. */
+                            scoring?: number;
+                            /** @description Writing niches and memberships to Neo4j. */
+                            persistence?: number;
+                            /** @description Created -> finished. */
+                            total?: number;
+                        };
+                    };
+                };
+            };
+            /** @description Invalid request: every offending field is listed in `errors` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or unknown API key (send Authorization: Bearer <key>) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The API key lacks the scope (or graph) this needs */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unknown resource */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict with the current state (or a request with the same Idempotency-Key is still running) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A path parameter is longer than the router accepts */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limit or analyses-per-key limit reached; retry after Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Neo4j unavailable, service overloaded or shutting down; retry after Retry-After seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listNiches: {
+        parameters: {
+            query: {
+                /** @description Items per page. */
+                limit: number;
+                /** @description Items to skip. */
+                offset: number;
+            };
+            header?: never;
+            path: {
+                /** @description Analysis id. */
+                analysisId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        total: number;
+                        limit: number;
+                        offset: number;
+                        items: {
+                            /** @description n0 is the largest niche of the analysis. */
+                            id: string;
+                            size: number;
+                            /** @description Internal account pairs that interacted / all internal pairs. */
+                            density: number;
+                            /** @description Weight leaving the niche / min(volume of niche, volume of the rest); lower = more closed. */
+                            conductance: number;
+                            /** @description The topK members by trust score (broadcasters never listed). */
+                            trusted: {
+                                accountId: string;
+                                score: number;
+                            }[];
+                            /** @description True for the group "unassigned": accounts whose group was below minNicheSize (not a niche). */
+                            unassigned: boolean;
+                            /** @description Mean Jaccard agreement with its counterpart in each Louvain run (1 = every run found it). */
+                            stability: number;
+                            /** @description Share of the internal positive weight that is reciprocated. */
+                            reciprocity: number;
+                            /** @description Interactions between members over the analysed window. */
+                            events: number;
+                            firstActivity: string | null;
+                            lastActivity: string | null;
+                            /** @description Internal events per day between the first and last one (at least one day). */
+                            eventsPerDay: number;
+                            /** @description Up to 3 interaction types by share of the internal events. */
+                            dominantTypes: {
+                                type: string;
+                                share: number;
+                            }[];
+                            /** @description Connector hubs of the niche (Guimera & Amaral 2005), highest score first. */
+                            bridges: {
+                                accountId: string;
+                                /** @description Guimera-Amaral participation coefficient. */
+                                participation: number;
+                                /** @description Niches its ties reach most, strongest first. */
+                                toNiches: string[];
+                            }[];
+                        }[];
+                    };
+                };
+            };
+            /** @description Invalid request: every offending field is listed in `errors` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or unknown API key (send Authorization: Bearer <key>) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The API key lacks the scope (or graph) this needs */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unknown resource */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict with the current state (or a request with the same Idempotency-Key is still running) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A path parameter is longer than the router accepts */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limit or analyses-per-key limit reached; retry after Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Neo4j unavailable, service overloaded or shutting down; retry after Retry-After seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listNicheMembers: {
+        parameters: {
+            query: {
+                /** @description Items per page. */
+                limit: number;
+                /** @description Items to skip. */
+                offset: number;
+            };
+            header?: never;
+            path: {
+                analysisId: string;
+                nicheId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        total: number;
+                        limit: number;
+                        offset: number;
+                        items: {
+                            accountId: string;
+                            /** @description Position in the niche by trust score: 0 = most trusted member. */
+                            rank: number;
+                            /** @description Trust score inside the niche = centrality * ties * positiveShare (1 = an average member). */
+                            score: number;
+                            /** @description Within-niche positive PageRank * niche size (1 = niche average). */
+                            centrality: number;
+                            /** @description Tie-strength factor 1 + (reciprocity + repeat + embeddedness) / 3, in [1, 2]. */
+                            ties: number;
+                            /** @description Positive share of the weight received (negative interactions lower it). */
+                            positiveShare: number;
+                            /** @description Share of the in-niche weight received that the account gives back. */
+                            reciprocity: number;
+                            /** @description Share of in-niche contacts who came back (2+ interactions). */
+                            repeat: number;
+                            /** @description Mean neighbourhood overlap of its in-niche ties (Onnela et al. 2007). */
+                            embeddedness: number;
+                            /** @description Within-niche degree z-score (Guimera & Amaral 2005). */
+                            withinDegreeZ: number;
+                            /** @description Participation coefficient: 0 = all ties in its niche. */
+                            participation: number;
+                            /** @description Guimera-Amaral role (z >= 2.5: provincial hub if P <= 0.30, the nano-influencer shape; connector hub if P <= 0.75), or broadcaster: a global audience hub that answers fewer than 10% of those who write to it. */
+                            role: "isolated" | "ultra-peripheral" | "peripheral" | "connector" | "kinless" | "provincial-hub" | "connector-hub" | "kinless-hub" | "broadcaster";
+                            /** @description Share of the Louvain runs that put the account in its niche. */
+                            confidence: number;
+                            /** @description Within-niche weighted PageRank on positive interactions. */
+                            pagerank: number;
+                            /** @description Whole-graph weighted PageRank on positive interactions. */
+                            globalPagerank: number;
+                            /** @description Positive weight received. */
+                            inStrength: number;
+                            /** @description Positive weight given. */
+                            outStrength: number;
+                            /** @description Negative weight received (absolute value). */
+                            negativeInStrength: number;
+                            /** @description Positive weight on all ties, both directions. */
+                            weightedDegree: number;
+                            /** @description Share of that weight inside the niche. */
+                            internalShare: number;
+                            /** @description Ids of its strongest reciprocal ties (up to 3), strongest first. */
+                            topTies: string[];
+                        }[];
+                    };
+                };
+            };
+            /** @description Invalid request: every offending field is listed in `errors` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or unknown API key (send Authorization: Bearer <key>) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The API key lacks the scope (or graph) this needs */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unknown resource */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict with the current state (or a request with the same Idempotency-Key is still running) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A path parameter is longer than the router accepts */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limit or analyses-per-key limit reached; retry after Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Neo4j unavailable, service overloaded or shutting down; retry after Retry-After seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getAccountResult: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                analysisId: string;
+                accountId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        accountId: string;
+                        analysisId: string;
+                        niche: {
+                            id: string;
+                            size: number;
+                            unassigned: boolean;
+                        };
+                        /** AccountScores */
+                        scores: {
+                            accountId: string;
+                            /** @description Position in the niche by trust score: 0 = most trusted member. */
+                            rank: number;
+                            /** @description Trust score inside the niche = centrality * ties * positiveShare (1 = an average member). */
+                            score: number;
+                            /** @description Within-niche positive PageRank * niche size (1 = niche average). */
+                            centrality: number;
+                            /** @description Tie-strength factor 1 + (reciprocity + repeat + embeddedness) / 3, in [1, 2]. */
+                            ties: number;
+                            /** @description Positive share of the weight received (negative interactions lower it). */
+                            positiveShare: number;
+                            /** @description Share of the in-niche weight received that the account gives back. */
+                            reciprocity: number;
+                            /** @description Share of in-niche contacts who came back (2+ interactions). */
+                            repeat: number;
+                            /** @description Mean neighbourhood overlap of its in-niche ties (Onnela et al. 2007). */
+                            embeddedness: number;
+                            /** @description Within-niche degree z-score (Guimera & Amaral 2005). */
+                            withinDegreeZ: number;
+                            /** @description Participation coefficient: 0 = all ties in its niche. */
+                            participation: number;
+                            /** @description Guimera-Amaral role (z >= 2.5: provincial hub if P <= 0.30, the nano-influencer shape; connector hub if P <= 0.75), or broadcaster: a global audience hub that answers fewer than 10% of those who write to it. */
+                            role: "isolated" | "ultra-peripheral" | "peripheral" | "connector" | "kinless" | "provincial-hub" | "connector-hub" | "kinless-hub" | "broadcaster";
+                            /** @description Share of the Louvain runs that put the account in its niche. */
+                            confidence: number;
+                            /** @description Within-niche weighted PageRank on positive interactions. */
+                            pagerank: number;
+                            /** @description Whole-graph weighted PageRank on positive interactions. */
+                            globalPagerank: number;
+                            /** @description Positive weight received. */
+                            inStrength: number;
+                            /** @description Positive weight given. */
+                            outStrength: number;
+                            /** @description Negative weight received (absolute value). */
+                            negativeInStrength: number;
+                            /** @description Positive weight on all ties, both directions. */
+                            weightedDegree: number;
+                            /** @description Share of that weight inside the niche. */
+                            internalShare: number;
+                            /** @description Its strongest reciprocal ties (up to 3), strongest first. */
+                            topTies: {
+                                accountId: string;
+                                /** @description Reciprocated weight min(w_ij, w_ji). */
+                                weight: number;
+                                /** @description Neighbourhood overlap of the tie (shared contacts). */
+                                overlap: number;
+                                sameNiche: boolean;
+                            }[];
+                        };
+                        /** @description Why this score, in one sentence. */
+                        explanation: string;
+                    };
+                };
+            };
+            /** @description Invalid request: every offending field is listed in `errors` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or unknown API key (send Authorization: Bearer <key>) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The API key lacks the scope (or graph) this needs */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unknown resource */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict with the current state (or a request with the same Idempotency-Key is still running) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A path parameter is longer than the router accepts */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limit or analyses-per-key limit reached; retry after Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Neo4j unavailable, service overloaded or shutting down; retry after Retry-After seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+}

@@ -1,0 +1,118 @@
+/**
+ * GET /metrics in the Prometheus text format (admin scope, see src/http/auth.ts):
+ *   http_request_duration_seconds{method,route,status_code}   histogram, every request
+ *   nichegraph_interactions_ingested_total                     interactions newly stored
+ *   nichegraph_analyses{status}                                analyses per status, read from Neo4j at scrape time
+ *   nichegraph_store_operation_duration_seconds{operation,outcome}  latency of each Neo4j store call made by the API
+ *   plus prom-client's default process metrics (nichegraph_process_*, nichegraph_nodejs_*).
+ * Each app has its own registry, so several apps in one process (tests) do not collide.
+ */
+import type { FastifyInstance } from 'fastify';
+import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import type { GraphStore } from '../store/port.js';
+
+const INGEST_ROUTE = '/v1/graphs/:graphId/interactions';
+const STATUSES = ['queued', 'running', 'succeeded', 'failed'] as const;
+
+export class Metrics {
+  readonly registry = new Registry();
+  readonly requestDuration = new Histogram({
+    name: 'http_request_duration_seconds',
+    help: 'HTTP request duration in seconds, by method, route pattern and status code.',
+    labelNames: ['method', 'route', 'status_code'] as const,
+    buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30],
+    registers: [this.registry],
+  });
+  readonly interactionsIngested = new Counter({
+    name: 'nichegraph_interactions_ingested_total',
+    help: 'Interactions newly stored by the ingestion route (duplicates and replays excluded).',
+    registers: [this.registry],
+  });
+  readonly storeLatency = new Histogram({
+    name: 'nichegraph_store_operation_duration_seconds',
+    help: 'Duration of Neo4j store operations made by the API, by operation and outcome (ok or error).',
+    labelNames: ['operation', 'outcome'] as const,
+    buckets: [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 10],
+    registers: [this.registry],
+  });
+
+  constructor(store: GraphStore) {
+    new Gauge({
+      name: 'nichegraph_analyses',
+      help: 'Analyses per status, as stored in Neo4j (read at scrape time).',
+      labelNames: ['status'] as const,
+      registers: [this.registry],
+      async collect() {
+        const counts = await store.countAnalysesByStatus();
+        for (const status of STATUSES) this.set({ status }, counts[status] ?? 0);
+      },
+    });
+    collectDefaultMetrics({ register: this.registry, prefix: 'nichegraph_' });
+  }
+}
+
+/** Wraps every method of the store to time it into `metrics.storeLatency`. */
+export function instrumentStore(store: GraphStore, metrics: Metrics): GraphStore {
+  return new Proxy(store, {
+    get(target, prop, receiver) {
+      const value = Reflect.get(target, prop, receiver) as unknown;
+      if (typeof value !== 'function' || typeof prop !== 'string') return value;
+      return async (...args: unknown[]) => {
+        const end = metrics.storeLatency.startTimer({ operation: prop });
+        try {
+          const result = await (value as (...a: unknown[]) => Promise<unknown>).apply(target, args);
+          end({ outcome: 'ok' });
+          return result;
+        } catch (err) {
+          end({ outcome: 'error' });
+          throw err;
+        }
+      };
+    },
+  });
+}
+
+export function registerMetrics(app: FastifyInstance, metrics: Metrics): void {
+  app.addHook('onResponse', async (req, reply) => {
+    metrics.requestDuration.observe(
+      { method: req.method, route: req.routeOptions.url ?? 'unmatched', status_code: String(reply.statusCode) },
+      reply.elapsedTime / 1000,
+    );
+  });
+
+  app.addHook('onSend', async (req, reply, payload) => {
+    if (req.routeOptions.url === INGEST_ROUTE && req.method === 'POST' && reply.statusCode === 200 && typeof payload === 'string') {
+      if (reply.getHeader('idempotent-replayed') === undefined) {
+        try {
+          const stored = (JSON.parse(payload) as { stored?: unknown }).stored;
+          if (typeof stored === 'number') metrics.interactionsIngested.inc(stored);
+        } catch {
+          // not JSON: nothing to count
+        }
+      }
+    }
+    return payload;
+  });
+
+  app.get(
+    '/metrics',
+    {
+      logLevel: 'warn',
+      schema: {
+        operationId: 'metrics',
+        tags: ['health'],
+        summary: 'Prometheus metrics (admin scope)',
+        response: {
+          200: {
+            description: 'Prometheus text exposition format',
+            content: { 'text/plain': { schema: { type: 'string' } } },
+          },
+        },
+      },
+    },
+    async (_req, reply) => {
+      const body = await metrics.registry.metrics();
+      return reply.type(metrics.registry.contentType).send(body);
+    },
+  );
+}
