@@ -4,7 +4,7 @@
  * Every method that names a missing graph/analysis returns null/false instead of
  * throwing, so that the HTTP layer decides which 404 to answer.
  */
-import type { AnalysisResult, AnalysisSummary, MemberScore, Projection } from '../analysis/types.js';
+import type { AnalysisResult, AnalysisSummary, MemberScore, NicheResult, Projection } from '../analysis/types.js';
 
 export interface GraphRecord {
   id: string;
@@ -95,22 +95,8 @@ export interface AnalysisRecord {
   timings?: AnalysisTimings | null;
 }
 
-export interface NicheRow {
-  id: string;
-  size: number;
-  density: number;
-  conductance: number;
-  trusted: Array<{ accountId: string; score: number }>;
-  unassigned: boolean;
-  stability: number;
-  reciprocity: number;
-  events: number;
-  firstActivity: string | null;
-  lastActivity: string | null;
-  eventsPerDay: number;
-  dominantTypes: Array<{ type: string; share: number }>;
-  bridges: Array<{ accountId: string; participation: number; toNiches: string[] }>;
-}
+/** A niche as listed: everything of the analysis' NicheResult but its member list. */
+export type NicheRow = Omit<NicheResult, 'members'>;
 
 export interface MemberRow extends MemberScore {
   rank: number;

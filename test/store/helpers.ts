@@ -178,3 +178,28 @@ export function smallGraphInteractions(): InteractionInput[] {
     ix('c', 'd', { id: 'i7' }),
   ];
 }
+
+/** Ten accounts m0..m9 in five niches of two (n0 = m0, m1; ...), scores scaled by `scale`. */
+export function fiveNicheResult(scale: number): AnalysisResult {
+  const members = Array.from({ length: 10 }, (_, i) => member(`m${i}`, scale * (1 - i / 10)));
+  return {
+    summary: { accounts: 10, edges: 0, niches: 5, modularity: 0.25, resolution: 1, runs: 1, consensusRounds: 1, louvainDisconnected: 0, unassigned: 0, meanConfidence: 1 },
+    niches: Array.from({ length: 5 }, (_, k) => ({
+      id: `n${k}`,
+      size: 2,
+      density: 0,
+      conductance: 0,
+      unassigned: false,
+      stability: 1,
+      reciprocity: 0,
+      events: 0,
+      firstActivity: null,
+      lastActivity: null,
+      eventsPerDay: 0,
+      dominantTypes: [],
+      bridges: [],
+      members: members.slice(2 * k, 2 * k + 2),
+      trusted: members.slice(2 * k, 2 * k + 1).map((m) => ({ accountId: m.accountId, score: m.score })),
+    })),
+  };
+}

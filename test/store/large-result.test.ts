@@ -5,32 +5,7 @@
  */
 import t from 'tap';
 import { StoreNotFoundError } from '../../src/store/neo4j-store.js';
-import type { AnalysisResult } from '../../src/analysis/types.js';
-import { member, newGraph, openStore, queuedAnalysis, uid } from './helpers.js';
-
-function result(scale: number): AnalysisResult {
-  const members = Array.from({ length: 10 }, (_, i) => member(`m${i}`, scale * (1 - i / 10)));
-  return {
-    summary: { accounts: 10, edges: 0, niches: 5, modularity: 0.25, resolution: 1, runs: 1, consensusRounds: 1, louvainDisconnected: 0, unassigned: 0, meanConfidence: 1 },
-    niches: Array.from({ length: 5 }, (_, k) => ({
-      id: `n${k}`,
-      size: 2,
-      density: 0,
-      conductance: 0,
-      unassigned: false,
-      stability: 1,
-      reciprocity: 0,
-      events: 0,
-      firstActivity: null,
-      lastActivity: null,
-      eventsPerDay: 0,
-      dominantTypes: [],
-      bridges: [],
-      members: members.slice(2 * k, 2 * k + 2),
-      trusted: members.slice(2 * k, 2 * k + 1).map((m) => ({ accountId: m.accountId, score: m.score })),
-    })),
-  };
-}
+import { fiveNicheResult as result, newGraph, openStore, queuedAnalysis, uid } from './helpers.js';
 
 t.test('a result above the threshold is written in several transactions and reads back whole', async (t) => {
   const { store, driver } = await openStore(t, { chunkSize: 3, resultTransactionRows: 4 });

@@ -1,6 +1,7 @@
 import t from 'tap';
 import {
   defaultParams,
+  fiveNicheResult,
   newGraph,
   openStore,
   queuedAnalysis,
@@ -162,63 +163,7 @@ t.test('writeResult with many members uses several chunks', async (t) => {
   await small.ingest(g, { interactions: [], accounts: ids.map((id) => ({ id, properties: {} })) });
   const a = queuedAnalysis(g);
   await small.createAnalysis(a);
-  const members = ids.map((id, i) => ({
-    accountId: id,
-    score: 1 - i / 10,
-    pagerank: 0.1,
-    globalPagerank: 0.1,
-    inStrength: 1,
-    outStrength: 1,
-    negativeInStrength: 0,
-    weightedDegree: 2,
-    internalShare: 1,
-    centrality: 1,
-    ties: 1,
-    positiveShare: 1,
-    reciprocity: 0,
-    repeat: 0,
-    embeddedness: 0,
-    withinDegreeZ: 0,
-    participation: 0,
-    role: 'ultra-peripheral' as const,
-    confidence: 1,
-    topTies: [],
-  }));
-  await small.writeResult(
-    a.id,
-    {
-      summary: {
-        accounts: 10,
-        edges: 0,
-        niches: 5,
-        modularity: 0,
-        resolution: 1,
-        runs: 1,
-        consensusRounds: 1,
-        louvainDisconnected: 0,
-        unassigned: 0,
-        meanConfidence: 1,
-      },
-      niches: Array.from({ length: 5 }, (_, k) => ({
-        id: `n${k}`,
-        size: 2,
-        density: 0,
-        conductance: 0,
-        unassigned: false,
-        stability: 1,
-        reciprocity: 0,
-        events: 0,
-        firstActivity: null,
-        lastActivity: null,
-        eventsPerDay: 0,
-        dominantTypes: [],
-        bridges: [],
-        members: members.slice(2 * k, 2 * k + 2),
-        trusted: members.slice(2 * k, 2 * k + 1).map((m) => ({ accountId: m.accountId, score: m.score })),
-      })),
-    },
-    new Date().toISOString(),
-  );
+  await small.writeResult(a.id, fiveNicheResult(1), new Date().toISOString());
   const niches = await small.listNiches(a.id, { limit: 100, offset: 0 });
   t.same(niches.items.map((n) => n.id), ['n0', 'n1', 'n2', 'n3', 'n4']);
   const m4 = await small.listMembers(a.id, 'n4', { limit: 10, offset: 0 });
