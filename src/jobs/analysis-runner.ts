@@ -144,8 +144,8 @@ export class AnalysisRunner implements AnalysisJobs {
   }
 
   /**
-   * Stops taking work and marks queued and running analyses failed ("interrupted: ..."),
-   * then waits for the running ones to stop: they write no result once closed.
+   * Stops taking work and marks queued and running analyses failed ("interrupted: ..."):
+   * running workers are terminated, so they write no result once closed.
    */
   async close(): Promise<void> {
     this.closed = true;
@@ -193,6 +193,7 @@ export class AnalysisRunner implements AnalysisJobs {
       await this.store.markRunning(analysis.id, startedAt);
       // A cancel that arrived while markRunning was on its way finds no worker to stop.
       if (job.cancelled) throw new Error(CANCELLED);
+      if (job.interrupted) throw new Error(INTERRUPTED_RUNNING);
       const outcome = await this.inWorker(job);
       timings = { ...timings, ...outcome.timings };
       if (outcome.type === 'failed') failure = outcome.message;
