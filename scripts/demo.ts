@@ -131,7 +131,13 @@ async function main(): Promise<void> {
 
   const niches = await client.listNiches(analysis.id);
   const found: FoundNiche[] = [];
+  let unassigned = 0;
   for (const niche of niches.items) {
+    // Accounts of the unassigned group are in no niche: they count as niches of their own.
+    if (niche.unassigned) {
+      unassigned = niche.size;
+      continue;
+    }
     const members = await client.listMembers(analysis.id, niche.id);
     found.push({ ...niche, members: members.map((m) => m.accountId) });
   }
@@ -141,6 +147,7 @@ async function main(): Promise<void> {
   for (const line of nicheTable(comparison, graph.planted, reportOptions)) say(line);
   say();
   for (const line of overallLines(comparison, graph.planted, reportOptions)) say(line);
+  if (unassigned > 0) say(`${formatInt(unassigned)} accounts are in no niche (their group was smaller than minNicheSize).`);
 
   // 5. Where to look next -------------------------------------------------------------------------
   step(5, 'Explore in Neo4j Browser');

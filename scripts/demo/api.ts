@@ -55,6 +55,8 @@ export interface TrustedView {
 
 export interface NicheView {
   id: string;
+  /** The group of accounts whose group was below minNicheSize: not a niche. */
+  unassigned: boolean;
   size: number;
   density: number;
   conductance: number;
