@@ -12,6 +12,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { DEBIAN_PYTHON, ensureDebianPython } from '../scripts/debian-python.js';
 
 const args = process.argv.slice(2);
 const flag = (name: string) => args.includes(name);
@@ -19,18 +20,14 @@ const option = (name: string, fallback: string) => {
   const i = args.indexOf(name);
   return i >= 0 && args[i + 1] ? (args[i + 1] as string) : fallback;
 };
-const PYTHON = '/usr/bin/python3';
+const PYTHON = DEBIAN_PYTHON;
 const HIGGS = new URL('../../shared/datasets/higgs-twitter/higgs-retweet_network.edgelist.gz', import.meta.url).pathname;
 const lfrNodes = Number(option('--lfr-nodes', '200000'));
 const work = join(tmpdir(), 'nichegraph-bench');
 mkdirSync(work, { recursive: true });
 
 function ensurePython(): void {
-  const probe = spawnSync(PYTHON, ['-c', 'import igraph, networkx']);
-  if (probe.status === 0) return;
-  console.error('[bench] installing python3-igraph and python3-networkx with apt-get');
-  execFileSync('apt-get', ['update'], { stdio: 'inherit' });
-  execFileSync('apt-get', ['install', '-y', 'python3-igraph', 'python3-networkx'], { stdio: 'inherit' });
+  ensureDebianPython('bench', ['igraph', 'networkx'], ['python3-igraph', 'python3-networkx'], PYTHON);
 }
 
 function json(command: string, argv: string[]): Record<string, number> {

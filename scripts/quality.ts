@@ -30,6 +30,7 @@ import { adjustedRandIndex, normalizedMutualInformation } from '../src/analysis/
 import type { AnalysisOptions, AnalysisResult, Projection } from '../src/analysis/types.js';
 import { datasetPath, datasetsDir, loadBitcoinOtc, loadEmailEuCore, toProjection } from '../test/helpers/datasets.js';
 import { countInTop, meanPairwiseAri, spearman } from './quality/measures.js';
+import { DEBIAN_PYTHON, ensureDebianPython } from './debian-python.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const SEED = 42;
@@ -137,7 +138,10 @@ function main(): void {
   const root = datasetsDir();
   const email = emailFigures();
   const bitcoin = bitcoinFigures();
-  const python = process.env.QUALITY_PYTHON ?? '/usr/bin/python3';
+  const python = process.env.QUALITY_PYTHON ?? DEBIAN_PYTHON;
+  if (process.env.QUALITY_PYTHON === undefined) {
+    ensureDebianPython('quality', ['igraph', 'leidenalg'], ['python3-igraph', 'python3-leidenalg']);
+  }
   const anchors = JSON.parse(
     execFileSync(python, [path.join(here, 'quality', 'anchors.py'), root, String(email.band.result.summary.resolution)], { encoding: 'utf8', maxBuffer: 1 << 24 }),
   );
