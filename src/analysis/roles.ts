@@ -19,22 +19,15 @@
  */
 import type { CompactGraph } from './compact-graph.js';
 import { findEntry } from './tie-strength.js';
+import type { AccountRole } from './types.js';
 
 export const DEFAULTS = {
   hubZ: 2.5,
   broadcastAnswerShare: 0.1,
 };
 
-export type Role =
-  | 'isolated'
-  | 'ultra-peripheral'
-  | 'peripheral'
-  | 'connector'
-  | 'kinless'
-  | 'provincial-hub'
-  | 'connector-hub'
-  | 'kinless-hub'
-  | 'broadcaster';
+/** The role labels are declared with the result types (types.ts). */
+export type Role = AccountRole;
 
 export const ROLES: readonly Role[] = [
   'isolated',
