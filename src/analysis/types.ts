@@ -68,7 +68,7 @@ export interface ReciprocalTie {
 
 export interface MemberScore {
   accountId: string;
-  /** Trust score inside the niche (v0: within-niche positive PageRank, damped by negative in-weight). */
+  /** Trust score inside the niche: centrality x ties x positive share (trust.ts); 1 = an average member. */
   score: number;
   /** Within-niche weighted PageRank on positive interactions (sums to 1 inside a niche). */
   pagerank: number;
