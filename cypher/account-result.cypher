@@ -6,4 +6,5 @@ RETURN a.id AS accountId, n.id AS nicheId, n.size AS nicheSize, n.unassigned AS 
        m {accountId: a.id, .rank, .score, .pagerank, .globalPagerank, .inStrength,
           .outStrength, .negativeInStrength, .weightedDegree, .internalShare, .centrality, .ties,
           .positiveShare, .reciprocity, .repeat, .embeddedness, .withinDegreeZ, .participation,
-          .role, .confidence, .tieIds, .tieWeights, .tieOverlaps, .tieSameNiche} AS member
+          .role, .confidence, .tieIds, .tieWeights, .tieOverlaps, .tieSameNiche,
+          .centralityNames, .centralityValues} AS member

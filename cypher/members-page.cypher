@@ -9,6 +9,7 @@ CALL (n) {
   RETURN collect(m {accountId: a.id, .rank, .score, .pagerank, .globalPagerank, .inStrength,
                     .outStrength, .negativeInStrength, .weightedDegree, .internalShare, .centrality, .ties,
                     .positiveShare, .reciprocity, .repeat, .embeddedness, .withinDegreeZ, .participation,
-                    .role, .confidence, .tieIds, .tieWeights, .tieOverlaps, .tieSameNiche}) AS items
+                    .role, .confidence, .tieIds, .tieWeights, .tieOverlaps, .tieSameNiche,
+                    .centralityNames, .centralityValues}) AS items
 }
 RETURN COUNT { (:Account)-[:IN_NICHE]->(n) } AS total, items

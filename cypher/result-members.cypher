@@ -20,6 +20,7 @@ CREATE (a)-[m:IN_NICHE {
   embeddedness: row.embeddedness, withinDegreeZ: row.withinDegreeZ,
   participation: row.participation, role: row.role, confidence: row.confidence,
   tieIds: row.tieIds, tieWeights: row.tieWeights, tieOverlaps: row.tieOverlaps,
-  tieSameNiche: row.tieSameNiche
+  tieSameNiche: row.tieSameNiche, centralityNames: row.centralityNames,
+  centralityValues: row.centralityValues
 }]->(n)
 RETURN count(m) AS members

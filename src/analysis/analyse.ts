@@ -21,6 +21,7 @@ import { countDisconnected, splitDisconnected } from './connectivity.js';
 import { consensusCommunities, membershipFigures, DEFAULTS as CONSENSUS_DEFAULTS } from './consensus.js';
 import { nicheMetrics } from './niche-metrics.js';
 import { eventsPerDay, nicheActivity, nicheProfiles } from './niche-profile.js';
+import { computeCentralities } from './centrality/select.js';
 import { communityPagerank, globalPagerank } from './pagerank.js';
 import { resolutionForBand } from './resolution-band.js';
 import { accountRoles } from './roles.js';
@@ -98,6 +99,7 @@ export function analyseProjection(projection: Projection, options: AnalysisOptio
   hooks.onPhase?.('centrality');
   const global = globalPagerank(graph);
   const within = communityPagerank(graph, community, count);
+  const extra = options.centralities !== undefined && options.centralities.length > 0 ? computeCentralities(graph, options.centralities, options.seed) : null;
   hooks.onPhase?.('scoring');
   const metrics = nicheMetrics(graph, community, count);
   const ties = tieStrength(graph, community);
@@ -160,6 +162,7 @@ export function analyseProjection(projection: Projection, options: AnalysisOptio
     role: roles.role[i] as MemberScore['role'],
     confidence: figures.confidence[i] as number,
     topTies: topTiesOf(i),
+    ...(extra ? { centralities: Object.fromEntries([...extra].map(([name, values]) => [name, values[i] as number])) } : {}),
   });
   const trustedOf = (list: MemberScore[]) =>
     list.filter((m) => m.role !== 'broadcaster').slice(0, options.topK).map((m) => ({ accountId: m.accountId, score: m.score }));

@@ -6,6 +6,8 @@
  * applied. Positive and negative weight are kept apart: negative interactions
  * (disputes, complaints, distrust) must never make an account look more central.
  */
+import type { CentralityName } from './centrality/select.js';
+
 export interface ProjectedPair {
   source: string;
   target: string;
@@ -36,12 +38,14 @@ export interface AnalysisOptions {
   seed: number;
   /** How many trusted members to report per niche. */
   topK: number;
-  /** Seeded Louvain runs combined by consensus clustering (1 = plain Louvain). Default 10. */
+  /** Seeded Louvain runs combined by consensus clustering (1 = plain Louvain). Default: DEFAULTS.runs of analyse.ts. */
   runs?: number;
   /** Groups smaller than this are not niches: their members go to the unassigned group. Default 3. */
   minNicheSize?: number;
   /** Aim the resolution at this typical niche size band (accounts) instead of using `resolution`. */
   nicheSize?: { min: number; max: number } | null;
+  /** Extra whole-graph centralities to report per account (centrality/select.ts). */
+  centralities?: readonly CentralityName[];
 }
 
 /** Guimera-Amaral role, or "broadcaster" (huge audience, few reciprocal ties). */
@@ -98,6 +102,8 @@ export interface MemberScore {
   confidence: number;
   /** Up to 3 strongest reciprocal ties, strongest first. */
   topTies: ReciprocalTie[];
+  /** The requested extra centralities (`centralities` option), by name; absent when none was asked. */
+  centralities?: Partial<Record<CentralityName, number>>;
 }
 
 export interface NicheResult {

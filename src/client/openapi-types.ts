@@ -975,6 +975,8 @@ export interface operations {
                         min: number;
                         max: number;
                     };
+                    /** @description Extra whole-graph centralities reported per account (member lists and account results): HITS hubs and authorities, eigenvector, coreNumber (k-shell), harmonic closeness, betweenness (exact up to 2,000 accounts, seeded pivot sampling above), in/out degree. They do not enter the trust score. Betweenness and harmonic closeness cost one graph search per account (or pivot). */
+                    centralities?: ("hubs" | "authorities" | "eigenvector" | "coreNumber" | "harmonic" | "betweenness" | "inDegree" | "outDegree")[];
                 };
             };
         };
@@ -1043,6 +1045,7 @@ export interface operations {
                                 min: number;
                                 max: number;
                             } | null;
+                            centralities?: string[];
                         };
                         /** Format: date-time */
                         createdAt: string;
@@ -1164,6 +1167,7 @@ export interface operations {
                                 min: number;
                                 max: number;
                             } | null;
+                            centralities?: string[];
                         };
                         /** Format: date-time */
                         createdAt: string;
@@ -1401,6 +1405,7 @@ export interface operations {
                                 min: number;
                                 max: number;
                             } | null;
+                            centralities?: string[];
                         };
                         /** Format: date-time */
                         createdAt: string;
@@ -1599,6 +1604,7 @@ export interface operations {
                                 min: number;
                                 max: number;
                             } | null;
+                            centralities?: string[];
                         };
                         /** Format: date-time */
                         createdAt: string;
@@ -1926,6 +1932,17 @@ export interface operations {
                             role: "isolated" | "ultra-peripheral" | "peripheral" | "connector" | "kinless" | "provincial-hub" | "connector-hub" | "kinless-hub" | "broadcaster";
                             /** @description Share of the Louvain runs that put the account in its niche. */
                             confidence: number;
+                            /** @description The extra centralities the analysis was asked for (its `centralities` param), by name. */
+                            centralities?: {
+                                hubs?: number;
+                                authorities?: number;
+                                eigenvector?: number;
+                                coreNumber?: number;
+                                harmonic?: number;
+                                betweenness?: number;
+                                inDegree?: number;
+                                outDegree?: number;
+                            };
                             /** @description Within-niche weighted PageRank on positive interactions. */
                             pagerank: number;
                             /** @description Whole-graph weighted PageRank on positive interactions. */
@@ -2073,6 +2090,17 @@ export interface operations {
                             role: "isolated" | "ultra-peripheral" | "peripheral" | "connector" | "kinless" | "provincial-hub" | "connector-hub" | "kinless-hub" | "broadcaster";
                             /** @description Share of the Louvain runs that put the account in its niche. */
                             confidence: number;
+                            /** @description The extra centralities the analysis was asked for (its `centralities` param), by name. */
+                            centralities?: {
+                                hubs?: number;
+                                authorities?: number;
+                                eigenvector?: number;
+                                coreNumber?: number;
+                                harmonic?: number;
+                                betweenness?: number;
+                                inDegree?: number;
+                                outDegree?: number;
+                            };
                             /** @description Within-niche weighted PageRank on positive interactions. */
                             pagerank: number;
                             /** @description Whole-graph weighted PageRank on positive interactions. */

@@ -7,6 +7,7 @@ import { randomUUID } from 'node:crypto';
 import { Type, type Static } from 'typebox';
 import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { CENTRALITY_NAMES } from '../analysis/centrality/select.js';
 import { Errors, ValidationFailure } from '../errors.js';
 import { QueueFullError, type AnalysisJobs } from '../jobs/port.js';
 import type { AnalysisParams, AnalysisRecord, GraphStore } from '../store/port.js';
@@ -75,6 +76,17 @@ export const AnalysisRequest = Type.Object(
       }),
     ),
     nicheSize: Type.Optional(NicheSizeBand),
+    centralities: Type.Optional(
+      Type.Array(Type.Union(CENTRALITY_NAMES.map((n) => Type.Literal(n))), {
+        uniqueItems: true,
+        maxItems: CENTRALITY_NAMES.length,
+        description:
+          'Extra whole-graph centralities reported per account (member lists and account results): HITS hubs and ' +
+          'authorities, eigenvector, coreNumber (k-shell), harmonic closeness, betweenness (exact up to 2,000 accounts, ' +
+          'seeded pivot sampling above), in/out degree. They do not enter the trust score. Betweenness and harmonic ' +
+          'closeness cost one graph search per account (or pivot).',
+      }),
+    ),
   },
   {
     title: 'AnalysisRequest',
@@ -96,6 +108,7 @@ const Params = Type.Object(
     runs: Type.Optional(Type.Integer()),
     minNicheSize: Type.Optional(Type.Integer()),
     nicheSize: Type.Optional(Type.Union([Type.Object({ min: Type.Integer(), max: Type.Integer() }), Type.Null()])),
+    centralities: Type.Optional(Type.Array(Type.String())),
   },
   { title: 'AnalysisParams', description: 'The effective parameters, defaults filled in.' },
 );
@@ -256,6 +269,7 @@ export function toAnalysisParams(body: AnalysisRequest): AnalysisParams {
     runs: body.runs ?? DEFAULT_RUNS,
     minNicheSize: body.minNicheSize ?? DEFAULT_MIN_NICHE_SIZE,
     nicheSize: body.nicheSize ?? null,
+    ...(body.centralities === undefined ? {} : { centralities: [...body.centralities] }),
   };
 }
 

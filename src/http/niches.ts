@@ -5,6 +5,7 @@
 import { Type } from 'typebox';
 import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { CENTRALITY_NAMES } from '../analysis/centrality/select.js';
 import { Errors } from '../errors.js';
 import type { GraphStore } from '../store/port.js';
 import { explainScore } from './explain.js';
@@ -97,6 +98,12 @@ const ScoreFields = {
   participation: Type.Number({ description: 'Participation coefficient: 0 = all ties in its niche.' }),
   role: ROLE,
   confidence: Type.Number({ description: 'Share of the Louvain runs that put the account in its niche.' }),
+  centralities: Type.Optional(
+    Type.Object(Object.fromEntries(CENTRALITY_NAMES.map((n) => [n, Type.Optional(Type.Number())])), {
+      additionalProperties: false,
+      description: 'The extra centralities the analysis was asked for (its `centralities` param), by name.',
+    }),
+  ),
   pagerank: Type.Number({ description: 'Within-niche weighted PageRank on positive interactions.' }),
   globalPagerank: Type.Number({ description: 'Whole-graph weighted PageRank on positive interactions.' }),
   inStrength: Type.Number({ description: 'Positive weight received.' }),

@@ -59,11 +59,19 @@ async function run(input: WorkerInput): Promise<void> {
     clock.enter('projection');
     const driver = await createDriver(connection);
     store = new Neo4jGraphStore({ driver, database: connection.database });
-    const { resolution, seed, topK, runs, minNicheSize, nicheSize, ...projectionParams } = analysis.params;
+    const { resolution, seed, topK, runs, minNicheSize, nicheSize, centralities, ...projectionParams } = analysis.params;
     const projection = await store.project(analysis.graphId, projectionParams);
     if (!projection) throw new Error(`graph '${analysis.graphId}' was deleted before the analysis ran`);
     // Analyses stored before runs/minNicheSize/nicheSize existed ran plain Louvain.
-    const options = { resolution, seed, topK, runs: runs ?? 1, nicheSize: nicheSize ?? null, ...(minNicheSize === undefined ? {} : { minNicheSize }) };
+    const options = {
+      resolution,
+      seed,
+      topK,
+      runs: runs ?? 1,
+      nicheSize: nicheSize ?? null,
+      ...(minNicheSize === undefined ? {} : { minNicheSize }),
+      ...(centralities === undefined ? {} : { centralities }),
+    };
     const result = analyseProjection(projection, options, { onPhase: (phase) => clock.enter(phase) });
     clock.enter('persistence');
     await store.writeResult(analysis.id, result, new Date().toISOString());

@@ -728,6 +728,9 @@ function* memberChunks(result: AnalysisResult, size: number): Generator<Row[]> {
         tieWeights: m.topTies.map((t) => t.weight),
         tieOverlaps: m.topTies.map((t) => t.overlap),
         tieSameNiche: m.topTies.map((t) => t.sameNiche),
+        // Extra centralities as two parallel lists (a relationship property cannot be a map).
+        centralityNames: Object.keys(m.centralities ?? {}),
+        centralityValues: Object.values(m.centralities ?? {}),
       });
       if (rows.length >= size) {
         yield rows;
@@ -800,7 +803,16 @@ function toMemberRow(row: Row): MemberRow {
       overlap: toNumber(((row.tieOverlaps ?? []) as unknown[])[i]),
       sameNiche: ((row.tieSameNiche ?? []) as unknown[])[i] === true,
     })),
+    ...centralitiesOf(row),
   };
+}
+
+/** The extra centralities stored as parallel lists, back as a map; nothing when none was asked. */
+function centralitiesOf(row: Row): { centralities?: Record<string, number> } {
+  const names = (row.centralityNames ?? []) as unknown[];
+  if (names.length === 0) return {};
+  const values = (row.centralityValues ?? []) as unknown[];
+  return { centralities: Object.fromEntries(names.map((name, i) => [str(name), toNumber(values[i])])) };
 }
 
 function errorCode(err: unknown): unknown {

@@ -4,6 +4,7 @@
  * Every method that names a missing graph/analysis returns null/false instead of
  * throwing, so that the HTTP layer decides which 404 to answer.
  */
+import type { CentralityName } from '../analysis/centrality/select.js';
 import type { AnalysisResult, AnalysisSummary, MemberScore, NicheResult, Projection } from '../analysis/types.js';
 
 export interface GraphRecord {
@@ -70,6 +71,8 @@ export interface AnalysisParams extends ProjectionParams {
   minNicheSize?: number;
   /** Typical niche size band the resolution was aimed at, or null (resolution used as given). */
   nicheSize?: { min: number; max: number } | null;
+  /** Extra centralities reported per account (none when absent). */
+  centralities?: CentralityName[];
 }
 
 /**

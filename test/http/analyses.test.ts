@@ -180,3 +180,30 @@ t.test('deleting a graph removes its analyses and niches', async (t) => {
   t.equal(Number(records[0]?.get('niches')), 0);
   t.equal(Number(records[0]?.get('accounts')), 0);
 });
+
+t.test('extra centralities are reported per member and per account when asked', async (t) => {
+  const res = await app.inject({
+    method: 'POST',
+    url: `/v1/graphs/${g}/analyses?wait=30`,
+    payload: { runs: 1, centralities: ['coreNumber', 'betweenness', 'inDegree'] },
+  });
+  t.equal(res.statusCode, 200);
+  const a = res.json();
+  t.same(a.params.centralities, ['coreNumber', 'betweenness', 'inDegree']);
+  const members = (await app.inject({ url: `/v1/analyses/${a.id}/niches/n0/members` })).json();
+  for (const m of members.items) t.same(Object.keys(m.centralities).sort(), ['betweenness', 'coreNumber', 'inDegree']);
+  const hub = (await app.inject({ url: `/v1/analyses/${a.id}/accounts/a1` })).json();
+  // a1 receives from its 4 group mates; a5 -> b5 is the only bridge, so a1 lies on no shortest path to b.
+  t.equal(hub.scores.centralities.inDegree, 4);
+  t.equal(hub.scores.centralities.coreNumber, 4);
+  const bridge = (await app.inject({ url: `/v1/analyses/${a.id}/accounts/a5` })).json();
+  t.ok(bridge.scores.centralities.betweenness > hub.scores.centralities.betweenness, 'the bridge end has the highest betweenness');
+
+  const plain = (await app.inject({ method: 'POST', url: `/v1/graphs/${g}/analyses?wait=30`, payload: { runs: 1 } })).json();
+  const plainMember = (await app.inject({ url: `/v1/analyses/${plain.id}/accounts/a1` })).json();
+  t.notOk('centralities' in plainMember.scores, 'absent when not asked');
+
+  const bad = await app.inject({ method: 'POST', url: `/v1/graphs/${g}/analyses`, payload: { centralities: ['closeness'] } });
+  t.equal(bad.statusCode, 400);
+  t.match(bad.json().errors, [{ field: 'centralities[0]' }]);
+});
