@@ -8,6 +8,11 @@
 //
 // Extra arguments go to tap: `npm test -- test/analysis/louvain.test.ts --grep=seed`.
 // Exit code: that of the first failing step, 0 when all pass.
+//
+// The last line is a plain count over tap's assertions and Schemathesis's test cases,
+// `tests: N passed, N failed[, N skipped]`, for log readers that know neither format. Both steps'
+// outputs are passed through and read as they go; on a terminal tap is told to keep its colours
+// (its default reporter then), which it would drop when writing to our pipe.
 
 import { spawn } from 'node:child_process';
 import path from 'node:path';
@@ -29,11 +34,24 @@ for (const signal of ['SIGINT', 'SIGTERM']) {
   });
 }
 
-function run(command, args, label) {
+// Keeps the tail of a step's stdout (the summaries are at the end) while passing it all through.
+const TAIL_CHARS = 64 * 1024;
+
+function run(command, args, label, capture) {
   console.log(`\n[test] ${label}: ${[command, ...args].join(' ')}`);
   return new Promise((resolve) => {
     // npm/npx are .cmd shims on Windows, which only a shell can run.
-    currentChild = spawn(command, args, { cwd: repoDir, stdio: 'inherit', shell: onWindows });
+    const stdio = capture ? ['inherit', 'pipe', 'inherit'] : 'inherit';
+    currentChild = spawn(command, args, { cwd: repoDir, stdio, shell: onWindows });
+    if (capture) {
+      capture.text = '';
+      currentChild.stdout.on('data', (chunk) => {
+        process.stdout.write(chunk);
+        // Colour codes are dropped from what is read, not from what is shown.
+        const plain = chunk.toString('utf8').replace(/\x1b\[[0-9;]*m/g, '');
+        capture.text = (capture.text + plain).slice(-TAIL_CHARS);
+      });
+    }
     currentChild.once('error', (error) => {
       console.error(`[test] could not run ${command}: ${error.message}`);
       resolve(1);
@@ -46,6 +64,23 @@ function run(command, args, label) {
 }
 
 const signalNumbers = { SIGINT: 2, SIGKILL: 9, SIGTERM: 15 };
+
+// tap's closing summary: `# { total: 8796, pass: 8790, fail: 2, skip: 4 }` (absent keys are 0).
+function tapCounts(text) {
+  const line = text.match(/^# \{ total: \d+[^}]*\}\s*$/m)?.[0];
+  if (!line) return undefined;
+  const count = (key) => Number(line.match(new RegExp(`\\b${key}: (\\d+)`))?.[1] ?? 0);
+  return { passed: count('pass'), failed: count('fail'), skipped: count('skip') + count('todo') };
+}
+
+// Schemathesis's summary: `Test cases:` then `  876 generated, 870 passed, 6 failed, 2 skipped`
+// (the parts after `generated` vary with the outcome).
+function schemathesisCounts(text) {
+  const line = text.match(/^\s*\d+ generated\b.*$/m)?.[0];
+  if (!line) return undefined;
+  const count = (key) => Number(line.match(new RegExp(`(\\d+) ${key}`))?.[1] ?? 0);
+  return { passed: count('passed'), failed: count('failed'), skipped: count('skipped') };
+}
 
 async function main() {
   let startedNeo4jHere = false;
@@ -66,14 +101,22 @@ async function main() {
   const steps = [
     ['type-check', 'npx', ['--no', '--', 'tsc', '-p', 'tsconfig.json', '--noEmit']],
     ['openapi.yaml up to date', 'npm', ['run', 'openapi:check']],
-    ['tests', 'npx', ['--no', '--', 'tap', ...tapArgs]],
+    ['tests', 'npx', ['--no', '--', 'tap', ...(process.stdout.isTTY ? ['--color'] : []), ...tapArgs]],
   ];
   // The contract test (Schemathesis against the live service) runs with the whole suite, not
   // when tap is given a selection of files.
   if (tapArgs.length === 0) steps.push(['contract (schemathesis)', process.execPath, [path.join(repoDir, 'scripts', 'contract.mjs')]]);
+  // Which steps' outputs are counted, and how.
+  const counters = { tests: tapCounts, 'contract (schemathesis)': schemathesisCounts };
+  const totals = { passed: 0, failed: 0, skipped: 0 };
   let exitCode = 0;
   for (const [label, command, args] of steps) {
-    exitCode = interrupted ? 130 : await run(command, args, label);
+    const capture = counters[label] ? {} : undefined;
+    exitCode = interrupted ? 130 : await run(command, args, label, capture);
+    const counts = capture && counters[label](capture.text);
+    if (counts) for (const key of Object.keys(totals)) totals[key] += counts[key];
+    // A failing step whose output we could not count still counts as one failure.
+    else if (exitCode !== 0) totals.failed += 1;
     if (exitCode !== 0) {
       console.error(`\n[test] FAILED at "${label}" (exit code ${exitCode})`);
       break;
@@ -88,6 +131,8 @@ async function main() {
     }
   }
   if (exitCode === 0) console.log('\n[test] all steps passed');
+  const skipped = totals.skipped > 0 ? `, ${totals.skipped} skipped` : '';
+  console.log(`tests: ${totals.passed} passed, ${totals.failed} failed${skipped}`);
   return exitCode;
 }
 
