@@ -1,4 +1,5 @@
-// Whether a graph exists and is not being deleted. Params: $graphId.
+// Whether a graph exists and is not being deleted, with its version (raised by every
+// ingest; 0 before the first). Params: $graphId.
 MATCH (g:Graph {id: $graphId})
 WHERE g.deleting IS NULL
-RETURN g.id AS id
+RETURN g.id AS id, coalesce(g.version, 0) AS version

@@ -7,6 +7,7 @@ import { randomUUID } from 'node:crypto';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import type { Config } from './config.js';
 import type { AnalysisJobs } from './jobs/port.js';
+import { notifyGraphChanges } from './store/graph-changes.js';
 import type { GraphStore } from './store/port.js';
 import type { IdempotencyStore } from './store/idempotency-store.js';
 import { analysisRoutes } from './http/analyses.js';
@@ -90,8 +91,9 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   // Production hardening (issue #5). Hook order matters: shutdown guard, overload guard,
   // API key, log context (onRequest); rate limit (per route, after them); graph
   // allow-list, Idempotency-Key, analyses per key (preHandler).
-  const metrics = new Metrics(deps.store);
-  const store = instrumentStore(deps.store, metrics);
+  const metrics = new Metrics(deps.store, deps.jobs);
+  // Ingests and deletes made through the API drop the graph's cached projections.
+  const store = notifyGraphChanges(instrumentStore(deps.store, metrics), (graphId) => deps.jobs.graphChanged(graphId));
   registerShutdownGuard(app);
   registerRouteDefaults(app);
   await registerLimits(app, deps.config);

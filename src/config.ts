@@ -37,6 +37,11 @@ export const ConfigSchema = Type.Object({
   ANALYSIS_CONCURRENCY: Type.Integer({ default: 1, minimum: 1, maximum: 16 }),
   /** Analyses waiting for a worker at most; one more is refused with 503 + Retry-After. */
   ANALYSIS_QUEUE_LIMIT: Type.Integer({ default: 16, minimum: 0, maximum: 10000 }),
+  /**
+   * Memory (MiB) for projected graphs kept between analyses (src/jobs/projection-cache.ts);
+   * 0 disables the cache. A 256k-account, 330k-pair projection takes about 30 MiB.
+   */
+  PROJECTION_CACHE_MB: Type.Integer({ default: 512, minimum: 0, maximum: 1_048_576 }),
 
   // ---- API hardening (issue #5); the README's "Configuration, limits and auth" section lists them.
   /**

@@ -65,6 +65,7 @@ async function main(): Promise<void> {
   const jobs = new AnalysisRunner(store, logger, {
     concurrency: config.ANALYSIS_CONCURRENCY,
     queueLimit: config.ANALYSIS_QUEUE_LIMIT,
+    projectionCacheBytes: config.PROJECTION_CACHE_MB * 1024 * 1024,
     connection: {
       uri: config.NEO4J_URI,
       user: config.NEO4J_USER,

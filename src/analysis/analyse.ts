@@ -20,6 +20,7 @@ import { buildCompactGraph } from './compact-graph.js';
 import { countDisconnected, splitDisconnected } from './connectivity.js';
 import { consensusCommunities, membershipFigures, DEFAULTS as CONSENSUS_DEFAULTS } from './consensus.js';
 import { nicheMetrics } from './niche-metrics.js';
+import { isPairTable, pairTableFromProjection, type PairTable } from './pair-table.js';
 import { eventsPerDay, nicheActivity, nicheProfiles } from './niche-profile.js';
 import { computeCentralities } from './centrality/select.js';
 import { communityPagerank, globalPagerank } from './pagerank.js';
@@ -76,11 +77,13 @@ function roundResolution(gamma: number): number {
   return Number(gamma.toPrecision(3));
 }
 
-export function analyseProjection(projection: Projection, options: AnalysisOptions, hooks: AnalysisHooks = {}): AnalysisResult {
+/** Analyses a projection given as a PairTable (the store's form) or as validated row objects. */
+export function analyseProjection(projection: Projection | PairTable, options: AnalysisOptions, hooks: AnalysisHooks = {}): AnalysisResult {
   validateAnalysisOptions(options);
   const runs = options.runs ?? DEFAULTS.runs;
   const minNicheSize = options.minNicheSize ?? DEFAULTS.minNicheSize;
-  const graph = buildCompactGraph(projection);
+  const table = isPairTable(projection) ? projection : pairTableFromProjection(projection);
+  const graph = buildCompactGraph(table);
   const { order, ids } = graph;
 
   hooks.onPhase?.('communities');
@@ -116,7 +119,7 @@ export function analyseProjection(projection: Projection, options: AnalysisOptio
   });
   const figures = membershipFigures(community, count, consensus.runs, consensus.runCounts);
   const profile = nicheProfiles(graph, community, count, ties.reciprocalWeight);
-  const activity = nicheActivity(projection.pairs, graph.index, community, count);
+  const activity = nicheActivity(table, community, count);
   const iso = (ms: number): string | null => (Number.isFinite(ms) ? new Date(ms).toISOString() : null);
 
   // Niches (groups of at least minNicheSize), largest first, ties by smallest member id.

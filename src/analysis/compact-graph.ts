@@ -8,10 +8,13 @@
  * metrics on flat arrays and makes every derived structure independent of the order in
  * which the pairs were given.
  *
+ * Built from a PairTable (pair-table.ts), whose rows are already sorted and unique.
+ *
  * Only positive weight builds adjacency. Negative weight is kept as a per-account
  * incoming total and nothing else: a dispute must never make an account look more
  * central. Self pairs (source == target) are ignored.
  */
+import { isPairTable, pairTableFromProjection, type PairTable } from './pair-table.js';
 import type { Projection } from './types.js';
 
 /** One adjacency in CSR form. */
@@ -52,95 +55,49 @@ export interface CompactGraph {
   undirectedEdges: number;
 }
 
-const PREFIX = 'nichegraph/analysis/compact-graph';
-
-function sortedUniqueIds(accounts: readonly string[]): string[] {
-  if (!Array.isArray(accounts)) throw new TypeError(`${PREFIX}: projection.accounts must be an array.`);
-  const ids = accounts.slice();
-  let sorted = true;
-  for (let i = 0; i < ids.length; i++) {
-    const id = ids[i];
-    if (typeof id !== 'string') throw new TypeError(`${PREFIX}: projection.accounts[${i}] is not a string.`);
-    if (i > 0 && !((ids[i - 1] as string) < id)) sorted = false;
-  }
-  if (!sorted) {
-    ids.sort();
-    for (let i = 1; i < ids.length; i++) {
-      if (ids[i - 1] === ids[i]) throw new Error(`${PREFIX}: account '${String(ids[i])}' is listed twice.`);
-    }
-  }
-  return ids;
-}
-
-function checkWeight(value: unknown, field: string, row: number): number {
-  if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) {
-    throw new RangeError(`${PREFIX}: projection.pairs[${row}].${field} must be a finite number >= 0, got ${String(value)}.`);
-  }
-  return value;
-}
-
 /**
- * Builds the compact graph of a projection. Throws when an id is listed twice, when a
- * pair names an account missing from `accounts`, when an ordered pair appears twice, or
- * when a weight is negative or not finite.
+ * Builds the compact graph of a projection, given as a PairTable (the store's form) or as
+ * row objects (validated and converted by pairTableFromProjection, which throws on
+ * malformed input).
  */
-export function buildCompactGraph(projection: Projection): CompactGraph {
-  if (projection === null || typeof projection !== 'object') throw new TypeError(`${PREFIX}: the projection must be an object.`);
-  const ids = sortedUniqueIds(projection.accounts);
+export function buildCompactGraph(input: Projection | PairTable): CompactGraph {
+  const table = isPairTable(input) ? input : pairTableFromProjection(input);
+  const ids = table.accounts;
   const order = ids.length;
   const index = new Map<string, number>();
   for (let i = 0; i < order; i++) index.set(ids[i] as string, i);
-
-  const pairs = projection.pairs;
-  if (!Array.isArray(pairs)) throw new TypeError(`${PREFIX}: projection.pairs must be an array.`);
 
   const positiveInStrength = new Float64Array(order);
   const positiveOutStrength = new Float64Array(order);
   const negativeInStrength = new Float64Array(order);
 
-  // Pass 1: validate, resolve indices, keep the positive arcs.
-  const arcSource: number[] = [];
-  const arcTarget: number[] = [];
-  const arcWeight: number[] = [];
-  const arcCount: number[] = [];
-  // Every non-self pair, for the duplicate check (a duplicate with zero weight is still a duplicate).
-  const keySource = new Int32Array(pairs.length);
-  const keyTarget = new Int32Array(pairs.length);
-  let keys = 0;
-  let keysSorted = true;
-
-  for (let row = 0; row < pairs.length; row++) {
-    const pair = pairs[row];
-    if (pair === null || typeof pair !== 'object') throw new TypeError(`${PREFIX}: projection.pairs[${row}] is not an object.`);
-    const s = index.get(pair.source);
-    if (s === undefined) throw new Error(`${PREFIX}: projection.pairs[${row}].source '${String(pair.source)}' is not in projection.accounts.`);
-    const t = index.get(pair.target);
-    if (t === undefined) throw new Error(`${PREFIX}: projection.pairs[${row}].target '${String(pair.target)}' is not in projection.accounts.`);
-    const positive = checkWeight(pair.positive, 'positive', row);
-    const negative = checkWeight(pair.negative, 'negative', row);
+  // The positive arcs (self pairs ignored), in the table's (source, target) order.
+  let arcs = 0;
+  for (let r = 0; r < table.size; r++) {
+    if ((table.positive[r] as number) > 0 && table.source[r] !== table.target[r]) arcs++;
+  }
+  const arcSource = new Int32Array(arcs);
+  const arcTarget = new Int32Array(arcs);
+  const arcWeight = new Float64Array(arcs);
+  const arcCount = new Float64Array(arcs);
+  let a = 0;
+  for (let r = 0; r < table.size; r++) {
+    const s = table.source[r] as number;
+    const t = table.target[r] as number;
     if (s === t) continue;
-
-    if (keys > 0) {
-      const ps = keySource[keys - 1] as number;
-      const pt = keyTarget[keys - 1] as number;
-      if (ps > s || (ps === s && pt >= t)) keysSorted = false;
-    }
-    keySource[keys] = s;
-    keyTarget[keys] = t;
-    keys++;
-
+    const positive = table.positive[r] as number;
+    const negative = table.negative[r] as number;
     negativeInStrength[t] = (negativeInStrength[t] as number) + negative;
     if (positive > 0) {
-      arcSource.push(s);
-      arcTarget.push(t);
-      arcWeight.push(positive);
-      arcCount.push(negative > 0 ? 0 : typeof pair.count === 'number' && Number.isFinite(pair.count) && pair.count > 0 ? pair.count : 1);
+      arcSource[a] = s;
+      arcTarget[a] = t;
+      arcWeight[a] = positive;
+      const count = table.count[r] as number;
+      arcCount[a++] = negative > 0 ? 0 : Number.isFinite(count) && count > 0 ? count : 1;
       positiveOutStrength[s] = (positiveOutStrength[s] as number) + positive;
       positiveInStrength[t] = (positiveInStrength[t] as number) + positive;
     }
   }
-
-  if (!keysSorted) assertNoDuplicatePair(keySource.subarray(0, keys), keyTarget.subarray(0, keys), ids);
 
   const out = toCsr(order, arcSource, arcTarget, arcWeight);
   // Same arcs, same placement: the counts line up with out.targets.
@@ -167,24 +124,8 @@ export function buildCompactGraph(projection: Projection): CompactGraph {
   };
 }
 
-function assertNoDuplicatePair(sources: Int32Array, targets: Int32Array, ids: readonly string[]): void {
-  const n = sources.length;
-  const perm = new Int32Array(n);
-  for (let i = 0; i < n; i++) perm[i] = i;
-  perm.sort((a, b) => (sources[a] as number) - (sources[b] as number) || (targets[a] as number) - (targets[b] as number));
-  for (let k = 1; k < n; k++) {
-    const a = perm[k - 1] as number;
-    const b = perm[k] as number;
-    if (sources[a] === sources[b] && targets[a] === targets[b]) {
-      const s = ids[sources[a] as number];
-      const t = ids[targets[a] as number];
-      throw new Error(`${PREFIX}: the pair '${String(s)}' -> '${String(t)}' appears twice in projection.pairs.`);
-    }
-  }
-}
-
 /** Counting sort of arcs into CSR rows; rows end up sorted by target. */
-function toCsr(order: number, sources: number[], targets: number[], weights: number[]): Csr {
+function toCsr(order: number, sources: Int32Array, targets: Int32Array, weights: Float64Array): Csr {
   const m = sources.length;
   const offsets = new Int32Array(order + 1);
   for (let k = 0; k < m; k++) {

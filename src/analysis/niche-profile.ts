@@ -11,7 +11,7 @@
  *   internal events of each type), from the projection's per-pair type counts.
  */
 import type { CompactGraph } from './compact-graph.js';
-import type { Projection } from './types.js';
+import type { PairTable } from './pair-table.js';
 
 export interface NicheProfiles {
   reciprocity: Float64Array;
@@ -73,33 +73,39 @@ export function eventsPerDay(events: number, firstTs: number, lastTs: number): n
  * timestamp, dominant interaction types. Pairs without per-type counts count as type
  * "unknown".
  */
-export function nicheActivity(
-  pairs: Projection['pairs'],
-  index: ReadonlyMap<string, number>,
-  community: Int32Array,
-  count: number,
-  topTypes = 3,
-): NicheActivity {
+export function nicheActivity(table: PairTable, community: Int32Array, count: number, topTypes = 3): NicheActivity {
+  if (community.length !== table.accounts.length) throw new RangeError(`${PREFIX}: community has ${community.length} labels for ${table.accounts.length} accounts.`);
   const events = new Float64Array(count);
   const firstTs = new Float64Array(count).fill(Number.NaN);
   const lastTs = new Float64Array(count).fill(Number.NaN);
-  const perType: Array<Map<string, number>> = Array.from({ length: count }, () => new Map());
-  for (const pair of pairs) {
-    const s = index.get(pair.source);
-    const t = index.get(pair.target);
-    if (s === undefined || t === undefined || s === t) continue;
+  // Events per (niche, type), keyed niche * types + type: sparse, as types are free-form.
+  const types = table.typeNames.length;
+  const perType = new Map<number, number>();
+  for (let r = 0; r < table.size; r++) {
+    const s = table.source[r] as number;
+    const t = table.target[r] as number;
+    if (s === t) continue;
     const c = community[s] as number;
     if (community[t] !== c) continue;
-    events[c] = (events[c] as number) + pair.count;
-    const types = pair.types ?? { unknown: pair.count };
-    const map = perType[c] as Map<string, number>;
-    for (const [type, n] of Object.entries(types)) map.set(type, (map.get(type) ?? 0) + n);
-    if (typeof pair.firstTs === 'number' && !((firstTs[c] as number) <= pair.firstTs)) firstTs[c] = pair.firstTs;
-    if (typeof pair.lastTs === 'number' && !((lastTs[c] as number) >= pair.lastTs)) lastTs[c] = pair.lastTs;
+    events[c] = (events[c] as number) + (table.count[r] as number);
+    for (let e = table.typeOffsets[r] as number, end = table.typeOffsets[r + 1] as number; e < end; e++) {
+      const slot = c * types + (table.typeIds[e] as number);
+      perType.set(slot, (perType.get(slot) ?? 0) + (table.typeCounts[e] as number));
+    }
+    // NaN compares false: the first timestamp seen replaces it.
+    const first = table.firstTs[r] as number;
+    const last = table.lastTs[r] as number;
+    if (!Number.isNaN(first) && !((firstTs[c] as number) <= first)) firstTs[c] = first;
+    if (!Number.isNaN(last) && !((lastTs[c] as number) >= last)) lastTs[c] = last;
   }
-  const dominantTypes = perType.map((map, c) => {
+  const found: Array<Array<[string, number]>> = Array.from({ length: count }, () => []);
+  for (const [slot, n] of perType) {
+    const c = Math.floor(slot / types);
+    if (n > 0) (found[c] as Array<[string, number]>).push([table.typeNames[slot - c * types] as string, n]);
+  }
+  const dominantTypes = found.map((entries, c) => {
     const total = events[c] as number;
-    return [...map.entries()]
+    return entries
       .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))
       .slice(0, topTypes)
       .map(([type, n]) => ({ type, share: total > 0 ? n / total : 0 }));

@@ -4,11 +4,13 @@
  *   nichegraph_interactions_ingested_total                     interactions newly stored
  *   nichegraph_analyses{status}                                analyses per status, read from Neo4j at scrape time
  *   nichegraph_store_operation_duration_seconds{operation,outcome}  latency of each Neo4j store call made by the API
+ *   nichegraph_projection_cache_bytes, _entries, _lookups{outcome}   the runner's projection cache (hit/miss counts since start)
  *   plus prom-client's default process metrics (nichegraph_process_*, nichegraph_nodejs_*).
  * Each app has its own registry, so several apps in one process (tests) do not collide.
  */
 import type { FastifyInstance } from 'fastify';
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import type { AnalysisJobs } from '../jobs/port.js';
 import type { GraphStore } from '../store/port.js';
 
 const INGEST_ROUTE = '/v1/graphs/:graphId/interactions';
@@ -36,7 +38,36 @@ export class Metrics {
     registers: [this.registry],
   });
 
-  constructor(store: GraphStore) {
+  constructor(store: GraphStore, jobs?: Pick<AnalysisJobs, 'projectionCacheStats'>) {
+    if (jobs) {
+      new Gauge({
+        name: 'nichegraph_projection_cache_bytes',
+        help: 'Memory held by projected graphs cached between analyses (estimate).',
+        registers: [this.registry],
+        collect() {
+          this.set(jobs.projectionCacheStats().bytes);
+        },
+      });
+      new Gauge({
+        name: 'nichegraph_projection_cache_entries',
+        help: 'Projected graphs cached between analyses.',
+        registers: [this.registry],
+        collect() {
+          this.set(jobs.projectionCacheStats().entries);
+        },
+      });
+      new Gauge({
+        name: 'nichegraph_projection_cache_lookups',
+        help: 'Projection cache lookups since the process started, by outcome (hit or miss).',
+        labelNames: ['outcome'] as const,
+        registers: [this.registry],
+        collect() {
+          const stats = jobs.projectionCacheStats();
+          this.set({ outcome: 'hit' }, stats.hits);
+          this.set({ outcome: 'miss' }, stats.misses);
+        },
+      });
+    }
     new Gauge({
       name: 'nichegraph_analyses',
       help: 'Analyses per status, as stored in Neo4j (read at scrape time).',

@@ -11,6 +11,11 @@
  * (no pool): terminating it is how a running analysis is cancelled, and its memory is
  * returned to the system when it ends.
  *
+ * Projection cache (projection-cache.ts): before starting a worker the runner reads the
+ * graph's version; a table cached for (graph, version, projection params) is handed to
+ * the worker, which then skips Neo4j; otherwise the worker projects and posts its table
+ * back (shared memory, no copy) to be cached. `graphChanged` drops a graph's tables.
+ *
  * Cancellation: a queued analysis leaves the queue; a running one has its worker
  * terminated. Either way it is marked failed with error "cancelled". A cancel that arrives
  * after the worker committed the result finds the analysis succeeded and leaves it so.
@@ -19,8 +24,10 @@ import { EventEmitter } from 'node:events';
 import { Worker } from 'node:worker_threads';
 import type { FastifyBaseLogger } from 'fastify';
 import type { DriverOptions } from '../store/driver.js';
-import type { AnalysisRecord, AnalysisTimings, GraphStore } from '../store/port.js';
+import type { PairTable } from '../analysis/pair-table.js';
+import type { AnalysisRecord, AnalysisTimings, GraphStore, ProjectionParams } from '../store/port.js';
 import { QueueFullError, type AnalysisJobs } from './port.js';
+import { ProjectionCache, type ProjectionCacheStats } from './projection-cache.js';
 import { progressAt, type Phase, type Progress } from './progress.js';
 import type { WorkerInput, WorkerMessage } from './analysis-worker.js';
 
@@ -36,6 +43,8 @@ export interface AnalysisRunnerOptions {
   queueLimit?: number;
   /** Retry-After (seconds) suggested when the queue is full. Default 30. */
   retryAfterSeconds?: number;
+  /** Byte budget of the projection cache; 0 disables it. Default 0. */
+  projectionCacheBytes?: number;
 }
 
 interface Job {
@@ -71,6 +80,7 @@ export class AnalysisRunner implements AnalysisJobs {
   private readonly concurrency: number;
   private readonly queueLimit: number;
   readonly retryAfterSeconds: number;
+  readonly projectionCache: ProjectionCache;
 
   constructor(
     private readonly store: GraphStore,
@@ -80,6 +90,7 @@ export class AnalysisRunner implements AnalysisJobs {
     this.concurrency = options.concurrency ?? 1;
     this.queueLimit = options.queueLimit ?? 16;
     this.retryAfterSeconds = options.retryAfterSeconds ?? 30;
+    this.projectionCache = new ProjectionCache(options.projectionCacheBytes ?? 0);
     if (!(this.concurrency >= 1)) throw new RangeError('jobs/analysis-runner: concurrency must be >= 1');
     if (!(this.queueLimit >= 0)) throw new RangeError('jobs/analysis-runner: queueLimit must be >= 0');
     this.finished.setMaxListeners(0);
@@ -112,6 +123,14 @@ export class AnalysisRunner implements AnalysisJobs {
       }, timeoutMs);
       this.finished.once(analysisId, onDone);
     });
+  }
+
+  graphChanged(graphId: string): void {
+    this.projectionCache.invalidate(graphId);
+  }
+
+  projectionCacheStats(): ProjectionCacheStats {
+    return this.projectionCache.stats();
   }
 
   isActive(analysisId: string): boolean {
@@ -194,7 +213,9 @@ export class AnalysisRunner implements AnalysisJobs {
       // A cancel that arrived while markRunning was on its way finds no worker to stop.
       if (job.cancelled) throw new Error(CANCELLED);
       if (job.interrupted) throw new Error(INTERRUPTED_RUNNING);
-      const outcome = await this.inWorker(job);
+      const cached = await this.cachedProjection(analysis);
+      if (cached) log.debug('projection from the cache');
+      const outcome = await this.inWorker(job, cached);
       timings = { ...timings, ...outcome.timings };
       if (outcome.type === 'failed') failure = outcome.message;
       else if (outcome.type === 'exited') failure = job.cancelled ? CANCELLED : job.interrupted ? INTERRUPTED_RUNNING : outcome.message;
@@ -217,11 +238,25 @@ export class AnalysisRunner implements AnalysisJobs {
     });
   }
 
+  /** The cached projection of the analysis's graph at its current version, if any. */
+  private async cachedProjection(analysis: AnalysisRecord): Promise<PairTable | null> {
+    if (this.projectionCache.maxBytes === 0) return null;
+    const version = await this.store.graphVersion(analysis.graphId);
+    if (version === null) throw new Error(`graph '${analysis.graphId}' was deleted before the analysis ran`);
+    return this.projectionCache.get(analysis.graphId, version, projectionParams(analysis)) ?? null;
+  }
+
   /** Runs the analysis in a fresh worker; resolves with its last word, whatever happens. */
   private inWorker(
     job: Job,
+    projection: PairTable | null,
   ): Promise<Extract<WorkerMessage, { type: 'done' | 'failed' }> | { type: 'exited'; message: string; timings: AnalysisTimings }> {
-    const input: WorkerInput = { analysis: job.analysis, connection: this.options.connection };
+    const input: WorkerInput = {
+      analysis: job.analysis,
+      connection: this.options.connection,
+      projection,
+      shareProjection: projection === null && this.projectionCache.maxBytes > 0,
+    };
     return new Promise((resolve) => {
       const worker = startWorker(input);
       job.worker = worker;
@@ -235,6 +270,8 @@ export class AnalysisRunner implements AnalysisJobs {
           if (job.phase !== 'queued') timings[job.phase] = Math.round(performance.now() - phaseStarted);
           job.phase = m.phase;
           phaseStarted = performance.now();
+        } else if (m.type === 'projection') {
+          this.projectionCache.set(job.analysis.graphId, m.version, projectionParams(job.analysis), m.table);
         } else {
           last = m;
         }
@@ -252,6 +289,11 @@ export class AnalysisRunner implements AnalysisJobs {
       });
     });
   }
+}
+
+function projectionParams(analysis: AnalysisRecord): ProjectionParams {
+  const { typeWeights, from, to, minWeight } = analysis.params;
+  return { typeWeights, from, to, minWeight };
 }
 
 function elapsed(fromIso: string, toIso: string): number {

@@ -2,17 +2,21 @@
  * Worker-thread entry of one analysis (started by src/jobs/analysis-runner.ts).
  *
  * The worker does the whole CPU- and memory-heavy part itself: it opens its own Neo4j
- * driver, streams the projection, builds the compact graph, runs the pipeline and writes
- * the result back. Nothing large crosses the thread boundary (no graph, no projection, no
- * result objects): the main thread only receives small messages, so its event loop stays
- * free while a large graph is analysed, and terminating the worker cancels the analysis
- * (an open write transaction dies with the connection and is rolled back by Neo4j).
+ * driver, streams the projection into a PairTable (or takes the one the parent had
+ * cached), builds the compact graph, runs the pipeline and writes the result back. The
+ * only large thing that crosses the thread boundary is the PairTable, whose columns are
+ * SharedArrayBuffers (shared, not copied); no graph, no result objects. So the main
+ * thread's event loop stays free while a large graph is analysed, and terminating the
+ * worker cancels the analysis (an open write transaction dies with the connection and is
+ * rolled back by Neo4j).
  *
- * Messages to the parent (WorkerMessage): `phase` when a phase starts, then exactly one
- * of `done` or `failed`, each with the timings of the phases that ran.
+ * Messages to the parent (WorkerMessage): `phase` when a phase starts; `projection` with
+ * the table it projected (when asked to share it, for the parent's cache); then exactly
+ * one of `done` or `failed`, each with the timings of the phases that ran.
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { analyseProjection } from '../analysis/analyse.js';
+import type { PairTable } from '../analysis/pair-table.js';
 import { createDriver, type DriverOptions } from '../store/driver.js';
 import { Neo4jGraphStore } from '../store/neo4j-store.js';
 import type { AnalysisRecord, AnalysisTimings } from '../store/port.js';
@@ -21,10 +25,15 @@ import type { Phase } from './progress.js';
 export interface WorkerInput {
   analysis: AnalysisRecord;
   connection: DriverOptions & { database: string };
+  /** The projection, when the parent had it cached; null: project from Neo4j. */
+  projection: PairTable | null;
+  /** Post the projected table back to the parent (to cache it). */
+  shareProjection: boolean;
 }
 
 export type WorkerMessage =
   | { type: 'phase'; phase: Phase }
+  | { type: 'projection'; version: number; table: PairTable }
   | { type: 'done'; timings: AnalysisTimings }
   | { type: 'failed'; message: string; timings: AnalysisTimings };
 
@@ -60,8 +69,13 @@ async function run(input: WorkerInput): Promise<void> {
     const driver = await createDriver(connection);
     store = new Neo4jGraphStore({ driver, database: connection.database });
     const { resolution, seed, topK, runs, minNicheSize, nicheSize, centralities, ...projectionParams } = analysis.params;
-    const projection = await store.project(analysis.graphId, projectionParams);
-    if (!projection) throw new Error(`graph '${analysis.graphId}' was deleted before the analysis ran`);
+    let projection = input.projection;
+    if (projection === null) {
+      const projected = await store.project(analysis.graphId, projectionParams);
+      if (!projected) throw new Error(`graph '${analysis.graphId}' was deleted before the analysis ran`);
+      projection = projected.table;
+      if (input.shareProjection) post({ type: 'projection', version: projected.version, table: projection });
+    }
     // Analyses stored before runs/minNicheSize/nicheSize existed ran plain Louvain.
     const options = {
       resolution,

@@ -1,6 +1,7 @@
 /** What the HTTP layer needs from the analysis job runner. */
 import type { AnalysisRecord } from '../store/port.js';
 import type { Progress } from './progress.js';
+import type { ProjectionCacheStats } from './projection-cache.js';
 
 export interface AnalysisJobs {
   /** Whether submit would take one more analysis now (the wait queue is bounded). */
@@ -21,6 +22,10 @@ export interface AnalysisJobs {
    * Resolves false when this process was not queueing or running it.
    */
   cancel(analysisId: string): Promise<boolean>;
+  /** The graph's data changed or it was deleted (in this process): drop what is cached about it. */
+  graphChanged(graphId: string): void;
+  /** Size and hit counts of the projection cache (for /metrics). */
+  projectionCacheStats(): ProjectionCacheStats;
   close(): Promise<void>;
 }
 

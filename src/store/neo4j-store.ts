@@ -73,7 +73,8 @@
  * (Neo4jError, with `code`), e.g. ServiceUnavailable when the server is down.
  */
 import neo4j, { type Driver, type ManagedTransaction, type QueryResult, type RecordShape } from 'neo4j-driver';
-import type { AnalysisResult, AnalysisSummary, ProjectedPair, Projection } from '../analysis/types.js';
+import { PairTableBuilder } from '../analysis/pair-table.js';
+import type { AnalysisResult, AnalysisSummary } from '../analysis/types.js';
 import { CypherFiles } from './cypher-files.js';
 import type {
   AccountResultRow,
@@ -91,6 +92,7 @@ import type {
   NicheRow,
   Page,
   ProjectionParams,
+  VersionedProjection,
 } from './port.js';
 
 /** The subset of a pino logger the store uses. */
@@ -429,17 +431,27 @@ export class Neo4jGraphStore implements GraphStore {
 
   // ---------------------------------------------------------------- projection
 
-  async project(graphId: string, params: ProjectionParams): Promise<Projection | null> {
+  async graphVersion(graphId: string): Promise<number | null> {
+    const r = firstRecord(await this.read('graph-exists', { graphId }));
+    return r ? toNumber(r.get('version')) : null;
+  }
+
+  async project(graphId: string, params: ProjectionParams): Promise<VersionedProjection | null> {
     const started = Date.now();
     // Larger fetches: a projection streams hundreds of thousands of rows.
     const projection = await this.inRead(async (tx) => {
-      const exists = await tx.run(this.q.get('graph-exists'), { graphId });
-      if (exists.records.length === 0) return null;
+      // The version is read first: ingestion bumps it in the transaction that adds data,
+      // so the rows read below are at least as new as this version (reads are
+      // read-committed), never older.
+      const exists = firstRecord(await tx.run(this.q.get('graph-exists'), { graphId }));
+      if (!exists) return null;
+      const version = toNumber(exists.get('version'));
 
       // Pairs first, accounts second: accounts are only ever added (until the graph is
       // deleted), so every endpoint of a pair read first is in the account list read after,
-      // even when an ingest commits in between (Neo4j reads are read-committed).
-      const pairs: ProjectedPair[] = [];
+      // even when an ingest commits in between (Neo4j reads are read-committed). Rows go
+      // straight into typed columns (no object per pair); the builder sorts them.
+      const builder = new PairTableBuilder();
       const query = tx.run(this.q.get('project-pairs'), {
         graphId,
         typeWeights: params.typeWeights,
@@ -448,29 +460,28 @@ export class Neo4jGraphStore implements GraphStore {
         minWeight: params.minWeight,
       });
       for await (const record of query) {
-        pairs.push({
+        builder.add({
           source: str(record.get('source')),
           target: str(record.get('target')),
           positive: toNumber(record.get('positive')),
           negative: toNumber(record.get('negative')),
           count: toNumber(record.get('count')),
-          types: typeCounts(record.get('types') as unknown[], record.get('typeCounts') as unknown[]),
+          types: (record.get('types') as unknown[]).map(str),
+          typeCounts: (record.get('typeCounts') as unknown[]).map(toNumber),
           firstTs: toNumberOrNull(record.get('firstTs')),
           lastTs: toNumberOrNull(record.get('lastTs')),
         });
       }
-      pairs.sort((a, b) => compareStrings(a.source, b.source) || compareStrings(a.target, b.target));
 
       const accounts: string[] = [];
       for await (const record of tx.run(this.q.get('project-accounts'), { graphId })) {
         accounts.push(str(record.get('id')));
       }
-      accounts.sort(compareStrings);
-      return { accounts, pairs };
+      return { version, table: builder.finish(accounts) };
     }, PROJECTION_FETCH_SIZE);
     if (projection) {
       this.log.debug(
-        { graphId, accounts: projection.accounts.length, pairs: projection.pairs.length, ms: Date.now() - started },
+        { graphId, version: projection.version, accounts: projection.table.accounts.length, pairs: projection.table.size, ms: Date.now() - started },
         'projected graph',
       );
     }

@@ -5,7 +5,8 @@
  * throwing, so that the HTTP layer decides which 404 to answer.
  */
 import type { CentralityName } from '../analysis/centrality/select.js';
-import type { AnalysisResult, AnalysisSummary, MemberScore, NicheResult, Projection } from '../analysis/types.js';
+import type { PairTable } from '../analysis/pair-table.js';
+import type { AnalysisResult, AnalysisSummary, MemberScore, NicheResult } from '../analysis/types.js';
 
 export interface GraphRecord {
   id: string;
@@ -46,6 +47,12 @@ export interface IngestResult {
   stored: number;
   /** Interactions skipped because their id was already stored in this graph (or repeated in the batch). */
   duplicates: number;
+}
+
+/** A projection and the graph version its rows are at least as new as. */
+export interface VersionedProjection {
+  version: number;
+  table: PairTable;
 }
 
 export interface ProjectionParams {
@@ -132,8 +139,14 @@ export interface GraphStore {
   /** Stores one batch atomically (one transaction). Returns null when the graph is unknown. */
   ingest(graphId: string, batch: { interactions: InteractionInput[]; accounts: AccountInput[] }): Promise<IngestResult | null>;
 
-  /** Aggregated interaction graph for analysis; null when the graph is unknown. */
-  project(graphId: string, params: ProjectionParams): Promise<Projection | null>;
+  /**
+   * The graph's version: a counter that every ingest into it raises (in the ingest's
+   * transaction), so a projection cached under a version is stale once it has moved.
+   * Null when the graph is unknown.
+   */
+  graphVersion(graphId: string): Promise<number | null>;
+  /** Aggregated interaction graph for analysis, with the version it is at least as new as; null when the graph is unknown. */
+  project(graphId: string, params: ProjectionParams): Promise<VersionedProjection | null>;
 
   /** False when the graph is unknown (or being deleted). */
   createAnalysis(analysis: AnalysisRecord): Promise<boolean>;

@@ -1,5 +1,6 @@
 import t from 'tap';
 import { buildCompactGraph } from '../../src/analysis/compact-graph.js';
+import { pairTableFromProjection } from '../../src/analysis/pair-table.js';
 import { eventsPerDay, nicheActivity, nicheProfiles } from '../../src/analysis/niche-profile.js';
 import { tieStrength } from '../../src/analysis/tie-strength.js';
 import type { Projection } from '../../src/analysis/types.js';
@@ -19,7 +20,7 @@ const graph = buildCompactGraph(projection);
 const community = Int32Array.from([0, 0, 0, 1]);
 
 t.test('activity and dominant types count internal events only', async (t) => {
-  const a = nicheActivity(projection.pairs, graph.index, community, 2);
+  const a = nicheActivity(pairTableFromProjection(projection), community, 2);
   t.same([...a.events], [4, 0]);
   t.same([a.firstTs[0], a.lastTs[0]], [0, 2 * DAY]);
   t.ok(Number.isNaN(a.firstTs[1] as number), 'no internal event in niche 1');
@@ -34,7 +35,7 @@ t.test('activity and dominant types count internal events only', async (t) => {
 });
 
 t.test('pairs without type counts count as "unknown"', async (t) => {
-  const a = nicheActivity([{ source: 'a', target: 'b', positive: 1, negative: 0, count: 3 }], graph.index, community, 2);
+  const a = nicheActivity(pairTableFromProjection({ accounts: projection.accounts, pairs: [{ source: 'a', target: 'b', positive: 1, negative: 0, count: 3 }] }), community, 2);
   t.same(a.dominantTypes[0], [{ type: 'unknown', share: 1 }]);
 });
 

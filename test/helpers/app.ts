@@ -50,6 +50,7 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
   const jobs = new AnalysisRunner(store, logger, {
     concurrency: config.ANALYSIS_CONCURRENCY,
     queueLimit: config.ANALYSIS_QUEUE_LIMIT,
+    projectionCacheBytes: config.PROJECTION_CACHE_MB * 1024 * 1024,
     connection: { uri: config.NEO4J_URI, user: config.NEO4J_USER, password: config.NEO4J_PASSWORD, database: config.NEO4J_DATABASE },
   });
   const app = await buildApp({ store, jobs, config, logger, idempotency });

@@ -37,9 +37,9 @@ function gatedStore() {
   return { gated, open };
 }
 
-async function appWith(jobStore: GraphStore, queueLimit: number) {
+async function appWith(jobStore: GraphStore, queueLimit: number, projectionCacheBytes = 0) {
   const logger = pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' });
-  const jobs = new AnalysisRunner(jobStore, logger, { concurrency: 1, queueLimit, retryAfterSeconds: 7, connection });
+  const jobs = new AnalysisRunner(jobStore, logger, { concurrency: 1, queueLimit, retryAfterSeconds: 7, connection, projectionCacheBytes });
   const app = await buildApp({ store, jobs, config, logger, idempotency });
   await app.ready();
   return { app, jobs };
@@ -157,4 +157,52 @@ t.test('DELETE cancels a queued analysis and a running one', async (t) => {
   t.equal(again.statusCode, 409);
   t.match(again.json(), { code: 'NG_ANALYSIS_FINISHED' });
   t.equal((await app.inject({ method: 'DELETE', url: '/v1/analyses/nope' })).statusCode, 404);
+});
+
+t.test('the projection cache: reused while the graph is unchanged, dropped by an ingest, same results', async (t) => {
+  const { app, jobs } = await appWith(store, 4, 64 * 1024 * 1024);
+  t.teardown(() => app.close());
+  const analyse = async (payload: object) => {
+    const res = await app.inject({ method: 'POST', url: `/v1/graphs/${graphId}/analyses?wait=60`, payload });
+    t.equal(res.statusCode, 200);
+    const done = res.json();
+    t.equal(done.status, 'succeeded');
+    const niches = (await app.inject({ url: `/v1/analyses/${done.id}/niches?limit=100` })).json();
+    return { done, niches: niches.items.map((n: { id: string; size: number; trusted: unknown }) => [n.id, n.size, n.trusted]) };
+  };
+
+  const first = await analyse({ seed: 3, runs: 2 });
+  t.match(jobs.projectionCacheStats(), { entries: 1, hits: 0, misses: 1 }, 'the first analysis projects and caches');
+  const second = await analyse({ seed: 3, runs: 2 });
+  t.match(jobs.projectionCacheStats(), { entries: 1, hits: 1, misses: 1 }, 'the second one reuses the projection');
+  t.same(second.done.summary, first.done.summary, 'same summary from the cached projection');
+  t.same(second.niches, first.niches, 'same niches and trusted members');
+
+  // Other projection params are another entry; type weight order does not matter.
+  await analyse({ seed: 3, runs: 2, typeWeights: { reply: 2, mention: 1 } });
+  await analyse({ seed: 3, runs: 2, typeWeights: { mention: 1, reply: 2 } });
+  t.match(jobs.projectionCacheStats(), { entries: 2, hits: 2, misses: 2 });
+
+  // An ingest through the API drops the graph's projections (and raises its version).
+  const ingest = await app.inject({
+    method: 'POST',
+    url: `/v1/graphs/${graphId}/interactions`,
+    payload: { interactions: [{ source: 'u1', target: 'newcomer', type: 'reply' }] },
+  });
+  t.equal(ingest.statusCode, 200);
+  t.match(jobs.projectionCacheStats(), { entries: 0 }, 'ingestion invalidated the cache');
+  const after = await analyse({ seed: 3, runs: 2 });
+  t.equal(after.done.summary.accounts, 401, 'the new account is analysed');
+  t.match(jobs.projectionCacheStats(), { entries: 1, hits: 2, misses: 3 });
+
+  // An ingest that bypasses this process (another instance) is seen through the version.
+  await store.ingest(graphId, { interactions: [{ id: null, source: 'u2', target: 'elsewhere', type: 'reply', weight: 1, timestamp: null }], accounts: [] });
+  t.match(jobs.projectionCacheStats(), { entries: 1 }, 'this process was not told');
+  const elsewhere = await analyse({ seed: 3, runs: 2 });
+  t.equal(elsewhere.done.summary.accounts, 402, 'a stale projection is never used');
+  t.match(jobs.projectionCacheStats(), { entries: 1, hits: 2, misses: 4 }, 'the older version was dropped');
+
+  const metrics = await app.inject({ url: '/metrics' });
+  t.match(metrics.body, /nichegraph_projection_cache_lookups\{outcome="hit"\} 2/);
+  t.match(metrics.body, /nichegraph_projection_cache_entries 1/);
 });

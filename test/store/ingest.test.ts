@@ -158,10 +158,10 @@ t.test('50,000 interactions in one call', async (t) => {
   started = Date.now();
   const projection = await store.project(g, { typeWeights: {}, from: null, to: null, minWeight: 0 });
   const projectMs = Date.now() - started;
-  t.equal(projection?.pairs.reduce((n, p) => n + p.count, 0), 50_000);
+  t.equal(projection?.table.count.reduce((n, c) => n + c, 0), 50_000);
   const got = await store.getGraph(g);
   t.equal(got?.interactions, 50_000);
-  t.comment(`50k ingest ${firstMs} ms, replay ${replayMs} ms, projection ${projectMs} ms (${projection?.pairs.length} pairs)`);
+  t.comment(`50k ingest ${firstMs} ms, replay ${replayMs} ms, projection ${projectMs} ms (${projection?.table.size} pairs)`);
   started = Date.now();
   t.equal(await store.deleteGraph(g), true);
   t.comment(`delete ${Date.now() - started} ms`);

@@ -2,10 +2,16 @@ import t from 'tap';
 import { newGraph, openStore, ix, uid } from './helpers.js';
 import type { ProjectionParams } from '../../src/store/port.js';
 import type { ProjectedPair } from '../../src/analysis/types.js';
+import { pairTableRows } from '../../src/analysis/pair-table.js';
 
 const { store } = await openStore(t);
 const base: ProjectionParams = { typeWeights: {}, from: null, to: null, minWeight: 0 };
 /** The weights and count of a pair, without the per-type counts and timestamps. */
+/** A projection with its rows as objects, for readable assertions. */
+async function projectRows(graphId: string, params: ProjectionParams) {
+  const p = await store.project(graphId, params);
+  return p && { version: p.version, accounts: p.table.accounts, pairs: pairTableRows(p.table) };
+}
 const core = (pairs: ProjectedPair[] | undefined) => pairs?.map(({ source, target, positive, negative, count }) => ({ source, target, positive, negative, count }));
 
 t.test('unknown graph answers null', async (t) => {
@@ -29,7 +35,7 @@ t.test('aggregation, type weights, negatives, minWeight, window, order', async (
     accounts: [{ id: 'lonely', properties: {} }],
   });
 
-  const all = await store.project(g, base);
+  const all = await projectRows(g, base);
   t.same(all?.accounts, ['Z', 'a', 'b', 'c', 'lonely'], 'every account, code-unit order (Z < a)');
   t.same(
     all?.pairs.find((p) => p.source === 'b' && p.target === 'a'),
@@ -49,7 +55,7 @@ t.test('aggregation, type weights, negatives, minWeight, window, order', async (
     'pairs sorted by (source, target), positive and negative apart',
   );
 
-  const weighted = await store.project(g, { ...base, typeWeights: { like: 0.5, spam: 0, complaint: 2 } });
+  const weighted = await projectRows(g, { ...base, typeWeights: { like: 0.5, spam: 0, complaint: 2 } });
   t.same(
     core(weighted?.pairs),
     [
@@ -62,38 +68,38 @@ t.test('aggregation, type weights, negatives, minWeight, window, order', async (
   );
   t.same(weighted?.accounts, all?.accounts, 'accounts do not depend on the parameters');
 
-  const negativeType = await store.project(g, { ...base, typeWeights: { like: -1 } });
+  const negativeType = await projectRows(g, { ...base, typeWeights: { like: -1 } });
   t.same(
     core(negativeType?.pairs)?.find((p) => p.source === 'a' && p.target === 'c'),
     { source: 'a', target: 'c', positive: 0, negative: 1, count: 1 },
     'a negative type weight turns the interaction negative',
   );
 
-  const strong = await store.project(g, { ...base, minWeight: 1 });
+  const strong = await projectRows(g, { ...base, minWeight: 1 });
   t.same(
     strong?.pairs.map((p) => `${p.source}>${p.target}`),
     ['a>b', 'a>c', 'b>a', 'c>a'],
     'minWeight drops Z -> a (0.25 < 1); positive + negative counts',
   );
-  const onlyNegativeHelps = await store.project(g, { ...base, minWeight: 7 });
+  const onlyNegativeHelps = await projectRows(g, { ...base, minWeight: 7 });
   t.same(onlyNegativeHelps?.pairs.map((p) => `${p.source}>${p.target}`), ['b>a'], 'b -> a: 4 + 3 >= 7');
 
-  const window = await store.project(g, { ...base, from: T + 10, to: T + 40 });
+  const window = await projectRows(g, { ...base, from: T + 10, to: T + 40 });
   t.same(
     core(window?.pairs),
     [{ source: 'b', target: 'a', positive: 3, negative: 3, count: 3 }],
     '[from, to): T+10, T+20, T+30 kept; T excluded; T+40 excluded; no timestamp excluded',
   );
-  const fromOnly = await store.project(g, { ...base, from: T + 40 });
+  const fromOnly = await projectRows(g, { ...base, from: T + 40 });
   t.same(fromOnly?.pairs.map((p) => `${p.source}>${p.target}`), ['Z>a', 'a>c', 'c>a'], 'from only');
-  const toOnly = await store.project(g, { ...base, to: T + 1 });
+  const toOnly = await projectRows(g, { ...base, to: T + 1 });
   t.same(toOnly?.pairs.map((p) => `${p.source}>${p.target}`), ['b>a'], 'to only (a -> b has no timestamp)');
   t.same(window?.accounts, all?.accounts, 'accounts are all accounts, even outside the window');
 });
 
 t.test('empty graph', async (t) => {
   const g = await newGraph(t, store, 'empty');
-  t.same(await store.project(g, base), { accounts: [], pairs: [] });
+  t.same(await projectRows(g, base), { version: 0, accounts: [], pairs: [] });
 });
 
 t.test('ids with non-ASCII characters sort by code unit', async (t) => {
@@ -102,11 +108,28 @@ t.test('ids with non-ASCII characters sort by code unit', async (t) => {
     interactions: [ix('é', 'b'), ix('z', 'b'), ix('E', 'b'), ix('😀', 'b'), ix('\uffff', 'b')],
     accounts: [],
   });
-  const p = await store.project(g, base);
+  const p = await projectRows(g, base);
   const expected = ['E', 'b', 'z', 'é', '😀', '\uffff']; // surrogate pair (0xd83d) < 0xffff
   t.same(p?.accounts, expected);
   t.same(
     p?.pairs.map((x) => x.source),
     expected.filter((x) => x !== 'b'),
   );
+});
+
+t.test('every ingest raises the graph version; a projection reports the version it is at least as new as', async (t) => {
+  t.equal(await store.graphVersion(uid('nope')), null, 'unknown graph: null');
+  const g = await newGraph(t, store, 'version');
+  t.equal(await store.graphVersion(g), 0, 'no ingest yet');
+  t.equal((await store.project(g, base))?.version, 0);
+  await store.ingest(g, { interactions: [ix('a', 'b')], accounts: [] });
+  t.equal(await store.graphVersion(g), 1);
+  // A replay that stores nothing still counts: the version only says "maybe changed".
+  await store.ingest(g, { interactions: [], accounts: [{ id: 'c', properties: {} }] });
+  const v = await store.graphVersion(g);
+  t.equal(v, 2);
+  const p = await store.project(g, base);
+  t.equal(p?.version, 2);
+  t.same(p?.table.accounts, ['a', 'b', 'c']);
+  t.equal(p?.table.size, 1);
 });
