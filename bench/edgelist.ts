@@ -1,7 +1,8 @@
 /**
  * Reads an edge-list file (`a b [weight]` lines, gzip or plain) as directed arcs,
  * self-loops dropped, aggregated per ordered pair into a PairTable the way the store's
- * projection query aggregates interactions (and, like the store, without an object per pair).
+ * projection query aggregates interactions (and, like the store, without an object per
+ * pair: the 10M-edge LFR graph must fit the memory target).
  */
 import { createReadStream } from 'node:fs';
 import { createInterface } from 'node:readline';
@@ -10,27 +11,15 @@ import { PairTableBuilder, type PairTable } from '../src/analysis/pair-table.js'
 
 export async function readProjection(path: string): Promise<PairTable> {
   const input = path.endsWith('.gz') ? createReadStream(path).pipe(createGunzip()) : createReadStream(path);
-  // Ordered pair "a b" -> [weight, events]: the edge lists have no parallel-arc metadata to keep.
-  const pairs = new Map<string, [number, number]>();
+  const builder = new PairTableBuilder();
   const accounts = new Set<string>();
+  const none: string[] = [];
   for await (const line of createInterface({ input, crlfDelay: Infinity })) {
     const [a, b, w] = line.trim().split(/\s+/);
     if (!a || !b || a === b) continue;
-    const weight = w === undefined ? 1 : Number(w);
     accounts.add(a);
     accounts.add(b);
-    const key = `${a} ${b}`;
-    const pair = pairs.get(key);
-    if (pair) {
-      pair[0] += weight;
-      pair[1]++;
-    } else pairs.set(key, [weight, 1]);
+    builder.add({ source: a, target: b, positive: w === undefined ? 1 : Number(w), negative: 0, count: 1, types: none, typeCounts: [], firstTs: null, lastTs: null });
   }
-  const builder = new PairTableBuilder();
-  for (const [key, [positive, count]] of pairs) {
-    const space = key.indexOf(' ');
-    builder.add({ source: key.slice(0, space), target: key.slice(space + 1), positive, negative: 0, count, types: [], typeCounts: [], firstTs: null, lastTs: null });
-  }
-  pairs.clear();
-  return builder.finish([...accounts]);
+  return builder.finish([...accounts], undefined, { mergeDuplicates: true });
 }

@@ -94,6 +94,7 @@ export class PairTableBuilder {
   private readonly typeNames: string[] = [];
   private rows = 0;
   private typeEntries = 0;
+  private spent = false;
   private source = new Int32Array(1024);
   private target = new Int32Array(1024);
   private positive = new Float64Array(1024);
@@ -120,6 +121,7 @@ export class PairTableBuilder {
   }
 
   add(row: PairRow): void {
+    if (this.spent) throw new Error(`${PREFIX}: add() after finish().`);
     const r = this.rows;
     if (r === this.source.length) {
       const capacity = 2 * r;
@@ -162,10 +164,17 @@ export class PairTableBuilder {
 
   /**
    * The table, given every account id of the graph (any order). Throws when an id is
-   * listed twice, when a row names an account missing from `accounts`, or when an ordered
-   * pair was added twice. `where` names the input in those messages.
+   * listed twice, when a row names an account missing from `accounts`, or (unless
+   * `mergeDuplicates`) when an ordered pair was added twice; with it, rows of the same
+   * pair are merged: weights, counts and events per type summed, the timestamps' span
+   * widened (edge lists with parallel arcs). `where` names the input in messages.
    */
-  finish(accounts: readonly string[], where = { accounts: 'accounts', pairs: 'pairs' }): PairTable {
+  finish(
+    accounts: readonly string[],
+    where = { accounts: 'accounts', pairs: 'pairs' },
+    options: { mergeDuplicates?: boolean } = {},
+  ): PairTable {
+    if (this.spent) throw new Error(`${PREFIX}: finish() was already called on this builder.`);
     const ids = sortedUniqueIds(accounts, where.accounts);
     const order = ids.length;
     const finalIndex = new Map<string, number>();
@@ -182,43 +191,83 @@ export class PairTableBuilder {
       }
       remap[k] = i;
     }
+    finalIndex.clear();
+    this.spent = true;
 
     const m = this.rows;
-    const source = new Int32Array(m);
-    const target = new Int32Array(m);
+    // Remapped in place: the builder is spent after finish.
+    const source = this.source.subarray(0, m);
+    const target = this.target.subarray(0, m);
     for (let r = 0; r < m; r++) {
-      source[r] = remap[this.source[r] as number] as number;
-      target[r] = remap[this.target[r] as number] as number;
+      source[r] = remap[source[r] as number] as number;
+      target[r] = remap[target[r] as number] as number;
     }
     // Row order by (source, target): a stable counting sort by target, then by source.
-    const byTarget = countingOrder(target, order, null);
-    const rowOrder = countingOrder(source, order, byTarget);
+    const rowOrder = countingOrder(source, order, countingOrder(target, order, null));
 
+    // Distinct pairs, to size the shared columns exactly.
+    let size = m;
+    for (let k = 1; k < m; k++) {
+      const a = rowOrder[k - 1] as number;
+      const b = rowOrder[k] as number;
+      if (source[a] === source[b] && target[a] === target[b]) {
+        if (!options.mergeDuplicates) {
+          throw new Error(`${PREFIX}: the pair '${ids[source[b] as number] as string}' -> '${ids[target[b] as number] as string}' appears twice in ${where.pairs}.`);
+        }
+        size--;
+      }
+    }
+
+    const ints = (n: number) => new Int32Array(new SharedArrayBuffer(Math.max(1, n) * 4), 0, n);
+    const floats = (n: number) => new Float64Array(new SharedArrayBuffer(Math.max(1, n) * 8), 0, n);
     const out: PairTable = {
       accounts: ids,
-      size: m,
-      source: new Int32Array(new SharedArrayBuffer(Math.max(1, m) * 4), 0, m),
-      target: new Int32Array(new SharedArrayBuffer(Math.max(1, m) * 4), 0, m),
-      positive: new Float64Array(new SharedArrayBuffer(Math.max(1, m) * 8), 0, m),
-      negative: new Float64Array(new SharedArrayBuffer(Math.max(1, m) * 8), 0, m),
-      count: new Float64Array(new SharedArrayBuffer(Math.max(1, m) * 8), 0, m),
-      firstTs: new Float64Array(new SharedArrayBuffer(Math.max(1, m) * 8), 0, m),
-      lastTs: new Float64Array(new SharedArrayBuffer(Math.max(1, m) * 8), 0, m),
+      size,
+      source: ints(size),
+      target: ints(size),
+      positive: floats(size),
+      negative: floats(size),
+      count: floats(size),
+      firstTs: floats(size),
+      lastTs: floats(size),
       typeNames: this.typeNames.slice(),
-      typeOffsets: new Int32Array(new SharedArrayBuffer((m + 1) * 4), 0, m + 1),
-      typeIds: shared(this.typeIds, 0),
-      typeCounts: shared(this.typeCounts, 0),
+      typeOffsets: ints(size + 1),
+      typeIds: ints(0),
+      typeCounts: floats(0),
     };
     const typeIds = new Int32Array(this.typeEntries);
     const typeCounts = new Float64Array(this.typeEntries);
     let entries = 0;
-    for (let k = 0; k < m; k++) {
-      const r = rowOrder[k] as number;
+    let k = -1;
+    for (let q = 0; q < m; q++) {
+      const r = rowOrder[q] as number;
       const s = source[r] as number;
       const t = target[r] as number;
-      if (k > 0 && out.source[k - 1] === s && out.target[k - 1] === t) {
-        throw new Error(`${PREFIX}: the pair '${ids[s] as string}' -> '${ids[t] as string}' appears twice in ${where.pairs}.`);
+      const typesFrom = r === 0 ? 0 : (this.typeEnds[r - 1] as number);
+      const typesTo = this.typeEnds[r] as number;
+      if (k >= 0 && out.source[k] === s && out.target[k] === t) {
+        // A duplicate (only reached with mergeDuplicates): fold into row k.
+        out.positive[k] = (out.positive[k] as number) + (this.positive[r] as number);
+        out.negative[k] = (out.negative[k] as number) + (this.negative[r] as number);
+        out.count[k] = (out.count[k] as number) + (this.count[r] as number);
+        const first = this.firstTs[r] as number;
+        const last = this.lastTs[r] as number;
+        if (!Number.isNaN(first) && !((out.firstTs[k] as number) <= first)) out.firstTs[k] = first;
+        if (!Number.isNaN(last) && !((out.lastTs[k] as number) >= last)) out.lastTs[k] = last;
+        const rowStart = out.typeOffsets[k] as number;
+        for (let e = typesFrom; e < typesTo; e++) {
+          let at = rowStart;
+          while (at < entries && typeIds[at] !== this.typeIds[e]) at++;
+          if (at === entries) {
+            typeIds[entries] = this.typeIds[e] as number;
+            typeCounts[entries++] = 0;
+          }
+          typeCounts[at] = (typeCounts[at] as number) + (this.typeCounts[e] as number);
+        }
+        out.typeOffsets[k + 1] = entries;
+        continue;
       }
+      k++;
       out.source[k] = s;
       out.target[k] = t;
       out.positive[k] = this.positive[r] as number;
@@ -226,7 +275,8 @@ export class PairTableBuilder {
       out.count[k] = this.count[r] as number;
       out.firstTs[k] = this.firstTs[r] as number;
       out.lastTs[k] = this.lastTs[r] as number;
-      for (let e = r === 0 ? 0 : (this.typeEnds[r - 1] as number), end = this.typeEnds[r] as number; e < end; e++) {
+      out.typeOffsets[k] = entries;
+      for (let e = typesFrom; e < typesTo; e++) {
         typeIds[entries] = this.typeIds[e] as number;
         typeCounts[entries++] = this.typeCounts[e] as number;
       }

@@ -95,3 +95,19 @@ t.test('row objects convert with defaults: missing types count as "unknown", a b
   t.equal(empty.size, 0);
   t.equal(empty.typeOffsets.length, 1);
 });
+
+t.test('mergeDuplicates folds rows of the same pair; a builder is spent after finish', async (t) => {
+  const builder = new PairTableBuilder();
+  builder.add(row('a', 'b', 1, { types: ['reply'], typeCounts: [1], firstTs: 50, lastTs: 60 }));
+  builder.add(row('b', 'a', 7));
+  builder.add(row('a', 'b', 2, { negative: 3, count: 2, types: ['like', 'reply'], typeCounts: [1, 1], firstTs: 10, lastTs: 20 }));
+  builder.add(row('a', 'b', 4, { types: [], typeCounts: [], firstTs: null, lastTs: 99 }));
+  const table = builder.finish(['a', 'b'], undefined, { mergeDuplicates: true });
+  t.same(pairTableRows(table), [
+    { source: 'a', target: 'b', positive: 7, negative: 3, count: 4, types: { reply: 2, like: 1 }, firstTs: 10, lastTs: 99 },
+    { source: 'b', target: 'a', positive: 7, negative: 0, count: 1, types: { reply: 1 }, firstTs: null, lastTs: null },
+  ]);
+  t.equal(table.source.length, 2, 'columns sized to the distinct pairs');
+  t.throws(() => builder.finish(['a', 'b']), /already called/);
+  t.throws(() => builder.add(row('a', 'b', 1)), /after finish/);
+});
