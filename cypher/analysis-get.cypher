@@ -5,4 +5,5 @@ RETURN a.id AS id, a.graphId AS graphId, a.status AS status, a.params AS params,
        a.error AS error, a.accounts AS accounts, a.edges AS edges, a.niches AS niches,
        a.modularity AS modularity, a.resolutionUsed AS resolutionUsed, a.runs AS runs,
        a.consensusRounds AS consensusRounds, a.louvainDisconnected AS louvainDisconnected,
-       a.unassigned AS unassigned, a.meanConfidence AS meanConfidence, a.timings AS timings
+       a.unassigned AS unassigned, a.meanConfidence AS meanConfidence, a.timings AS timings,
+       a.graphVersion AS graphVersion, a.projectionCached AS projectionCached

@@ -532,7 +532,8 @@ export interface operations {
                      *       "description": "Replies and mentions, 2026",
                      *       "createdAt": "2026-11-27T10:00:00.000Z",
                      *       "accounts": 3000,
-                     *       "interactions": 71234
+                     *       "interactions": 71234,
+                     *       "version": 12
                      *     }
                      */
                     "application/json": {
@@ -543,6 +544,8 @@ export interface operations {
                         createdAt: string;
                         accounts: number;
                         interactions: number;
+                        /** @description Raised by every ingestion request into the graph (0 before the first). An analysis reports the `graphVersion` it read: when it is below this, data arrived since. */
+                        version: number;
                     };
                 };
             };
@@ -1100,6 +1103,13 @@ export interface operations {
                             /** @description Created -> finished. */
                             total?: number;
                         };
+                        /** @description Which data the analysis read; present once its projection was read. */
+                        projection?: {
+                            /** @description The graph's version when the analysis read it: every interaction ingested up to it is included (later ones may be). Compare with the graph's `version`. */
+                            graphVersion: number;
+                            /** @description The projection came from the projection cache (same graph version and projection params as an earlier analysis). */
+                            cached: boolean;
+                        };
                     };
                 };
             };
@@ -1221,6 +1231,13 @@ export interface operations {
                             persistence?: number;
                             /** @description Created -> finished. */
                             total?: number;
+                        };
+                        /** @description Which data the analysis read; present once its projection was read. */
+                        projection?: {
+                            /** @description The graph's version when the analysis read it: every interaction ingested up to it is included (later ones may be). Compare with the graph's `version`. */
+                            graphVersion: number;
+                            /** @description The projection came from the projection cache (same graph version and projection params as an earlier analysis). */
+                            cached: boolean;
                         };
                     };
                 };
@@ -1460,6 +1477,13 @@ export interface operations {
                             /** @description Created -> finished. */
                             total?: number;
                         };
+                        /** @description Which data the analysis read; present once its projection was read. */
+                        projection?: {
+                            /** @description The graph's version when the analysis read it: every interaction ingested up to it is included (later ones may be). Compare with the graph's `version`. */
+                            graphVersion: number;
+                            /** @description The projection came from the projection cache (same graph version and projection params as an earlier analysis). */
+                            cached: boolean;
+                        };
                     };
                 };
             };
@@ -1658,6 +1682,13 @@ export interface operations {
                             persistence?: number;
                             /** @description Created -> finished. */
                             total?: number;
+                        };
+                        /** @description Which data the analysis read; present once its projection was read. */
+                        projection?: {
+                            /** @description The graph's version when the analysis read it: every interaction ingested up to it is included (later ones may be). Compare with the graph's `version`. */
+                            graphVersion: number;
+                            /** @description The projection came from the projection cache (same graph version and projection params as an earlier analysis). */
+                            cached: boolean;
                         };
                     };
                 };

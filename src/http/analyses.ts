@@ -181,6 +181,18 @@ export const Analysis = Type.Object(
     ),
     progress: Type.Optional(AnalysisProgress),
     timings: Type.Optional(AnalysisTimings),
+    projection: Type.Optional(
+      Type.Object(
+        {
+          graphVersion: Type.Integer({
+            minimum: 0,
+            description: "The graph's version when the analysis read it: every interaction ingested up to it is included (later ones may be). Compare with the graph's `version`.",
+          }),
+          cached: Type.Boolean({ description: 'The projection came from the projection cache (same graph version and projection params as an earlier analysis).' }),
+        },
+        { description: 'Which data the analysis read; present once its projection was read.' },
+      ),
+    ),
   },
   {
     title: 'Analysis',
@@ -225,7 +237,7 @@ function isFinished(a: AnalysisRecord): boolean {
 
 /** The public shape: optional members left out rather than null. */
 export function analysisView(a: AnalysisRecord) {
-  const { error, summary, params, timings, ...rest } = a;
+  const { error, summary, params, timings, projection, ...rest } = a;
   return {
     ...rest,
     params: {
@@ -236,6 +248,7 @@ export function analysisView(a: AnalysisRecord) {
     ...(error !== null ? { error } : {}),
     ...(summary !== null ? { summary } : {}),
     ...(timings ? { timings } : {}),
+    ...(projection ? { projection } : {}),
   };
 }
 

@@ -35,8 +35,13 @@ export const GraphWithCounts = Type.Object(
     createdAt: Type.String({ format: 'date-time' }),
     accounts: Type.Integer({ minimum: 0 }),
     interactions: Type.Integer({ minimum: 0 }),
+    version: Type.Integer({
+      minimum: 0,
+      description:
+        'Raised by every ingestion request into the graph (0 before the first). An analysis reports the `graphVersion` it read: when it is below this, data arrived since.',
+    }),
   },
-  { title: 'GraphWithCounts', examples: [{ ...graphExample, accounts: 3000, interactions: 71234 }] },
+  { title: 'GraphWithCounts', examples: [{ ...graphExample, accounts: 3000, interactions: 71234, version: 12 }] },
 );
 
 export const CreateGraphBody = Type.Object(

@@ -239,17 +239,18 @@ export class AnalysisRunner implements AnalysisJobs {
   }
 
   /** The cached projection of the analysis's graph at its current version, if any. */
-  private async cachedProjection(analysis: AnalysisRecord): Promise<PairTable | null> {
+  private async cachedProjection(analysis: AnalysisRecord): Promise<{ table: PairTable; version: number } | null> {
     if (this.projectionCache.maxBytes === 0) return null;
     const version = await this.store.graphVersion(analysis.graphId);
     if (version === null) throw new Error(`graph '${analysis.graphId}' was deleted before the analysis ran`);
-    return this.projectionCache.get(analysis.graphId, version, projectionParams(analysis)) ?? null;
+    const table = this.projectionCache.get(analysis.graphId, version, projectionParams(analysis));
+    return table ? { table, version } : null;
   }
 
   /** Runs the analysis in a fresh worker; resolves with its last word, whatever happens. */
   private inWorker(
     job: Job,
-    projection: PairTable | null,
+    projection: { table: PairTable; version: number } | null,
   ): Promise<Extract<WorkerMessage, { type: 'done' | 'failed' }> | { type: 'exited'; message: string; timings: AnalysisTimings }> {
     const input: WorkerInput = {
       analysis: job.analysis,

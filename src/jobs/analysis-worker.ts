@@ -25,8 +25,8 @@ import type { Phase } from './progress.js';
 export interface WorkerInput {
   analysis: AnalysisRecord;
   connection: DriverOptions & { database: string };
-  /** The projection, when the parent had it cached; null: project from Neo4j. */
-  projection: PairTable | null;
+  /** The projection and its graph version, when the parent had it cached; null: project from Neo4j. */
+  projection: { table: PairTable; version: number } | null;
   /** Post the projected table back to the parent (to cache it). */
   shareProjection: boolean;
 }
@@ -69,13 +69,11 @@ async function run(input: WorkerInput): Promise<void> {
     const driver = await createDriver(connection);
     store = new Neo4jGraphStore({ driver, database: connection.database });
     const { resolution, seed, topK, runs, minNicheSize, nicheSize, centralities, ...projectionParams } = analysis.params;
-    let projection = input.projection;
-    if (projection === null) {
-      const projected = await store.project(analysis.graphId, projectionParams);
-      if (!projected) throw new Error(`graph '${analysis.graphId}' was deleted before the analysis ran`);
-      projection = projected.table;
-      if (input.shareProjection) post({ type: 'projection', version: projected.version, table: projection });
-    }
+    const projected = input.projection ?? (await store.project(analysis.graphId, projectionParams));
+    if (!projected) throw new Error(`graph '${analysis.graphId}' was deleted before the analysis ran`);
+    const projection = projected.table;
+    if (input.projection === null && input.shareProjection) post({ type: 'projection', version: projected.version, table: projection });
+    await store.recordProjection(analysis.id, { graphVersion: projected.version, cached: input.projection !== null });
     // Analyses stored before runs/minNicheSize/nicheSize existed ran plain Louvain.
     const options = {
       resolution,

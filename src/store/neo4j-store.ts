@@ -20,6 +20,7 @@
  *      AnalysisSummary (resolutionUsed = summary.resolution), null until the analysis succeeded.
  *      timings: JSON string of AnalysisTimings, written by recordTimings once the analysis
  *      has finished.
+ *      graphVersion, projectionCached: what the projection read (recordProjection).
  *   (:Analysis)-[:OF_GRAPH]->(:Graph)
  *   (:Niche {analysisId, graphId, id, rank, size, density, conductance,
  *            trustedIds, trustedScores, unassigned, stability, reciprocity, events,
@@ -91,6 +92,7 @@ import type {
   MemberRow,
   NicheRow,
   Page,
+  ProjectionInfo,
   ProjectionParams,
   VersionedProjection,
 } from './port.js';
@@ -328,6 +330,7 @@ export class Neo4jGraphStore implements GraphStore {
       ...toGraphRecord(r.toObject()),
       accounts: toNumber(r.get('accounts')),
       interactions: toNumber(r.get('interactions')),
+      version: toNumber(r.get('version')),
     };
   }
 
@@ -535,6 +538,9 @@ export class Neo4jGraphStore implements GraphStore {
       summary,
       // Present only once recorded, so records without timings read back as they were written.
       ...(r.has('timings') && r.get('timings') !== null ? { timings: JSON.parse(str(r.get('timings'))) as AnalysisTimings } : {}),
+      ...(r.has('graphVersion') && r.get('graphVersion') !== null
+        ? { projection: { graphVersion: toNumber(r.get('graphVersion')), cached: r.get('projectionCached') === true } }
+        : {}),
     };
   }
 
@@ -546,6 +552,10 @@ export class Neo4jGraphStore implements GraphStore {
   /** queued/running -> failed; a finished (or unknown) analysis is left alone. */
   async markFailed(analysisId: string, error: string, finishedAt: string): Promise<void> {
     await this.write('analysis-mark-failed', { analysisId, error, finishedAt });
+  }
+
+  async recordProjection(analysisId: string, projection: ProjectionInfo): Promise<void> {
+    await this.write('analysis-projection', { analysisId, graphVersion: int(projection.graphVersion), cached: projection.cached });
   }
 
   async recordTimings(analysisId: string, timings: AnalysisTimings): Promise<void> {

@@ -18,6 +18,8 @@ export interface GraphRecord {
 export interface GraphWithCounts extends GraphRecord {
   accounts: number;
   interactions: number;
+  /** Raised by every ingest (0 before the first); see graphVersion. */
+  version: number;
 }
 
 export interface Page<T> {
@@ -103,6 +105,16 @@ export interface AnalysisRecord {
   summary: AnalysisSummary | null;
   /** Set once the analysis has finished (see recordTimings); absent/null before. */
   timings?: AnalysisTimings | null;
+  /** Set once its projection was read (see recordProjection); absent before. */
+  projection?: ProjectionInfo;
+}
+
+/** Which data an analysis read. */
+export interface ProjectionInfo {
+  /** The graph version the projected rows are at least as new as (see graphVersion). */
+  graphVersion: number;
+  /** Whether the projection came from the projection cache rather than Neo4j. */
+  cached: boolean;
 }
 
 /** A niche as listed: everything of the analysis' NicheResult but its member list. */
@@ -155,6 +167,8 @@ export interface GraphStore {
   markFailed(analysisId: string, error: string, finishedAt: string): Promise<void>;
   /** Writes niches and memberships, then marks the analysis succeeded, in one go. */
   writeResult(analysisId: string, result: AnalysisResult, finishedAt: string): Promise<void>;
+  /** Stores which data the analysis read; unknown analysis: no-op. */
+  recordProjection(analysisId: string, projection: ProjectionInfo): Promise<void>;
   /** Stores the phase timings of an analysis (any status); unknown analysis: no-op. */
   recordTimings(analysisId: string, timings: AnalysisTimings): Promise<void>;
   /** Marks every queued/running analysis failed (used at start-up: a restart cut them off). Returns how many. */

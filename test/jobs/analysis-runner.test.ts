@@ -176,6 +176,9 @@ t.test('the projection cache: reused while the graph is unchanged, dropped by an
   const second = await analyse({ seed: 3, runs: 2 });
   t.match(jobs.projectionCacheStats(), { entries: 1, hits: 1, misses: 1 }, 'the second one reuses the projection');
   t.same(second.done.summary, first.done.summary, 'same summary from the cached projection');
+  const version = (await store.getGraph(graphId))?.version;
+  t.same(first.done.projection, { graphVersion: version, cached: false }, 'the analysis says what it read');
+  t.same(second.done.projection, { graphVersion: version, cached: true });
   t.same(second.niches, first.niches, 'same niches and trusted members');
 
   // Other projection params are another entry; type weight order does not matter.
@@ -193,6 +196,9 @@ t.test('the projection cache: reused while the graph is unchanged, dropped by an
   t.match(jobs.projectionCacheStats(), { entries: 0 }, 'ingestion invalidated the cache');
   const after = await analyse({ seed: 3, runs: 2 });
   t.equal(after.done.summary.accounts, 401, 'the new account is analysed');
+  t.same(after.done.projection, { graphVersion: (version as number) + 1, cached: false });
+  const graph = (await app.inject({ url: `/v1/graphs/${graphId}` })).json();
+  t.equal(graph.version, (version as number) + 1, 'GET graph shows the version');
   t.match(jobs.projectionCacheStats(), { entries: 1, hits: 2, misses: 3 });
 
   // An ingest that bypasses this process (another instance) is seen through the version.

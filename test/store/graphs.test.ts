@@ -15,7 +15,7 @@ t.test('createGraph, getGraph, listGraphs, deleteGraph', async (t) => {
   t.equal(await store.createGraph({ id, name: 'again', description: null }), null, 'a taken id answers null (409)');
 
   const got = await store.getGraph(id);
-  t.same(got, { ...created, accounts: 0, interactions: 0 }, 'empty graph has zero counts');
+  t.same(got, { ...created, accounts: 0, interactions: 0, version: 0 }, 'empty graph has zero counts and version 0');
 
   const result = await store.ingest(id, {
     interactions: [ix('a', 'b'), ix('b', 'a'), ix('a', 'c')],
