@@ -171,7 +171,7 @@ export function louvain(csr: Csr, options: LouvainOptions): LouvainResult {
   const touched = new Int32Array(order);
   const queue = new Int32Array(order);
   const queued = new Uint8Array(order);
-  const visit = new Int32Array(order);
+  const newId = new Int32Array(order);
 
   let level: Level = { n: order, offsets: csr.offsets, targets: csr.targets, weights: csr.weights, loops: new Float64Array(order), strength };
   let levels = 0;
@@ -194,11 +194,8 @@ export function louvain(csr: Csr, options: LouvainOptions): LouvainResult {
     let sweepMoves: number;
     do {
       sweepMoves = 0;
-      shuffledRange(visit, n, rng);
-      for (let q = 0; q < n; q++) {
-        queue[q] = visit[q] as number;
-        queued[visit[q] as number] = 1;
-      }
+      shuffledRange(queue, n, rng);
+      queued.fill(1, 0, n);
       let head = 0;
       let tail = 0; // == n == 0 (mod n): the queue is full
       let pending = n;
@@ -271,8 +268,7 @@ export function louvain(csr: Csr, options: LouvainOptions): LouvainResult {
     levels++;
     moves += levelMoves;
 
-    // Renumber this level's communities 0 .. C - 1 by first appearance (reusing `visit`).
-    const newId = visit;
+    // Renumber this level's communities 0 .. C - 1 by first appearance.
     newId.fill(-1, 0, n);
     let C = 0;
     for (let i = 0; i < n; i++) {
@@ -291,56 +287,61 @@ export function louvain(csr: Csr, options: LouvainOptions): LouvainResult {
   return { community, count, levels, moves, quality: csrModularity(csr, community, count, resolution) };
 }
 
-/** The coarser graph whose nodes are the C communities `comm` of `level`. */
+/**
+ * The coarser graph whose nodes are the C communities `comm` of `level`. Rows are read in
+ * index order and their entries scattered into one segment per community (so the large
+ * arrays are read sequentially), then each segment is merged in place: one entry per
+ * neighbouring community, in order of first appearance.
+ */
 function aggregate(level: Level, comm: Int32Array, C: number, acc: Float64Array, touched: Int32Array): Level {
   const { n, offsets, targets, weights, loops, strength } = level;
-  // Members of each community, grouped (counting sort).
-  const starts = new Int32Array(C + 1);
-  for (let i = 0; i < n; i++) starts[(comm[i] as number) + 1] = (starts[(comm[i] as number) + 1] as number) + 1;
-  for (let c = 0; c < C; c++) starts[c + 1] = (starts[c + 1] as number) + (starts[c] as number);
-  const members = new Int32Array(n);
-  const cursor = starts.slice(0, C);
-  for (let i = 0; i < n; i++) {
-    const c = comm[i] as number;
-    members[cursor[c] as number] = i;
-    cursor[c] = (cursor[c] as number) + 1;
-  }
-
   const newOffsets = new Int32Array(C + 1);
-  const newTargets = new Int32Array(targets.length);
-  const newWeights = new Float64Array(targets.length);
+  for (let i = 0; i < n; i++) {
+    const c = (comm[i] as number) + 1;
+    newOffsets[c] = (newOffsets[c] as number) + (offsets[i + 1] as number) - (offsets[i] as number);
+  }
+  for (let c = 0; c < C; c++) newOffsets[c + 1] = (newOffsets[c + 1] as number) + (newOffsets[c] as number);
+  const cursor = newOffsets.slice(0, C);
+  const segTargets = new Int32Array(targets.length);
+  const segWeights = new Float64Array(targets.length);
   const newLoops = new Float64Array(C);
   const newStrength = new Float64Array(C);
+  for (let i = 0; i < n; i++) {
+    const c = comm[i] as number;
+    let loop = loops[i] as number;
+    let at = cursor[c] as number;
+    for (let e = offsets[i] as number, end = offsets[i + 1] as number; e < end; e++) {
+      const d = comm[targets[e] as number] as number;
+      if (d === c) {
+        loop += weights[e] as number;
+      } else {
+        segTargets[at] = d;
+        segWeights[at++] = weights[e] as number;
+      }
+    }
+    cursor[c] = at;
+    newLoops[c] = (newLoops[c] as number) + loop;
+    newStrength[c] = (newStrength[c] as number) + (strength[i] as number);
+  }
+  // Merge each segment [newOffsets[c], cursor[c]) into [w, ...): w never passes the read position.
   let w = 0;
   for (let c = 0; c < C; c++) {
     let touchedCount = 0;
-    let loop = 0;
-    let s = 0;
-    for (let p = starts[c] as number, pEnd = starts[c + 1] as number; p < pEnd; p++) {
-      const i = members[p] as number;
-      loop += loops[i] as number;
-      s += strength[i] as number;
-      for (let e = offsets[i] as number, end = offsets[i + 1] as number; e < end; e++) {
-        const d = comm[targets[e] as number] as number;
-        if (d === c) {
-          loop += weights[e] as number;
-        } else {
-          if (acc[d] === 0) touched[touchedCount++] = d;
-          acc[d] = (acc[d] as number) + (weights[e] as number);
-        }
-      }
+    for (let e = newOffsets[c] as number, end = cursor[c] as number; e < end; e++) {
+      const d = segTargets[e] as number;
+      if (acc[d] === 0) touched[touchedCount++] = d;
+      acc[d] = (acc[d] as number) + (segWeights[e] as number);
     }
+    newOffsets[c] = w;
     for (let t = 0; t < touchedCount; t++) {
       const d = touched[t] as number;
-      newTargets[w] = d;
-      newWeights[w++] = acc[d] as number;
+      segTargets[w] = d;
+      segWeights[w++] = acc[d] as number;
       acc[d] = 0;
     }
-    newOffsets[c + 1] = w;
-    newLoops[c] = loop;
-    newStrength[c] = s;
   }
-  return { n: C, offsets: newOffsets, targets: newTargets.slice(0, w), weights: newWeights.slice(0, w), loops: newLoops, strength: newStrength };
+  newOffsets[C] = w;
+  return { n: C, offsets: newOffsets, targets: segTargets.slice(0, w), weights: segWeights.slice(0, w), loops: newLoops, strength: newStrength };
 }
 
 /** Relabels 0 .. count - 1 by first appearance in index order. */
