@@ -2,7 +2,10 @@
  * Our analysis pipeline on an edge-list file, in this process (no Neo4j), timed per phase:
  * the compute side of bench/run.ts, run as a child process so that its peak RSS is its own.
  *
- * usage: node --import=tsx bench/compute.ts EDGELIST [SEED]   (`a b weight` lines, gzip or plain)
+ * usage: node --import=tsx bench/compute.ts EDGELIST [SEED] [--runs N]   (`a b weight` lines, gzip or plain)
+ *
+ * `--runs N` sets the consensus runs (default: the analysis default); `--runs 1` is one plain
+ * Louvain run, what igraph's community_multilevel does.
  *
  * The file is read as directed weighted arcs, self-loops dropped, aggregated per ordered
  * pair into a Projection exactly like the store's projection query does, then given to
@@ -12,13 +15,16 @@ import { analyseProjection } from '../src/analysis/analyse.js';
 import type { ComputePhase } from '../src/analysis/phases.js';
 import { readProjection } from './edgelist.js';
 
-const [path, seedArg] = process.argv.slice(2);
-if (!path) throw new Error('usage: bench/compute.ts EDGELIST [SEED]');
+const argv = process.argv.slice(2);
+const runsAt = argv.indexOf('--runs');
+const runs = runsAt >= 0 ? Number(argv.splice(runsAt, 2)[1]) : undefined;
+const [path, seedArg] = argv;
+if (!path) throw new Error('usage: bench/compute.ts EDGELIST [SEED] [--runs N]');
 const t0 = performance.now();
 const projection = await readProjection(path);
 const loaded = performance.now();
 const marks: Array<[ComputePhase | 'end', number]> = [];
-const result = analyseProjection(projection, { resolution: 1, seed: Number(seedArg ?? 42), topK: 10 }, {
+const result = analyseProjection(projection, { resolution: 1, seed: Number(seedArg ?? 42), topK: 10, ...(runs === undefined ? {} : { runs }) }, {
   onPhase: (phase) => marks.push([phase, performance.now()]),
 });
 marks.push(['end', performance.now()]);
@@ -31,6 +37,8 @@ process.stdout.write(
     nodes: result.summary.accounts,
     edges: result.summary.edges,
     niches: result.summary.niches,
+    runs: result.summary.runs,
+    consensusRounds: result.summary.consensusRounds,
     load: (loaded - t0) / 1000,
     ...Object.fromEntries(Object.entries(phases).map(([k, v]) => [k, v / 1000])),
     // Louvain + PageRank: what igraph's community_multilevel + pagerank do.
