@@ -244,7 +244,10 @@ export function louvain(csr: Csr, options: LouvainOptions): LouvainResult {
         if (bestC === -1) bestC = free[--freeTop] as number;
         tot[bestC] = (tot[bestC] as number) + ki;
         size[ci] = (size[ci] as number) - 1;
-        if (size[ci] === 0) free[freeTop++] = ci;
+        if (size[ci] === 0) {
+          free[freeTop++] = ci;
+          tot[ci] = 0; // no rounding residue left for the id's next user
+        }
         size[bestC] = (size[bestC] as number) + 1;
         comm[i] = bestC;
         levelGain += best - stay;
