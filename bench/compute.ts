@@ -2,25 +2,28 @@
  * Our analysis pipeline on an edge-list file, in this process (no Neo4j), timed per phase:
  * the compute side of bench/run.ts, run as a child process so that its peak RSS is its own.
  *
- * usage: node --import=tsx bench/compute.ts EDGELIST [SEED] [RUNS]   (`a b weight` lines, gzip or plain)
+ * usage: node --import=tsx bench/compute.ts EDGELIST [SEED] [--runs N]   (`a b weight` lines, gzip or plain)
  *
  * The file is read as directed weighted arcs, self-loops dropped, aggregated per ordered
  * pair into a PairTable exactly like the store's projection query does, then given to
- * analyseProjection. RUNS (default 1) is the analysis param `runs`: 1 = one Louvain, what
- * the anchors run; the service's default (30, consensus clustering) costs about that many
- * Louvain runs more. Prints one JSON object (seconds, modularity, peak RSS in MB).
+ * analyseProjection. `--runs N` (default 1) is the analysis param `runs`: 1 = one Louvain
+ * run, what igraph's community_multilevel does; the service's default (30, consensus
+ * clustering) costs about that many Louvain runs more, per consensus round. Prints one JSON object (seconds, modularity, peak RSS in MB).
  */
 import { analyseProjection } from '../src/analysis/analyse.js';
 import type { ComputePhase } from '../src/analysis/phases.js';
 import { readProjection } from './edgelist.js';
 
-const [path, seedArg, runsArg] = process.argv.slice(2);
-if (!path) throw new Error('usage: bench/compute.ts EDGELIST [SEED] [RUNS]');
+const argv = process.argv.slice(2);
+const runsAt = argv.indexOf('--runs');
+const runs = runsAt >= 0 ? Number(argv.splice(runsAt, 2)[1]) : 1;
+const [path, seedArg] = argv;
+if (!path) throw new Error('usage: bench/compute.ts EDGELIST [SEED] [--runs N]');
 const t0 = performance.now();
 const projection = await readProjection(path);
 const loaded = performance.now();
 const marks: Array<[ComputePhase | 'end', number]> = [];
-const result = analyseProjection(projection, { resolution: 1, seed: Number(seedArg ?? 42), topK: 10, runs: Number(runsArg ?? 1) }, {
+const result = analyseProjection(projection, { resolution: 1, seed: Number(seedArg ?? 42), topK: 10, runs }, {
   onPhase: (phase) => marks.push([phase, performance.now()]),
 });
 marks.push(['end', performance.now()]);
@@ -30,10 +33,11 @@ const analysis = (marks.at(-1)?.[1] ?? loaded) - loaded;
 process.stdout.write(
   JSON.stringify({
     tool: 'nichegraph',
-    runs: result.summary.runs,
     nodes: result.summary.accounts,
     edges: result.summary.edges,
     niches: result.summary.niches,
+    runs: result.summary.runs,
+    consensusRounds: result.summary.consensusRounds,
     load: (loaded - t0) / 1000,
     ...Object.fromEntries(Object.entries(phases).map(([k, v]) => [k, v / 1000])),
     // Louvain + PageRank: what igraph's community_multilevel + pagerank do.

@@ -3,20 +3,18 @@
  *
  * [Reference]: V. D. Blondel, J.-L. Guillaume, R. Lambiotte, E. Lefebvre, "Fast
  * unfolding of communities in large networks", J. Stat. Mech. (2008) P10008; run by
- * graphology-communities-louvain with the resolution (gamma) of Reichardt & Bornholdt /
- * Lambiotte et al. Higher resolution -> more, smaller niches (cf. the resolution limit,
- * Fortunato & Barthelemy, PNAS 2007).
+ * louvain.ts straight on the compact graph's CSR, with the resolution (gamma) of
+ * Reichardt & Bornholdt / Lambiotte et al. Higher resolution -> more, smaller niches (cf.
+ * the resolution limit, Fortunato & Barthelemy, PNAS 2007).
  *
- * Determinism: nodes and edges are inserted in index (= sorted id) order and the only
- * randomness (the visit order) comes from the injected `rng`, so the same compact graph
- * with the same resolution and seed gives the same partition. Labels are then renumbered
- * by first appearance in index order, which makes them independent of graphology's
- * internal numbering.
+ * Determinism: the only randomness (the visit order) comes from the injected `rng`, so
+ * the same compact graph with the same resolution and seed gives the same partition.
+ * Labels are numbered by first appearance in index order.
  *
- * Accounts without any positive tie are left out of Louvain and become niches of one.
+ * Accounts without any positive tie stay alone: niches of one.
  */
 import type { CompactGraph, Csr } from './compact-graph.js';
-import { louvain, UndirectedGraph } from './graphology.js';
+import { louvain } from './louvain.js';
 import type { Rng } from './random.js';
 
 export const DEFAULTS = {
@@ -57,42 +55,13 @@ export function detectCommunities(graph: CompactGraph, options: CommunityOptions
 
 /**
  * One Louvain run on an undirected CSR (both directions stored, weights > 0). Labels are
- * renumbered by first appearance in index order; a node without any entry gets a label
- * of its own. Build the graphology graph once with `louvainGraph` to run it many times.
+ * numbered by first appearance in index order; a node without any entry gets a label of
+ * its own.
  */
 export function louvainLabels(order: number, csr: Csr, resolution: number, rng: Rng): { community: Int32Array; count: number } {
-  return runLouvain(louvainGraph(order, csr), order, resolution, rng);
-}
-
-export type LouvainGraph = InstanceType<typeof UndirectedGraph<Record<string, never>, { weight: number }>>;
-
-export function louvainGraph(order: number, csr: Csr): LouvainGraph {
-  const g = new UndirectedGraph<Record<string, never>, { weight: number }>();
-  for (let i = 0; i < order; i++) {
-    if ((csr.offsets[i + 1] as number) > (csr.offsets[i] as number)) g.addNode(String(i));
-  }
-  for (let i = 0; i < order; i++) {
-    for (let k = csr.offsets[i] as number, end = csr.offsets[i + 1] as number; k < end; k++) {
-      const j = csr.targets[k] as number;
-      if (j > i) g.addUndirectedEdge(String(i), String(j), { weight: csr.weights[k] as number });
-    }
-  }
-  return g;
-}
-
-export function runLouvain(g: LouvainGraph, order: number, resolution: number, rng: Rng): { community: Int32Array; count: number } {
-  const raw = new Int32Array(order).fill(-1);
-  if (g.size > 0) {
-    const result = louvain.detailed(g, {
-      getEdgeWeight: 'weight',
-      resolution,
-      rng,
-      randomWalk: true,
-      fastLocalMoves: true,
-    });
-    for (const [node, label] of Object.entries(result.communities)) raw[Number(node)] = label;
-  }
-  return renumber(raw);
+  if (csr.offsets.length !== order + 1) throw new RangeError(`${PREFIX}: the CSR has ${csr.offsets.length - 1} rows for ${order} accounts.`);
+  const { community, count } = louvain(csr, { resolution, rng });
+  return { community, count };
 }
 
 /** Renumbers labels by first appearance in index order; -1 (no label) gets a fresh label each. */

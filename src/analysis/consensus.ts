@@ -23,7 +23,7 @@
  *
  * Cost: about runs * rounds Louvain runs (rounds is 1-3 in practice).
  */
-import { louvainGraph, renumber, runLouvain } from './communities.js';
+import { louvainLabels, renumber } from './communities.js';
 import type { Csr } from './compact-graph.js';
 import { createRng } from './random.js';
 
@@ -80,11 +80,10 @@ export function consensusCommunities(order: number, undirected: Csr, options: Co
   let firstCounts: number[] = [];
 
   for (let round = 1; ; round++) {
-    const g = louvainGraph(order, csr);
     const partitions: Int32Array[] = [];
     const counts: number[] = [];
     for (let k = 0; k < runs; k++) {
-      const { community, count } = runLouvain(g, order, options.resolution, createRng(round === 1 && k === 0 ? options.seed : nextSeed()));
+      const { community, count } = louvainLabels(order, csr, options.resolution, createRng(round === 1 && k === 0 ? options.seed : nextSeed()));
       partitions.push(community);
       counts.push(count);
     }

@@ -12,7 +12,7 @@
  * `minResolution` and `maxResolution` looks for the gamma whose typical size is the
  * geometric middle of the band sqrt(min * max); each probe is one seeded Louvain run.
  */
-import { louvainGraph, runLouvain } from './communities.js';
+import { louvainLabels } from './communities.js';
 import type { Csr } from './compact-graph.js';
 import { createRng } from './random.js';
 
@@ -54,9 +54,8 @@ export function resolutionForBand(order: number, csr: Csr, band: SizeBand, seed:
     throw new RangeError(`${PREFIX}: the band must satisfy 1 <= min <= max, got ${String(band.min)}..${String(band.max)}.`);
   }
   const target = Math.sqrt(band.min * band.max);
-  const g = louvainGraph(order, csr);
   const probe = (gamma: number): number => {
-    const { community, count } = runLouvain(g, order, gamma, createRng(seed));
+    const { community, count } = louvainLabels(order, csr, gamma, createRng(seed));
     return typicalNicheSize(community, count, csr);
   };
   let lo = Math.log(DEFAULTS.minResolution);

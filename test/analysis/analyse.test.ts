@@ -105,7 +105,8 @@ t.test('a3 and a4 sit on a bridge: a4 has the lower internal share', async (t) =
 t.test('every account in exactly one niche; topK larger than a niche keeps all members', async (t) => {
   const karate = loadKarateClub();
   const projection = toProjection(karate.edges, { undirected: true });
-  const result = analyseProjection(projection, { resolution: 1, seed: 3, topK: 1000, runs: 5 });
+  // minNicheSize 1: every group is a niche (no unassigned group, whose trusted list is empty).
+  const result = analyseProjection(projection, { resolution: 1, seed: 3, topK: 1000, runs: 5, minNicheSize: 1 });
   const seen = result.niches.flatMap((n) => n.members.map((m) => m.accountId)).sort();
   t.same(seen, [...projection.accounts].sort());
   for (const niche of result.niches) t.equal(niche.trusted.length, niche.size);

@@ -1,5 +1,5 @@
 import t from 'tap';
-import { datasetsDir, toProjection } from './datasets.js';
+import { datasetsDir, loadGraphologyBench, toProjection } from './datasets.js';
 
 t.test('datasetsDir throws a clear error when the datasets are missing', async (t) => {
   const saved = process.env.NICHEGRAPH_DATASETS_DIR;
@@ -34,4 +34,9 @@ t.test('toProjection aggregates pairs, splits signs and sorts', async (t) => {
     { source: 'x', target: 'y', positive: 2, negative: 0, count: 1 },
     { source: 'y', target: 'x', positive: 2, negative: 0, count: 1 },
   ]);
+});
+
+t.test('graphology-bench graphs have the sizes the datasets README gives', async (t) => {
+  t.equal(loadGraphologyBench('eurosis').length, 7524);
+  t.equal(loadGraphologyBench('undirected1000').length, 9724);
 });

@@ -92,6 +92,21 @@ export function loadEmailEuCore(): EmailEuCore {
   return { edges, departments };
 }
 
+/**
+ * A Gephi JSON export from graphology-bench/ (the graphs of graphology-communities-louvain's
+ * README benchmark): its edges, self-loops included, as in the file.
+ */
+export function loadGraphologyBench(name: 'eurosis' | 'undirected1000'): Edge[] {
+  const data = JSON.parse(gunzipSync(readFileSync(datasetPath('graphology-bench', `${name}.json.gz`))).toString('utf8')) as {
+    edges?: Array<{ source?: unknown; target?: unknown }>;
+  };
+  if (!Array.isArray(data.edges)) throw new Error(`${name}.json.gz: no edges array`);
+  return data.edges.map((edge, i) => {
+    if (edge.source === undefined || edge.target === undefined) throw new Error(`${name}.json.gz: edge #${i} lacks source or target`);
+    return { source: String(edge.source), target: String(edge.target) };
+  });
+}
+
 export interface ToProjectionOptions {
   /** Extra accounts (e.g. labelled people without any edge). */
   accounts?: Iterable<string>;
