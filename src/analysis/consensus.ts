@@ -11,8 +11,12 @@
  * As the paper suggests for large graphs, D is only computed on the pairs that are
  * tied in the graph (sparse, O(runs * m) per round). A node whose every entry falls
  * below tau keeps its strongest one, as in the paper, so no node is cut off by the
- * threshold alone. When `maxRounds` pass without full agreement, the partition is the
- * connected components of the majority graph (D > 1/2) of the last round.
+ * threshold alone. Our one addition to the paper's stopping rule: on large graphs a
+ * handful of borderline nodes can keep the runs from ever agreeing (higgs-retweet: every
+ * round after the first differs by one community of ~16,000), so the procedure also stops
+ * when the majority partition (connected components of D > 1/2) is the same in two
+ * consecutive rounds, and returns it; when `maxRounds` pass without either, the partition
+ * is the majority partition of the last round.
  *
  * The per-account membership confidence and per-niche stability are measured on the
  * runs over the original graph (round 1), against the final niches:
@@ -78,6 +82,7 @@ export function consensusCommunities(order: number, undirected: Csr, options: Co
   let csr = undirected;
   let firstRuns: Int32Array[] = [];
   let firstCounts: number[] = [];
+  let previousMajority: { community: Int32Array; count: number } | null = null;
 
   for (let round = 1; ; round++) {
     const partitions: Int32Array[] = [];
@@ -108,10 +113,11 @@ export function consensusCommunities(order: number, undirected: Csr, options: Co
     if (unanimous) {
       return { community: partitions[0] as Int32Array, count: counts[0] as number, runs: firstRuns, runCounts: firstCounts, rounds: round, converged: true };
     }
-    if (round >= maxRounds) {
-      const { community, count } = majorityComponents(order, csr, agreement);
-      return { community, count, runs: firstRuns, runCounts: firstCounts, rounds: round, converged: false };
+    const majority = majorityComponents(order, csr, agreement);
+    if (round >= maxRounds || (previousMajority !== null && samePartition(previousMajority, majority))) {
+      return { community: majority.community, count: majority.count, runs: firstRuns, runCounts: firstCounts, rounds: round, converged: false };
     }
+    previousMajority = majority;
     csr = thresholded(order, csr, agreement, threshold);
   }
 }
@@ -154,6 +160,13 @@ function thresholded(order: number, csr: Csr, agreement: Float64Array, threshold
     weights[w++] = agreement[e] as number;
   }
   return { offsets, targets, weights };
+}
+
+/** Labels are renumbered by first appearance, so equal partitions have equal label arrays. */
+function samePartition(a: { community: Int32Array; count: number }, b: { community: Int32Array; count: number }): boolean {
+  if (a.count !== b.count) return false;
+  for (let i = 0; i < a.community.length; i++) if (a.community[i] !== b.community[i]) return false;
+  return true;
 }
 
 /** Connected components of the entries with agreement > 1/2. */

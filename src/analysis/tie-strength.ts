@@ -107,17 +107,62 @@ export function edgeTriangles(order: number, undirected: Csr): Int32Array {
     }
   }
   // Each triangle was counted on one orientation of each edge: copy it to the twin.
+  const twin = twinEntries(order, undirected);
+  for (let k = 0; k < targets.length; k++) {
+    const t = twin[k] as number;
+    if (t < k) continue;
+    const total = (tri[k] as number) + (tri[t] as number);
+    tri[k] = total;
+    tri[t] = total;
+  }
+  return tri;
+}
+
+/**
+ * Position of the twin (j, i) of every entry (i, j) of a symmetric CSR with sorted rows,
+ * in one pass: visiting i in increasing order, the entries (i, j) with j > i reach row j
+ * in increasing i, i.e. in row j's own order.
+ */
+export function twinEntries(order: number, symmetric: Csr): Int32Array {
+  const { offsets, targets } = symmetric;
+  const twin = new Int32Array(targets.length).fill(-1);
+  const next = offsets.slice(0, order);
   for (let i = 0; i < order; i++) {
     for (let k = offsets[i] as number, end = offsets[i + 1] as number; k < end; k++) {
       const j = targets[k] as number;
-      if (j < i) continue;
-      const twin = findEntry(undirected, j, i);
-      const total = (tri[k] as number) + (tri[twin] as number);
-      tri[k] = total;
-      tri[twin] = total;
+      if (j <= i) continue;
+      const t = next[j] as number;
+      next[j] = t + 1;
+      twin[k] = t;
+      twin[t] = k;
     }
   }
-  return tri;
+  return twin;
+}
+
+/** In-rows of a CSR: for each node, the sources of its in-arcs (ascending) and each arc's slot in `csr`. */
+function transposeSlots(order: number, csr: Csr): { offsets: Int32Array; sources: Int32Array; slots: Int32Array } {
+  const m = csr.targets.length;
+  const offsets = new Int32Array(order + 1);
+  for (let k = 0; k < m; k++) {
+    const row = (csr.targets[k] as number) + 1;
+    offsets[row] = (offsets[row] as number) + 1;
+  }
+  for (let i = 0; i < order; i++) offsets[i + 1] = (offsets[i + 1] as number) + (offsets[i] as number);
+  const cursor = offsets.slice(0, order);
+  const sources = new Int32Array(m);
+  const slots = new Int32Array(m);
+  // Scanning sources in increasing order keeps each in-row sorted by source.
+  for (let s = 0; s < order; s++) {
+    for (let k = csr.offsets[s] as number, end = csr.offsets[s + 1] as number; k < end; k++) {
+      const t = csr.targets[k] as number;
+      const at = cursor[t] as number;
+      sources[at] = s;
+      slots[at] = k;
+      cursor[t] = at + 1;
+    }
+  }
+  return { offsets, sources, slots };
 }
 
 export interface TieStrength {
@@ -142,8 +187,15 @@ export function tieStrength(graph: CompactGraph, community: Int32Array): TieStre
   const repeat = new Float64Array(order);
   const embeddedness = new Float64Array(order);
 
+  // In-arcs of each account (rows sorted by source), so that both arcs of a tie are found
+  // by walking three sorted rows side by side instead of by two binary searches per tie.
+  const inArcs = transposeSlots(order, out);
   for (let i = 0; i < order; i++) {
     const ki = (undirected.offsets[i + 1] as number) - (undirected.offsets[i] as number);
+    let outAt = out.offsets[i] as number;
+    const outEnd = out.offsets[i + 1] as number;
+    let inAt = inArcs.offsets[i] as number;
+    const inEnd = inArcs.offsets[i + 1] as number;
     let received = 0;
     let returned = 0;
     let inNeighbours = 0;
@@ -157,8 +209,10 @@ export function tieStrength(graph: CompactGraph, community: Int32Array): TieStre
       const denominator = ki - 1 + (kj - 1) - common;
       const o = denominator > 0 ? common / denominator : 0;
       overlap[k] = o;
-      const a = findEntry(out, i, j);
-      const b = findEntry(out, j, i);
+      while (outAt < outEnd && (out.targets[outAt] as number) < j) outAt++;
+      while (inAt < inEnd && (inArcs.sources[inAt] as number) < j) inAt++;
+      const a = outAt < outEnd && out.targets[outAt] === j ? outAt : -1;
+      const b = inAt < inEnd && inArcs.sources[inAt] === j ? (inArcs.slots[inAt] as number) : -1;
       const wij = a < 0 ? 0 : (out.weights[a] as number);
       const wji = b < 0 ? 0 : (out.weights[b] as number);
       reciprocalWeight[k] = Math.min(wij, wji);

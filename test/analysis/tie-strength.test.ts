@@ -1,7 +1,7 @@
 import t from 'tap';
 import { buildCompactGraph } from '../../src/analysis/compact-graph.js';
 import { createRng } from '../../src/analysis/random.js';
-import { arcWeight, edgeTriangles, tieStrength } from '../../src/analysis/tie-strength.js';
+import { arcWeight, edgeTriangles, findEntry, tieStrength, twinEntries } from '../../src/analysis/tie-strength.js';
 import { toProjection, type Edge } from '../helpers/datasets.js';
 
 // Triangle a-b-c, pendant d on c. a -> b twice as strong as b -> a; c -> d one-way.
@@ -89,4 +89,27 @@ t.test('triangle counts match brute force on random graphs', async (t) => {
     }
   }
   t.pass('5 random graphs agree');
+});
+
+t.test('twinEntries pairs every entry (i, j) of the undirected CSR with its (j, i)', async (t) => {
+  const rng = createRng(11);
+  const random: Edge[] = [];
+  for (let k = 0; k < 400; k++) {
+    const s = Math.floor(rng() * 60);
+    const d = Math.floor(rng() * 60);
+    if (s !== d) random.push({ source: `n${s}`, target: `n${d}` });
+  }
+  const g = buildCompactGraph(toProjection(random));
+  const { offsets, targets } = g.undirected;
+  const twin = twinEntries(g.order, g.undirected);
+  let checked = 0;
+  for (let i = 0; i < g.order; i++) {
+    for (let k = offsets[i] as number; k < (offsets[i + 1] as number); k++) {
+      const j = targets[k] as number;
+      if (twin[k] !== findEntry(g.undirected, j, i)) t.fail(`entry ${k} (${i}, ${j}) has the wrong twin`);
+      checked++;
+    }
+  }
+  t.equal(checked, targets.length);
+  t.pass(`${checked} entries, each twin found by binary search too`);
 });
