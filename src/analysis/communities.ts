@@ -14,7 +14,7 @@
  * Accounts without any positive tie stay alone: niches of one.
  */
 import type { CompactGraph, Csr } from './compact-graph.js';
-import { louvain } from './louvain.js';
+import { csrModularity, louvain } from './louvain.js';
 import type { Rng } from './random.js';
 
 export const DEFAULTS = {
@@ -92,28 +92,9 @@ export function renumber(raw: Int32Array): { community: Int32Array; count: numbe
  * w_in(c) counts each internal edge twice and vol(c) is the sum of weighted degrees.
  */
 export function modularity(graph: CompactGraph, community: Int32Array, count: number, resolution = 1): number {
-  const { order, undirected, weightedDegree } = graph;
-  if (community.length !== order) throw new RangeError(`${PREFIX}: community has ${community.length} labels for ${order} accounts.`);
-  const internal = new Float64Array(count);
-  const volume = new Float64Array(count);
-  let twoM = 0;
-  for (let i = 0; i < order; i++) {
-    const c = community[i] as number;
-    if (c < 0 || c >= count) throw new RangeError(`${PREFIX}: community label ${c} is outside 0..${count - 1}.`);
-    const d = weightedDegree[i] as number;
-    volume[c] = (volume[c] as number) + d;
-    twoM += d;
-    for (let k = undirected.offsets[i] as number, end = undirected.offsets[i + 1] as number; k < end; k++) {
-      if (community[undirected.targets[k] as number] === c) internal[c] = (internal[c] as number) + (undirected.weights[k] as number);
-    }
-  }
-  if (twoM === 0) return 0;
-  let q = 0;
-  for (let c = 0; c < count; c++) {
-    const share = (volume[c] as number) / twoM;
-    q += (internal[c] as number) / twoM - resolution * share * share;
-  }
-  return q;
+  if (community.length !== graph.order) throw new RangeError(`${PREFIX}: community has ${community.length} labels for ${graph.order} accounts.`);
+  // vol(c) from the undirected rows: each row sums to the account's weighted degree.
+  return csrModularity(graph.undirected, community, count, resolution);
 }
 
 /** Members grouped by community: community c is members[starts[c] .. starts[c + 1]), in index order. */

@@ -162,28 +162,40 @@ function toCsr(order: number, sources: Int32Array, targets: Int32Array, weights:
   return { offsets, targets: outTargets, weights: outWeights };
 }
 
-/** Merges each node's out-row with its in-row into one sorted undirected row. */
-function symmetrise(order: number, out: Csr): Csr {
-  // Transpose of `out`: scanning sources in order keeps each in-row sorted by source.
-  const m = out.targets.length;
-  const inOffsets = new Int32Array(order + 1);
+/**
+ * In-rows of a CSR: for each node, the sources of its in-arcs, ascending, and each arc's
+ * slot in `csr` (so its weight is csr.weights[slot]).
+ */
+export function inRows(order: number, csr: Csr): { offsets: Int32Array; sources: Int32Array; slots: Int32Array } {
+  const m = csr.targets.length;
+  const offsets = new Int32Array(order + 1);
   for (let k = 0; k < m; k++) {
-    const row = (out.targets[k] as number) + 1;
-    inOffsets[row] = (inOffsets[row] as number) + 1;
+    const row = (csr.targets[k] as number) + 1;
+    offsets[row] = (offsets[row] as number) + 1;
   }
-  for (let i = 0; i < order; i++) inOffsets[i + 1] = (inOffsets[i + 1] as number) + (inOffsets[i] as number);
-  const inSources = new Int32Array(m);
-  const inWeights = new Float64Array(m);
-  const cursor = inOffsets.slice(0, order);
+  for (let i = 0; i < order; i++) offsets[i + 1] = (offsets[i + 1] as number) + (offsets[i] as number);
+  const cursor = offsets.slice(0, order);
+  const sources = new Int32Array(m);
+  const slots = new Int32Array(m);
+  // Scanning sources in increasing order keeps each in-row sorted by source.
   for (let s = 0; s < order; s++) {
-    for (let k = out.offsets[s] as number, end = out.offsets[s + 1] as number; k < end; k++) {
-      const t = out.targets[k] as number;
-      const slot = cursor[t] as number;
-      inSources[slot] = s;
-      inWeights[slot] = out.weights[k] as number;
-      cursor[t] = slot + 1;
+    for (let k = csr.offsets[s] as number, end = csr.offsets[s + 1] as number; k < end; k++) {
+      const t = csr.targets[k] as number;
+      const at = cursor[t] as number;
+      sources[at] = s;
+      slots[at] = k;
+      cursor[t] = at + 1;
     }
   }
+  return { offsets, sources, slots };
+}
+
+/** Merges each node's out-row with its in-row into one sorted undirected row. */
+function symmetrise(order: number, out: Csr): Csr {
+  const m = out.targets.length;
+  const { offsets: inOffsets, sources: inSources, slots: inSlots } = inRows(order, out);
+  const inWeights = new Float64Array(m);
+  for (let k = 0; k < m; k++) inWeights[k] = out.weights[inSlots[k] as number] as number;
 
   const offsets = new Int32Array(order + 1);
   const targets = new Int32Array(2 * m);

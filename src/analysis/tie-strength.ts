@@ -24,7 +24,7 @@
  *                     j -> i, positive or not): Granovetter's "time";
  * - embeddedness(i) = mean overlap O_ij over i's in-niche ties, weighted by w_ij + w_ji.
  */
-import type { CompactGraph, Csr } from './compact-graph.js';
+import { inRows, type CompactGraph, type Csr } from './compact-graph.js';
 
 const PREFIX = 'nichegraph/analysis/tie-strength';
 
@@ -140,31 +140,6 @@ export function twinEntries(order: number, symmetric: Csr): Int32Array {
   return twin;
 }
 
-/** In-rows of a CSR: for each node, the sources of its in-arcs (ascending) and each arc's slot in `csr`. */
-function transposeSlots(order: number, csr: Csr): { offsets: Int32Array; sources: Int32Array; slots: Int32Array } {
-  const m = csr.targets.length;
-  const offsets = new Int32Array(order + 1);
-  for (let k = 0; k < m; k++) {
-    const row = (csr.targets[k] as number) + 1;
-    offsets[row] = (offsets[row] as number) + 1;
-  }
-  for (let i = 0; i < order; i++) offsets[i + 1] = (offsets[i + 1] as number) + (offsets[i] as number);
-  const cursor = offsets.slice(0, order);
-  const sources = new Int32Array(m);
-  const slots = new Int32Array(m);
-  // Scanning sources in increasing order keeps each in-row sorted by source.
-  for (let s = 0; s < order; s++) {
-    for (let k = csr.offsets[s] as number, end = csr.offsets[s + 1] as number; k < end; k++) {
-      const t = csr.targets[k] as number;
-      const at = cursor[t] as number;
-      sources[at] = s;
-      slots[at] = k;
-      cursor[t] = at + 1;
-    }
-  }
-  return { offsets, sources, slots };
-}
-
 export interface TieStrength {
   /** Per account, in [0, 1], over in-niche ties. */
   reciprocity: Float64Array;
@@ -189,7 +164,7 @@ export function tieStrength(graph: CompactGraph, community: Int32Array): TieStre
 
   // In-arcs of each account (rows sorted by source), so that both arcs of a tie are found
   // by walking three sorted rows side by side instead of by two binary searches per tie.
-  const inArcs = transposeSlots(order, out);
+  const inArcs = inRows(order, out);
   for (let i = 0; i < order; i++) {
     const ki = (undirected.offsets[i + 1] as number) - (undirected.offsets[i] as number);
     let outAt = out.offsets[i] as number;
