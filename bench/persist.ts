@@ -14,8 +14,8 @@
  *   3. Each repetition creates a fresh queued analysis, times writeResult, checks that the
  *      analysis is succeeded with exactly one membership per member and one niche per
  *      niche, then removes that analysis's niches and memberships (untimed).
- *   --chunk, --tx-rows and --concurrency set the store's chunkSize, resultTransactionRows
- *   and resultConcurrency.
+ *   --chunk, --tx-rows and --concurrency set the store's resultChunkSize,
+ *   resultTransactionRows and resultConcurrency.
  * Prints one JSON line per repetition (wall ms, this process's CPU ms, the Neo4j server's CPU
  * ms when its PID file, NEO4J_PID_FILE or .neo4j/run/nichegraph-neo4j.pid, names a local
  * process) and a summary line (medians, load average).
@@ -39,7 +39,7 @@ const option = (name: string): number | undefined => {
 };
 const reps = option('--reps') ?? 3;
 const storeOptions: Partial<Neo4jGraphStoreOptions> = {};
-if (option('--chunk') !== undefined) storeOptions.chunkSize = option('--chunk');
+if (option('--chunk') !== undefined) storeOptions.resultChunkSize = option('--chunk');
 if (option('--tx-rows') !== undefined) storeOptions.resultTransactionRows = option('--tx-rows');
 if (option('--concurrency') !== undefined) storeOptions.resultConcurrency = option('--concurrency');
 

@@ -34,8 +34,11 @@
  *                          outStrength, negativeInStrength, weightedDegree, internalShare,
  *                          centrality, ties, positiveShare, reciprocity, repeat, embeddedness,
  *                          withinDegreeZ, participation, role, confidence,
- *                          tieIds, tieWeights, tieOverlaps, tieSameNiche}]->(:Niche)
- *      rank: position in the niche's member list, 0 = most trusted.
+ *                          tieIds, tieWeights, tieOverlaps, tieSameNiche,
+ *                          centralityNames?, centralityValues?}]->(:Niche)
+ *      rank: position in the niche's member list, 0 = most trusted. tie*: parallel lists
+ *      (the strongest reciprocal ties); centralityNames/Values: parallel lists of the extra
+ *      centralities the analysis asked for, absent when it asked for none.
  *   Timestamps (createdAt, startedAt, finishedAt, updatedAt) are ISO 8601 strings.
  *
  * Transactions.
@@ -47,7 +50,13 @@
  *     the new interactions. Ids repeated inside the batch are dropped in JS beforehand.
  *   - writeResult: one write transaction (lock analysis, set succeeded + summary, drop
  *     the niches of a previous write, create niches and memberships in chunks); above
- *     resultTransactionRows memberships, several (see writeLargeResult).
+ *     resultTransactionRows memberships, several: niches first, then the memberships in
+ *     transactions of resultChunkSize (1,000) rows, resultConcurrency of them at a time on separate
+ *     sessions, then succeeded + summary last (see writeLargeResult). Memberships go
+ *     column-wise (one list per property, cut into runs of one niche: result-members).
+ *     Every chunk checks that it stored one membership per row (an account missing from
+ *     the graph fails the write instead of leaving a member out); a chunk transaction the
+ *     driver retries writes nothing when its first membership is already stored.
  *   - deleteGraph: flags the graph `deleting` (hidden from then on; ingest, project and
  *     createAnalysis refuse it), then deletes analyses, accounts (with their INTERACTED
  *     and IN_NICHE relationships), niches and the graph with auto-commit
@@ -61,7 +70,8 @@
  *     failUnfinished only touch queued/running analyses; writeResult always succeeds
  *     the analysis (it is the runner's last word).
  *   - Managed transactions (executeRead/executeWrite) may be retried by the driver on
- *     transient errors: every callback recomputes its state from scratch.
+ *     transient errors: every callback recomputes its state from scratch (a membership
+ *     chunk of a large result first checks whether an earlier attempt committed).
  *
  * Numbers. Every integer read from Neo4j goes through toNumber() here, so the store
  * works whatever the driver's disableLosslessIntegers setting; integers sent as
@@ -106,10 +116,16 @@ export interface Neo4jGraphStoreOptions {
   logger?: StoreLogger;
   /** Statements; default: the repository's cypher/ folder. */
   cypher?: CypherFiles;
-  /** Rows per UNWIND in ingest and writeResult. Default 5000. */
+  /** Rows per UNWIND in ingest, and niches per UNWIND in writeResult. Default 5000. */
   chunkSize?: number;
   /**
-   * Above this many memberships, writeResult writes them in transactions of `chunkSize`
+   * Memberships per UNWIND in writeResult, and per transaction above resultTransactionRows.
+   * Default 1000: on higgs-retweet (bench/persist.ts) 1,000-2,000 cost the server about a
+   * third less CPU than 5,000 or more (bigger transaction states outlive more young GCs).
+   */
+  resultChunkSize?: number;
+  /**
+   * Above this many memberships, writeResult writes them in transactions of `resultChunkSize`
    * rows before the final one (a single transaction would exceed Neo4j's transaction
    * memory on graphs of a few hundred thousand accounts). Default 50000.
    */
@@ -196,6 +212,7 @@ export class Neo4jGraphStore implements GraphStore {
   private readonly log: StoreLogger;
   private readonly q: CypherFiles;
   private readonly chunkSize: number;
+  private readonly resultChunkSize: number;
   private readonly deleteBatchSize: number;
   private readonly resultTransactionRows: number;
   private readonly resultConcurrency: number;
@@ -208,12 +225,14 @@ export class Neo4jGraphStore implements GraphStore {
     this.log = options.logger ?? silentLogger;
     this.q = options.cypher ?? new CypherFiles();
     this.chunkSize = options.chunkSize ?? 5000;
+    this.resultChunkSize = options.resultChunkSize ?? 1000;
     this.deleteBatchSize = options.deleteBatchSize ?? 1000;
     this.resultTransactionRows = options.resultTransactionRows ?? 50_000;
     this.resultConcurrency = options.resultConcurrency ?? 2;
     this.pingTimeoutMs = options.pingTimeoutMs ?? 3000;
     this.indexTimeoutSeconds = options.indexTimeoutSeconds ?? 300;
     if (!(this.chunkSize >= 1)) throw new RangeError('store/neo4j-store: chunkSize must be >= 1');
+    if (!(this.resultChunkSize >= 1)) throw new RangeError('store/neo4j-store: resultChunkSize must be >= 1');
     if (!(this.resultConcurrency >= 1)) throw new RangeError('store/neo4j-store: resultConcurrency must be >= 1');
   }
 
@@ -599,7 +618,7 @@ export class Neo4jGraphStore implements GraphStore {
       for (const chunk of chunks(nicheRows, this.chunkSize)) {
         await tx.run(this.q.get('result-niches'), { analysisId, graphId, rows: chunk });
       }
-      for (const chunk of memberChunks(result, this.chunkSize)) {
+      for (const chunk of memberChunks(result, this.resultChunkSize)) {
         await this.writeMembers(tx, analysisId, graphId, chunk);
       }
     });
@@ -608,7 +627,7 @@ export class Neo4jGraphStore implements GraphStore {
 
   /**
    * writeResult for large results, in several transactions: (1) drop a previous write and
-   * create the niches, (2) memberships in transactions of chunkSize rows, resultConcurrency
+   * create the niches, (2) memberships in transactions of resultChunkSize rows, resultConcurrency
    * of them at a time on separate sessions, (3) mark the analysis succeeded with its
    * summary. Until (3) commits the analysis is not succeeded, so the result routes (which
    * need succeeded) never show a partial result; a write cut off before (3) leaves
@@ -617,7 +636,7 @@ export class Neo4jGraphStore implements GraphStore {
    * the error is thrown once those already running have finished.
    *
    * Concurrent chunks never wait on each other in a cycle: every account is in one chunk
-   * only, chunks are cut at niche boundaries unless a niche alone exceeds chunkSize, and a
+   * only, chunks are cut at niche boundaries unless a niche alone exceeds resultChunkSize, and a
    * chunk takes its niches in ascending rank, so the only node two chunks share is a
    * niche split over consecutive chunks (one waits for the other's commit while that niche
    * is not yet dense). A retried chunk transaction first checks whether its first
@@ -636,7 +655,7 @@ export class Neo4jGraphStore implements GraphStore {
       }
       return id;
     });
-    const pending = memberChunks(result, this.chunkSize);
+    const pending = memberChunks(result, this.resultChunkSize);
     let failure: { error: unknown } | null = null;
     const worker = async () => {
       for (let next = pending.next(); !next.done && failure === null; next = pending.next()) {

@@ -12,7 +12,7 @@ import { database, fiveNicheResult, member, newGraph, openStore, queuedAnalysis,
 const result = fiveNicheResult;
 
 t.test('a result above the threshold is written in several transactions and reads back whole', async (t) => {
-  const { store, driver } = await openStore(t, { chunkSize: 3, resultTransactionRows: 4 });
+  const { store, driver } = await openStore(t, { chunkSize: 3, resultChunkSize: 3, resultTransactionRows: 4 });
   const g = await newGraph(t, store, 'large');
   await store.ingest(g, { interactions: [], accounts: Array.from({ length: 10 }, (_, i) => ({ id: `m${i}`, properties: {} })) });
   const a = queuedAnalysis(g);
@@ -34,7 +34,7 @@ t.test('a result above the threshold is written in several transactions and read
 });
 
 /**
- * Twenty members in niches of 7, 1, 2, 5, 1 and 4 (chunkSize 3): niches larger than a chunk
+ * Twenty members in niches of 7, 1, 2, 5, 1 and 4 (resultChunkSize 3): niches larger than a chunk
  * are split over consecutive chunks, small ones share a chunk.
  */
 function unevenResult(scale: number): AnalysisResult {
@@ -74,7 +74,7 @@ async function membershipCounts(driver: Driver, graphId: string, analysisId: str
 }
 
 t.test('concurrent chunk transactions write every membership exactly once, in rank order', async (t) => {
-  const { store, driver } = await openStore(t, { chunkSize: 3, resultTransactionRows: 4, resultConcurrency: 3 });
+  const { store, driver } = await openStore(t, { chunkSize: 3, resultChunkSize: 3, resultTransactionRows: 4, resultConcurrency: 3 });
   const g = await newGraph(t, store, 'parallel');
   await store.ingest(g, { interactions: [], accounts: unevenIds.map((id) => ({ id, properties: {} })) });
   const a = queuedAnalysis(g);
@@ -115,7 +115,7 @@ t.test('every transaction of a large write can run twice (a driver retry after a
     }) as typeof session.executeWrite;
     return session;
   };
-  const store = new Neo4jGraphStore({ driver: twice, database, chunkSize: 3, resultTransactionRows: 4, resultConcurrency: 2 });
+  const store = new Neo4jGraphStore({ driver: twice, database, chunkSize: 3, resultChunkSize: 3, resultTransactionRows: 4, resultConcurrency: 2 });
   const g = await newGraph(t, store, 'retried');
   await store.ingest(g, { interactions: [], accounts: unevenIds.map((id) => ({ id, properties: {} })) });
   const a = queuedAnalysis(g);
@@ -129,7 +129,7 @@ t.test('every transaction of a large write can run twice (a driver retry after a
 t.test('a membership whose account is missing fails the write; the next write replaces the partial rows', async (t) => {
   for (const [label, options] of [
     ['one transaction', {}],
-    ['several transactions', { chunkSize: 3, resultTransactionRows: 4, resultConcurrency: 2 }],
+    ['several transactions', { chunkSize: 3, resultChunkSize: 3, resultTransactionRows: 4, resultConcurrency: 2 }],
   ] as const) {
     const { store, driver } = await openStore(t, options);
     const g = await newGraph(t, store, 'missing');
