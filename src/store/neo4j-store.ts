@@ -639,7 +639,8 @@ export class Neo4jGraphStore implements GraphStore {
    * only, chunks are cut at niche boundaries unless a niche alone exceeds resultChunkSize, and a
    * chunk takes its niches in ascending rank, so the only node two chunks share is a
    * niche split over consecutive chunks (one waits for the other's commit while that niche
-   * is not yet dense). A retried chunk transaction first checks whether its first
+   * is not yet dense); should Neo4j still report a deadlock, that is a transient error and
+   * the driver retries the chunk. A retried chunk transaction first checks whether its first
    * membership is stored (result-members-written): a chunk commits whole, so a retry after
    * a commit whose answer was lost writes nothing twice.
    */
