@@ -1,26 +1,35 @@
-// One chunk of memberships. The index hints keep the seeks when a plan was cached while
-// the database was still empty (the planner then prefers label scans).
-// One chunk of memberships. rank = position of the member in its niche (0 = most trusted).
-// Params: $analysisId, $graphId, $rows: [{nicheId, accountId, rank, score, pagerank,
-// globalPagerank, inStrength, outStrength, negativeInStrength, weightedDegree, internalShare,
-// centrality, ties, positiveShare, reciprocity, repeat, embeddedness, withinDegreeZ,
-// participation, role, confidence, tieIds, tieWeights, tieOverlaps, tieSameNiche}]
-// (tie*: parallel lists, the account's strongest reciprocal ties, strongest first).
-UNWIND $rows AS row
-MATCH (n:Niche {analysisId: $analysisId, id: row.nicheId})
+// One chunk of memberships, sent column-wise: $accountIds[i], $scores[i], ... describe
+// member i of the chunk, and $segments cut the columns into runs of one niche each, so a
+// niche is looked up once per run, not once per member, and the rows need no map keys on
+// the wire (a few times less to encode and decode than a list of 27-key maps).
+// rank = position of the member in its niche (0 = most trusted) = s.rank + i - s.from.
+// The index hints keep the seeks when a plan was cached while the database was still
+// empty (the planner then prefers label scans).
+// Params: $analysisId, $graphId, $segments: [{nicheId, from, to, rank}] (integers; the
+// members from..to-1 belong to nicheId, the first of them at rank `rank`), and the columns
+// $accountIds, $scores, $pageranks, $globalPageranks, $inStrengths, $outStrengths,
+// $negativeInStrengths, $weightedDegrees, $internalShares, $centralities, $ties,
+// $positiveShares, $reciprocities, $repeats, $embeddednesses, $withinDegreeZs,
+// $participations, $roles, $confidences, $tieIds, $tieWeights, $tieOverlaps, $tieSameNiche,
+// $centralityNames, $centralityValues (the last six: one list per member, the tie lists
+// parallel, the account's strongest reciprocal ties, strongest first; a null centrality
+// list is not stored).
+UNWIND $segments AS s
+MATCH (n:Niche {analysisId: $analysisId, id: s.nicheId})
 USING INDEX n:Niche(analysisId, id)
-MATCH (a:Account {graphId: $graphId, id: row.accountId})
+UNWIND range(s.from, s.to - 1) AS i
+MATCH (a:Account {graphId: $graphId, id: $accountIds[i]})
 USING INDEX a:Account(graphId, id)
 CREATE (a)-[m:IN_NICHE {
-  analysisId: $analysisId, rank: row.rank, score: row.score, pagerank: row.pagerank,
-  globalPagerank: row.globalPagerank, inStrength: row.inStrength, outStrength: row.outStrength,
-  negativeInStrength: row.negativeInStrength, weightedDegree: row.weightedDegree,
-  internalShare: row.internalShare, centrality: row.centrality, ties: row.ties,
-  positiveShare: row.positiveShare, reciprocity: row.reciprocity, repeat: row.repeat,
-  embeddedness: row.embeddedness, withinDegreeZ: row.withinDegreeZ,
-  participation: row.participation, role: row.role, confidence: row.confidence,
-  tieIds: row.tieIds, tieWeights: row.tieWeights, tieOverlaps: row.tieOverlaps,
-  tieSameNiche: row.tieSameNiche, centralityNames: row.centralityNames,
-  centralityValues: row.centralityValues
+  analysisId: $analysisId, rank: s.rank + i - s.from, score: $scores[i], pagerank: $pageranks[i],
+  globalPagerank: $globalPageranks[i], inStrength: $inStrengths[i], outStrength: $outStrengths[i],
+  negativeInStrength: $negativeInStrengths[i], weightedDegree: $weightedDegrees[i],
+  internalShare: $internalShares[i], centrality: $centralities[i], ties: $ties[i],
+  positiveShare: $positiveShares[i], reciprocity: $reciprocities[i], repeat: $repeats[i],
+  embeddedness: $embeddednesses[i], withinDegreeZ: $withinDegreeZs[i],
+  participation: $participations[i], role: $roles[i], confidence: $confidences[i],
+  tieIds: $tieIds[i], tieWeights: $tieWeights[i], tieOverlaps: $tieOverlaps[i],
+  tieSameNiche: $tieSameNiche[i], centralityNames: $centralityNames[i],
+  centralityValues: $centralityValues[i]
 }]->(n)
 RETURN count(m) AS members

@@ -35,8 +35,11 @@
  *                          outStrength, negativeInStrength, weightedDegree, internalShare,
  *                          centrality, ties, positiveShare, reciprocity, repeat, embeddedness,
  *                          withinDegreeZ, participation, role, confidence,
- *                          tieIds, tieWeights, tieOverlaps, tieSameNiche}]->(:Niche)
- *      rank: position in the niche's member list, 0 = most trusted.
+ *                          tieIds, tieWeights, tieOverlaps, tieSameNiche,
+ *                          centralityNames?, centralityValues?}]->(:Niche)
+ *      rank: position in the niche's member list, 0 = most trusted. tie*: parallel lists
+ *      (the strongest reciprocal ties); centralityNames/Values: parallel lists of the extra
+ *      centralities the analysis asked for, absent when it asked for none.
  *   Timestamps (createdAt, startedAt, finishedAt, updatedAt) are ISO 8601 strings.
  *
  * Transactions.
@@ -48,7 +51,13 @@
  *     the new interactions. Ids repeated inside the batch are dropped in JS beforehand.
  *   - writeResult: one write transaction (lock analysis, set succeeded + summary, drop
  *     the niches of a previous write, create niches and memberships in chunks); above
- *     resultTransactionRows memberships, several (see writeLargeResult).
+ *     resultTransactionRows memberships, several: niches first, then the memberships in
+ *     transactions of resultChunkSize (1,000) rows, resultConcurrency of them at a time on separate
+ *     sessions, then succeeded + summary last (see writeLargeResult). Memberships go
+ *     column-wise (one list per property, cut into runs of one niche: result-members).
+ *     Every chunk checks that it stored one membership per row (an account missing from
+ *     the graph fails the write instead of leaving a member out); a chunk transaction the
+ *     driver retries writes nothing when its first membership is already stored.
  *   - deleteGraph: flags the graph `deleting` (hidden from then on; ingest, project and
  *     createAnalysis refuse it), then deletes analyses, accounts (with their INTERACTED
  *     and IN_NICHE relationships), niches and the graph with auto-commit
@@ -62,7 +71,8 @@
  *     failUnfinished only touch queued/running analyses; writeResult always succeeds
  *     the analysis (it is the runner's last word).
  *   - Managed transactions (executeRead/executeWrite) may be retried by the driver on
- *     transient errors: every callback recomputes its state from scratch.
+ *     transient errors: every callback recomputes its state from scratch (a membership
+ *     chunk of a large result first checks whether an earlier attempt committed).
  *
  * Numbers. Every integer read from Neo4j goes through toNumber() here, so the store
  * works whatever the driver's disableLosslessIntegers setting; integers sent as
@@ -110,14 +120,25 @@ export interface Neo4jGraphStoreOptions {
   logger?: StoreLogger;
   /** Statements; default: the repository's cypher/ folder. */
   cypher?: CypherFiles;
-  /** Rows per UNWIND in ingest and writeResult. Default 5000. */
+  /** Rows per UNWIND in ingest, and niches per UNWIND in writeResult. Default 5000. */
   chunkSize?: number;
   /**
-   * Above this many memberships, writeResult writes them in transactions of `chunkSize`
+   * Memberships per UNWIND in writeResult, and per transaction above resultTransactionRows.
+   * Default 1000: on higgs-retweet (bench/persist.ts) 1,000-2,000 cost the server about a
+   * third less CPU than 5,000 or more (bigger transaction states outlive more young GCs).
+   */
+  resultChunkSize?: number;
+  /**
+   * Above this many memberships, writeResult writes them in transactions of `resultChunkSize`
    * rows before the final one (a single transaction would exceed Neo4j's transaction
    * memory on graphs of a few hundred thousand accounts). Default 50000.
    */
   resultTransactionRows?: number;
+  /**
+   * Membership transactions of a large result (see resultTransactionRows) run this many at
+   * a time, each on its own session. Default 2.
+   */
+  resultConcurrency?: number;
   /** Nodes (with their relationships) per inner transaction when deleting a graph. Default 1000. */
   deleteBatchSize?: number;
   /** ping() rejects after this many ms. Default 3000. */
@@ -195,8 +216,10 @@ export class Neo4jGraphStore implements GraphStore {
   private readonly log: StoreLogger;
   private readonly q: CypherFiles;
   private readonly chunkSize: number;
+  private readonly resultChunkSize: number;
   private readonly deleteBatchSize: number;
   private readonly resultTransactionRows: number;
+  private readonly resultConcurrency: number;
   private readonly pingTimeoutMs: number;
   private readonly indexTimeoutSeconds: number;
 
@@ -206,11 +229,15 @@ export class Neo4jGraphStore implements GraphStore {
     this.log = options.logger ?? silentLogger;
     this.q = options.cypher ?? new CypherFiles();
     this.chunkSize = options.chunkSize ?? 5000;
+    this.resultChunkSize = options.resultChunkSize ?? 1000;
     this.deleteBatchSize = options.deleteBatchSize ?? 1000;
     this.resultTransactionRows = options.resultTransactionRows ?? 50_000;
+    this.resultConcurrency = options.resultConcurrency ?? 2;
     this.pingTimeoutMs = options.pingTimeoutMs ?? 3000;
     this.indexTimeoutSeconds = options.indexTimeoutSeconds ?? 300;
     if (!(this.chunkSize >= 1)) throw new RangeError('store/neo4j-store: chunkSize must be >= 1');
+    if (!(this.resultChunkSize >= 1)) throw new RangeError('store/neo4j-store: resultChunkSize must be >= 1');
+    if (!(this.resultConcurrency >= 1)) throw new RangeError('store/neo4j-store: resultConcurrency must be >= 1');
   }
 
   // ---------------------------------------------------------------- helpers
@@ -612,8 +639,8 @@ export class Neo4jGraphStore implements GraphStore {
       for (const chunk of chunks(nicheRows, this.chunkSize)) {
         await tx.run(this.q.get('result-niches'), { analysisId, graphId, rows: chunk });
       }
-      for (const chunk of memberChunks(result, this.chunkSize)) {
-        await tx.run(this.q.get('result-members'), { analysisId, graphId, rows: chunk });
+      for (const chunk of memberChunks(result, this.resultChunkSize)) {
+        await this.writeMembers(tx, analysisId, graphId, chunk);
       }
     });
     this.log.debug({ analysisId, niches: result.niches.length, ms: Date.now() - started }, 'wrote analysis result');
@@ -621,11 +648,22 @@ export class Neo4jGraphStore implements GraphStore {
 
   /**
    * writeResult for large results, in several transactions: (1) drop a previous write and
-   * create the niches, (2) memberships in transactions of chunkSize rows, (3) mark the
-   * analysis succeeded with its summary. Until (3) commits the analysis is not succeeded,
-   * so the result routes (which need succeeded) never show a partial result; a write cut
-   * off before (3) leaves niches/memberships of an analysis that is then marked failed,
-   * removed with its graph or by the next writeResult of that analysis.
+   * create the niches, (2) memberships in transactions of resultChunkSize rows, resultConcurrency
+   * of them at a time on separate sessions, (3) mark the analysis succeeded with its
+   * summary. Until (3) commits the analysis is not succeeded, so the result routes (which
+   * need succeeded) never show a partial result; a write cut off before (3) leaves
+   * niches/memberships of an analysis that is then marked failed, removed with its graph or
+   * by the next writeResult of that analysis. A failed chunk stops the others from starting;
+   * the error is thrown once those already running have finished.
+   *
+   * Concurrent chunks never wait on each other in a cycle: every account is in one chunk
+   * only, chunks are cut at niche boundaries unless a niche alone exceeds resultChunkSize, and a
+   * chunk takes its niches in ascending rank, so the only node two chunks share is a
+   * niche split over consecutive chunks (one waits for the other's commit while that niche
+   * is not yet dense); should Neo4j still report a deadlock, that is a transient error and
+   * the driver retries the chunk. A retried chunk transaction first checks whether its first
+   * membership is stored (result-members-written): a chunk commits whole, so a retry after
+   * a commit whose answer was lost writes nothing twice.
    */
   private async writeLargeResult(analysisId: string, result: AnalysisResult, finishedAt: string, nicheRows: Row[]): Promise<void> {
     const { summary } = result;
@@ -639,13 +677,42 @@ export class Neo4jGraphStore implements GraphStore {
       }
       return id;
     });
-    for (const chunk of memberChunks(result, this.chunkSize)) {
-      await this.inWrite((tx) => tx.run(this.q.get('result-members'), { analysisId, graphId, rows: chunk }));
-    }
+    const pending = memberChunks(result, this.resultChunkSize);
+    let failure: { error: unknown } | null = null;
+    const worker = async () => {
+      for (let next = pending.next(); !next.done && failure === null; next = pending.next()) {
+        const chunk = next.value;
+        try {
+          await this.inWrite(async (tx) => {
+            const written = await tx.run(this.q.get('result-members-written'), {
+              analysisId,
+              graphId,
+              nicheId: chunk.firstNicheId,
+              accountId: chunk.firstAccountId,
+            });
+            if (toNumber(written.records[0]?.get('written') ?? 0) > 0) return;
+            await this.writeMembers(tx, analysisId, graphId, chunk);
+          });
+        } catch (error) {
+          failure ??= { error };
+        }
+      }
+    };
+    await Promise.all(Array.from({ length: this.resultConcurrency }, worker));
+    if (failure !== null) throw (failure as { error: unknown }).error;
     await this.inWrite(async (tx) => {
       const begun = await tx.run(this.q.get('result-begin'), resultBeginParams(analysisId, finishedAt, summary));
       if (begun.records.length === 0) throw new StoreNotFoundError('analysis', analysisId);
     });
+  }
+
+  /** One chunk of memberships; throws (rolling the transaction back) when an account is missing. */
+  private async writeMembers(tx: ManagedTransaction, analysisId: string, graphId: string, chunk: MemberChunk): Promise<void> {
+    const res = await tx.run(this.q.get('result-members'), { analysisId, graphId, ...chunk.params });
+    const stored = toNumber(res.records[0]?.get('members') ?? 0);
+    if (stored !== chunk.size) {
+      throw new Error(`store/neo4j-store: stored ${stored} of ${chunk.size} memberships (accounts missing from graph '${graphId}'); write rolled back`);
+    }
   }
 
   // ---------------------------------------------------------------- results
@@ -718,48 +785,130 @@ export class Neo4jGraphStore implements GraphStore {
   }
 }
 
-function* memberChunks(result: AnalysisResult, size: number): Generator<Row[]> {
-  let rows: Row[] = [];
+/** One chunk of memberships as result-members takes it (column-wise, see that file). */
+interface MemberChunk {
+  size: number;
+  firstNicheId: string;
+  firstAccountId: string;
+  params: Row;
+}
+
+/**
+ * The memberships in chunks of at most `size`, niche by niche in rank order; a chunk
+ * ends before a niche that would not fit, unless that niche alone exceeds `size` (it is
+ * then split over consecutive chunks).
+ */
+function* memberChunks(result: AnalysisResult, size: number): Generator<MemberChunk> {
+  let chunk = new MemberChunkBuilder();
   for (const niche of result.niches) {
-    for (let rank = 0; rank < niche.members.length; rank++) {
-      const m = niche.members[rank]!;
-      rows.push({
-        nicheId: niche.id,
-        accountId: m.accountId,
-        rank: int(rank),
-        score: m.score,
-        pagerank: m.pagerank,
-        globalPagerank: m.globalPagerank,
-        inStrength: m.inStrength,
-        outStrength: m.outStrength,
-        negativeInStrength: m.negativeInStrength,
-        weightedDegree: m.weightedDegree,
-        internalShare: m.internalShare,
-        centrality: m.centrality,
-        ties: m.ties,
-        positiveShare: m.positiveShare,
-        reciprocity: m.reciprocity,
-        repeat: m.repeat,
-        embeddedness: m.embeddedness,
-        withinDegreeZ: m.withinDegreeZ,
-        participation: m.participation,
-        role: m.role,
-        confidence: m.confidence,
-        tieIds: m.topTies.map((t) => t.accountId),
-        tieWeights: m.topTies.map((t) => t.weight),
-        tieOverlaps: m.topTies.map((t) => t.overlap),
-        tieSameNiche: m.topTies.map((t) => t.sameNiche),
-        // Extra centralities as two parallel lists (a relationship property cannot be a map).
-        centralityNames: Object.keys(m.centralities ?? {}),
-        centralityValues: Object.values(m.centralities ?? {}),
-      });
-      if (rows.length >= size) {
-        yield rows;
-        rows = [];
+    const count = niche.members.length;
+    if (chunk.size > 0 && chunk.size + count > size) {
+      yield chunk.build();
+      chunk = new MemberChunkBuilder();
+    }
+    for (let from = 0; from < count; ) {
+      const take = Math.min(count - from, size - chunk.size);
+      chunk.add(niche, from, take);
+      from += take;
+      if (chunk.size >= size) {
+        yield chunk.build();
+        chunk = new MemberChunkBuilder();
       }
     }
   }
-  if (rows.length > 0) yield rows;
+  if (chunk.size > 0) yield chunk.build();
+}
+
+class MemberChunkBuilder {
+  size = 0;
+  private readonly segments: Row[] = [];
+  private readonly accountIds: string[] = [];
+  private readonly numbers = {
+    scores: [] as number[],
+    pageranks: [] as number[],
+    globalPageranks: [] as number[],
+    inStrengths: [] as number[],
+    outStrengths: [] as number[],
+    negativeInStrengths: [] as number[],
+    weightedDegrees: [] as number[],
+    internalShares: [] as number[],
+    centralities: [] as number[],
+    ties: [] as number[],
+    positiveShares: [] as number[],
+    reciprocities: [] as number[],
+    repeats: [] as number[],
+    embeddednesses: [] as number[],
+    withinDegreeZs: [] as number[],
+    participations: [] as number[],
+    confidences: [] as number[],
+  };
+  private readonly roles: string[] = [];
+  private readonly tieIds: string[][] = [];
+  private readonly tieWeights: number[][] = [];
+  private readonly tieOverlaps: number[][] = [];
+  private readonly tieSameNiche: boolean[][] = [];
+  private readonly centralityNames: Array<string[] | null> = [];
+  private readonly centralityValues: Array<number[] | null> = [];
+  private firstNicheId = '';
+
+  /** Members from .. from + take - 1 of `niche`. */
+  add(niche: AnalysisResult['niches'][number], from: number, take: number): void {
+    if (this.size === 0) this.firstNicheId = niche.id;
+    this.segments.push({ nicheId: niche.id, from: int(this.size), to: int(this.size + take), rank: int(from) });
+    const n = this.numbers;
+    for (let rank = from; rank < from + take; rank++) {
+      const m = niche.members[rank]!;
+      this.accountIds.push(m.accountId);
+      n.scores.push(m.score);
+      n.pageranks.push(m.pagerank);
+      n.globalPageranks.push(m.globalPagerank);
+      n.inStrengths.push(m.inStrength);
+      n.outStrengths.push(m.outStrength);
+      n.negativeInStrengths.push(m.negativeInStrength);
+      n.weightedDegrees.push(m.weightedDegree);
+      n.internalShares.push(m.internalShare);
+      n.centralities.push(m.centrality);
+      n.ties.push(m.ties);
+      n.positiveShares.push(m.positiveShare);
+      n.reciprocities.push(m.reciprocity);
+      n.repeats.push(m.repeat);
+      n.embeddednesses.push(m.embeddedness);
+      n.withinDegreeZs.push(m.withinDegreeZ);
+      n.participations.push(m.participation);
+      n.confidences.push(m.confidence);
+      this.roles.push(m.role);
+      this.tieIds.push(m.topTies.map((t) => t.accountId));
+      this.tieWeights.push(m.topTies.map((t) => t.weight));
+      this.tieOverlaps.push(m.topTies.map((t) => t.overlap));
+      this.tieSameNiche.push(m.topTies.map((t) => t.sameNiche));
+      // Extra centralities as two parallel lists (a relationship property cannot be a map);
+      // none asked: no property at all (an empty list would still take store records).
+      const names = Object.keys(m.centralities ?? {});
+      this.centralityNames.push(names.length === 0 ? null : names);
+      this.centralityValues.push(names.length === 0 ? null : Object.values(m.centralities ?? {}));
+    }
+    this.size += take;
+  }
+
+  build(): MemberChunk {
+    return {
+      size: this.size,
+      firstNicheId: this.firstNicheId,
+      firstAccountId: this.accountIds[0]!,
+      params: {
+        segments: this.segments,
+        accountIds: this.accountIds,
+        ...this.numbers,
+        roles: this.roles,
+        tieIds: this.tieIds,
+        tieWeights: this.tieWeights,
+        tieOverlaps: this.tieOverlaps,
+        tieSameNiche: this.tieSameNiche,
+        centralityNames: this.centralityNames,
+        centralityValues: this.centralityValues,
+      },
+    };
+  }
 }
 
 /** Parallel lists (type, events) -> a record, keys in code-unit order. */

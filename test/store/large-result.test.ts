@@ -1,14 +1,18 @@
 /**
  * writeResult above resultTransactionRows memberships: several transactions (niches,
- * membership chunks, then the status), with the same read-back as the one-transaction path.
- * The threshold is lowered to 4 so that 10 members take that path.
+ * membership chunks, several at a time, then the status), with the same read-back as the
+ * one-transaction path. The threshold is lowered to 4 so that 10 or 20 members take that path.
  */
 import t from 'tap';
-import { StoreNotFoundError } from '../../src/store/neo4j-store.js';
-import { fiveNicheResult as result, newGraph, openStore, queuedAnalysis, uid } from './helpers.js';
+import type { Driver } from 'neo4j-driver';
+import type { AnalysisResult } from '../../src/analysis/types.js';
+import { Neo4jGraphStore, StoreNotFoundError } from '../../src/store/neo4j-store.js';
+import { database, fiveNicheResult, member, newGraph, openStore, queuedAnalysis, uid } from './helpers.js';
+
+const result = fiveNicheResult;
 
 t.test('a result above the threshold is written in several transactions and reads back whole', async (t) => {
-  const { store, driver } = await openStore(t, { chunkSize: 3, resultTransactionRows: 4 });
+  const { store, driver } = await openStore(t, { chunkSize: 3, resultChunkSize: 3, resultTransactionRows: 4 });
   const g = await newGraph(t, store, 'large');
   await store.ingest(g, { interactions: [], accounts: Array.from({ length: 10 }, (_, i) => ({ id: `m${i}`, properties: {} })) });
   const a = queuedAnalysis(g);
@@ -27,4 +31,118 @@ t.test('a result above the threshold is written in several transactions and read
   t.equal(records[0]?.get('top'), 2);
 
   await t.rejects(store.writeResult(uid('nope'), result(1), 'x'), StoreNotFoundError);
+});
+
+/**
+ * Twenty members in niches of 7, 1, 2, 5, 1 and 4 (resultChunkSize 3): niches larger than a chunk
+ * are split over consecutive chunks, small ones share a chunk.
+ */
+function unevenResult(scale: number): AnalysisResult {
+  const sizes = [7, 1, 2, 5, 1, 4];
+  let next = 0;
+  const niches = sizes.map((size, k) => {
+    const members = Array.from({ length: size }, (_, r) => {
+      const m = member(`u${next++}`, scale * (1 - r / 10));
+      // A few members with extra centralities and without ties.
+      if (k === 3) m.centralities = { hubs: r / 10, coreNumber: r };
+      if (k === 5) m.topTies = [];
+      return m;
+    });
+    return {
+      ...fiveNicheResult(scale).niches[0]!,
+      id: `n${k}`,
+      size,
+      members,
+      trusted: members.slice(0, 1).map((m) => ({ accountId: m.accountId, score: m.score })),
+    };
+  });
+  return { summary: { ...fiveNicheResult(scale).summary, accounts: 20, niches: sizes.length }, niches };
+}
+
+const unevenIds = Array.from({ length: 20 }, (_, i) => `u${i}`);
+
+async function membershipCounts(driver: Driver, graphId: string, analysisId: string) {
+  const { records } = await driver.executeQuery(
+    `MATCH (a:Account {graphId: $graphId})-[m:IN_NICHE]->(n:Niche {analysisId: $analysisId})
+     RETURN count(m) AS memberships, count(DISTINCT a) AS accounts,
+            count(DISTINCT n.id + '/' + toString(m.rank)) AS ranks`,
+    { graphId, analysisId },
+    { database },
+  );
+  const r = records[0]!;
+  return { memberships: Number(r.get('memberships')), accounts: Number(r.get('accounts')), ranks: Number(r.get('ranks')) };
+}
+
+t.test('concurrent chunk transactions write every membership exactly once, in rank order', async (t) => {
+  const { store, driver } = await openStore(t, { chunkSize: 3, resultChunkSize: 3, resultTransactionRows: 4, resultConcurrency: 3 });
+  const g = await newGraph(t, store, 'parallel');
+  await store.ingest(g, { interactions: [], accounts: unevenIds.map((id) => ({ id, properties: {} })) });
+  const a = queuedAnalysis(g);
+  await store.createAnalysis(a);
+  const result = unevenResult(1);
+  await store.writeResult(a.id, result, new Date().toISOString());
+  t.equal((await store.getAnalysis(a.id))?.status, 'succeeded');
+  t.same(await membershipCounts(driver, g, a.id), { memberships: 20, accounts: 20, ranks: 20 });
+  for (const niche of result.niches) {
+    const page = await store.listMembers(a.id, niche.id, { limit: 100, offset: 0 });
+    t.equal(page?.total, niche.members.length, `${niche.id}: member count`);
+    // Scores fall with the rank, so the score order is the rank order.
+    t.same(
+      page?.items,
+      niche.members.map((m, rank) => ({ ...m, rank })),
+      `${niche.id}: every field reads back, rank = position in the niche`,
+    );
+  }
+  const { records } = await driver.executeQuery(
+    `MATCH (:Account {graphId: $graphId, id: 'u0'})-[m:IN_NICHE]->() RETURN m.centralityNames AS names`,
+    { graphId: g },
+    { database },
+  );
+  t.equal(records[0]?.get('names'), null, 'no centralities asked: no empty lists stored');
+});
+
+t.test('every transaction of a large write can run twice (a driver retry after a lost commit answer)', async (t) => {
+  const { driver } = await openStore(t);
+  // A driver whose write transactions run their work twice, each attempt committed: what a
+  // retry does when the connection breaks after the server committed.
+  const twice = Object.create(driver) as Driver;
+  twice.session = (config) => {
+    const session = driver.session(config);
+    const executeWrite = session.executeWrite.bind(session);
+    session.executeWrite = (async (work: Parameters<typeof executeWrite>[0]) => {
+      await executeWrite(work);
+      return executeWrite(work);
+    }) as typeof session.executeWrite;
+    return session;
+  };
+  const store = new Neo4jGraphStore({ driver: twice, database, chunkSize: 3, resultChunkSize: 3, resultTransactionRows: 4, resultConcurrency: 2 });
+  const g = await newGraph(t, store, 'retried');
+  await store.ingest(g, { interactions: [], accounts: unevenIds.map((id) => ({ id, properties: {} })) });
+  const a = queuedAnalysis(g);
+  await store.createAnalysis(a);
+  await store.writeResult(a.id, unevenResult(1), new Date().toISOString());
+  t.equal((await store.getAnalysis(a.id))?.status, 'succeeded');
+  t.same(await membershipCounts(driver, g, a.id), { memberships: 20, accounts: 20, ranks: 20 }, 'no duplicates');
+  t.equal((await store.listNiches(a.id, { limit: 100, offset: 0 })).total, 6);
+});
+
+t.test('a membership whose account is missing fails the write; the next write replaces the partial rows', async (t) => {
+  for (const [label, options] of [
+    ['one transaction', {}],
+    ['several transactions', { chunkSize: 3, resultChunkSize: 3, resultTransactionRows: 4, resultConcurrency: 2 }],
+  ] as const) {
+    const { store, driver } = await openStore(t, options);
+    const g = await newGraph(t, store, 'missing');
+    // u13 (in niche n3, the fourth chunk) is not in the graph.
+    await store.ingest(g, { interactions: [], accounts: unevenIds.filter((id) => id !== 'u13').map((id) => ({ id, properties: {} })) });
+    const a = queuedAnalysis(g);
+    await store.createAnalysis(a);
+    await t.rejects(store.writeResult(a.id, unevenResult(1), new Date().toISOString()), /stored \d+ of \d+ memberships/, label);
+    t.equal((await store.getAnalysis(a.id))?.status, 'queued', `${label}: not succeeded`);
+
+    await store.ingest(g, { interactions: [], accounts: [{ id: 'u13', properties: {} }] });
+    await store.writeResult(a.id, unevenResult(2), new Date().toISOString());
+    t.equal((await store.getAnalysis(a.id))?.status, 'succeeded', `${label}: written again`);
+    t.same(await membershipCounts(driver, g, a.id), { memberships: 20, accounts: 20, ranks: 20 }, `${label}: exactly once`);
+  }
 });

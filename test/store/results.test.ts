@@ -157,7 +157,7 @@ t.test('writeResult, listNiches, listMembers, getAccountResult', async (t) => {
 });
 
 t.test('writeResult with many members uses several chunks', async (t) => {
-  const { store: small } = await openStore(t, { chunkSize: 3 });
+  const { store: small } = await openStore(t, { chunkSize: 3, resultChunkSize: 3 });
   const g = await newGraph(t, small, 'chunks');
   const ids = Array.from({ length: 10 }, (_, i) => `m${i}`);
   await small.ingest(g, { interactions: [], accounts: ids.map((id) => ({ id, properties: {} })) });

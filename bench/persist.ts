@@ -1,0 +1,193 @@
+/**
+ * Persistence alone: Neo4jGraphStore.writeResult of a real, higgs-sized result, timed.
+ *
+ * usage: node --import=tsx bench/persist.ts EDGELIST [--reps N] [--chunk N] [--tx-rows N]
+ *        [--concurrency N] [--drop-graph]
+ *
+ *   1. The result: the edge list's projection analysed with the API's defaults (seed 42,
+ *      30 runs, topK 10, minimum niche size 3), cached as JSON in
+ *      $TMPDIR/nichegraph-bench/ so later runs skip the ~20 s of compute.
+ *   2. The graph: ingested once through store.ingest (batches of 50,000: the accounts, then
+ *      the interactions) under a fixed id
+ *      derived from the file name, and kept for the next run (--drop-graph deletes it at
+ *      the end), so the accounts carry their real INTERACTED relationships.
+ *   3. Each repetition creates a fresh queued analysis, times writeResult, checks that the
+ *      analysis is succeeded with exactly one membership per member and one niche per
+ *      niche, then removes that analysis's niches and memberships (untimed).
+ *   --chunk, --tx-rows and --concurrency set the store's resultChunkSize,
+ *   resultTransactionRows and resultConcurrency.
+ * Prints one JSON line per repetition (wall ms, this process's CPU ms, the Neo4j server's CPU
+ * ms when its PID file, NEO4J_PID_FILE or .neo4j/run/nichegraph-neo4j.pid, names a local
+ * process) and a summary line (medians, load average).
+ */
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
+import { basename, join, resolve } from 'node:path';
+import { analyseProjection } from '../src/analysis/analyse.js';
+import type { AnalysisResult } from '../src/analysis/types.js';
+import { DEFAULT_MIN_NICHE_SIZE, DEFAULT_RUNS, DEFAULT_SEED } from '../src/http/analyses.js';
+import { createDriver } from '../src/store/driver.js';
+import { Neo4jGraphStore, type Neo4jGraphStoreOptions } from '../src/store/neo4j-store.js';
+import { readProjection } from './edgelist.js';
+
+const args = process.argv.slice(2);
+const path = args[0];
+if (!path || path.startsWith('--')) throw new Error('usage: bench/persist.ts EDGELIST [--reps N] [--chunk N] [--tx-rows N] [--concurrency N] [--drop-graph]');
+const option = (name: string): number | undefined => {
+  const i = args.indexOf(name);
+  return i >= 0 ? Number(args[i + 1]) : undefined;
+};
+const reps = option('--reps') ?? 3;
+const storeOptions: Partial<Neo4jGraphStoreOptions> = {};
+if (option('--chunk') !== undefined) storeOptions.resultChunkSize = option('--chunk');
+if (option('--tx-rows') !== undefined) storeOptions.resultTransactionRows = option('--tx-rows');
+if (option('--concurrency') !== undefined) storeOptions.resultConcurrency = option('--concurrency');
+
+const uri = process.env.NEO4J_URI ?? 'bolt://127.0.0.1:7687';
+const database = process.env.NEO4J_DATABASE ?? 'neo4j';
+const name = basename(path).replace(/\W+/g, '-').toLowerCase();
+const work = join(tmpdir(), 'nichegraph-bench');
+mkdirSync(work, { recursive: true });
+const cache = join(work, `persist-${name}-result.json`);
+const graphId = `bench-persist-${name}`;
+
+// 1. The result.
+let result: AnalysisResult;
+if (existsSync(cache)) {
+  result = JSON.parse(readFileSync(cache, 'utf8')) as AnalysisResult;
+} else {
+  const projection = await readProjection(path);
+  result = analyseProjection(projection, {
+    resolution: 1,
+    seed: DEFAULT_SEED,
+    topK: 10,
+    runs: DEFAULT_RUNS,
+    minNicheSize: DEFAULT_MIN_NICHE_SIZE,
+    nicheSize: null,
+  });
+  writeFileSync(cache, JSON.stringify(result));
+}
+const members = result.niches.reduce((n, niche) => n + niche.members.length, 0);
+
+// The server's CPU time (user + system, ms) from /proc, when it runs on this machine: on a
+// shared, loaded machine the CPU a write costs is steadier than its wall time.
+const serverPidFile = process.env.NEO4J_PID_FILE ?? resolve('.neo4j/run/nichegraph-neo4j.pid');
+const serverPid = existsSync(serverPidFile) ? readFileSync(serverPidFile, 'utf8').trim() : null;
+function serverCpuMs(): number | null {
+  if (serverPid === null || !existsSync(`/proc/${serverPid}/stat`)) return null;
+  const fields = readFileSync(`/proc/${serverPid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+  return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // utime + stime, 100 ticks/s
+}
+
+const driver = await createDriver({ uri, database, connectTimeoutMs: 10_000 });
+const store = new Neo4jGraphStore({ driver, database, ...storeOptions });
+await store.init();
+
+async function count(query: string, params: Record<string, unknown>): Promise<number> {
+  const { records } = await driver.executeQuery(query, params, { database });
+  return Number(records[0]?.get(0));
+}
+
+/** Removes an analysis with its niches and memberships, in bounded transactions. */
+async function removeAnalysis(analysisId: string): Promise<void> {
+  const session = driver.session({ database });
+  try {
+    await session.run(
+      `MATCH (:Niche {analysisId: $analysisId})<-[m:IN_NICHE]-()
+       CALL (m) { DELETE m } IN TRANSACTIONS OF 10000 ROWS`,
+      { analysisId },
+    );
+    await session.run(
+      `MATCH (n:Niche {analysisId: $analysisId})
+       CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS`,
+      { analysisId },
+    );
+    await session.run('MATCH (a:Analysis {id: $analysisId}) DETACH DELETE a', { analysisId });
+  } finally {
+    await session.close();
+  }
+}
+
+try {
+  // 2. The graph.
+  if (!(await store.getGraph(graphId))) {
+    const started = performance.now();
+    await store.createGraph({ id: graphId, name: graphId, description: 'bench/persist.ts' });
+    const projection = await readProjection(path);
+    const interactions = projection.pairs.map((p) => ({
+      id: null,
+      source: p.source,
+      target: p.target,
+      type: 'retweet',
+      weight: p.positive,
+      timestamp: null,
+    }));
+    // Accounts first, committed: a plan for ingest-interactions cached while the graph had
+    // no accounts (a fresh server) scanned the (graphId, id) index per row here (hours).
+    for (let i = 0; i < projection.accounts.length; i += 50_000) {
+      const accounts = projection.accounts.slice(i, i + 50_000).map((id) => ({ id, properties: {} }));
+      await store.ingest(graphId, { interactions: [], accounts });
+    }
+    await new Promise((resolve) => setTimeout(resolve, 11_000)); // past the planner's replan interval
+    for (let i = 0; i < interactions.length; i += 50_000) {
+      await store.ingest(graphId, { interactions: interactions.slice(i, i + 50_000), accounts: [] });
+    }
+    process.stderr.write(`ingested ${interactions.length} pairs in ${Math.round(performance.now() - started)} ms\n`);
+  }
+
+  // 3. Timed writes.
+  const times: number[] = [];
+  const serverTimes: number[] = [];
+  for (let rep = 0; rep < reps; rep++) {
+    const analysisId = `bench-persist-${Date.now().toString(36)}-${rep}`;
+    await store.createAnalysis({
+      id: analysisId,
+      graphId,
+      status: 'running',
+      params: { typeWeights: {}, from: null, to: null, minWeight: 0, resolution: 1, seed: DEFAULT_SEED, topK: 10 },
+      createdAt: new Date().toISOString(),
+      startedAt: new Date().toISOString(),
+      finishedAt: null,
+      error: null,
+      summary: null,
+    });
+    const load = loadavg()[0]!;
+    const cpu = process.cpuUsage();
+    const serverCpu = serverCpuMs();
+    const started = performance.now();
+    await store.writeResult(analysisId, result, new Date().toISOString());
+    const ms = Math.round(performance.now() - started);
+    const used = process.cpuUsage(cpu);
+    const clientCpuMs = Math.round((used.user + used.system) / 1000);
+    const serverCpuAfter = serverCpuMs();
+    const serverMs = serverCpu === null || serverCpuAfter === null ? null : Math.round(serverCpuAfter - serverCpu);
+    const status = (await store.getAnalysis(analysisId))?.status;
+    const memberships = await count(
+      'MATCH (:Niche {analysisId: $analysisId})<-[m:IN_NICHE]-() RETURN count(m)',
+      { analysisId },
+    );
+    const niches = await count('MATCH (n:Niche {analysisId: $analysisId}) RETURN count(n)', { analysisId });
+    const ok = status === 'succeeded' && memberships === members && niches === result.niches.length;
+    process.stdout.write(JSON.stringify({ rep, ms, clientCpuMs, serverCpuMs: serverMs, load1: Number(load.toFixed(2)), status, memberships, niches, ok }) + '\n');
+    if (!ok) throw new Error(`rep ${rep}: expected ${members} memberships and ${result.niches.length} niches`);
+    times.push(ms);
+    if (serverMs !== null) serverTimes.push(serverMs);
+    await removeAnalysis(analysisId);
+  }
+  times.sort((a, b) => a - b);
+  process.stdout.write(
+    JSON.stringify({
+      summary: true,
+      niches: result.niches.length,
+      members,
+      options: storeOptions,
+      medianMs: times[Math.floor(times.length / 2)],
+      minMs: times[0],
+      medianServerCpuMs: serverTimes.sort((a, b) => a - b)[Math.floor(serverTimes.length / 2)] ?? null,
+      load: loadavg().map((l) => Number(l.toFixed(2))),
+    }) + '\n',
+  );
+} finally {
+  if (args.includes('--drop-graph')) await store.deleteGraph(graphId);
+  await store.close();
+}
