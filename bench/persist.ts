@@ -28,6 +28,7 @@ import type { AnalysisResult } from '../src/analysis/types.js';
 import { DEFAULT_MIN_NICHE_SIZE, DEFAULT_RUNS, DEFAULT_SEED } from '../src/http/analyses.js';
 import { createDriver } from '../src/store/driver.js';
 import { Neo4jGraphStore, type Neo4jGraphStoreOptions } from '../src/store/neo4j-store.js';
+import { pairTableRows } from '../src/analysis/pair-table.js';
 import { readProjection } from './edgelist.js';
 
 const args = process.argv.slice(2);
@@ -114,7 +115,7 @@ try {
     const started = performance.now();
     await store.createGraph({ id: graphId, name: graphId, description: 'bench/persist.ts' });
     const projection = await readProjection(path);
-    const interactions = projection.pairs.map((p) => ({
+    const interactions = pairTableRows(projection).map((p) => ({
       id: null,
       source: p.source,
       target: p.target,
