@@ -16,10 +16,10 @@
 // list is not stored).
 UNWIND $segments AS s
 MATCH (n:Niche {analysisId: $analysisId, id: s.nicheId})
-USING INDEX n:Niche(analysisId, id)
+USING INDEX SEEK n:Niche(analysisId, id)
 UNWIND range(s.from, s.to - 1) AS i
 MATCH (a:Account {graphId: $graphId, id: $accountIds[i]})
-USING INDEX a:Account(graphId, id)
+USING INDEX SEEK a:Account(graphId, id)
 CREATE (a)-[m:IN_NICHE {
   analysisId: $analysisId, rank: s.rank + i - s.from, score: $scores[i], pagerank: $pageranks[i],
   globalPagerank: $globalPageranks[i], inStrength: $inStrengths[i], outStrength: $outStrengths[i],
