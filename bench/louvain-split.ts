@@ -11,7 +11,7 @@
  */
 import { modularity, renumber } from '../src/analysis/communities.js';
 import { buildCompactGraph, type CompactGraph } from '../src/analysis/compact-graph.js';
-import { louvain as graphologyLouvain, UndirectedGraph } from '../src/analysis/graphology.js';
+import { louvain as graphologyLouvain, undirectedGraphology } from '../src/analysis/graphology.js';
 import { louvain } from '../src/analysis/louvain.js';
 import { createRng } from '../src/analysis/random.js';
 import { readProjection } from './edgelist.js';
@@ -31,14 +31,7 @@ process.stdout.write(JSON.stringify({ file: path, nodes: graph.order, edges: gra
 
 function viaGraphology(g: CompactGraph, seed: number) {
   const t0 = performance.now();
-  const ug = new UndirectedGraph<Record<string, never>, { weight: number }>();
-  for (let i = 0; i < g.order; i++) if ((g.weightedDegree[i] as number) > 0) ug.addNode(String(i));
-  for (let i = 0; i < g.order; i++) {
-    for (let k = g.undirected.offsets[i] as number; k < (g.undirected.offsets[i + 1] as number); k++) {
-      const j = g.undirected.targets[k] as number;
-      if (j > i) ug.addUndirectedEdge(String(i), String(j), { weight: g.undirected.weights[k] as number });
-    }
-  }
+  const ug = undirectedGraphology(g);
   const t1 = performance.now();
   const result = graphologyLouvain.detailed(ug, { getEdgeWeight: 'weight', resolution, rng: createRng(seed), randomWalk: true, fastLocalMoves: true });
   const t2 = performance.now();

@@ -12,6 +12,7 @@ import graphologyModule, { DirectedGraph, UndirectedGraph } from 'graphology';
 import louvainModule from 'graphology-communities-louvain';
 import modularityModule from 'graphology-metrics/graph/modularity.js';
 import pagerankModule from 'graphology-metrics/centrality/pagerank.js';
+import type { CompactGraph } from './compact-graph.js';
 
 type DefaultOf<M> = M extends { default: infer D } ? D : M;
 
@@ -27,3 +28,20 @@ export const graphologyPagerank = pagerankModule as unknown as DefaultOf<typeof 
 export const graphologyModularity = modularityModule as unknown as DefaultOf<typeof modularityModule>;
 
 export type { AbstractGraph, Attributes } from 'graphology-types';
+
+/**
+ * graphology's UndirectedGraph of a compact graph's undirected positive ties (node keys
+ * are account indices as strings; accounts without a tie are left out), to run
+ * graphology's algorithms as references on the same data (tests, bench).
+ */
+export function undirectedGraphology(g: CompactGraph): UndirectedGraph<Record<string, never>, { weight: number }> {
+  const ug = new UndirectedGraph<Record<string, never>, { weight: number }>();
+  for (let i = 0; i < g.order; i++) if ((g.weightedDegree[i] as number) > 0) ug.addNode(String(i));
+  for (let i = 0; i < g.order; i++) {
+    for (let k = g.undirected.offsets[i] as number; k < (g.undirected.offsets[i + 1] as number); k++) {
+      const j = g.undirected.targets[k] as number;
+      if (j > i) ug.addUndirectedEdge(String(i), String(j), { weight: g.undirected.weights[k] as number });
+    }
+  }
+  return ug;
+}

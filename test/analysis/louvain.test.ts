@@ -1,7 +1,7 @@
 import t from 'tap';
 import { modularity, renumber } from '../../src/analysis/communities.js';
 import { buildCompactGraph, type CompactGraph, type Csr } from '../../src/analysis/compact-graph.js';
-import { louvain as graphologyLouvain, UndirectedGraph } from '../../src/analysis/graphology.js';
+import { louvain as graphologyLouvain, undirectedGraphology } from '../../src/analysis/graphology.js';
 import { csrModularity, louvain, renumberByFirstAppearance } from '../../src/analysis/louvain.js';
 import { createRng } from '../../src/analysis/random.js';
 import { readGmlGraph } from '../helpers/gml.js';
@@ -49,14 +49,7 @@ function groupsOf(g: CompactGraph, community: Int32Array): string[][] {
 
 /** graphology-communities-louvain on the same CSR (the reference implementation), Q at gamma. */
 function graphologyQuality(g: CompactGraph, resolution: number, seed: number): number {
-  const ug = new UndirectedGraph<Record<string, never>, { weight: number }>();
-  for (let i = 0; i < g.order; i++) if ((g.weightedDegree[i] as number) > 0) ug.addNode(String(i));
-  for (let i = 0; i < g.order; i++) {
-    for (let k = g.undirected.offsets[i] as number; k < (g.undirected.offsets[i + 1] as number); k++) {
-      const j = g.undirected.targets[k] as number;
-      if (j > i) ug.addUndirectedEdge(String(i), String(j), { weight: g.undirected.weights[k] as number });
-    }
-  }
+  const ug = undirectedGraphology(g);
   const result = graphologyLouvain.detailed(ug, { getEdgeWeight: 'weight', resolution, rng: createRng(seed), randomWalk: true, fastLocalMoves: true });
   const raw = new Int32Array(g.order).fill(-1);
   for (const [node, label] of Object.entries(result.communities)) raw[Number(node)] = label;
