@@ -64,9 +64,10 @@
  *     `CALL { } IN TRANSACTIONS OF deleteBatchSize ROWS` statements (1,000 nodes and their
  *     relationships per inner transaction); a deleteGraph interrupted half-way is
  *     finished by the next call. While flagged, the id stays taken (createGraph: null).
- *   - project: one read transaction; pairs aggregated per source account on the server
- *     and streamed (async iteration), accounts streamed; both sorted here with a plain
- *     `<` code-unit comparison, so the order never depends on locale or server.
+ *   - project: one read transaction; the graph's version first, then pairs aggregated per
+ *     source account on the server and streamed (async iteration) into a PairTableBuilder
+ *     (typed columns, no object per pair), then the accounts; the builder sorts both in
+ *     code-unit order, so the order never depends on locale or server.
  *   - Status changes: markRunning only moves queued -> running; markFailed and
  *     failUnfinished only touch queued/running analyses; writeResult always succeeds
  *     the analysis (it is the runner's last word).
