@@ -192,11 +192,6 @@ function strOrNull(value: unknown): string | null {
   return value === null || value === undefined ? null : str(value);
 }
 
-/** Plain code-unit order (not localeCompare), so sorting is deterministic everywhere. */
-function compareStrings(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
-
 function int(n: number) {
   return neo4j.int(Math.trunc(n));
 }
@@ -910,13 +905,6 @@ class MemberChunkBuilder {
       },
     };
   }
-}
-
-/** Parallel lists (type, events) -> a record, keys in code-unit order. */
-function typeCounts(types: unknown[], counts: unknown[]): Record<string, number> {
-  const entries = types.map((t, i) => [str(t), toNumber(counts[i])] as const);
-  entries.sort((a, b) => compareStrings(a[0], b[0]));
-  return Object.fromEntries(entries);
 }
 
 /** Parameters of result-begin: the analysis becomes succeeded with its summary. */
