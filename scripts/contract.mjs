@@ -18,6 +18,7 @@ import net from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { once } from 'node:events';
+import { schemathesisLine } from './runner-lines.mjs';
 
 const SCHEMATHESIS_VERSION = '4.32.5';
 const CONTRACT_GRAPHS = ['acme-forum', 'contract-a', 'contract-b'];
@@ -101,8 +102,26 @@ async function main() {
       '--no-color',
       '--output-sanitize', 'true',
     ];
-    const st_ = spawn(st, args, { cwd: repoDir, stdio: 'inherit' });
-    const [code] = await once(st_, 'exit');
+    // Schemathesis closes with pytest-style banners (`===== 2 warnings in 10.54s =====`) that
+    // log readers take for a pytest run with no test: every line it prints is passed through
+    // with a prefix and its `=` rules turned into `-`, so that the only runner-like summary of
+    // `npm test` stays its final `tests: N passed, N failed` line.
+    const st_ = spawn(st, args, { cwd: repoDir, stdio: ['ignore', 'pipe', 'pipe'] });
+    const relay = (from, to) => {
+      let rest = '';
+      from.setEncoding('utf8');
+      from.on('data', (chunk) => {
+        const lines = (rest + chunk).split('\n');
+        rest = lines.pop() ?? '';
+        for (const line of lines) to.write(`${schemathesisLine(line)}\n`);
+      });
+      from.on('end', () => {
+        if (rest !== '') to.write(`${schemathesisLine(rest)}\n`);
+      });
+    };
+    relay(st_.stdout, process.stdout);
+    relay(st_.stderr, process.stderr);
+    const [code] = await once(st_, 'close');
     return code ?? 1;
   } finally {
     service.kill('SIGTERM');

@@ -17,6 +17,7 @@
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { schemathesisCounts, tapCounts } from './runner-lines.mjs';
 
 const repoDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const neo4jScript = path.join(repoDir, 'scripts', 'neo4j.mjs');
@@ -64,23 +65,6 @@ function run(command, args, label, capture) {
 }
 
 const signalNumbers = { SIGINT: 2, SIGKILL: 9, SIGTERM: 15 };
-
-// tap's closing summary: `# { total: 8796, pass: 8790, fail: 2, skip: 4 }` (absent keys are 0).
-function tapCounts(text) {
-  const line = text.match(/^# \{ total: \d+[^}]*\}\s*$/m)?.[0];
-  if (!line) return undefined;
-  const count = (key) => Number(line.match(new RegExp(`\\b${key}: (\\d+)`))?.[1] ?? 0);
-  return { passed: count('pass'), failed: count('fail'), skipped: count('skip') + count('todo') };
-}
-
-// Schemathesis's summary: `Test cases:` then `  876 generated, 870 passed, 6 failed, 2 skipped`
-// (the parts after `generated` vary with the outcome).
-function schemathesisCounts(text) {
-  const line = text.match(/^\s*\d+ generated\b.*$/m)?.[0];
-  if (!line) return undefined;
-  const count = (key) => Number(line.match(new RegExp(`(\\d+) ${key}`))?.[1] ?? 0);
-  return { passed: count('passed'), failed: count('failed'), skipped: count('skipped') };
-}
 
 async function main() {
   let startedNeo4jHere = false;
