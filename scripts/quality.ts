@@ -40,8 +40,13 @@ const base: AnalysisOptions = { resolution: 1, seed: SEED, topK: 10 };
 
 /** Niche label per account; unassigned accounts are singletons. */
 function labelsOf(result: AnalysisResult, people: readonly string[]): string[] {
+  const { accounts, niches } = result;
   const niche = new Map<string, string>();
-  for (const n of result.niches) for (const m of n.members) niche.set(m.accountId, n.unassigned ? `unassigned:${m.accountId}` : n.id);
+  for (let i = 0; i < accounts.count; i++) {
+    const id = accounts.ids[i] as string;
+    const row = accounts.niche[i] as number;
+    niche.set(id, row === niches.unassignedRow ? `unassigned:${id}` : (niches.ids[row] as string));
+  }
   return people.map((p) => niche.get(p) as string);
 }
 
@@ -98,11 +103,9 @@ function bitcoinFigures() {
   });
   const trust = new Map<string, number>();
   const globalPr = new Map<string, number>();
-  for (const n of result.niches) {
-    for (const m of n.members) {
-      trust.set(m.accountId, m.score);
-      globalPr.set(m.accountId, m.globalPagerank);
-    }
+  for (let i = 0; i < result.accounts.count; i++) {
+    trust.set(result.accounts.ids[i] as string, result.accounts.score[i] as number);
+    globalPr.set(result.accounts.ids[i] as string, result.accounts.globalPagerank[i] as number);
   }
   return { ms, summary: result.summary, trust: figures(trust), globalPagerank: figures(globalPr) };
 }

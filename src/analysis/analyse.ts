@@ -8,28 +8,29 @@
  * 4. split niches into connected parts                          connectivity.ts (Traag et al. 2019)
  * 5. groups below minNicheSize -> the unassigned group (scored in their own small group)
  * 6. whole-graph and within-niche weighted PageRank             pagerank.ts (Page et al. 1999)
- * 7. tie strength, roles, trust score and its components        tie-strength.ts, roles.ts, trust.ts
- * 8. niche figures, activity, confidence and stability          niche-metrics.ts, niche-profile.ts, consensus.ts
+ * 7. tie strength, roles, trust score and its components,       assemble.ts (tie-strength.ts, roles.ts,
+ *    niche figures and activity, laid out as typed columns        trust.ts, niche-metrics.ts, niche-profile.ts)
  *
- * Pure and deterministic: same projection + options -> same result. Niches are ordered
- * largest first, ties by smallest member id, and named "n" + rank (n0 = largest); the
- * unassigned group, when there is one, comes last with id "unassigned".
+ * Steps 3-5 produce a partition of the NicheHierarchy shape (the team's contract 1:
+ * per-account group labels, confidence, per-group stability, summary figures); step 7
+ * only reads that shape, so another communities phase swaps in at its call site.
+ *
+ * Pure and deterministic: same projection + options -> same result. The result is columnar
+ * (types.ts AnalysisResult; result-view.ts builds objects). Niches are ordered largest
+ * first, ties by smallest member id, and named "n" + rank (n0 = largest); the unassigned
+ * group, when there is one, comes last with id "unassigned".
  */
-import { groupByCommunity, modularity } from './communities.js';
-import { buildCompactGraph } from './compact-graph.js';
+import { modularity } from './communities.js';
+import { assembleResult, TOP_TIES, UNASSIGNED_ID, type NichePartition } from './assemble.js';
+import { buildCompactGraph, type CompactGraph } from './compact-graph.js';
 import { countDisconnected, splitDisconnected } from './connectivity.js';
 import { consensusCommunities, membershipFigures, DEFAULTS as CONSENSUS_DEFAULTS } from './consensus.js';
-import { nicheMetrics } from './niche-metrics.js';
 import { isPairTable, pairTableFromProjection, type PairTable } from './pair-table.js';
-import { eventsPerDay, nicheActivity, nicheProfiles } from './niche-profile.js';
 import { computeCentralities } from './centrality/select.js';
 import { communityPagerank, globalPagerank } from './pagerank.js';
 import { resolutionForBand } from './resolution-band.js';
-import { accountRoles } from './roles.js';
-import { tieStrength } from './tie-strength.js';
-import { rankByScore, trustScores } from './trust.js';
 import type { AnalysisHooks } from './phases.js';
-import type { AnalysisOptions, AnalysisResult, MemberScore, NicheResult, Projection, ReciprocalTie } from './types.js';
+import type { AnalysisOptions, AnalysisResult, AnalysisSummary, Projection } from './types.js';
 
 const PREFIX = 'nichegraph/analysis/analyse';
 
@@ -38,10 +39,10 @@ export const DEFAULTS = {
   /** A group of two is a dyad, not a group: the triad is the smallest one (G. Simmel, 1908; cf. Krackhardt 1999). */
   minNicheSize: 3,
   /** Strongest reciprocal ties reported per account. */
-  topTies: 3,
+  topTies: TOP_TIES,
 };
 
-export const UNASSIGNED_ID = 'unassigned';
+export { UNASSIGNED_ID };
 
 function checkInteger(value: unknown, name: string, min: number, max: number): void {
   if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < min || value > max) {
@@ -77,6 +78,35 @@ function roundResolution(gamma: number): number {
   return Number(gamma.toPrecision(3));
 }
 
+/** A partition of the NicheHierarchy shape, with the summary figures of the communities phase. */
+export interface ConsensusNiches extends NichePartition {
+  summary: Omit<AnalysisSummary, 'accounts' | 'edges' | 'niches' | 'unassigned' | 'meanConfidence'>;
+}
+
+/**
+ * Today's communities phase in the NicheHierarchy shape: consensus of `runs` Louvain runs,
+ * split into connected parts; each part is a group (one community per niche).
+ */
+export function consensusNiches(graph: CompactGraph, options: { resolution: number; seed: number; runs: number }): ConsensusNiches {
+  const consensus = consensusCommunities(graph.order, graph.undirected, options);
+  const louvainDisconnected = countDisconnected(graph.undirected, consensus.runs[0] as Int32Array, consensus.runCounts[0] as number);
+  const { community, count } = splitDisconnected(graph.undirected, consensus.community, consensus.count);
+  const figures = membershipFigures(community, count, consensus.runs, consensus.runCounts);
+  return {
+    niche: community,
+    nicheCount: count,
+    confidence: figures.confidence,
+    nicheStability: figures.stability,
+    summary: {
+      modularity: modularity(graph, community, count),
+      resolution: options.resolution,
+      runs: options.runs,
+      consensusRounds: consensus.rounds,
+      louvainDisconnected,
+    },
+  };
+}
+
 /** Analyses a projection given as a PairTable (the store's form) or as validated row objects. */
 export function analyseProjection(projection: Projection | PairTable, options: AnalysisOptions, hooks: AnalysisHooks = {}): AnalysisResult {
   validateAnalysisOptions(options);
@@ -84,181 +114,29 @@ export function analyseProjection(projection: Projection | PairTable, options: A
   const minNicheSize = options.minNicheSize ?? DEFAULTS.minNicheSize;
   const table = isPairTable(projection) ? projection : pairTableFromProjection(projection);
   const graph = buildCompactGraph(table);
-  const { order, ids } = graph;
 
   hooks.onPhase?.('communities');
   const resolution =
     options.nicheSize !== undefined && options.nicheSize !== null
-      ? roundResolution(resolutionForBand(order, graph.undirected, options.nicheSize, options.seed).resolution)
+      ? roundResolution(resolutionForBand(graph.order, graph.undirected, options.nicheSize, options.seed).resolution)
       : options.resolution;
-
-  const consensus = consensusCommunities(order, graph.undirected, { resolution, seed: options.seed, runs });
-  const louvainDisconnected = countDisconnected(graph.undirected, consensus.runs[0] as Int32Array, consensus.runCounts[0] as number);
-  // Groups: connected parts of the consensus niches (each scored as a group of its own).
-  const { community, count } = splitDisconnected(graph.undirected, consensus.community, consensus.count);
-  const { starts, members } = groupByCommunity(community, count);
-  const groupSize = (c: number): number => (starts[c + 1] as number) - (starts[c] as number);
+  const partition = consensusNiches(graph, { resolution, seed: options.seed, runs });
 
   hooks.onPhase?.('centrality');
   const global = globalPagerank(graph);
-  const within = communityPagerank(graph, community, count);
+  const within = communityPagerank(graph, partition.niche, partition.nicheCount);
   const extra = options.centralities !== undefined && options.centralities.length > 0 ? computeCentralities(graph, options.centralities, options.seed) : null;
+
   hooks.onPhase?.('scoring');
-  const metrics = nicheMetrics(graph, community, count);
-  const ties = tieStrength(graph, community);
-  const roles = accountRoles(graph, community, count);
-  const nicheSize = Int32Array.from(community, (c) => groupSize(c));
-  const trust = trustScores({
+  return assembleResult({
+    graph,
+    table,
+    partition,
+    globalPagerank: global,
     withinPagerank: within,
-    nicheSize,
-    reciprocity: ties.reciprocity,
-    repeat: ties.repeat,
-    embeddedness: ties.embeddedness,
-    positiveInStrength: graph.positiveInStrength,
-    negativeInStrength: graph.negativeInStrength,
+    centralities: extra,
+    topK: options.topK,
+    minNicheSize,
+    summary: partition.summary,
   });
-  const figures = membershipFigures(community, count, consensus.runs, consensus.runCounts);
-  const profile = nicheProfiles(graph, community, count, ties.reciprocalWeight);
-  const activity = nicheActivity(table, community, count);
-  const iso = (ms: number): string | null => (Number.isFinite(ms) ? new Date(ms).toISOString() : null);
-
-  // Niches (groups of at least minNicheSize), largest first, ties by smallest member id.
-  const isNiche = (c: number): boolean => groupSize(c) >= minNicheSize;
-  const nicheOrder = Array.from({ length: count }, (_, c) => c)
-    .filter(isNiche)
-    .sort((a, b) => groupSize(b) - groupSize(a) || (members[starts[a] as number] as number) - (members[starts[b] as number] as number));
-  const nicheId = new Array<string>(count).fill(UNASSIGNED_ID);
-  nicheOrder.forEach((c, rank) => {
-    nicheId[c] = `n${rank}`;
-  });
-
-  const topTiesOf = (i: number): ReciprocalTie[] => {
-    const found: Array<{ k: number; w: number }> = [];
-    for (let k = graph.undirected.offsets[i] as number, end = graph.undirected.offsets[i + 1] as number; k < end; k++) {
-      const w = ties.reciprocalWeight[k] as number;
-      if (w > 0) found.push({ k, w });
-    }
-    found.sort((a, b) => b.w - a.w || (graph.undirected.targets[a.k] as number) - (graph.undirected.targets[b.k] as number));
-    return found.slice(0, DEFAULTS.topTies).map(({ k, w }) => {
-      const j = graph.undirected.targets[k] as number;
-      return { accountId: ids[j] as string, weight: w, overlap: ties.overlap[k] as number, sameNiche: nicheId[community[j] as number] === nicheId[community[i] as number] && isNiche(community[i] as number) };
-    });
-  };
-  const memberScore = (i: number): MemberScore => ({
-    accountId: ids[i] as string,
-    score: trust.score[i] as number,
-    pagerank: within[i] as number,
-    globalPagerank: global[i] as number,
-    inStrength: graph.positiveInStrength[i] as number,
-    outStrength: graph.positiveOutStrength[i] as number,
-    negativeInStrength: graph.negativeInStrength[i] as number,
-    weightedDegree: graph.weightedDegree[i] as number,
-    internalShare: metrics.internalShare[i] as number,
-    centrality: trust.centrality[i] as number,
-    ties: trust.ties[i] as number,
-    positiveShare: trust.positiveShare[i] as number,
-    reciprocity: ties.reciprocity[i] as number,
-    repeat: ties.repeat[i] as number,
-    embeddedness: ties.embeddedness[i] as number,
-    withinDegreeZ: roles.withinDegreeZ[i] as number,
-    participation: roles.participation[i] as number,
-    role: roles.role[i] as MemberScore['role'],
-    confidence: figures.confidence[i] as number,
-    topTies: topTiesOf(i),
-    ...(extra ? { centralities: Object.fromEntries([...extra].map(([name, values]) => [name, values[i] as number])) } : {}),
-  });
-  const trustedOf = (list: MemberScore[]) =>
-    list.filter((m) => m.role !== 'broadcaster').slice(0, options.topK).map((m) => ({ accountId: m.accountId, score: m.score }));
-
-  const niches: NicheResult[] = [];
-  for (const c of nicheOrder) {
-    const ranked = rankByScore(members.subarray(starts[c] as number, starts[c + 1] as number), trust.score);
-    const memberScores = Array.from(ranked, memberScore);
-    niches.push({
-      id: nicheId[c] as string,
-      unassigned: false,
-      size: metrics.size[c] as number,
-      density: metrics.density[c] as number,
-      conductance: metrics.conductance[c] as number,
-      stability: figures.stability[c] as number,
-      reciprocity: profile.reciprocity[c] as number,
-      events: activity.events[c] as number,
-      firstActivity: iso(activity.firstTs[c] as number),
-      lastActivity: iso(activity.lastTs[c] as number),
-      eventsPerDay: eventsPerDay(activity.events[c] as number, activity.firstTs[c] as number, activity.lastTs[c] as number),
-      dominantTypes: activity.dominantTypes[c] as Array<{ type: string; share: number }>,
-      bridges: memberScores
-        .filter((m) => m.role === 'connector-hub' || m.role === 'kinless-hub')
-        .map((m) => ({
-          accountId: m.accountId,
-          participation: m.participation,
-          toNiches: (profile.reachedGroups(graph.index.get(m.accountId) as number, 3))
-            .map((g) => nicheId[g] as string)
-            .filter((id, k, all) => all.indexOf(id) === k),
-        })),
-      members: memberScores,
-      trusted: trustedOf(memberScores),
-    });
-  }
-
-  // The unassigned group: everyone whose group is below minNicheSize, never dropped.
-  const leftover: number[] = [];
-  for (let c = 0; c < count; c++) if (!isNiche(c)) for (let p = starts[c] as number; p < (starts[c + 1] as number); p++) leftover.push(members[p] as number);
-  if (leftover.length > 0) {
-    const ranked = rankByScore(leftover, trust.score);
-    const memberScores = Array.from(ranked, memberScore);
-    const inGroup = new Uint8Array(order);
-    for (const i of leftover) inGroup[i] = 1;
-    let pairs = 0;
-    for (const i of leftover) {
-      for (let k = graph.undirected.offsets[i] as number, end = graph.undirected.offsets[i + 1] as number; k < end; k++) {
-        const j = graph.undirected.targets[k] as number;
-        if (j > i && inGroup[j] === 1) pairs++;
-      }
-    }
-    const n = leftover.length;
-    niches.push({
-      id: UNASSIGNED_ID,
-      unassigned: true,
-      size: n,
-      density: n > 1 ? pairs / ((n * (n - 1)) / 2) : 0,
-      // Not a niche: conductance, stability, reciprocity and activity do not apply and read 0 / null.
-      conductance: 0,
-      stability: 0,
-      reciprocity: 0,
-      events: 0,
-      firstActivity: null,
-      lastActivity: null,
-      eventsPerDay: 0,
-      dominantTypes: [],
-      bridges: [],
-      members: memberScores,
-      trusted: [],
-    });
-  }
-
-  let confidenceSum = 0;
-  let connected = 0;
-  for (let i = 0; i < order; i++) {
-    if ((graph.undirected.offsets[i + 1] as number) > (graph.undirected.offsets[i] as number)) {
-      confidenceSum += figures.confidence[i] as number;
-      connected++;
-    }
-  }
-
-  return {
-    summary: {
-      accounts: order,
-      edges: graph.undirectedEdges,
-      niches: nicheOrder.length,
-      modularity: modularity(graph, community, count),
-      resolution,
-      runs,
-      consensusRounds: consensus.rounds,
-      louvainDisconnected,
-      unassigned: leftover.length,
-      meanConfidence: connected > 0 ? confidenceSum / connected : 1,
-    },
-    niches,
-  };
 }

@@ -86,7 +86,14 @@
  */
 import neo4j, { type Driver, type ManagedTransaction, type QueryResult, type RecordShape } from 'neo4j-driver';
 import { PairTableBuilder } from '../analysis/pair-table.js';
-import type { AnalysisResult, AnalysisSummary } from '../analysis/types.js';
+import { nicheResults } from '../analysis/result-view.js';
+import type { AnalysisResult as ColumnarResult, AnalysisSummary, NicheResult } from '../analysis/types.js';
+
+/** The object form the membership writer below walks (built from the columnar result). */
+interface AnalysisResult {
+  summary: AnalysisSummary;
+  niches: NicheResult[];
+}
 import { CypherFiles } from './cypher-files.js';
 import type {
   AccountResultRow,
@@ -597,8 +604,9 @@ export class Neo4jGraphStore implements GraphStore {
     return out;
   }
 
-  async writeResult(analysisId: string, result: AnalysisResult, finishedAt: string): Promise<void> {
+  async writeResult(analysisId: string, columnar: ColumnarResult, finishedAt: string): Promise<void> {
     const started = Date.now();
+    const result: AnalysisResult = { summary: columnar.summary, niches: nicheResults(columnar) };
     const nicheRows: Row[] = result.niches.map((n, rank) => ({
       id: n.id,
       rank: int(rank),

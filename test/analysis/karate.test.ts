@@ -11,7 +11,7 @@
  * seed 42, and checks seeds 1-10 as well.
  */
 import t from 'tap';
-import { analyseProjection } from '../../src/analysis/analyse.js';
+import { analyseObjects } from '../helpers/object-result.js';
 import { adjustedRandIndex, normalizedMutualInformation } from '../../src/analysis/partition-similarity.js';
 import { loadKarateClub, nicheOf, toProjection } from '../helpers/datasets.js';
 
@@ -24,7 +24,7 @@ const projection = toProjection(karate.edges, { undirected: true, accounts: kara
 const factions = karate.nodes.map((n) => n.club);
 
 function agreement(resolution: number, seed: number) {
-  const result = analyseProjection(projection, { resolution, seed, topK: 3 });
+  const result = analyseObjects(projection, { resolution, seed, topK: 3 });
   const niche = nicheOf(result);
   const labels = karate.nodes.map((n) => niche.get(n.id) as string);
   return { result, nmi: normalizedMutualInformation(factions, labels), ari: adjustedRandIndex(factions, labels) };

@@ -5,9 +5,9 @@
  */
 import t from 'tap';
 import type { Driver } from 'neo4j-driver';
-import type { AnalysisResult } from '../../src/analysis/types.js';
+import type { ObjectResult as AnalysisResult } from '../helpers/columnar.js';
 import { Neo4jGraphStore, StoreNotFoundError } from '../../src/store/neo4j-store.js';
-import { database, fiveNicheResult, member, newGraph, openStore, queuedAnalysis, uid } from './helpers.js';
+import { database, fiveNicheResult, member, newGraph, openStore, queuedAnalysis, uid, toColumnar } from './helpers.js';
 
 const result = fiveNicheResult;
 
@@ -17,12 +17,12 @@ t.test('a result above the threshold is written in several transactions and read
   await store.ingest(g, { interactions: [], accounts: Array.from({ length: 10 }, (_, i) => ({ id: `m${i}`, properties: {} })) });
   const a = queuedAnalysis(g);
   await store.createAnalysis(a);
-  await store.writeResult(a.id, result(1), '2026-11-27T11:00:00.000Z');
+  await store.writeResult(a.id, toColumnar(result(1)), '2026-11-27T11:00:00.000Z');
   const done = await store.getAnalysis(a.id);
   t.match(done, { status: 'succeeded', finishedAt: '2026-11-27T11:00:00.000Z', summary: { accounts: 10, niches: 5, modularity: 0.25 } });
   t.same((await store.listMembers(a.id, 'n4', { limit: 10, offset: 0 }))?.items.map((m) => m.accountId), ['m8', 'm9']);
 
-  await store.writeResult(a.id, result(2), new Date().toISOString());
+  await store.writeResult(a.id, toColumnar(result(2)), new Date().toISOString());
   const { records } = await driver.executeQuery(
     'MATCH (:Account {graphId: $g})-[m:IN_NICHE {analysisId: $a}]->() RETURN count(m) AS n, max(m.score) AS top',
     { g, a: a.id },
@@ -30,7 +30,7 @@ t.test('a result above the threshold is written in several transactions and read
   t.equal(Number(records[0]?.get('n')), 10, 'a second write replaces the first, no duplicates');
   t.equal(records[0]?.get('top'), 2);
 
-  await t.rejects(store.writeResult(uid('nope'), result(1), 'x'), StoreNotFoundError);
+  await t.rejects(store.writeResult(uid('nope'), toColumnar(result(1)), 'x'), StoreNotFoundError);
 });
 
 /**
@@ -43,8 +43,7 @@ function unevenResult(scale: number): AnalysisResult {
   const niches = sizes.map((size, k) => {
     const members = Array.from({ length: size }, (_, r) => {
       const m = member(`u${next++}`, scale * (1 - r / 10));
-      // A few members with extra centralities and without ties.
-      if (k === 3) m.centralities = { hubs: r / 10, coreNumber: r };
+      // A few members without ties.
       if (k === 5) m.topTies = [];
       return m;
     });
@@ -80,7 +79,7 @@ t.test('concurrent chunk transactions write every membership exactly once, in ra
   const a = queuedAnalysis(g);
   await store.createAnalysis(a);
   const result = unevenResult(1);
-  await store.writeResult(a.id, result, new Date().toISOString());
+  await store.writeResult(a.id, toColumnar(result), new Date().toISOString());
   t.equal((await store.getAnalysis(a.id))?.status, 'succeeded');
   t.same(await membershipCounts(driver, g, a.id), { memberships: 20, accounts: 20, ranks: 20 });
   for (const niche of result.niches) {
@@ -120,7 +119,7 @@ t.test('every transaction of a large write can run twice (a driver retry after a
   await store.ingest(g, { interactions: [], accounts: unevenIds.map((id) => ({ id, properties: {} })) });
   const a = queuedAnalysis(g);
   await store.createAnalysis(a);
-  await store.writeResult(a.id, unevenResult(1), new Date().toISOString());
+  await store.writeResult(a.id, toColumnar(unevenResult(1)), new Date().toISOString());
   t.equal((await store.getAnalysis(a.id))?.status, 'succeeded');
   t.same(await membershipCounts(driver, g, a.id), { memberships: 20, accounts: 20, ranks: 20 }, 'no duplicates');
   t.equal((await store.listNiches(a.id, { limit: 100, offset: 0 })).total, 6);
@@ -137,11 +136,11 @@ t.test('a membership whose account is missing fails the write; the next write re
     await store.ingest(g, { interactions: [], accounts: unevenIds.filter((id) => id !== 'u13').map((id) => ({ id, properties: {} })) });
     const a = queuedAnalysis(g);
     await store.createAnalysis(a);
-    await t.rejects(store.writeResult(a.id, unevenResult(1), new Date().toISOString()), /stored \d+ of \d+ memberships/, label);
+    await t.rejects(store.writeResult(a.id, toColumnar(unevenResult(1)), new Date().toISOString()), /stored \d+ of \d+ memberships/, label);
     t.equal((await store.getAnalysis(a.id))?.status, 'queued', `${label}: not succeeded`);
 
     await store.ingest(g, { interactions: [], accounts: [{ id: 'u13', properties: {} }] });
-    await store.writeResult(a.id, unevenResult(2), new Date().toISOString());
+    await store.writeResult(a.id, toColumnar(unevenResult(2)), new Date().toISOString());
     t.equal((await store.getAnalysis(a.id))?.status, 'succeeded', `${label}: written again`);
     t.same(await membershipCounts(driver, g, a.id), { memberships: 20, accounts: 20, ranks: 20 }, `${label}: exactly once`);
   }
