@@ -1,5 +1,5 @@
 // Constraints and indexes of the nichegraph data model (see src/store/neo4j-store.ts).
-// Run once at start-up by Neo4jGraphStore.init(); every statement is idempotent (IF NOT EXISTS).
+// Run once at start-up by Neo4jGraphStore.init() (src/store/schema.ts); every statement is idempotent (IF NOT EXISTS).
 // Statements are separated by a semicolon at the end of a line (src/store/cypher-files.ts).
 // All of them work on Neo4j 5 Community: property uniqueness constraints (single and
 // composite, on nodes and relationships) are Community features; key/existence/type
@@ -38,3 +38,11 @@ FOR (n:Niche) ON (n.graphId);
 
 CREATE INDEX graph_created IF NOT EXISTS
 FOR (g:Graph) ON (g.createdAt);
+
+// Result blocks (src/store/result-blocks.ts): one per (analysis, kind, seq); the
+// constraint's index serves the block reads, graphId the deletion with the graph.
+CREATE CONSTRAINT result_block_key IF NOT EXISTS
+FOR (b:ResultBlock) REQUIRE (b.analysisId, b.kind, b.seq) IS UNIQUE;
+
+CREATE INDEX result_block_graph IF NOT EXISTS
+FOR (b:ResultBlock) ON (b.graphId);

@@ -1,7 +1,7 @@
 /**
- * writeResult above resultTransactionRows memberships: several transactions (niches,
- * membership chunks, several at a time, then the status), with the same read-back as the
- * one-transaction path. The threshold is lowered to 4 so that 10 or 20 members take that path.
+ * writeResult in many transactions (one per block, memberships in chunks of 3, several at a
+ * time, then the status) with writeBack 'full' (an IN_NICHE relationship per member): the
+ * same read-back, every membership exactly once, and every transaction safe to run twice.
  */
 import t from 'tap';
 import type { Driver } from 'neo4j-driver';
@@ -12,7 +12,7 @@ import { database, fiveNicheResult, member, newGraph, openStore, queuedAnalysis,
 const result = fiveNicheResult;
 
 t.test('a result above the threshold is written in several transactions and reads back whole', async (t) => {
-  const { store, driver } = await openStore(t, { chunkSize: 3, resultChunkSize: 3, resultTransactionRows: 4 });
+  const { store, driver } = await openStore(t, { chunkSize: 3, resultChunkSize: 3, blockBytesPerTransaction: 1, writeBack: 'full' });
   const g = await newGraph(t, store, 'large');
   await store.ingest(g, { interactions: [], accounts: Array.from({ length: 10 }, (_, i) => ({ id: `m${i}`, properties: {} })) });
   const a = queuedAnalysis(g);
@@ -73,7 +73,7 @@ async function membershipCounts(driver: Driver, graphId: string, analysisId: str
 }
 
 t.test('concurrent chunk transactions write every membership exactly once, in rank order', async (t) => {
-  const { store, driver } = await openStore(t, { chunkSize: 3, resultChunkSize: 3, resultTransactionRows: 4, resultConcurrency: 3 });
+  const { store, driver } = await openStore(t, { chunkSize: 3, resultChunkSize: 3, blockBytesPerTransaction: 1, writeBack: 'full', resultConcurrency: 3 });
   const g = await newGraph(t, store, 'parallel');
   await store.ingest(g, { interactions: [], accounts: unevenIds.map((id) => ({ id, properties: {} })) });
   const a = queuedAnalysis(g);
@@ -114,7 +114,7 @@ t.test('every transaction of a large write can run twice (a driver retry after a
     }) as typeof session.executeWrite;
     return session;
   };
-  const store = new Neo4jGraphStore({ driver: twice, database, chunkSize: 3, resultChunkSize: 3, resultTransactionRows: 4, resultConcurrency: 2 });
+  const store = new Neo4jGraphStore({ driver: twice, database, chunkSize: 3, resultChunkSize: 3, blockBytesPerTransaction: 1, writeBack: 'full', resultConcurrency: 2 });
   const g = await newGraph(t, store, 'retried');
   await store.ingest(g, { interactions: [], accounts: unevenIds.map((id) => ({ id, properties: {} })) });
   const a = queuedAnalysis(g);
@@ -127,8 +127,8 @@ t.test('every transaction of a large write can run twice (a driver retry after a
 
 t.test('a membership whose account is missing fails the write; the next write replaces the partial rows', async (t) => {
   for (const [label, options] of [
-    ['one transaction', {}],
-    ['several transactions', { chunkSize: 3, resultChunkSize: 3, resultTransactionRows: 4, resultConcurrency: 2 }],
+    ['writeBack full, defaults', { writeBack: 'full' }],
+    ['several transactions', { chunkSize: 3, resultChunkSize: 3, blockBytesPerTransaction: 1, writeBack: 'full', resultConcurrency: 2 }],
   ] as const) {
     const { store, driver } = await openStore(t, options);
     const g = await newGraph(t, store, 'missing');

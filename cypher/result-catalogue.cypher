@@ -1,0 +1,20 @@
+// What a reader needs before reading blocks of a succeeded analysis (result-reading.ts):
+// its niche rows in rank order (without their member lists), the first account id of each
+// index block, the numbers of accounts and ties. No row -> no stored result (unknown, or
+// not succeeded: a staged result is never read). Params: $analysisId.
+MATCH (a:Analysis {id: $analysisId})
+WHERE a.status = 'succeeded'
+CALL () {
+  MATCH (n:Niche {analysisId: $analysisId})
+  WITH n ORDER BY n.rank
+  RETURN collect(n {.id, .size, .density, .conductance, .trustedIds, .trustedScores, .unassigned, .stability,
+                    .reciprocity, .events, .firstActivity, .lastActivity, .eventsPerDay, .typeNames,
+                    .typeShares, .bridgeIds, .bridgeParticipation, .bridgeTo, .memberStart, .tieStart,
+                    .tieCount}) AS niches
+}
+CALL () {
+  MATCH (b:ResultBlock {analysisId: $analysisId, kind: 'index'})
+  WITH b ORDER BY b.seq
+  RETURN collect(b.firstId) AS indexFirstIds
+}
+RETURN a.graphId AS graphId, a.accounts AS accounts, a.edges AS ties, niches, indexFirstIds
