@@ -88,7 +88,9 @@ function serverCpuMs(): number | null {
 }
 
 const driver = await createDriver({ uri, database, connectTimeoutMs: 10_000 });
-const store = new Neo4jGraphStore({ driver, database, ...storeOptions });
+// The store's debug lines (the write's phases) go to stderr.
+const logger = { debug: (o: object) => process.stderr.write(JSON.stringify(o) + '\n'), info() {}, warn() {} };
+const store = new Neo4jGraphStore({ driver, database, logger, ...storeOptions });
 await store.init();
 
 async function count(query: string, params: Record<string, unknown>): Promise<number> {

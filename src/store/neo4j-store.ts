@@ -126,7 +126,7 @@ export interface Neo4jGraphStoreOptions {
   writeBack?: WriteBack;
   /** Bytes of results kept in memory for reads (result-reading.ts). Default 256 MB. */
   resultCacheBytes?: number;
-  /** How long a cached result entry lives at most, ms. Default 5 minutes. */
+  /** How long a cached result entry lives at most, ms (other processes' deletions and erasures show after it). Default 60 s. */
   resultCacheTtlMs?: number;
   /** Nodes (with their relationships) per inner transaction when deleting a graph. Default 1000. */
   deleteBatchSize?: number;
@@ -172,7 +172,7 @@ export class Neo4jGraphStore implements GraphStore {
     });
     this.resultReader = new Neo4jResultReader(this.ctx, {
       cacheBytes: options.resultCacheBytes ?? 256 * 1024 * 1024,
-      ttlMs: options.resultCacheTtlMs ?? 5 * 60_000,
+      ttlMs: options.resultCacheTtlMs ?? 60_000,
     });
   }
 
@@ -198,8 +198,13 @@ export class Neo4jGraphStore implements GraphStore {
   getGraph(graphId: string): Promise<GraphWithCounts | null> {
     return this.graphs.getGraph(graphId);
   }
-  deleteGraph(graphId: string): Promise<boolean> {
-    return this.graphs.deleteGraph(graphId);
+  async deleteGraph(graphId: string): Promise<boolean> {
+    this.resultReader.forgetGraph(graphId);
+    try {
+      return await this.graphs.deleteGraph(graphId);
+    } finally {
+      this.resultReader.forgetGraph(graphId);
+    }
   }
 
   // ingestion (ingestion.ts)
@@ -266,6 +271,9 @@ export class Neo4jGraphStore implements GraphStore {
   }
   getAccountResult(analysisId: string, accountId: string): Promise<AccountResultRow | null> {
     return this.resultReader.getAccountResult(analysisId, accountId);
+  }
+  resultVersion(analysisId: string): Promise<{ finishedAt: string; revision: number } | null> {
+    return this.resultReader.resultVersion(analysisId);
   }
   accountResults(analysisId: string): Promise<AsyncIterable<AccountResultRow> | null> {
     return this.resultReader.accountResults(analysisId);

@@ -198,6 +198,12 @@ export interface GraphStore {
    * inter-niche weights.
    */
   accountResults(analysisId: string): Promise<AsyncIterable<AccountResultRow> | null>;
+  /**
+   * The version of an analysis's stored result (finishedAt, and a revision raised when a
+   * stored result is changed, e.g. by an erasure), for ETags; null when it has no stored
+   * result. Answered from memory once read.
+   */
+  resultVersion(analysisId: string): Promise<{ finishedAt: string; revision: number } | null>;
   ties(analysisId: string): Promise<AsyncIterable<StoredTie[]> | null>;
   nicheTies(analysisId: string, nicheId: string): Promise<StoredTie[] | null>;
   nicheGraph(analysisId: string): Promise<NicheGraph | null>;

@@ -4,10 +4,12 @@
  *
  * Three kinds of block (property `kind`), each numbered from 0 (`seq`):
  *   members  MEMBER_BLOCK members in member order (niche by niche, rank order): their
- *            ids and the ids of their top ties as string lists, every score column, the
- *            niche row and rank, the role, the top ties (CSR) and the extra centralities;
+ *            account index, every score column, the niche row and rank, the role, the top
+ *            ties (CSR, the other end as an account index) and the extra centralities;
  *   index    INDEX_BLOCK account ids in ascending order (= account index order) with each
- *            one's position in member order: id -> member (binary search), index -> id;
+ *            one's position in member order: id -> member (binary search), index -> id.
+ *            The only copy of the ids in the blocks (strings cost Neo4j far more to store
+ *            than numbers: bench/README.md "Persistence");
  *   ties     TIE_BLOCK rows of the analysed ties (source and target account index, weight),
  *            in the order of TieColumns (the internal ties of each niche, then the others).
  * A niche's members, a page of them, one account, the ties of one niche: each is one or two
@@ -15,8 +17,13 @@
  *
  * Byte layout of a block (`data`, little-endian, version FORMAT): an Int32 header, then the
  * Float64 columns, then the Int32 columns, then the Uint8 columns, each starting on a
- * multiple of 8 bytes. Decoding copies the bytes once into an aligned buffer and takes views.
+ * multiple of 8 bytes; the whole compressed with raw DEFLATE at level 1 (RFC 1951, zlib's
+ * fastest level). Score columns repeat a lot (0, 1, equal ranks, small roles): on
+ * higgs-retweet the members blocks shrink from 39 MB to 3.1 MB and all blocks from 45 to
+ * 5.2 MB, so Neo4j stores and reads a tenth of the bytes for a few hundred ms of CPU.
+ * Decoding inflates into a fresh (aligned) buffer and takes views.
  */
+import { deflateRawSync, inflateRawSync } from 'node:zlib';
 import type { CentralityName } from '../analysis/centrality/select.js';
 import type { AnalysisResult } from '../analysis/types.js';
 
@@ -75,7 +82,8 @@ class Packer {
       new Uint8Array(buffer, at, p.byteLength).set(new Uint8Array(p.buffer, p.byteOffset, p.byteLength));
       at = pad8(at + p.byteLength);
     }
-    return new Int8Array(buffer);
+    const packed = deflateRawSync(new Uint8Array(buffer), { level: 1 });
+    return new Int8Array(packed.buffer, packed.byteOffset, packed.byteLength);
   }
 }
 
@@ -86,13 +94,13 @@ class Unpacker {
   private f64 = 0;
   private i32 = 0;
   private u8 = 0;
-  private readonly sizes: { f64: number; i32: number };
 
-  /** `f64Total` / `i32Total`: elements of each kind, to find where the Int32 and Uint8 parts start. */
+  /** `layout`: element counts of the Float64 and Int32 parts, to find where each part starts. */
   constructor(bytes: Int8Array | Uint8Array, headerLength: number, layout: (header: Int32Array) => { f64: number[]; i32: number[] }) {
-    // One aligned copy (a driver's Int8Array may start at any offset of a larger buffer).
-    const copy = new Uint8Array(bytes.byteLength);
-    copy.set(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength));
+    // Inflated into a buffer of its own, aligned (Node's Buffer pool may hand out any offset).
+    const raw = inflateRawSync(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength));
+    const copy = new Uint8Array(raw.byteLength);
+    copy.set(raw);
     this.buffer = copy.buffer;
     this.header = new Int32Array(this.buffer, 0, headerLength);
     const { f64, i32 } = layout(this.header);
@@ -102,7 +110,10 @@ class Unpacker {
     this.i32 = at;
     for (const n of i32) at = pad8(at + 4 * n);
     this.u8 = at;
-    this.sizes = { f64: 0, i32: 0 };
+  }
+  /** Bytes held once decoded. */
+  get byteLength(): number {
+    return this.buffer.byteLength;
   }
   float64(n: number): Float64Array {
     const view = new Float64Array(this.buffer, this.f64, n);
@@ -127,7 +138,7 @@ export interface MemberBlock {
   /** Position (in member order) of the block's first member. */
   start: number;
   count: number;
-  ids: readonly string[];
+  /** Account index of each member (ids: index blocks). */
   account: Int32Array;
   niche: Int32Array;
   rank: Int32Array;
@@ -135,7 +146,8 @@ export interface MemberBlock {
   role: Uint8Array;
   /** Top ties of member p: entries tieOffsets[p] .. tieOffsets[p + 1] (offsets from 0 in this block). */
   tieOffsets: Int32Array;
-  tieIds: readonly string[];
+  /** Account index of the other end of each tie. */
+  tieAccount: Int32Array;
   tieWeight: Float64Array;
   tieOverlap: Float64Array;
   tieSameNiche: Uint8Array;
@@ -170,8 +182,7 @@ export function encodeMemberBlock(result: AnalysisResult, seq: number): BlockRow
     tieOffsets[p + 1] = (tieOffsets[p] as number) + (a.topTies.offsets[i + 1] as number) - (a.topTies.offsets[i] as number);
   }
   const t = tieOffsets[n] as number;
-  const ids = new Array<string>(n);
-  const tieIds = new Array<string>(t);
+  const tieAccount = new Int32Array(t);
   const niche = new Int32Array(n);
   const rank = new Int32Array(n);
   const role = new Uint8Array(n);
@@ -183,7 +194,6 @@ export function encodeMemberBlock(result: AnalysisResult, seq: number): BlockRow
   const centralities = a.centralities.map(() => new Float64Array(n));
   for (let p = 0; p < n; p++) {
     const i = order[p] as number;
-    ids[p] = a.ids[i] as string;
     niche[p] = a.niche[i] as number;
     rank[p] = a.rank[i] as number;
     role[p] = a.role[i] as number;
@@ -191,7 +201,7 @@ export function encodeMemberBlock(result: AnalysisResult, seq: number): BlockRow
     for (let c = 0; c < k; c++) (centralities[c] as Float64Array)[p] = (a.centralities[c]!.values[i] as number);
     let q = tieOffsets[p] as number;
     for (let e = a.topTies.offsets[i] as number, eEnd = a.topTies.offsets[i + 1] as number; e < eEnd; e++, q++) {
-      tieIds[q] = a.ids[a.topTies.account[e] as number] as string;
+      tieAccount[q] = a.topTies.account[e] as number;
       tieWeight[q] = a.topTies.weight[e] as number;
       tieOverlap[q] = a.topTies.overlap[e] as number;
       tieSameNiche[q] = a.topTies.sameNiche[e] as number;
@@ -200,24 +210,24 @@ export function encodeMemberBlock(result: AnalysisResult, seq: number): BlockRow
   for (const c of columns) packer.add(c);
   for (const c of centralities) packer.add(c);
   packer.add(tieWeight).add(tieOverlap);
-  packer.add(Int32Array.from(order)).add(niche).add(rank).add(tieOffsets);
+  packer.add(Int32Array.from(order)).add(niche).add(rank).add(tieOffsets).add(tieAccount);
   packer.add(role).add(tieSameNiche);
   return {
     kind: 'members',
     seq,
     count: n,
     firstId: null,
-    ids,
-    tieIds,
+    ids: null,
+    tieIds: null,
     centralityNames: a.centralities.map((c) => c.name),
     data: packer.bytes(),
   };
 }
 
-export function decodeMemberBlock(seq: number, ids: string[], tieIds: string[], centralityNames: string[], data: Int8Array): MemberBlock {
+export function decodeMemberBlock(seq: number, centralityNames: string[], data: Int8Array): MemberBlock {
   const u = new Unpacker(data, 4, (h) => {
     const [, n, k, t] = h as unknown as [number, number, number, number];
-    return { f64: [...SCORE_COLUMNS.map(() => n), ...Array.from({ length: k }, () => n), t, t], i32: [n, n, n, n + 1] };
+    return { f64: [...SCORE_COLUMNS.map(() => n), ...Array.from({ length: k }, () => n), t, t], i32: [n, n, n, n + 1, t] };
   });
   const [format, n, k, t] = u.header as unknown as [number, number, number, number];
   if (format !== FORMAT) throw new Error(`store/result-blocks: members block ${seq} has format ${format}, expected ${FORMAT}`);
@@ -230,29 +240,25 @@ export function decodeMemberBlock(seq: number, ids: string[], tieIds: string[], 
   const niche = u.int32(n);
   const rank = u.int32(n);
   const tieOffsets = u.int32(n + 1);
+  const tieAccount = u.int32(t);
   const role = u.uint8(n);
   const tieSameNiche = u.uint8(t);
-  // Strings: about 2 bytes a character plus a small header each.
-  let stringBytes = 0;
-  for (const id of ids) stringBytes += 32 + 2 * id.length;
-  for (const id of tieIds) stringBytes += 32 + 2 * id.length;
   return {
     seq,
     start: seq * MEMBER_BLOCK,
     count: n,
-    ids,
     account,
     niche,
     rank,
     scores,
     role,
     tieOffsets,
-    tieIds,
+    tieAccount,
     tieWeight,
     tieOverlap,
     tieSameNiche,
     centralities,
-    bytes: data.byteLength + stringBytes,
+    bytes: u.byteLength,
   };
 }
 
@@ -290,7 +296,7 @@ export function decodeIndexBlock(seq: number, ids: string[], data: Int8Array): I
   if (u.header[0] !== FORMAT) throw new Error(`store/result-blocks: index block ${seq} has format ${u.header[0]}, expected ${FORMAT}`);
   let stringBytes = 0;
   for (const id of ids) stringBytes += 32 + 2 * id.length;
-  return { seq, start: seq * INDEX_BLOCK, ids, position: u.int32(u.header[1] as number), bytes: data.byteLength + stringBytes };
+  return { seq, start: seq * INDEX_BLOCK, ids, position: u.int32(u.header[1] as number), bytes: u.byteLength + stringBytes };
 }
 
 export function encodeTieBlock(result: AnalysisResult, seq: number): BlockRow {
@@ -331,7 +337,7 @@ export function decodeTieBlock(seq: number, data: Int8Array): TieBlock {
   const weight = u.float64(n);
   const source = u.int32(n);
   const target = u.int32(n);
-  return { seq, start: seq * TIE_BLOCK, count: n, source, target, weight, bytes: data.byteLength };
+  return { seq, start: seq * TIE_BLOCK, count: n, source, target, weight, bytes: u.byteLength };
 }
 
 /** Every block of a result, in the order they are written. */

@@ -43,6 +43,9 @@ export interface ResultReadingOptions {
 export interface Catalogue {
   analysisId: string;
   graphId: string;
+  /** This version of the result: finishedAt and the revision (0 until a stored result is changed). */
+  finishedAt: string;
+  revision: number;
   niches: NicheRow[];
   nicheIndex: Map<string, number>;
   /** Per niche row: position of its first member, its internal ties (rows in the ties blocks). */
@@ -72,6 +75,13 @@ export class Neo4jResultReader {
     });
   }
 
+  /** Drops everything cached about the analyses of a graph (it was deleted). */
+  forgetGraph(graphId: string): void {
+    for (const [key, entry] of this.cache.entries()) {
+      if (key.endsWith('\u0000catalogue') && (entry as Catalogue).graphId === graphId) this.forget((entry as Catalogue).analysisId);
+    }
+  }
+
   /** Drops everything cached about an analysis. */
   forget(analysisId: string): void {
     for (const key of [...this.cache.keys()]) if (key.startsWith(`${analysisId}\u0000`)) this.cache.delete(key);
@@ -82,6 +92,12 @@ export class Neo4jResultReader {
   }
 
   // ------------------------------------------------------------------ routes
+
+  /** Which version of a stored result is there: null when the analysis has none (unknown, or not succeeded). */
+  async resultVersion(analysisId: string): Promise<{ finishedAt: string; revision: number } | null> {
+    const c = await this.catalogue(analysisId);
+    return c ? { finishedAt: c.finishedAt, revision: c.revision } : null;
+  }
 
   async listNiches(analysisId: string, page: { limit: number; offset: number }): Promise<Page<NicheRow>> {
     const c = await this.catalogue(analysisId);
@@ -99,7 +115,9 @@ export class Neo4jResultReader {
     const items: MemberRow[] = [];
     for (let p = from; p < to; ) {
       const block = await this.memberBlock(c, Math.floor(p / MEMBER_BLOCK));
-      for (; p < to && p < block.start + block.count; p++) items.push(memberRow(block, p - block.start));
+      const end = Math.min(to, block.start + block.count);
+      const ids = await this.idsOf(c, block, p - block.start, end - block.start);
+      for (; p < end; p++) items.push(memberRow(block, p - block.start, ids));
     }
     return { total: size, items };
   }
@@ -110,7 +128,8 @@ export class Neo4jResultReader {
     const position = await this.positionOf(c, accountId);
     if (position < 0) return null;
     const block = await this.memberBlock(c, Math.floor(position / MEMBER_BLOCK));
-    const member = memberRow(block, position - block.start);
+    const p = position - block.start;
+    const member = memberRow(block, p, await this.idsOf(c, block, p, p + 1));
     const niche = c.niches[block.niche[position - block.start] as number] as NicheRow;
     return { accountId, nicheId: niche.id, nicheSize: niche.size, unassigned: niche.unassigned, member };
   }
@@ -119,7 +138,8 @@ export class Neo4jResultReader {
 
   /**
    * Every account's result, niche by niche in rank order, one members block in memory at a
-   * time (blocks read for a stream are not cached). Null when the analysis has no result.
+   * time (members blocks read for a stream are not cached; the index blocks that give the
+   * ids are, within the cache's bound). Null when the analysis has no result.
    */
   async accountResults(analysisId: string): Promise<AsyncIterable<AccountResultRow> | null> {
     const c = await this.catalogue(analysisId);
@@ -128,9 +148,11 @@ export class Neo4jResultReader {
     return (async function* () {
       for (let seq = 0; seq * MEMBER_BLOCK < c.accounts; seq++) {
         const block = await reader.memberBlock(c, seq, false);
+        const ids = await reader.idsOf(c, block, 0, block.count);
         for (let p = 0; p < block.count; p++) {
           const niche = c.niches[block.niche[p] as number] as NicheRow;
-          yield { accountId: block.ids[p] as string, nicheId: niche.id, nicheSize: niche.size, unassigned: niche.unassigned, member: memberRow(block, p) };
+          const member = memberRow(block, p, ids);
+          yield { accountId: member.accountId, nicheId: niche.id, nicheSize: niche.size, unassigned: niche.unassigned, member };
         }
       }
     })();
@@ -240,6 +262,8 @@ export class Neo4jResultReader {
     const catalogue: Catalogue = {
       analysisId,
       graphId: str(r.get('graphId')),
+      finishedAt: str(r.get('finishedAt')),
+      revision: toNumber(r.get('revision')),
       niches,
       nicheIndex: new Map(niches.map((n, k) => [n.id, k])),
       memberStart: Int32Array.from(rows, (x) => x.memberStart),
@@ -267,7 +291,7 @@ export class Neo4jResultReader {
     const hit = this.cache.get(key) as MemberBlock | undefined;
     if (hit) return hit;
     const b = await this.block(c, 'members', seq);
-    const block = decodeMemberBlock(seq, (b.ids as unknown[]).map(str), ((b.tieIds ?? []) as unknown[]).map(str), ((b.centralityNames ?? []) as unknown[]).map(str), b.data as Int8Array);
+    const block = decodeMemberBlock(seq, ((b.centralityNames ?? []) as unknown[]).map(str), b.data as Int8Array);
     if (keep) this.cache.set(key, block);
     return block;
   }
@@ -309,6 +333,18 @@ export class Neo4jResultReader {
     const block = await this.indexBlock(c, seq);
     const k = binarySearch(block.ids, accountId);
     return k < 0 ? -1 : (block.position[k] as number);
+  }
+
+  /** Ids of members from..to-1 of a block and of their ties' other ends, by account index. */
+  private async idsOf(c: Catalogue, block: MemberBlock, from: number, to: number): Promise<Map<number, string>> {
+    const wanted: number[] = [];
+    for (let p = from; p < to; p++) {
+      wanted.push(block.account[p] as number);
+      for (let k = block.tieOffsets[p] as number, end = block.tieOffsets[p + 1] as number; k < end; k++) wanted.push(block.tieAccount[k] as number);
+    }
+    const ids = new Map<number, string>();
+    for (const i of wanted) if (!ids.has(i)) ids.set(i, await this.idOf(c, i));
+    return ids;
   }
 
   private async idOf(c: Catalogue, index: number): Promise<string> {
@@ -358,13 +394,13 @@ function tiesOf(block: TieBlock, from: number, to: number, ids: readonly string[
   return out;
 }
 
-/** Member p of a block as the API reports it. */
-function memberRow(block: MemberBlock, p: number): MemberRow {
+/** Member p of a block as the API reports it (`ids`: account index -> id, idsOf). */
+function memberRow(block: MemberBlock, p: number, ids: ReadonlyMap<number, string>): MemberRow {
   const topTies = [];
   for (let k = block.tieOffsets[p] as number, end = block.tieOffsets[p + 1] as number; k < end; k++) {
-    topTies.push({ accountId: block.tieIds[k] as string, weight: block.tieWeight[k] as number, overlap: block.tieOverlap[k] as number, sameNiche: block.tieSameNiche[k] === 1 });
+    topTies.push({ accountId: ids.get(block.tieAccount[k] as number) as string, weight: block.tieWeight[k] as number, overlap: block.tieOverlap[k] as number, sameNiche: block.tieSameNiche[k] === 1 });
   }
-  const row = { accountId: block.ids[p] as string, rank: block.rank[p] as number } as MemberRow;
+  const row = { accountId: ids.get(block.account[p] as number) as string, rank: block.rank[p] as number } as MemberRow;
   for (const c of SCORE_COLUMNS) (row as unknown as Record<string, number>)[c] = block.scores[c][p] as number;
   row.role = ROLES[block.role[p] as number] as MemberScore['role'];
   row.topTies = topTies;

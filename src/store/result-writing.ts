@@ -8,9 +8,11 @@
  *   (:Niche {... figures ..., memberIds, memberStart, tieStart, tieCount})-[:OF_ANALYSIS]->(:Analysis)
  *      one per niche row, the unassigned group included: what Neo4j Browser users read
  *      (memberIds in rank order: `$id IN n.memberIds` finds an account's niche);
- *   (:Account)-[:IN_NICHE {analysisId, rank, score, ... tieIds ...}]->(:Niche)
+ *   (:Account)-[:IN_NICHE {analysisId, rank, score, centrality, ties, positiveShare, role,
+ *                          confidence}]->(:Niche)
  *      with writeBack 'compact' (the default) only for the members Browser users look at:
- *      each niche's trusted members and bridges; with 'full' for every member (the data
+ *      each niche's trusted members and bridges, with the figures they read there
+ *      (result-members-key); with 'full' for every member and with every figure (the data
  *      model before issue 10, one relationship per account: Neo4j's write rate caps it at
  *      about 20k/s here, see bench/README.md "Persistence").
  *
@@ -50,6 +52,9 @@ export interface ResultWritingOptions {
   writeBack: WriteBack;
 }
 
+/** The columns result-members-key reads (writeBack 'compact'). */
+const KEY_MEMBER_COLUMNS = ['segments', 'accountIds', 'ranks', 'scores', 'centralities', 'ties', 'positiveShares', 'roles', 'confidences'] as const;
+
 export class Neo4jResultWriter {
   constructor(
     private readonly ctx: Neo4jContext,
@@ -66,24 +71,34 @@ export class Neo4jResultWriter {
     });
     // An earlier write of the same analysis (a retried job) is replaced, never doubled.
     await this.discard(analysisId);
-    const counts = { blocks: 0, niches: result.niches.count, memberships: 0 };
+    const counts = { blocks: 0, blockBytes: 0, niches: result.niches.count, memberships: 0 };
+    const ms: Record<string, number> = {};
+    let mark = Date.now();
+    const lap = (name: string) => {
+      ms[name] = Date.now() - mark;
+      mark = Date.now();
+    };
     try {
       const work: Array<() => Promise<void>> = [];
       for (const batch of blockBatches(result, this.options.blockBytesPerTransaction)) {
         counts.blocks += batch.length;
+        for (const b of batch) counts.blockBytes += (b.data as Int8Array).byteLength;
         work.push(() => this.ctx.inWrite((tx) => tx.run(this.ctx.q.get('result-blocks'), { analysisId, graphId, rows: batch }).then(() => undefined)));
       }
       await this.runConcurrently(work);
+      lap('blocks');
       // Niches after the blocks (they lock the Analysis node through OF_ANALYSIS), in rank order.
       for (const rows of nicheBatches(result, this.options.nicheMembersPerTransaction)) {
         await this.ctx.inWrite((tx) => tx.run(this.ctx.q.get('result-niches'), { analysisId, graphId, rows }));
       }
+      lap('niches');
       const memberships: Array<() => Promise<void>> = [];
       for (const chunk of membershipChunks(result, writeBack, this.options.resultChunkSize)) {
         counts.memberships += chunk.size;
-        memberships.push(() => this.ctx.inWrite((tx) => this.writeMembers(tx, analysisId, graphId, chunk)));
+        memberships.push(() => this.ctx.inWrite((tx) => this.writeMembers(tx, analysisId, graphId, chunk, writeBack)));
       }
       await this.runConcurrently(memberships);
+      lap('memberships');
       await this.ctx.inWrite(async (tx) => {
         const begun = await tx.run(this.ctx.q.get('result-begin'), resultBeginParams(analysisId, finishedAt, result.summary));
         const status = begun.records[0]?.get('status') as string | undefined;
@@ -94,7 +109,8 @@ export class Neo4jResultWriter {
       await this.discard(analysisId).catch(() => {});
       throw err;
     }
-    this.ctx.log.debug({ analysisId, writeBack, ...counts, ms: Date.now() - started }, 'wrote analysis result');
+    lap('status');
+    this.ctx.log.debug({ analysisId, writeBack, ...counts, phases: ms, ms: Date.now() - started }, 'wrote analysis result');
   }
 
   /**
@@ -131,10 +147,11 @@ export class Neo4jResultWriter {
   }
 
   /** One chunk of memberships; throws (rolling the transaction back) when an account is missing. */
-  private async writeMembers(tx: ManagedTransaction, analysisId: string, graphId: string, chunk: MemberChunk): Promise<void> {
+  private async writeMembers(tx: ManagedTransaction, analysisId: string, graphId: string, chunk: MemberChunk, writeBack: WriteBack): Promise<void> {
     const written = await tx.run(this.ctx.q.get('result-members-written'), { analysisId, graphId, nicheId: chunk.firstNicheId, accountId: chunk.firstAccountId });
     if (toNumber(written.records[0]?.get('written') ?? 0) > 0) return;
-    const res = await tx.run(this.ctx.q.get('result-members'), { analysisId, graphId, ...chunk.params });
+    const params = writeBack === 'full' ? chunk.params : Object.fromEntries(KEY_MEMBER_COLUMNS.map((k) => [k, chunk.params[k]]));
+    const res = await tx.run(this.ctx.q.get(writeBack === 'full' ? 'result-members' : 'result-members-key'), { analysisId, graphId, ...params });
     const stored = toNumber(res.records[0]?.get('members') ?? 0);
     if (stored !== chunk.size) {
       throw new Error(`store/result-writing: stored ${stored} of ${chunk.size} memberships (accounts missing from graph '${graphId}'); write rolled back`);
