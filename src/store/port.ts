@@ -71,7 +71,8 @@ export interface ProjectionParams {
 export type AnalysisStatus = 'queued' | 'running' | 'succeeded' | 'failed';
 
 export interface AnalysisParams extends ProjectionParams {
-  resolution: number;
+  /** Niche-level resolution asked for; null (or 1 in analyses stored before issue 9): see AnalysisOptions.resolution. */
+  resolution: number | null;
   seed: number;
   topK: number;
   /** Louvain runs combined by consensus (1 = plain Louvain). Absent in analyses stored before issue 4: 1. */

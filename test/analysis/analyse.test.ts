@@ -128,14 +128,17 @@ t.test('empty projection', async (t) => {
       accounts: 0,
       edges: 0,
       niches: 0,
+      communities: 0,
       modularity: 0,
+      nicheModularity: 0,
       resolution: 1,
       runs: 10,
-      consensusRounds: 1,
+      consensusRounds: 0,
       louvainDisconnected: 0,
       unassigned: 0,
       meanConfidence: 1,
     },
+    communities: [],
     niches: [],
   });
 });
