@@ -938,10 +938,7 @@ export interface operations {
                  *     }
                  */
                 "application/json": {
-                    /**
-                     * @description Louvain resolution: higher gives smaller niches.
-                     * @default 1
-                     */
+                    /** @description Niche-level resolution (modularity on the whole graph, inside each community): higher gives smaller niches. Absent: chosen so that the typical niche is at Dunbar's band layer (about 50 people). Communities always use resolution 1. */
                     resolution?: number;
                     /** @description Seed of the randomised steps; default 42. Same data, params and seed give the same niches. */
                     seed?: number;
@@ -964,8 +961,8 @@ export interface operations {
                      */
                     topK?: number;
                     /**
-                     * @description Seeded Louvain runs combined by consensus clustering (Lancichinetti & Fortunato 2012); 1 = plain Louvain. Time grows linearly.
-                     * @default 30
+                     * @description Seeded Leiden runs on the whole graph; where they disagree, consensus clustering (Lancichinetti & Fortunato 2012) runs on the contracted rest only. 1 = one Leiden run.
+                     * @default 3
                      */
                     runs?: number;
                     /**
@@ -996,14 +993,14 @@ export interface operations {
                      *       "graphId": "acme-forum",
                      *       "status": "succeeded",
                      *       "params": {
-                     *         "resolution": 1,
+                     *         "resolution": null,
                      *         "seed": 42,
                      *         "typeWeights": {},
                      *         "from": null,
                      *         "to": null,
                      *         "minWeight": 0,
                      *         "topK": 10,
-                     *         "runs": 30,
+                     *         "runs": 3,
                      *         "minNicheSize": 3,
                      *         "nicheSize": null
                      *       },
@@ -1016,7 +1013,7 @@ export interface operations {
                      *         "niches": 40,
                      *         "modularity": 0.83,
                      *         "resolution": 1,
-                     *         "runs": 30,
+                     *         "runs": 3,
                      *         "consensusRounds": 2,
                      *         "louvainDisconnected": 0,
                      *         "unassigned": 2,
@@ -1033,7 +1030,8 @@ export interface operations {
                          * @description The effective parameters, defaults filled in.
                          */
                         params: {
-                            resolution: number;
+                            /** @description The niche-level resolution asked for; null: the default rule. */
+                            resolution: number | null;
                             seed: number;
                             typeWeights: {
                                 [key: string]: number;
@@ -1060,13 +1058,18 @@ export interface operations {
                             /** @description Undirected account pairs with positive weight. */
                             edges: number;
                             niches: number;
+                            /** @description Communities (modularity at resolution 1); every niche lies in one. */
+                            communities?: number;
+                            /** @description Modularity (resolution 1) of the communities, comparable with igraph, NetworKit and leidenalg. */
                             modularity: number;
-                            /** @description The resolution used (chosen from nicheSize when given). */
+                            /** @description Modularity (resolution 1) of the niches. */
+                            nicheModularity?: number;
+                            /** @description The niche-level resolution used (given, chosen from nicheSize, or by the default rule). */
                             resolution: number;
                             runs: number;
-                            /** @description Consensus rounds run (each of `runs` Louvain runs). */
+                            /** @description Consensus rounds over the accounts the runs disagreed on (0: they agreed). */
                             consensusRounds: number;
-                            /** @description Disconnected niches plain Louvain produced (first run), split into connected parts here. */
+                            /** @description Disconnected communities one plain Louvain run (same seed) leaves; Leiden guarantees connected ones. */
                             louvainDisconnected: number;
                             /** @description Accounts in the unassigned group (their group was below minNicheSize). */
                             unassigned: number;
@@ -1125,14 +1128,14 @@ export interface operations {
                      *       "graphId": "acme-forum",
                      *       "status": "succeeded",
                      *       "params": {
-                     *         "resolution": 1,
+                     *         "resolution": null,
                      *         "seed": 42,
                      *         "typeWeights": {},
                      *         "from": null,
                      *         "to": null,
                      *         "minWeight": 0,
                      *         "topK": 10,
-                     *         "runs": 30,
+                     *         "runs": 3,
                      *         "minNicheSize": 3,
                      *         "nicheSize": null
                      *       },
@@ -1145,7 +1148,7 @@ export interface operations {
                      *         "niches": 40,
                      *         "modularity": 0.83,
                      *         "resolution": 1,
-                     *         "runs": 30,
+                     *         "runs": 3,
                      *         "consensusRounds": 2,
                      *         "louvainDisconnected": 0,
                      *         "unassigned": 2,
@@ -1162,7 +1165,8 @@ export interface operations {
                          * @description The effective parameters, defaults filled in.
                          */
                         params: {
-                            resolution: number;
+                            /** @description The niche-level resolution asked for; null: the default rule. */
+                            resolution: number | null;
                             seed: number;
                             typeWeights: {
                                 [key: string]: number;
@@ -1189,13 +1193,18 @@ export interface operations {
                             /** @description Undirected account pairs with positive weight. */
                             edges: number;
                             niches: number;
+                            /** @description Communities (modularity at resolution 1); every niche lies in one. */
+                            communities?: number;
+                            /** @description Modularity (resolution 1) of the communities, comparable with igraph, NetworKit and leidenalg. */
                             modularity: number;
-                            /** @description The resolution used (chosen from nicheSize when given). */
+                            /** @description Modularity (resolution 1) of the niches. */
+                            nicheModularity?: number;
+                            /** @description The niche-level resolution used (given, chosen from nicheSize, or by the default rule). */
                             resolution: number;
                             runs: number;
-                            /** @description Consensus rounds run (each of `runs` Louvain runs). */
+                            /** @description Consensus rounds over the accounts the runs disagreed on (0: they agreed). */
                             consensusRounds: number;
-                            /** @description Disconnected niches plain Louvain produced (first run), split into connected parts here. */
+                            /** @description Disconnected communities one plain Louvain run (same seed) leaves; Leiden guarantees connected ones. */
                             louvainDisconnected: number;
                             /** @description Accounts in the unassigned group (their group was below minNicheSize). */
                             unassigned: number;
@@ -1370,14 +1379,14 @@ export interface operations {
                      *       "graphId": "acme-forum",
                      *       "status": "succeeded",
                      *       "params": {
-                     *         "resolution": 1,
+                     *         "resolution": null,
                      *         "seed": 42,
                      *         "typeWeights": {},
                      *         "from": null,
                      *         "to": null,
                      *         "minWeight": 0,
                      *         "topK": 10,
-                     *         "runs": 30,
+                     *         "runs": 3,
                      *         "minNicheSize": 3,
                      *         "nicheSize": null
                      *       },
@@ -1390,7 +1399,7 @@ export interface operations {
                      *         "niches": 40,
                      *         "modularity": 0.83,
                      *         "resolution": 1,
-                     *         "runs": 30,
+                     *         "runs": 3,
                      *         "consensusRounds": 2,
                      *         "louvainDisconnected": 0,
                      *         "unassigned": 2,
@@ -1407,7 +1416,8 @@ export interface operations {
                          * @description The effective parameters, defaults filled in.
                          */
                         params: {
-                            resolution: number;
+                            /** @description The niche-level resolution asked for; null: the default rule. */
+                            resolution: number | null;
                             seed: number;
                             typeWeights: {
                                 [key: string]: number;
@@ -1434,13 +1444,18 @@ export interface operations {
                             /** @description Undirected account pairs with positive weight. */
                             edges: number;
                             niches: number;
+                            /** @description Communities (modularity at resolution 1); every niche lies in one. */
+                            communities?: number;
+                            /** @description Modularity (resolution 1) of the communities, comparable with igraph, NetworKit and leidenalg. */
                             modularity: number;
-                            /** @description The resolution used (chosen from nicheSize when given). */
+                            /** @description Modularity (resolution 1) of the niches. */
+                            nicheModularity?: number;
+                            /** @description The niche-level resolution used (given, chosen from nicheSize, or by the default rule). */
                             resolution: number;
                             runs: number;
-                            /** @description Consensus rounds run (each of `runs` Louvain runs). */
+                            /** @description Consensus rounds over the accounts the runs disagreed on (0: they agreed). */
                             consensusRounds: number;
-                            /** @description Disconnected niches plain Louvain produced (first run), split into connected parts here. */
+                            /** @description Disconnected communities one plain Louvain run (same seed) leaves; Leiden guarantees connected ones. */
                             louvainDisconnected: number;
                             /** @description Accounts in the unassigned group (their group was below minNicheSize). */
                             unassigned: number;
@@ -1576,14 +1591,14 @@ export interface operations {
                      *       "graphId": "acme-forum",
                      *       "status": "succeeded",
                      *       "params": {
-                     *         "resolution": 1,
+                     *         "resolution": null,
                      *         "seed": 42,
                      *         "typeWeights": {},
                      *         "from": null,
                      *         "to": null,
                      *         "minWeight": 0,
                      *         "topK": 10,
-                     *         "runs": 30,
+                     *         "runs": 3,
                      *         "minNicheSize": 3,
                      *         "nicheSize": null
                      *       },
@@ -1596,7 +1611,7 @@ export interface operations {
                      *         "niches": 40,
                      *         "modularity": 0.83,
                      *         "resolution": 1,
-                     *         "runs": 30,
+                     *         "runs": 3,
                      *         "consensusRounds": 2,
                      *         "louvainDisconnected": 0,
                      *         "unassigned": 2,
@@ -1613,7 +1628,8 @@ export interface operations {
                          * @description The effective parameters, defaults filled in.
                          */
                         params: {
-                            resolution: number;
+                            /** @description The niche-level resolution asked for; null: the default rule. */
+                            resolution: number | null;
                             seed: number;
                             typeWeights: {
                                 [key: string]: number;
@@ -1640,13 +1656,18 @@ export interface operations {
                             /** @description Undirected account pairs with positive weight. */
                             edges: number;
                             niches: number;
+                            /** @description Communities (modularity at resolution 1); every niche lies in one. */
+                            communities?: number;
+                            /** @description Modularity (resolution 1) of the communities, comparable with igraph, NetworKit and leidenalg. */
                             modularity: number;
-                            /** @description The resolution used (chosen from nicheSize when given). */
+                            /** @description Modularity (resolution 1) of the niches. */
+                            nicheModularity?: number;
+                            /** @description The niche-level resolution used (given, chosen from nicheSize, or by the default rule). */
                             resolution: number;
                             runs: number;
-                            /** @description Consensus rounds run (each of `runs` Louvain runs). */
+                            /** @description Consensus rounds over the accounts the runs disagreed on (0: they agreed). */
                             consensusRounds: number;
-                            /** @description Disconnected niches plain Louvain produced (first run), split into connected parts here. */
+                            /** @description Disconnected communities one plain Louvain run (same seed) leaves; Leiden guarantees connected ones. */
                             louvainDisconnected: number;
                             /** @description Accounts in the unassigned group (their group was below minNicheSize). */
                             unassigned: number;
