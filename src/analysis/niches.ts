@@ -155,17 +155,26 @@ function nested(outer: Int32Array, inner: Int32Array): Int32Array {
 }
 
 /**
- * The niche-level resolution whose typical niche (resolution-band.ts: the size of the niche
- * of the median account with a tie) is closest to `target`, never below 1 (niches are never
- * coarser than communities). Probes double gamma from 1 until the typical niche is at most
- * the target, then bisect on log(gamma); each probe is one Leiden iteration on the ties
- * inside the communities larger than the target (the others cannot change the median's side).
+ * The niche-level resolution: the smallest gamma = step^k (k >= 0: niches are never coarser
+ * than communities) whose typical niche (resolution-band.ts: the size of the niche of the
+ * median account, over accounts with at least two ties) is at most `band.max` (or the rung
+ * before, when that one's typical niche is closer to the band's middle). Each probe is
+ * one Leiden iteration on the ties inside the groups of `community` larger than the target
+ * (the others cannot change the median's side).
  */
-export function nicheResolution(csr: Csr, community: Int32Array, count: number, target: number, seed: number): { resolution: number; typicalSize: number; probes: number } {
+export function nicheResolution(
+  csr: Csr,
+  community: Int32Array,
+  count: number,
+  band: { min: number; max: number },
+  seed: number,
+  step = 4,
+): { resolution: number; typicalSize: number; probes: number } {
   const n = community.length;
   const size = new Int32Array(count);
   for (let i = 0; i < n; i++) size[community[i] as number] = (size[community[i] as number] as number) + 1;
   const g = accountGraph(csr);
+  const target = band.max;
   const groups = Int32Array.from(community, (c, i) => ((size[c] as number) > target ? c : count + i));
   let probes = 0;
   const typical = (gamma: number): number => {
@@ -174,14 +183,24 @@ export function nicheResolution(csr: Csr, community: Int32Array, count: number, 
     const merged = Int32Array.from(parts, (p, i) => ((size[community[i] as number] as number) > target ? p : -1));
     // Communities at most the target keep their own (smaller) size.
     const labels = renumberLabels(Int32Array.from(merged, (p, i) => (p >= 0 ? p : n + (community[i] as number)))).community;
-    return typicalNicheSize(labels, countOf(labels), csr);
+    // Accounts with two ties or more: one with a single tie can be in no triad, so no circle's size is its own.
+    return typicalNicheSize(labels, countOf(labels), csr, 2);
   };
-  // Half-octave steps: gamma = 2^(k/2), the smallest whose typical niche is at most the target.
+  // Rungs gamma = step^k. With the default step 4: modularity's scale goes as 1 / sqrt(gamma)
+  // (Fortunato & Barthelemy 2007), so each rung halves the size of the groups it can resolve.
   // A fixed ladder keeps nearby seeds (and slightly different data) on the same rung.
+  let previous: { resolution: number; typicalSize: number } | null = null;
   for (let k = 0; ; k++) {
-    const gamma = Number((2 ** (k / 2)).toPrecision(3));
-    const size = typical(gamma);
-    if (size <= target || gamma >= MAX_RESOLUTION) return { resolution: gamma, typicalSize: size, probes };
+    const gamma = Number((step ** k).toPrecision(3));
+    const typicalSize = typical(gamma);
+    if (typicalSize <= target || gamma >= MAX_RESOLUTION) {
+      // Below the band's lower end: the rung before may be closer to the band's middle.
+      const middle = Math.sqrt(band.min * band.max);
+      const gap = (t: number): number => Math.abs(Math.log(Math.max(t, 1) / middle));
+      if (typicalSize < band.min && previous !== null && gap(previous.typicalSize) < gap(typicalSize)) return { ...previous, probes };
+      return { resolution: gamma, typicalSize, probes };
+    }
+    previous = { resolution: gamma, typicalSize };
   }
 }
 
@@ -274,6 +293,8 @@ interface ConsensusOutcome {
   runs: Int32Array[];
   rounds: number;
   nodes: number;
+  /** Runs on the core graph. */
+  consensusRuns: number;
 }
 
 /** Steps 1-3 of the module doc for one partitioner (its parts never cross `groups`). */
@@ -283,7 +304,7 @@ function consensusOf(g: WeightedGraph, groups: Int32Array | null, partition: Par
   const { agreement, unanimous } = agreementOf(g.csr, first);
   if (unanimous || o.runs === 1) {
     const { community, count } = renumberLabels(first[0] as Int32Array);
-    return { labels: community, count, runs: first, rounds: 0, nodes: n };
+    return { labels: community, count, runs: first, rounds: 0, nodes: n, consensusRuns: 0 };
   }
   const cores = componentsWhere(g.csr, agreement, (a) => a === 1);
   const coreGraph = contract(g, cores.community, cores.count);
@@ -291,13 +312,15 @@ function consensusOf(g: WeightedGraph, groups: Int32Array | null, partition: Par
   if (coreGroups !== null && groups !== null) for (let i = 0; i < n; i++) coreGroups[cores.community[i] as number] = groups[i] as number;
   const expand = (labels: Int32Array): Int32Array => Int32Array.from(cores.community, (c) => labels[c] as number);
 
-  const parts = Array.from({ length: o.consensusRuns }, () => partition(coreGraph, coreGroups, createRng(nextSeed())));
+  // About one whole-graph run's worth of work: a run on the core graph costs about its share of the nodes.
+  const budget = Math.max(3, Math.min(o.consensusRuns, Math.floor(n / Math.max(1, cores.count))));
+  const parts = Array.from({ length: budget }, () => partition(coreGraph, coreGroups, createRng(nextSeed())));
   const measured = parts.map(expand);
   const a = agreementOf(coreGraph.csr, parts);
   const result = a.unanimous ? (parts[0] as Int32Array) : closestToConsensus(coreGraph.csr, parts, a.agreement);
   const rounds = 1;
   const { community, count } = renumberLabels(expand(result as Int32Array));
-  return { labels: community, count, runs: [...first, ...measured], rounds, nodes: cores.count };
+  return { labels: community, count, runs: [...first, ...measured], rounds, nodes: cores.count, consensusRuns: budget };
 }
 
 /**
@@ -396,36 +419,54 @@ function checkOptions(options: NicheOptions): ResolvedOptions {
   };
 }
 
+/** Steps of findNiches, announced as they start (for timing by benchmarks). */
+export type NicheStep = 'louvain' | 'resolution' | 'niches' | 'communities' | 'polish' | 'figures';
+
 /** Communities and niches of a compact graph's undirected positive ties (see the module doc). */
-export function findNiches(graph: CompactGraph, options: NicheOptions): NicheHierarchy {
+export function findNiches(graph: CompactGraph, options: NicheOptions, onStep?: (step: NicheStep) => void): NicheHierarchy {
   const o = checkOptions(options);
+  const step = (name: NicheStep): void => onStep?.(name);
   const csr = graph.undirected;
   const master = createRng(o.seed);
   const nextSeed = (): number => Math.floor(master() * 0x1_0000_0000);
   const g = accountGraph(csr);
 
+  step('louvain');
   // Plain Louvain with this seed, for the summary: how many of its communities are disconnected.
   const plain = louvain(csr, { rng: createRng(o.seed) });
   const louvainDisconnected = countDisconnected(csr, plain.community, plain.count);
 
+  step('resolution');
   // 1. The niche-level resolution: given, aimed at a size band, or at Dunbar's band layer.
   let resolution = o.nicheSize === null ? o.resolution : null;
   if (resolution === null) {
-    const target = o.nicheSize !== null ? Math.sqrt(o.nicheSize.min * o.nicheSize.max) : o.band;
-    resolution = nicheResolution(csr, new Int32Array(csr.offsets.length - 1), 1, target, o.seed).resolution;
+    const whole = new Int32Array(csr.offsets.length - 1);
+    resolution =
+      o.nicheSize !== null
+        ? nicheResolution(csr, whole, 1, o.nicheSize, o.seed, Math.SQRT2).resolution
+        : nicheResolution(csr, whole, 1, { min: 1, max: o.band }, o.seed).resolution;
   }
   const gamma = resolution;
 
+  step('niches');
   // 2. Niches: Leiden at that resolution, consensus where the runs disagree.
   const nicheRun: Partitioner = (h, _groups, rng) => leiden(h.csr, { quality: 'modularity', resolution: gamma, nodeWeights: strengths(h), rng }).community;
   const niches = consensusOf(g, null, nicheRun, nextSeed, o);
   const defaultRule = o.nicheSize === null && o.resolution === null;
   const released = defaultRule ? releaseAudiences(csr, niches.labels, niches.count, o.dunbar) : { niche: niches.labels, count: niches.count, released: 0 };
 
+  step('communities');
   // 3. Communities: Leiden at resolution 1 on the graph of niches, so each niche lies in one.
   const nicheGraph = contract(g, released.niche, released.count);
   const communities = consensusOf(nicheGraph, null, communitiesOf, nextSeed, o);
-  const community = renumberLabels(Int32Array.from(released.niche, (c) => communities.labels[c] as number)).community;
+  const constrained = renumberLabels(Int32Array.from(released.niche, (c) => communities.labels[c] as number)).community;
+  step('polish');
+  // 4. Communities are polished on the accounts' graph (Leiden from that partition), which can
+  // only raise their modularity; a niche that the polish cuts keeps the part in each community.
+  const community = leiden(csr, { rng: createRng(nextSeed()), initial: constrained }).community;
+  released.niche = renumberLabels(nested(community, released.niche)).community;
+  released.count = countOf(released.niche);
+  step('figures');
   const niche = renumberLabels(released.niche);
   const nicheCommunity = new Int32Array(niche.count);
   for (let i = 0; i < niche.community.length; i++) nicheCommunity[niche.community[i] as number] = community[i] as number;
@@ -444,7 +485,7 @@ export function findNiches(graph: CompactGraph, options: NicheOptions): NicheHie
       nicheModularity: csrModularity(csr, niche.community, niche.count),
       nicheResolution: gamma,
       runs: o.runs,
-      consensusRuns: o.consensusRuns,
+      consensusRuns: niches.consensusRuns,
       consensusRounds: niches.rounds,
       consensusNodes: niches.nodes,
       louvainDisconnected,
