@@ -86,7 +86,7 @@ export interface MemberScore {
   weightedDegree: number;
   /** Share of the account's undirected positive weight that stays inside its niche (0..1). */
   internalShare: number;
-  /** Score components (score = centrality * ties * positiveShare). */
+  /** Score components (score = centrality * ties * positiveShare; positiveShare is the net positive share of trust.ts). */
   centrality: number;
   ties: number;
   positiveShare: number;

@@ -1947,7 +1947,7 @@ export interface operations {
                             centrality: number;
                             /** @description Tie-strength factor 1 + (reciprocity + repeat + embeddedness) / 3, in [1, 2]. */
                             ties: number;
-                            /** @description Positive share of the weight received (negative interactions lower it). */
+                            /** @description Net positive share of the weight received, max(0, (P - N + 2) / (P + N + 2)): each unit of complaint cancels one of praise; 1 without negative interactions. */
                             positiveShare: number;
                             /** @description Share of the in-niche weight received that the account gives back. */
                             reciprocity: number;
@@ -2105,7 +2105,7 @@ export interface operations {
                             centrality: number;
                             /** @description Tie-strength factor 1 + (reciprocity + repeat + embeddedness) / 3, in [1, 2]. */
                             ties: number;
-                            /** @description Positive share of the weight received (negative interactions lower it). */
+                            /** @description Net positive share of the weight received, max(0, (P - N + 2) / (P + N + 2)): each unit of complaint cancels one of praise; 1 without negative interactions. */
                             positiveShare: number;
                             /** @description Share of the in-niche weight received that the account gives back. */
                             reciprocity: number;
