@@ -92,7 +92,11 @@ export function analyseProjection(projection: Projection | PairTable, options: A
       ? roundResolution(resolutionForBand(order, graph.undirected, options.nicheSize, options.seed).resolution)
       : options.resolution;
 
-  const consensus = consensusCommunities(order, graph.undirected, { resolution, seed: options.seed, runs });
+  const initial = options.initialPartition;
+  if (initial !== undefined && (!(initial instanceof Int32Array) || initial.length !== order)) {
+    throw new RangeError(`${PREFIX}: options.initialPartition must be an Int32Array of ${order} labels (one per account).`);
+  }
+  const consensus = consensusCommunities(order, graph.undirected, { resolution, seed: options.seed, runs, ...(initial === undefined ? {} : { initial }) });
   const louvainDisconnected = countDisconnected(graph.undirected, consensus.runs[0] as Int32Array, consensus.runCounts[0] as number);
   // Groups: connected parts of the consensus niches (each scored as a group of its own).
   const { community, count } = splitDisconnected(graph.undirected, consensus.community, consensus.count);

@@ -46,6 +46,11 @@ export interface AnalysisOptions {
   nicheSize?: { min: number; max: number } | null;
   /** Extra whole-graph centralities to report per account (centrality/select.ts). */
   centralities?: readonly CentralityName[];
+  /**
+   * Warm start: a starting niche label per account index (-1 = none), e.g. the niches of
+   * the baseline analysis, as GDS's seedProperty (louvain.ts). Undefined: cold start.
+   */
+  initialPartition?: Int32Array;
 }
 
 /** Guimera-Amaral role, or "broadcaster" (huge audience, few reciprocal ties). */
