@@ -5,14 +5,14 @@
  * usage: node --import=tsx bench/scoring.ts EDGELIST [--runs N] [--reps N]
  *
  * Per repetition (the first pays the JIT; report the later ones): the communities phase as
- * analyse.ts runs it (`runs` Louvain runs, default 1, consensus when more), the centrality
+ * analyse.ts runs it (findNiches with `runs`, default: its own default), the centrality
  * phase, then the scoring phase (assemble.ts) as a whole and split into its steps, each
  * step timed on its own: niche metrics, tie strength, roles, trust, niche profiles,
  * activity, and the rest (ranking and laying out the columns). Prints one JSON line per
  * repetition, milliseconds, with the 1-minute load average.
  */
 import { loadavg } from 'node:os';
-import { consensusNiches } from '../src/analysis/analyse.js';
+import { findNiches } from '../src/analysis/niches.js';
 import { assembleResult } from '../src/analysis/assemble.js';
 import { groupByCommunity } from '../src/analysis/communities.js';
 import { buildCompactGraph } from '../src/analysis/compact-graph.js';
@@ -31,7 +31,7 @@ const option = (name: string, fallback: number): number => {
 };
 const path = args[0];
 if (!path || path.startsWith('--')) throw new Error('usage: bench/scoring.ts EDGELIST [--runs N] [--reps N]');
-const runs = option('--runs', 1);
+const runs = option('--runs', Number.NaN);
 const reps = option('--reps', 3);
 
 const table = await readProjection(path);
@@ -43,10 +43,11 @@ const ms = <T>(work: () => T): [T, number] => {
 };
 
 for (let rep = 0; rep < reps; rep++) {
-  const [partition, communities] = ms(() => consensusNiches(graph, { resolution: 1, seed: 42, runs }));
+  const [partition, communities] = ms(() => findNiches(graph, { seed: 42, resolution: null, nicheSize: null, ...(Number.isNaN(runs) ? {} : { runs }) }));
+  const summary = { modularity: partition.summary.communityModularity, nicheModularity: partition.summary.nicheModularity, resolution: partition.summary.nicheResolution, runs: partition.summary.runs, consensusRounds: partition.summary.consensusRounds, louvainDisconnected: partition.summary.louvainDisconnected };
   const [[global, within], centrality] = ms(() => [globalPagerank(graph), communityPagerank(graph, partition.niche, partition.nicheCount)] as const);
   const [result, scoring] = ms(() =>
-    assembleResult({ graph, table, partition, globalPagerank: global, withinPagerank: within, centralities: null, topK: 10, minNicheSize: 3, summary: partition.summary }),
+    assembleResult({ graph, table, partition, globalPagerank: global, withinPagerank: within, centralities: null, topK: 10, minNicheSize: 3, summary }),
   );
   // The steps again, one at a time (same inputs as inside assembleResult).
   const { niche, nicheCount } = partition;
@@ -54,7 +55,7 @@ for (let rep = 0; rep < reps; rep++) {
   const [, metrics] = ms(() => nicheMetrics(graph, niche, nicheCount));
   const [ties, tieMs] = ms(() => tieStrength(graph, niche));
   const [, roles] = ms(() => accountRoles(graph, niche, nicheCount));
-  const size = Int32Array.from(niche, (c) => (starts[c + 1] as number) - (starts[c] as number));
+  const size = Int32Array.from(niche, (c: number) => (starts[c + 1] as number) - (starts[c] as number));
   const [, trust] = ms(() =>
     trustScores({ withinPagerank: within, nicheSize: size, reciprocity: ties.reciprocity, repeat: ties.repeat, embeddedness: ties.embeddedness, positiveInStrength: graph.positiveInStrength, negativeInStrength: graph.negativeInStrength }),
   );
@@ -65,7 +66,7 @@ for (let rep = 0; rep < reps; rep++) {
     JSON.stringify({
       rep,
       accounts: graph.order,
-      runs,
+      runs: partition.summary.runs,
       niches: result.summary.niches,
       communities,
       centrality,

@@ -9,7 +9,7 @@ WHERE a.status = 'succeeded'
 CALL () {
   MATCH (n:Niche {analysisId: $analysisId})
   WITH n ORDER BY n.rank
-  RETURN collect(n {.id, .size, .density, .conductance, .trustedIds, .trustedScores, .unassigned, .stability,
+  RETURN collect(n {.id, .communityId, .size, .density, .conductance, .trustedIds, .trustedScores, .unassigned, .stability,
                     .reciprocity, .events, .firstActivity, .lastActivity, .eventsPerDay, .typeNames,
                     .typeShares, .bridgeIds, .bridgeParticipation, .bridgeTo, .memberStart, .tieStart,
                     .tieCount}) AS niches

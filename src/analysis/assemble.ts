@@ -24,7 +24,7 @@ import type { PairTable } from './pair-table.js';
 import { accountRoles, ROLES } from './roles.js';
 import { tieStrength } from './tie-strength.js';
 import { trustScores } from './trust.js';
-import type { AccountColumns, AnalysisResult, AnalysisSummary, NicheColumns, TieColumns } from './types.js';
+import type { AccountColumns, AnalysisResult, AnalysisSummary, CommunityColumns, NicheColumns, TieColumns } from './types.js';
 
 const PREFIX = 'nichegraph/analysis/assemble';
 
@@ -38,9 +38,14 @@ export const BRIDGE_TARGETS = 3;
 
 /** The part of the NicheHierarchy (findNiches) the scoring phase reads. */
 export interface NichePartition {
+  /** Account -> community 0..communityCount-1. */
+  community: Int32Array;
+  communityCount: number;
   /** Account -> group label 0..nicheCount-1 (groups below minNicheSize included). */
   niche: Int32Array;
   nicheCount: number;
+  /** Group -> community. */
+  nicheCommunity: Int32Array;
   /** Per account: share of the runs that agreed with its niche. */
   confidence: Float64Array;
   /** Per group. */
@@ -58,8 +63,8 @@ export interface ScoringInputs {
   centralities: ReadonlyMap<CentralityName, ArrayLike<number>> | null;
   topK: number;
   minNicheSize: number;
-  /** The summary figures of the communities phase (accounts, edges, niches, unassigned and meanConfidence are filled in here). */
-  summary: Omit<AnalysisSummary, 'accounts' | 'edges' | 'niches' | 'unassigned' | 'meanConfidence'>;
+  /** The summary figures of the communities phase (accounts, edges, counts, unassigned and meanConfidence are filled in here). */
+  summary: Omit<AnalysisSummary, 'accounts' | 'edges' | 'niches' | 'communities' | 'unassigned' | 'meanConfidence'>;
 }
 
 const BROADCASTER = ROLES.indexOf('broadcaster');
@@ -259,6 +264,10 @@ export function assembleResult(input: ScoringInputs): AnalysisResult {
     bridgeStarts[unassignedRow + 1] = bridgeAccounts.length;
   }
 
+  const communities = communityColumns(graph, partition, nicheGroups, groups, starts, unassignedRow >= 0);
+  const nicheCommunityRow = new Int32Array(rows).fill(-1);
+  for (let r = 0; r < nicheCount; r++) nicheCommunityRow[r] = communities.rowOf[partition.nicheCommunity[nicheGroups[r] as number] as number] as number;
+
   const ids = new Array<string>(rows);
   for (let r = 0; r < nicheCount; r++) ids[r] = `n${r}`;
   if (unassignedRow >= 0) ids[unassignedRow] = UNASSIGNED_ID;
@@ -281,6 +290,7 @@ export function assembleResult(input: ScoringInputs): AnalysisResult {
     trusted: { starts: trustedStarts, account: Int32Array.from(trustedAccounts) },
     bridges: { starts: bridgeStarts, account: Int32Array.from(bridgeAccounts), toStarts: Int32Array.from(bridgeToStarts), toNiche: Int32Array.from(bridgeTo) },
     dominantTypes: { starts: typeStarts, type: Int32Array.from(typeIds), share: Float64Array.from(typeShares), typeNames },
+    community: nicheCommunityRow,
   };
 
   let confidenceSum = 0;
@@ -295,7 +305,9 @@ export function assembleResult(input: ScoringInputs): AnalysisResult {
     accounts: order,
     edges: graph.undirectedEdges,
     niches: nicheCount,
+    communities: partition.communityCount,
     modularity: input.summary.modularity,
+    ...(input.summary.nicheModularity === undefined ? {} : { nicheModularity: input.summary.nicheModularity }),
     resolution: input.summary.resolution,
     runs: input.summary.runs,
     consensusRounds: input.summary.consensusRounds,
@@ -303,7 +315,63 @@ export function assembleResult(input: ScoringInputs): AnalysisResult {
     unassigned: leftover,
     meanConfidence: connected > 0 ? confidenceSum / connected : 1,
   };
-  return { summary, accounts, niches, ties: analysedTies(graph, accountRow, rows) };
+  return { summary, accounts, niches, communities: communities.columns, ties: analysedTies(graph, accountRow, rows) };
+}
+
+/**
+ * The communities, largest first, ties by smallest member index, each with its niche rows
+ * in rank order and its accounts in the unassigned group; rowOf: community label -> row.
+ */
+function communityColumns(
+  graph: CompactGraph,
+  partition: NichePartition,
+  nicheGroups: readonly number[],
+  groups: number,
+  groupStarts: Int32Array,
+  hasUnassigned: boolean,
+): { columns: CommunityColumns; rowOf: Int32Array } {
+  const count = partition.communityCount;
+  const outer = groupByCommunity(partition.community, count);
+  const sizeOf = (k: number): number => (outer.starts[k + 1] as number) - (outer.starts[k] as number);
+  const order = Array.from({ length: count }, (_, k) => k).sort(
+    (a, b) => sizeOf(b) - sizeOf(a) || (outer.members[outer.starts[a] as number] as number) - (outer.members[outer.starts[b] as number] as number),
+  );
+  const rowOf = new Int32Array(count);
+  order.forEach((k, row) => (rowOf[k] = row));
+  const metrics = nicheMetrics(graph, partition.community, count);
+  const nicheStarts = new Int32Array(count + 1);
+  for (const c of nicheGroups) nicheStarts[(rowOf[partition.nicheCommunity[c] as number] as number) + 1]! += 1;
+  for (let k = 0; k < count; k++) nicheStarts[k + 1] = (nicheStarts[k + 1] as number) + (nicheStarts[k] as number);
+  const niches = new Int32Array(nicheGroups.length);
+  const cursor = nicheStarts.slice(0, count);
+  nicheGroups.forEach((c, r) => {
+    const k = rowOf[partition.nicheCommunity[c] as number] as number;
+    niches[cursor[k] as number] = r;
+    cursor[k] = (cursor[k] as number) + 1;
+  });
+  const unassigned = new Int32Array(count);
+  if (hasUnassigned) {
+    const isNiche = new Uint8Array(groups);
+    for (const c of nicheGroups) isNiche[c] = 1;
+    for (let c = 0; c < groups; c++) {
+      if (isNiche[c] === 1) continue;
+      const k = rowOf[partition.nicheCommunity[c] as number] as number;
+      unassigned[k] = (unassigned[k] as number) + (groupStarts[c + 1] as number) - (groupStarts[c] as number);
+    }
+  }
+  return {
+    rowOf,
+    columns: {
+      count,
+      ids: order.map((_, row) => `c${row}`),
+      size: Int32Array.from(order, sizeOf),
+      density: Float64Array.from(order, (k) => metrics.density[k] as number),
+      conductance: Float64Array.from(order, (k) => metrics.conductance[k] as number),
+      nicheStarts,
+      niches,
+      unassigned,
+    },
+  };
 }
 
 /**

@@ -5,7 +5,7 @@
  * whole object form (tests, small results).
  */
 import { ROLES } from './roles.js';
-import type { AnalysisResult, MemberScore, NicheResult, ReciprocalTie } from './types.js';
+import type { AnalysisResult, CommunityResult, MemberScore, NicheResult, ReciprocalTie } from './types.js';
 
 export type NicheView = Omit<NicheResult, 'members'>;
 
@@ -71,8 +71,10 @@ export function nicheView(result: AnalysisResult, r: number): NicheView {
   for (let k = n.dominantTypes.starts[r] as number, end = n.dominantTypes.starts[r + 1] as number; k < end; k++) {
     dominantTypes.push({ type: n.dominantTypes.typeNames[n.dominantTypes.type[k] as number] as string, share: n.dominantTypes.share[k] as number });
   }
+  const community = n.community[r] as number;
   return {
     id: n.ids[r] as string,
+    communityId: community < 0 ? null : (result.communities.ids[community] as string),
     unassigned: r === n.unassignedRow,
     size: n.size[r] as number,
     density: n.density[r] as number,
@@ -86,6 +88,19 @@ export function nicheView(result: AnalysisResult, r: number): NicheView {
     dominantTypes,
     bridges,
     trusted,
+  };
+}
+
+/** Community row k. */
+export function communityView(result: AnalysisResult, k: number): CommunityResult {
+  const c = result.communities;
+  return {
+    id: c.ids[k] as string,
+    size: c.size[k] as number,
+    density: c.density[k] as number,
+    conductance: c.conductance[k] as number,
+    niches: Array.from(c.niches.subarray(c.nicheStarts[k] as number, c.nicheStarts[k + 1] as number), (r) => result.niches.ids[r] as string),
+    unassigned: c.unassigned[k] as number,
   };
 }
 

@@ -417,6 +417,7 @@ function nicheOf(n: Row): { niche: NicheRow; memberStart: number; tieStart: numb
     tieCount: toNumber(n.tieCount),
     niche: {
       id: str(n.id),
+      communityId: strOrNull(n.communityId),
       size: toNumber(n.size),
       density: toNumber(n.density),
       conductance: toNumber(n.conductance),

@@ -208,6 +208,7 @@ function* nicheBatches(result: AnalysisResult, members: number): Generator<Row[]
     batch.push({
       id: n.ids[r],
       rank: int(r),
+      communityId: (n.community[r] as number) < 0 ? null : result.communities.ids[n.community[r] as number],
       size: int(n.size[r] as number),
       density: n.density[r],
       conductance: n.conductance[r],

@@ -6,13 +6,13 @@
  * bridges and an unassigned group. Then the invariants of the columns themselves.
  */
 import t from 'tap';
-import { consensusNiches } from '../../src/analysis/analyse.js';
 import { assembleResult } from '../../src/analysis/assemble.js';
+import { findNiches } from '../../src/analysis/niches.js';
 import { computeCentralities, type CentralityName } from '../../src/analysis/centrality/select.js';
 import { buildCompactGraph } from '../../src/analysis/compact-graph.js';
 import { pairTableFromProjection } from '../../src/analysis/pair-table.js';
 import { communityPagerank, globalPagerank } from '../../src/analysis/pagerank.js';
-import { nicheResults } from '../../src/analysis/result-view.js';
+import { communityView, nicheResults } from '../../src/analysis/result-view.js';
 import type { AnalysisResult, Projection, ProjectedPair } from '../../src/analysis/types.js';
 import { generateConversationGraph } from '../../src/synthetic/conversation-graph.js';
 import { loadBitcoinOtc, loadEmailEuCore, loadKarateClub, toProjection } from '../helpers/datasets.js';
@@ -65,19 +65,22 @@ const cases: Case[] = [
 function run(c: Case): { columns: AnalysisResult; reference: ReturnType<typeof referenceNiches> } {
   const table = pairTableFromProjection(c.projection());
   const graph = buildCompactGraph(table);
-  const partition = consensusNiches(graph, { resolution: 1, seed: 5, runs: c.runs });
+  const partition = findNiches(graph, { seed: 5, runs: c.runs, resolution: null, nicheSize: null });
+  const summary = { modularity: partition.summary.communityModularity, nicheModularity: partition.summary.nicheModularity, resolution: partition.summary.nicheResolution, runs: c.runs, consensusRounds: partition.summary.consensusRounds, louvainDisconnected: partition.summary.louvainDisconnected };
   const global = globalPagerank(graph);
   const within = communityPagerank(graph, partition.niche, partition.nicheCount);
   const extra = c.centralities ? computeCentralities(graph, c.centralities, 5) : null;
-  const columns = assembleResult({ graph, table, partition, globalPagerank: global, withinPagerank: within, centralities: extra, topK: c.topK, minNicheSize: c.minNicheSize, summary: partition.summary });
-  const reference = referenceNiches({ graph, table, community: partition.niche, count: partition.nicheCount, confidence: partition.confidence, stability: partition.nicheStability, within, global, extra, topK: c.topK, minNicheSize: c.minNicheSize });
+  const columns = assembleResult({ graph, table, partition, globalPagerank: global, withinPagerank: within, centralities: extra, topK: c.topK, minNicheSize: c.minNicheSize, summary });
+  const reference = referenceNiches({ graph, table, community: partition.niche, count: partition.nicheCount, outer: partition.community, outerCount: partition.communityCount, nicheCommunity: partition.nicheCommunity, confidence: partition.confidence, stability: partition.nicheStability, within, global, extra, topK: c.topK, minNicheSize: c.minNicheSize });
   return { columns, reference };
 }
 
 for (const c of cases) {
   t.test(`columns = the object assembly: ${c.name}`, async (t) => {
-    const { columns, reference } = run(c);
+    const { columns, reference: ref } = run(c);
+    const reference = ref.niches;
     const objects = nicheResults(columns);
+    t.same(Array.from({ length: columns.communities.count }, (_, k) => communityView(columns, k)), ref.communities, 'communities');
     t.equal(objects.length, reference.length, 'same niches');
     // Niche by niche, so that a difference names its niche rather than dumping everything.
     let same = 0;
@@ -86,7 +89,7 @@ for (const c of cases) {
       else break;
     }
     t.equal(same, reference.length);
-    t.comment(`${c.name}: ${columns.niches.count} rows (unassigned row ${columns.niches.unassignedRow}), ${reference.reduce((s, n) => s + n.bridges.length, 0)} bridges, ${columns.ties.count} ties`);
+    t.comment(`${c.name}: ${columns.niches.count} rows (unassigned row ${columns.niches.unassignedRow}), ${columns.communities.count} communities, ${reference.reduce((s, n) => s + n.bridges.length, 0)} bridges, ${columns.ties.count} ties`);
   });
 }
 

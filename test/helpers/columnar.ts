@@ -126,7 +126,22 @@ export function toColumnar(result: ObjectResult): AnalysisResult {
         share: Float64Array.from(types.flat, (d) => d.share),
         typeNames,
       },
+      // The fixtures name no communities: one per niche, "c" + rank, the unassigned group in none.
+      community: Int32Array.from(result.niches, (x, r) => (x.unassigned ? -1 : r - (unassignedRow >= 0 && r > unassignedRow ? 1 : 0))),
     },
+    communities: (() => {
+      const rows = result.niches.map((x, r) => ({ x, r })).filter(({ x }) => !x.unassigned);
+      return {
+        count: rows.length,
+        ids: rows.map((_, k) => `c${k}`),
+        size: Int32Array.from(rows, ({ x }) => x.size),
+        density: Float64Array.from(rows, ({ x }) => x.density),
+        conductance: Float64Array.from(rows, ({ x }) => x.conductance),
+        nicheStarts: Int32Array.from({ length: rows.length + 1 }, (_, k) => k),
+        niches: Int32Array.from(rows, ({ r }) => r),
+        unassigned: new Int32Array(rows.length),
+      };
+    })(),
     ties: { count: 0, source: new Int32Array(0), target: new Int32Array(0), weight: new Float64Array(0), nicheStarts: new Int32Array(rows + 1) },
   };
 }

@@ -131,6 +131,7 @@ export function smallResult(): ObjectResult {
     niches: [
       {
         id: 'n0',
+        communityId: 'c0',
         size: 3,
         density: 1,
         conductance: 0.2,
@@ -151,6 +152,7 @@ export function smallResult(): ObjectResult {
       },
       {
         id: 'n1',
+        communityId: 'c1',
         size: 2,
         density: 1,
         conductance: 0.3,
@@ -190,6 +192,7 @@ export function fiveNicheResult(scale: number): ObjectResult {
     summary: { accounts: 10, edges: 0, niches: 5, modularity: 0.25, resolution: 1, runs: 1, consensusRounds: 1, louvainDisconnected: 0, unassigned: 0, meanConfidence: 1 },
     niches: Array.from({ length: 5 }, (_, k) => ({
       id: `n${k}`,
+      communityId: `c${k}`,
       size: 2,
       density: 0,
       conductance: 0,

@@ -50,6 +50,7 @@ function unevenResult(scale: number): AnalysisResult {
     return {
       ...fiveNicheResult(scale).niches[0]!,
       id: `n${k}`,
+      communityId: `c${k}`,
       size,
       members,
       trusted: members.slice(0, 1).map((m) => ({ accountId: m.accountId, score: m.score })),

@@ -95,6 +95,7 @@ t.test('writeResult, listNiches, listMembers, getAccountResult', async (t) => {
     total: 2,
     items: result.niches.map((n) => ({
       id: n.id,
+      communityId: n.communityId,
       size: n.size,
       density: n.density,
       conductance: n.conductance,

@@ -13,13 +13,17 @@ import { roleOf, type Role } from '../../../src/analysis/roles.js';
 import { findEntry } from '../../../src/analysis/tie-strength.js';
 import { tieStrength } from '../../../src/analysis/tie-strength.js';
 import { rankByScore, trustScores } from '../../../src/analysis/trust.js';
-import type { MemberScore, NicheResult, ReciprocalTie } from '../../../src/analysis/types.js';
+import type { CommunityResult, MemberScore, NicheResult, ReciprocalTie } from '../../../src/analysis/types.js';
 
 export interface ReferenceInputs {
   graph: CompactGraph;
   table: PairTable;
   community: Int32Array;
   count: number;
+  /** The coarse level: account -> community, and niche (group) -> community. */
+  outer: Int32Array;
+  outerCount: number;
+  nicheCommunity: Int32Array;
   confidence: Float64Array;
   stability: Float64Array;
   within: Float64Array;
@@ -32,7 +36,7 @@ export interface ReferenceInputs {
 const UNASSIGNED_ID = 'unassigned';
 const TOP_TIES = 3;
 
-export function referenceNiches(input: ReferenceInputs): NicheResult[] {
+export function referenceNiches(input: ReferenceInputs): { niches: NicheResult[]; communities: CommunityResult[] } {
   const { graph, table, community, count, within, global, extra } = input;
   const { order, ids } = graph;
   const { starts, members } = groupByCommunity(community, count);
@@ -63,6 +67,30 @@ export function referenceNiches(input: ReferenceInputs): NicheResult[] {
   nicheOrder.forEach((c, rank) => {
     nicheId[c] = `n${rank}`;
   });
+
+  // Communities, largest first, ties by smallest member id; each lists its niches in rank order (main's 216d3a8).
+  const outer = groupByCommunity(input.outer, input.outerCount);
+  const outerSize = (k: number): number => (outer.starts[k + 1] as number) - (outer.starts[k] as number);
+  const communityOrder = Array.from({ length: input.outerCount }, (_, k) => k).sort(
+    (a, b) => outerSize(b) - outerSize(a) || (outer.members[outer.starts[a] as number] as number) - (outer.members[outer.starts[b] as number] as number),
+  );
+  const communityId = new Array<string>(input.outerCount);
+  communityOrder.forEach((k, rank) => {
+    communityId[k] = `c${rank}`;
+  });
+  const communityMetrics = nicheMetrics(graph, input.outer, input.outerCount);
+  const nichesOfCommunity = Array.from({ length: input.outerCount }, () => [] as string[]);
+  for (const c of nicheOrder) nichesOfCommunity[input.nicheCommunity[c] as number]?.push(nicheId[c] as string);
+  const unassignedIn = new Int32Array(input.outerCount);
+  for (let c = 0; c < count; c++) if (!isNiche(c)) unassignedIn[input.nicheCommunity[c] as number] = (unassignedIn[input.nicheCommunity[c] as number] as number) + groupSize(c);
+  const communities: CommunityResult[] = communityOrder.map((k) => ({
+    id: communityId[k] as string,
+    size: outerSize(k),
+    density: communityMetrics.density[k] as number,
+    conductance: communityMetrics.conductance[k] as number,
+    niches: nichesOfCommunity[k] as string[],
+    unassigned: unassignedIn[k] as number,
+  }));
 
   const topTiesOf = (i: number): ReciprocalTie[] => {
     const found: Array<{ k: number; w: number }> = [];
@@ -108,6 +136,7 @@ export function referenceNiches(input: ReferenceInputs): NicheResult[] {
     const memberScores = Array.from(ranked, memberScore);
     niches.push({
       id: nicheId[c] as string,
+      communityId: communityId[input.nicheCommunity[c] as number] as string,
       unassigned: false,
       size: metrics.size[c] as number,
       density: metrics.density[c] as number,
@@ -151,6 +180,7 @@ export function referenceNiches(input: ReferenceInputs): NicheResult[] {
     const n = leftover.length;
     niches.push({
       id: UNASSIGNED_ID,
+      communityId: null,
       unassigned: true,
       size: n,
       density: n > 1 ? pairs / ((n * (n - 1)) / 2) : 0,
@@ -167,7 +197,7 @@ export function referenceNiches(input: ReferenceInputs): NicheResult[] {
       trusted: [],
     });
   }
-  return niches;
+  return { niches, communities };
 }
 
 /** accountRoles as it was at commit 9e8fba7 (a Map per account, a binary search per arc). */
