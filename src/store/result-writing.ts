@@ -151,7 +151,8 @@ export class Neo4jResultWriter {
     const written = await tx.run(this.ctx.q.get('result-members-written'), { analysisId, graphId, nicheId: chunk.firstNicheId, accountId: chunk.firstAccountId });
     if (toNumber(written.records[0]?.get('written') ?? 0) > 0) return;
     const params = writeBack === 'full' ? chunk.params : Object.fromEntries(KEY_MEMBER_COLUMNS.map((k) => [k, chunk.params[k]]));
-    const res = await tx.run(this.ctx.q.get(writeBack === 'full' ? 'result-members' : 'result-members-key'), { analysisId, graphId, ...params });
+    const statement = writeBack === 'full' ? this.ctx.q.get('result-members') : this.ctx.q.get('result-members-key');
+    const res = await tx.run(statement, { analysisId, graphId, ...params });
     const stored = toNumber(res.records[0]?.get('members') ?? 0);
     if (stored !== chunk.size) {
       throw new Error(`store/result-writing: stored ${stored} of ${chunk.size} memberships (accounts missing from graph '${graphId}'); write rolled back`);
