@@ -124,8 +124,10 @@ export function assembleResult(input: ScoringInputs): AnalysisResult {
   const accountRow = new Int32Array(order);
   for (let i = 0; i < order; i++) accountRow[i] = rowOfGroup[group[i] as number] as number;
 
-  // Member order: accounts bucketed by row (index order inside a bucket), then each bucket
-  // sorted by score descending, index ascending.
+  // Member order: every account sorted once by score descending, index ascending (an
+  // exact radix sort on the scores' bits, no comparator), then bucketed by row with a
+  // stable counting sort, so each row comes out in rank order.
+  const byScore = sortByScoreDescending(score);
   const memberStarts = new Int32Array(rows + 1);
   for (let i = 0; i < order; i++) {
     const slot = (accountRow[i] as number) + 1;
@@ -134,16 +136,11 @@ export function assembleResult(input: ScoringInputs): AnalysisResult {
   for (let r = 0; r < rows; r++) memberStarts[r + 1] = (memberStarts[r + 1] as number) + (memberStarts[r] as number);
   const ranked = new Int32Array(order);
   const cursor = memberStarts.slice(0, rows);
-  for (let i = 0; i < order; i++) {
+  for (let q = 0; q < order; q++) {
+    const i = byScore[q] as number;
     const r = accountRow[i] as number;
     ranked[cursor[r] as number] = i;
     cursor[r] = (cursor[r] as number) + 1;
-  }
-  const byScore = (a: number, b: number): number => (score[b] as number) - (score[a] as number) || a - b;
-  for (let r = 0; r < rows; r++) {
-    const from = memberStarts[r] as number;
-    const to = memberStarts[r + 1] as number;
-    if (to - from > 1) ranked.subarray(from, to).sort(byScore);
   }
   const rank = new Int32Array(order);
   for (let r = 0; r < rows; r++) {
@@ -372,6 +369,48 @@ function communityColumns(
       unassigned,
     },
   };
+}
+
+/**
+ * Account indices ordered by score descending, then index ascending: trust.ts rankByScore's
+ * order, by an LSD radix sort (four stable passes of 16 bits) on the scores' IEEE 754 bits,
+ * which order like the values for scores >= 0 (every trust score is: a product of
+ * non-negative factors). Exact, and linear in the number of accounts.
+ */
+export function sortByScoreDescending(score: Float64Array): Int32Array {
+  const n = score.length;
+  // A copy with -0 as 0 (its sign bit would sort it above every positive score).
+  const keys = new Float64Array(n);
+  let from = new Int32Array(n);
+  for (let i = 0; i < n; i++) {
+    const v = score[i] as number;
+    if (!(v >= 0)) throw new RangeError(`${PREFIX}: scores must be >= 0, got ${v} for account ${i}.`);
+    keys[i] = v === 0 ? 0 : v;
+    from[i] = i;
+  }
+  const bits = new Uint32Array(keys.buffer, 0, 2 * n);
+  let to = new Int32Array(n);
+  const counts = new Int32Array(65537);
+  // Little-endian: word 2i is the low half, 2i + 1 the high half. Passes: low 16 bits of the
+  // low word first, high 16 bits of the high word last; buckets taken in descending order.
+  for (let pass = 0; pass < 4; pass++) {
+    const word = pass < 2 ? 0 : 1;
+    const shift = pass % 2 === 0 ? 0 : 16;
+    counts.fill(0);
+    for (let q = 0; q < n; q++) {
+      const b = 65535 - (((bits[2 * (from[q] as number) + word] as number) >>> shift) & 0xffff);
+      counts[b + 1] = (counts[b + 1] as number) + 1;
+    }
+    for (let b = 0; b < 65536; b++) counts[b + 1] = (counts[b + 1] as number) + (counts[b] as number);
+    for (let q = 0; q < n; q++) {
+      const i = from[q] as number;
+      const b = 65535 - (((bits[2 * i + word] as number) >>> shift) & 0xffff);
+      to[counts[b] as number] = i;
+      counts[b] = (counts[b] as number) + 1;
+    }
+    [from, to] = [to, from];
+  }
+  return from;
 }
 
 /**

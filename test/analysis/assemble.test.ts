@@ -6,7 +6,9 @@
  * bridges and an unassigned group. Then the invariants of the columns themselves.
  */
 import t from 'tap';
-import { assembleResult } from '../../src/analysis/assemble.js';
+import { assembleResult, sortByScoreDescending } from '../../src/analysis/assemble.js';
+import { createRng } from '../../src/analysis/random.js';
+import { rankByScore } from '../../src/analysis/trust.js';
 import { findNiches } from '../../src/analysis/niches.js';
 import { computeCentralities, type CentralityName } from '../../src/analysis/centrality/select.js';
 import { buildCompactGraph } from '../../src/analysis/compact-graph.js';
@@ -122,4 +124,15 @@ t.test('column invariants', async (t) => {
   const weight = ties.weight.reduce((s, w) => s + w, 0);
   const degrees = a.weightedDegree.reduce((s, w) => s + w, 0);
   t.ok(Math.abs(weight * 2 - degrees) < 1e-6 * degrees, 'tie weights add up to half the weighted degrees');
+});
+
+t.test('sortByScoreDescending orders like rankByScore: score descending, index ascending', async (t) => {
+  const rng = createRng(9);
+  for (const n of [0, 1, 2, 17, 5000]) {
+    // Many equal scores (0, 1, a few repeated values), -0, tiny and huge ones.
+    const pool = [0, -0, 1, 1, 2.5, 1e-300, 5e-324, 1e300, 0.1 + 0.2, 0.3];
+    const score = Float64Array.from({ length: n }, () => (rng() < 0.5 ? (pool[Math.floor(rng() * pool.length)] as number) : rng() * 10));
+    t.same(Array.from(sortByScoreDescending(score)), Array.from(rankByScore(Array.from({ length: n }, (_, i) => i), score)), `n = ${n}`);
+  }
+  t.throws(() => sortByScoreDescending(Float64Array.of(1, Number.NaN)), /scores must be >= 0/);
 });
