@@ -67,3 +67,12 @@ t.test('unknown and unfinished analyses: 404 / 409, never cached', async (t) => 
   t.notOk(queued.headers.etag);
   t.equal((await app.inject({ url: `/v1/analyses/${id}/niches`, headers: { 'if-none-match': '*' } })).statusCode, 409, 'If-None-Match does not turn a 409 into a 304');
 });
+
+t.test('an unknown niche or account of a finished analysis: 404 without ETag', async (t) => {
+  for (const url of [`/v1/analyses/${first.id}/niches/n999/members`, `/v1/analyses/${first.id}/accounts/nobody`]) {
+    const res = await app.inject({ url });
+    t.equal(res.statusCode, 404, url);
+    t.notOk(res.headers.etag);
+    t.equal(res.headers['cache-control'], 'no-store');
+  }
+});

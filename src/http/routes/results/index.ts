@@ -9,9 +9,11 @@
  * depend on the API key; a minute, then revalidate: a deletion shows within it). A request
  * whose If-None-Match names the current ETag gets 304 without any result being read. The
  * version comes from the store's result cache (result-reading.ts), so a cached page costs
- * no database round trip. Analyses that have not succeeded answer 409 (404 when unknown)
- * with `Cache-Control: no-store`.
+ * no database round trip; the serialized body of a page is kept too (bounded, by ETag), so a
+ * page asked for again is sent as it was, without building or serializing it. Analyses that
+ * have not succeeded answer 409 (404 when unknown) with `Cache-Control: no-store`.
  */
+import { LRUCache } from 'lru-cache';
 import { createHash } from 'node:crypto';
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
@@ -30,8 +32,33 @@ function matches(header: string | undefined, tag: string): boolean {
   return header.split(',').some((candidate) => candidate.trim().replace(/^W\//, '') === tag);
 }
 
+/** Serialized pages kept, in bytes (UTF-16 estimate), and for how long. */
+const PAGE_CACHE_BYTES = 64 * 1024 * 1024;
+const PAGE_TTL_MS = 60_000;
+
 const resultRoutes: FastifyPluginAsync<{ store: GraphStore }> = async (app, { store }) => {
   const r = app.withTypeProvider<TypeBoxTypeProvider>();
+  const pages = new LRUCache<string, string>({ maxSize: PAGE_CACHE_BYTES, sizeCalculation: (body) => Math.max(1, 2 * body.length), ttl: PAGE_TTL_MS });
+
+  /** Sends the page cached under the reply's ETag, or builds, serializes and caches it. */
+  async function page(reply: FastifyReply, build: () => Promise<unknown>): Promise<FastifyReply> {
+    const tag = reply.getHeader('etag') as string;
+    let body = pages.get(tag);
+    if (body === undefined) {
+      let built: unknown;
+      try {
+        built = await build();
+      } catch (err) {
+        // A problem (unknown niche or account) is not the cached page.
+        reply.removeHeader('etag');
+        reply.header('cache-control', 'no-store');
+        throw err;
+      }
+      body = String(reply.serialize(built));
+      pages.set(tag, body);
+    }
+    return reply.type('application/json; charset=utf-8').send(body);
+  }
 
   /**
    * 404 when unknown, 409 while it has no results yet (neither cached); otherwise sets the
@@ -65,8 +92,10 @@ const resultRoutes: FastifyPluginAsync<{ store: GraphStore }> = async (app, { st
     },
     async (req, reply) => {
       if (await requireSucceeded(req, reply, req.params.analysisId)) return reply.code(304).send(null);
-      const page = await store.listNiches(req.params.analysisId, req.query);
-      return { ...page, limit: req.query.limit, offset: req.query.offset };
+      return page(reply, async () => {
+        const found = await store.listNiches(req.params.analysisId, req.query);
+        return { ...found, limit: req.query.limit, offset: req.query.offset };
+      });
     },
   );
 
@@ -84,10 +113,12 @@ const resultRoutes: FastifyPluginAsync<{ store: GraphStore }> = async (app, { st
     },
     async (req, reply) => {
       if (await requireSucceeded(req, reply, req.params.analysisId)) return reply.code(304).send(null);
-      const page = await store.listMembers(req.params.analysisId, req.params.nicheId, req.query);
-      if (!page) throw new Errors.NICHE_NOT_FOUND(req.params.nicheId, req.params.analysisId);
-      const items = page.items.map((m) => ({ ...m, topTies: m.topTies.map((t) => t.accountId) }));
-      return { total: page.total, items, limit: req.query.limit, offset: req.query.offset };
+      return page(reply, async () => {
+        const found = await store.listMembers(req.params.analysisId, req.params.nicheId, req.query);
+        if (!found) throw new Errors.NICHE_NOT_FOUND(req.params.nicheId, req.params.analysisId);
+        const items = found.items.map((m) => ({ ...m, topTies: m.topTies.map((t) => t.accountId) }));
+        return { total: found.total, items, limit: req.query.limit, offset: req.query.offset };
+      });
     },
   );
 
@@ -104,15 +135,17 @@ const resultRoutes: FastifyPluginAsync<{ store: GraphStore }> = async (app, { st
     },
     async (req, reply) => {
       if (await requireSucceeded(req, reply, req.params.analysisId)) return reply.code(304).send(null);
-      const row = await store.getAccountResult(req.params.analysisId, req.params.accountId);
-      if (!row) throw new Errors.ACCOUNT_NOT_FOUND(req.params.accountId, req.params.analysisId);
-      return {
-        accountId: row.accountId,
-        analysisId: req.params.analysisId,
-        niche: { id: row.nicheId, size: row.nicheSize, unassigned: row.unassigned },
-        scores: row.member,
-        explanation: explainScore(row.member, row.unassigned),
-      };
+      return page(reply, async () => {
+        const row = await store.getAccountResult(req.params.analysisId, req.params.accountId);
+        if (!row) throw new Errors.ACCOUNT_NOT_FOUND(req.params.accountId, req.params.analysisId);
+        return {
+          accountId: row.accountId,
+          analysisId: req.params.analysisId,
+          niche: { id: row.nicheId, size: row.nicheSize, unassigned: row.unassigned },
+          scores: row.member,
+          explanation: explainScore(row.member, row.unassigned),
+        };
+      });
     },
   );
 };
