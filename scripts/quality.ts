@@ -18,6 +18,9 @@
  *   leidenalg at resolution 1 and at the resolution our niches used.
  * - bitcoin-otc: Spearman of the trust score vs the mean received rating (accounts with
  *   >= 3 ratings), fraudsters (mean < 0) and accounts with mean >= 2 in the top 100.
+ * - forecast (scripts/quality/forecast.ts): scores from the bitcoin-otc ratings before the
+ *   median rating time vs the mean rating received after it, next to anchors on the same
+ *   past; `--ratings a.csv.gz,b.csv` adds other rating networks.
  * - timing: one analysis of the 3,000-account synthetic demo graph (npm run demo's
  *   defaults), one run and default settings.
  * `--higgs` also analyses higgs-retweet (256k accounts) at defaults: time, both
@@ -45,6 +48,7 @@ import type { AnalysisOptions, AnalysisResult, Projection } from '../src/analysi
 import { datasetPath, datasetsDir, loadBitcoinOtc, loadEmailEuCore, loadGraphologyBench, loadKarateClub, toProjection, type Edge } from '../test/helpers/datasets.js';
 import { readGmlGraph } from '../test/helpers/gml.js';
 import { countInTop, meanPairwiseAri, spearman } from './quality/measures.js';
+import { extraRatingFiles, forecastNetwork, readRatings } from './quality/forecast.js';
 import { DEBIAN_PYTHON, ensureAnchorVenv, ensureDebianPython } from './debian-python.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -273,6 +277,12 @@ function main(): void {
   const anchors = JSON.parse(
     execFileSync(process.env.QUALITY_PYTHON ?? DEBIAN_PYTHON, [path.join(here, 'quality', 'anchors.py'), root, String(email.band.result.summary.resolution)], { encoding: 'utf8', maxBuffer: 1 << 24 }),
   );
+  // The forecast's anchors run on Debian's python (numpy and scipy as Debian built them).
+  const debianPython = process.env.QUALITY_PYTHON ?? DEBIAN_PYTHON;
+  const forecasts = [
+    forecastNetwork('bitcoin-otc', datasetPath('bitcoin-otc', 'soc-sign-bitcoinotc.csv.gz'), loadBitcoinOtc(), debianPython, base),
+    ...extraRatingFiles(process.argv).map((file) => forecastNetwork(path.basename(file), file, readRatings(file), debianPython, base)),
+  ];
   const ba = anchors.bitcoin;
 
   const out: string[] = [];
@@ -365,7 +375,9 @@ function main(): void {
     out.push(row([name, f3(ba[key].spearman), ba[key].fraudstersTop100, ba[key].goodTop100]));
   }
   targets.push([`bitcoin-otc Spearman ${f3(bitcoin.trust.spearman)} >= 0.65 with ${bitcoin.trust.fraudstersTop100} <= 2 fraudsters in the top 100`, bitcoin.trust.spearman >= 0.65 && bitcoin.trust.fraudstersTop100 <= 2]);
+  for (const forecast of forecasts) out.push('', ...forecast.lines);
   out.push('');
+  for (const forecast of forecasts) targets.push(...(forecast.targets as Array<[string, boolean]>));
   for (const [name, ok] of targets) out.push(`target ${ok ? 'met   ' : 'MISSED'}: ${name}`);
   const demo = demoTiming();
   out.push('');

@@ -49,6 +49,11 @@ export interface AnalysisOptions {
   nicheSize?: { min: number; max: number } | null;
   /** Extra whole-graph centralities to report per account (centrality/select.ts). */
   centralities?: readonly CentralityName[];
+  /**
+   * Warm start: a starting niche label per account index (-1 = none), e.g. the niches of
+   * the baseline analysis, as GDS's seedProperty (louvain.ts). Undefined: cold start.
+   */
+  initialPartition?: Int32Array;
 }
 
 /** Guimera-Amaral role, or "broadcaster" (huge audience, few reciprocal ties). */
@@ -89,7 +94,7 @@ export interface MemberScore {
   weightedDegree: number;
   /** Share of the account's undirected positive weight that stays inside its niche (0..1). */
   internalShare: number;
-  /** Score components (score = centrality * ties * positiveShare). */
+  /** Score components (score = centrality * ties * positiveShare; positiveShare is the net positive share of trust.ts). */
   centrality: number;
   ties: number;
   positiveShare: number;

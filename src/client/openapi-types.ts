@@ -100,7 +100,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /**
+         * List a graph's analyses, newest first
+         * @description Every analysis of the graph, whatever its status, ordered by creation time, newest first (ties by id, descending), `limit` per page from `offset`; `total` counts them all. Queued and running ones carry no `progress` here: read one with GET /v1/analyses/{analysisId} for that.
+         */
+        get: operations["listAnalyses"];
         put?: never;
         /**
          * Start an analysis: niches (Louvain) and their trusted members
@@ -879,6 +883,188 @@ export interface operations {
             };
             /** @description Idempotency-Key reused with a different request */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limit or analyses-per-key limit reached; retry after Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Neo4j unavailable, service overloaded or shutting down; retry after Retry-After seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listAnalyses: {
+        parameters: {
+            query: {
+                /** @description Items per page. */
+                limit: number;
+                /** @description Items to skip. */
+                offset: number;
+            };
+            header?: never;
+            path: {
+                /** @description Graph id. */
+                graphId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        total: number;
+                        limit: number;
+                        offset: number;
+                        items: {
+                            id: string;
+                            graphId: string;
+                            status: "queued" | "running" | "succeeded" | "failed";
+                            /**
+                             * AnalysisParams
+                             * @description The effective parameters, defaults filled in.
+                             */
+                            params: {
+                                resolution: number;
+                                seed: number;
+                                typeWeights: {
+                                    [key: string]: number;
+                                };
+                                from: string | null;
+                                to: string | null;
+                                minWeight: number;
+                                topK: number;
+                                runs?: number;
+                                minNicheSize?: number;
+                                nicheSize?: {
+                                    min: number;
+                                    max: number;
+                                } | null;
+                                centralities?: string[];
+                            };
+                            /** Format: date-time */
+                            createdAt: string;
+                            startedAt: string | null;
+                            finishedAt: string | null;
+                            error?: string;
+                            summary?: {
+                                accounts: number;
+                                /** @description Undirected account pairs with positive weight. */
+                                edges: number;
+                                niches: number;
+                                modularity: number;
+                                /** @description The resolution used (chosen from nicheSize when given). */
+                                resolution: number;
+                                runs: number;
+                                /** @description Consensus rounds run (each of `runs` Louvain runs). */
+                                consensusRounds: number;
+                                /** @description Disconnected niches plain Louvain produced (first run), split into connected parts here. */
+                                louvainDisconnected: number;
+                                /** @description Accounts in the unassigned group (their group was below minNicheSize). */
+                                unassigned: number;
+                                /** @description Mean share of runs that put an account (with ties) in its niche. */
+                                meanConfidence: number;
+                            };
+                            /**
+                             * AnalysisProgress
+                             * @description Present while the analysis is queued or running in the instance answering.
+                             */
+                            progress?: {
+                                /** @description queued, then projection -> communities -> centrality -> scoring -> persistence. */
+                                phase: "queued" | "projection" | "communities" | "centrality" | "scoring" | "persistence";
+                                /** @description Coarse: the share of a typical run spent in the phases already finished. */
+                                fraction: number;
+                            };
+                            /**
+                             * AnalysisTimings
+                             * @description Milliseconds per phase, stored with the analysis once it has finished. A phase that did not run (failure, cancellation) is absent; worker start-up is in total but in no phase.
+                             */
+                            timings?: {
+                                /** @description Created -> a worker started it. */
+                                queued?: number;
+                                /** @description Reading the projection from Neo4j and building the compact graph. */
+                                projection?: number;
+                                /** @description Louvain. */
+                                communities?: number;
+                                /** @description Global and within-niche PageRank. */
+                                centrality?: number;
+                                /** @description Niche metrics, trust scores, ranking. */
+                                scoring?: number;
+                                /** @description Writing niches and memberships to Neo4j. */
+                                persistence?: number;
+                                /** @description Created -> finished. */
+                                total?: number;
+                            };
+                            /** @description Which data the analysis read; present once its projection was read. */
+                            projection?: {
+                                /** @description The graph's version when the analysis read it: every interaction ingested up to it is included (later ones may be). Compare with the graph's `version`. */
+                                graphVersion: number;
+                                /** @description The projection came from the projection cache (same graph version and projection params as an earlier analysis). */
+                                cached: boolean;
+                            };
+                        }[];
+                    };
+                };
+            };
+            /** @description Invalid request: every offending field is listed in `errors` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or unknown API key (send Authorization: Bearer <key>) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The API key lacks the scope (or graph) this needs */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unknown resource */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A path parameter is longer than the router accepts */
+            414: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1968,7 +2154,7 @@ export interface operations {
                             centrality: number;
                             /** @description Tie-strength factor 1 + (reciprocity + repeat + embeddedness) / 3, in [1, 2]. */
                             ties: number;
-                            /** @description Positive share of the weight received (negative interactions lower it). */
+                            /** @description Net positive share of the weight received, max(0, (P - N + 2) / (P + N + 2)): each unit of complaint cancels one of praise; 1 without negative interactions. */
                             positiveShare: number;
                             /** @description Share of the in-niche weight received that the account gives back. */
                             reciprocity: number;
@@ -2126,7 +2312,7 @@ export interface operations {
                             centrality: number;
                             /** @description Tie-strength factor 1 + (reciprocity + repeat + embeddedness) / 3, in [1, 2]. */
                             ties: number;
-                            /** @description Positive share of the weight received (negative interactions lower it). */
+                            /** @description Net positive share of the weight received, max(0, (P - N + 2) / (P + N + 2)): each unit of complaint cancels one of praise; 1 without negative interactions. */
                             positiveShare: number;
                             /** @description Share of the in-niche weight received that the account gives back. */
                             reciprocity: number;

@@ -166,6 +166,8 @@ export interface GraphStore {
   /** False when the graph is unknown (or being deleted). */
   createAnalysis(analysis: AnalysisRecord): Promise<boolean>;
   getAnalysis(analysisId: string): Promise<AnalysisRecord | null>;
+  /** A graph's analyses, newest first (createdAt, then id, descending); null when the graph is unknown. */
+  listAnalyses(graphId: string, page: { limit: number; offset: number }): Promise<Page<AnalysisRecord> | null>;
   markRunning(analysisId: string, startedAt: string): Promise<void>;
   markFailed(analysisId: string, error: string, finishedAt: string): Promise<void>;
   /** Writes niches and memberships, then marks the analysis succeeded, in one go. */
