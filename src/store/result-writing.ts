@@ -24,7 +24,8 @@
  * error is thrown; a process killed half-way leaves rows that the next markFailed /
  * failUnfinished (at boot) sweeps (result-discard, result-sweep). The last transaction
  * only succeeds an analysis that has not failed meanwhile (a cancelled analysis stays
- * cancelled). Writing an analysis again first removes what an earlier write left.
+ * cancelled) and whose staged blocks and niches are all there (nothing swept them). Writing
+ * an analysis again first removes what an earlier write left.
  *
  * writeResult throws StoreNotFoundError when its analysis is gone (its graph was deleted
  * meanwhile), and an Error when the analysis failed meanwhile (cancelled).
@@ -100,9 +101,14 @@ export class Neo4jResultWriter {
       await this.runConcurrently(memberships);
       lap('memberships');
       await this.ctx.inWrite(async (tx) => {
-        const begun = await tx.run(this.ctx.q.get('result-begin'), resultBeginParams(analysisId, finishedAt, result.summary));
+        const begun = await tx.run(this.ctx.q.get('result-begin'), {
+          ...resultBeginParams(analysisId, finishedAt, result.summary),
+          blocks: int(counts.blocks),
+          nicheRows: int(result.niches.count),
+        });
         const status = begun.records[0]?.get('status') as string | undefined;
         if (status === undefined) throw new StoreNotFoundError('analysis', analysisId);
+        if (status === 'incomplete') throw new Error(`store/result-writing: rows staged for analysis '${analysisId}' went missing (swept?): its result is not stored`);
         if (status !== 'succeeded') throw new Error(`store/result-writing: analysis '${analysisId}' is ${status}: its result is not stored`);
       });
     } catch (err) {
