@@ -7,7 +7,7 @@
  * Radicchi, "Benchmark graphs for testing community detection algorithms", PRE 78,
  * 046110, 2008). Niches are human-scale (at most Dunbar's 150, Dunbar 1993) and grouped
  * into planted communities: most interactions that leave a niche stay in its community
- * (`crossCommunityShare` of them leave it), so the analysis' two levels (communities, and
+ * (`crossCommunityShare` of them leave it: 0.2 x 0.1 of all by default), so the analysis' two levels (communities, and
  * niches inside them) both have a planted answer. On top of the planted niches it plants
  * the roles the service must tell apart (see ../../../shared/DOMAIN.md):
  *
@@ -119,9 +119,9 @@ export const DEFAULTS: Readonly<Required<ConversationGraphOptions>> = Object.fre
   interactions: 70_000,
   days: 30,
   start: '2024-05-01T00:00:00.000Z',
-  crossNicheShare: 0.11,
+  crossNicheShare: 0.2,
   communities: 8,
-  crossCommunityShare: 0.25,
+  crossCommunityShare: 0.1,
   broadcasterShare: 0.05,
   negativeShare: 0.03,
   broadcasters: 4,
