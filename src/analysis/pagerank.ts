@@ -198,6 +198,12 @@ function powerIteration(order: number, adjacency: Csr, options: Required<PageRan
   throw new Error(`${PREFIX}: power iteration did not converge to ${tolerance} in ${maxIterations} iterations.`);
 }
 
+/** Power iteration on a whole CSR (for comparisons: bench/pagerank.ts). */
+export function pagerankPowerIteration(order: number, adjacency: Csr, options?: PageRankOptions): Float64Array {
+  if (order === 0) return new Float64Array(0);
+  return powerIteration(order, adjacency, resolve(options));
+}
+
 /**
  * PageRank on a CSR adjacency of `order` nodes (weights > 0), by Gauss-Seidel. Returns the
  * stationary vector; throws when it has not converged after maxIterations sweeps.

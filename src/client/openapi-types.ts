@@ -946,7 +946,8 @@ export interface operations {
                              * @description The effective parameters, defaults filled in.
                              */
                             params: {
-                                resolution: number;
+                                /** @description The niche-level resolution asked for; null: the default rule. */
+                                resolution: number | null;
                                 seed: number;
                                 typeWeights: {
                                     [key: string]: number;
@@ -973,13 +974,18 @@ export interface operations {
                                 /** @description Undirected account pairs with positive weight. */
                                 edges: number;
                                 niches: number;
+                                /** @description Communities (modularity at resolution 1); every niche lies in one. */
+                                communities?: number;
+                                /** @description Modularity (resolution 1) of the communities, comparable with igraph, NetworKit and leidenalg. */
                                 modularity: number;
-                                /** @description The resolution used (chosen from nicheSize when given). */
+                                /** @description Modularity (resolution 1) of the niches. */
+                                nicheModularity?: number;
+                                /** @description The niche-level resolution used (given, chosen from nicheSize, or by the default rule). */
                                 resolution: number;
                                 runs: number;
-                                /** @description Consensus rounds run (each of `runs` Louvain runs). */
+                                /** @description Consensus rounds over the accounts the runs disagreed on (0: they agreed). */
                                 consensusRounds: number;
-                                /** @description Disconnected niches plain Louvain produced (first run), split into connected parts here. */
+                                /** @description Disconnected communities one plain Louvain run (same seed) leaves; Leiden guarantees connected ones. */
                                 louvainDisconnected: number;
                                 /** @description Accounts in the unassigned group (their group was below minNicheSize). */
                                 unassigned: number;
