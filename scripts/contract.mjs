@@ -70,6 +70,7 @@ async function main() {
       API_KEYS: `admin:${createHash('sha256').update(key).digest('hex')}:${CONTRACT_GRAPHS.join('|')}`,
       // The fuzzer sends thousands of requests from one key.
       RATE_LIMIT_MAX: '1000000',
+      RATE_LIMIT_ADDRESS_MAX: '1000000',
       RATE_LIMIT_JOBS_MAX: '1000000',
       MAX_ANALYSES_PER_KEY: '1000',
       // Analyses run in-process and may hold the event loop: the overload guard would then
