@@ -191,6 +191,9 @@ export class Neo4jGraphStore implements GraphStore {
   getGraph(graphId: string): Promise<GraphWithCounts | null> {
     return this.graphs.getGraph(graphId);
   }
+  graphExists(graphId: string): Promise<boolean> {
+    return this.graphs.graphExists(graphId);
+  }
   deleteGraph(graphId: string): Promise<boolean> {
     return this.graphs.deleteGraph(graphId);
   }

@@ -76,8 +76,8 @@ const interactionRoutes: FastifyPluginAsync<InteractionRoutesOptions> = async (a
     },
     async (req) => {
       if (isStreamed(req)) {
-        const graph = await store.getGraph(req.params.graphId);
-        if (!graph) throw new Errors.GRAPH_NOT_FOUND(req.params.graphId);
+        // An existence check, not getGraph: that one counts every account of the graph.
+        if (!(await store.graphExists(req.params.graphId))) throw new Errors.GRAPH_NOT_FOUND(req.params.graphId);
         const summary = await ingestStream(req, store, req.params.graphId, stream);
         req.log.info({ graphId: req.params.graphId, ...summary }, 'interaction stream ingested');
         return summary;
