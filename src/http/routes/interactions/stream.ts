@@ -25,7 +25,7 @@
  *   stores each event with an id exactly once.
  */
 import { Transform, type Readable, type TransformCallback } from 'node:stream';
-import { parse as parseCsv } from 'csv-parse';
+import { CsvError, parse as parseCsv } from 'csv-parse';
 import split2 from 'split2';
 import { Compile } from 'typebox/compile';
 import type { FastifyRequest } from 'fastify';
@@ -240,8 +240,9 @@ export async function ingestStream(
         await pending;
         const err = row.fatal as Error & { code?: string; lines?: number };
         if (err.code === 'CSV_MAX_RECORD_SIZE') return await stop(withCommitted(new Errors.LINE_TOO_LONG(err.lines ?? 0, maxLine)));
-        if (err.code?.startsWith('CSV_')) {
-          const line = err.lines ?? 0;
+        // Any csv-parse error (their codes are not all prefixed CSV_: INVALID_OPENING_QUOTE).
+        if (err instanceof CsvError) {
+          const line = Number((err as { lines?: unknown }).lines ?? 0);
           errors.push({ in: 'body', pointer: `/lines/${line}`, index: line, field: `line[${line}]`, message: err.message });
           break;
         }
