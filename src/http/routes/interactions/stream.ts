@@ -31,6 +31,7 @@ import { Compile } from 'typebox/compile';
 import type { FastifyRequest } from 'fastify';
 import { Errors, ValidationFailure, type FieldError } from '../../../errors.js';
 import type { GraphStore, IngestResult } from '../../../store/port.js';
+import { isStoreUnavailable } from '../../plugins/app/problems.js';
 import { toStoreBatch } from './batch.js';
 import { Interaction } from './schemas.js';
 
@@ -207,13 +208,25 @@ export async function ingestStream(
   let pending: Promise<void> | null = null;
   const store1 = (rows: Row[]) => {
     const interactions = toStoreBatch({ interactions: rows.map((r) => r.value as never) }).interactions;
-    return store.ingest(graphId, { interactions, accounts: [] }).then((result) => {
-      if (!result) throw new Errors.GRAPH_NOT_FOUND(graphId);
-      summary.stored += result.stored;
-      summary.duplicates += result.duplicates;
-      summary.batches++;
-      committedRows += rows.length;
-    });
+    return store.ingest(graphId, { interactions, accounts: [] }).then(
+      (result) => {
+        if (!result) throw new Errors.GRAPH_NOT_FOUND(graphId);
+        summary.stored += result.stored;
+        summary.duplicates += result.duplicates;
+        summary.batches++;
+        committedRows += rows.length;
+      },
+      (err: unknown) => {
+        // Neo4j gone mid-stream: a 503 that says which batches are committed (one batch is in
+        // flight at a time, so the count is exact; the failed batch may or may not have
+        // committed before the connection died: re-send it, its ids make that safe).
+        if (isStoreUnavailable(err)) {
+          req.log.warn({ err }, 'database unavailable during a streamed upload');
+          throw withCommitted(new Errors.STORE_UNAVAILABLE());
+        }
+        throw err;
+      },
+    );
   };
 
   let batch: Row[] = [];
