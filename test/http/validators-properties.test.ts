@@ -84,7 +84,7 @@ t.test('toStoreBatch: a batch is accepted exactly when every item is valid, and 
   t.pass(`${RUNS} batches`);
 });
 
-t.test('toAnalysisParams: from < to and nicheSize.min <= max are required; defaults are filled', async (t) => {
+t.test('toAnalysisParams: from < to and nicheSize.min <= max are required; the window is kept', async (t) => {
   const time = fc.oneof(fc.integer({ min: 0, max: MAX_EPOCH_MS }), fc.integer({ min: 0, max: MAX_EPOCH_MS }).map((ms) => new Date(ms).toISOString()));
   run(
     fc.property(
@@ -103,7 +103,6 @@ t.test('toAnalysisParams: from < to and nicheSize.min <= max are required; defau
           assert.deepEqual(bad, []);
           assert.equal(p.from, f);
           assert.equal(p.to, tt);
-          assert.equal(p.resolution, 1);
           assert.ok((p.runs ?? 0) >= 1 && (p.minNicheSize ?? 0) >= 1);
         } catch (err) {
           if (!(err instanceof ValidationFailure)) throw err;
