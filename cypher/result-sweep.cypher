@@ -1,5 +1,5 @@
 // At start-up, after failUnfinished: removes the result rows (blocks, niches with their
-// IN_NICHE memberships) of every analysis that is not succeeded, or no longer exists:
+// IN_NICHE memberships, communities) of every analysis that is not succeeded, or no longer exists:
 // what a process killed while writing a result left behind. No params.
 CALL () {
   MATCH (b:ResultBlock)
@@ -13,4 +13,10 @@ CALL () {
   DETACH DELETE n
   RETURN count(n) AS niches
 }
-RETURN blocks + niches AS removed
+CALL () {
+  MATCH (c:Community)
+  WHERE NOT EXISTS { MATCH (a:Analysis {id: c.analysisId}) WHERE a.status = 'succeeded' }
+  DETACH DELETE c
+  RETURN count(c) AS communities
+}
+RETURN blocks + niches + communities AS removed
