@@ -6,7 +6,10 @@
 import { randomUUID } from 'node:crypto';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import type { Config } from './config.js';
+import type { Redis } from 'ioredis';
 import type { AnalysisJobs } from './jobs/port.js';
+import { RedisQuota } from './jobs/fleet/redis-quota.js';
+import { MemoryQuota, type AnalysisQuota } from './jobs/quota.js';
 import { notifyGraphChanges } from './store/graph-changes.js';
 import type { GraphStore } from './store/port.js';
 import type { IdempotencyStore } from './store/idempotency-store.js';
@@ -37,6 +40,11 @@ export interface AppDependencies {
   idempotency: IdempotencyStore;
   /** A pino logger; none = silent (tests). */
   logger?: FastifyBaseLogger;
+  /**
+   * The fleet's Redis (REDIS_URL): rate limits and analysis quotas are counted there, shared by
+   * every instance. None: counted in this process.
+   */
+  redis?: { client: Redis; prefix: string };
 }
 
 type ApiHardeningConfig = Pick<
@@ -96,7 +104,7 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   const store = notifyGraphChanges(instrumentStore(deps.store, metrics), (graphId) => deps.jobs.graphChanged(graphId));
   registerShutdownGuard(app);
   registerRouteDefaults(app);
-  await registerLimits(app, deps.config);
+  await registerLimits(app, deps.config, deps.redis);
   registerAuth(app, { apiKeys: deps.config.API_KEYS, store });
   registerLogContext(app);
   registerIdempotency(app, {
@@ -104,7 +112,14 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
     ttlSeconds: deps.config.IDEMPOTENCY_TTL_SECONDS,
     lockSeconds: deps.config.IDEMPOTENCY_LOCK_SECONDS,
   });
-  registerAnalysisQuota(app, deps.config, deps.jobs);
+  const isUnfinished = async (id: string) => {
+    const a = await store.getAnalysis(id);
+    return a !== null && (a.status === 'queued' || a.status === 'running');
+  };
+  const quota: AnalysisQuota = deps.redis
+    ? new RedisQuota(deps.config.MAX_ANALYSES_PER_KEY, deps.redis.client, deps.redis.prefix, isUnfinished)
+    : new MemoryQuota(deps.config.MAX_ANALYSES_PER_KEY, isUnfinished);
+  registerAnalysisQuota(app, quota);
   registerMetrics(app, metrics);
   await registerOpenApi(app);
 

@@ -134,7 +134,7 @@ const AnalysisProgress = Type.Object(
       description: 'Coarse: the share of a typical run spent in the phases already finished.',
     }),
   },
-  { title: 'AnalysisProgress', description: 'Present while the analysis is queued or running in the instance answering.' },
+  { title: 'AnalysisProgress', description: 'Present while the analysis is queued or running (with a shared queue: on any worker).' },
 );
 
 const AnalysisTimings = Type.Object(
@@ -299,8 +299,9 @@ export function analysisRoutes(app: FastifyInstance, store: GraphStore, jobs: An
         description:
           'Answers 202 with the queued analysis and its Location at once. With ?wait=N the answer is held up to N ' +
           'seconds; if the analysis finishes in time the answer is 200 with the finished analysis. Analyses run in ' +
-          'worker threads, ANALYSIS_CONCURRENCY at a time; at most ANALYSIS_QUEUE_LIMIT wait, and one more is ' +
-          'refused with 503 NG_QUEUE_FULL and a Retry-After header.',
+          'worker threads (of this process, or of worker processes sharing a Redis queue), ANALYSIS_CONCURRENCY at a ' +
+          'time per process; at most ANALYSIS_QUEUE_LIMIT wait, and one more is refused with 503 NG_QUEUE_FULL and a ' +
+          'Retry-After header. A queue that cannot be reached answers 503 NG_QUEUE_UNAVAILABLE.',
         params: GraphIdParams,
         querystring: WaitQuery,
         body: AnalysisRequest,
@@ -319,7 +320,7 @@ export function analysisRoutes(app: FastifyInstance, store: GraphStore, jobs: An
         reply.header('retry-after', String(jobs.retryAfterSeconds));
         return new Errors.QUEUE_FULL(jobs.retryAfterSeconds);
       };
-      if (!jobs.canAccept()) throw queueFull();
+      if (!(await jobs.canAccept())) throw queueFull();
       const analysis: AnalysisRecord = {
         id: randomUUID(),
         graphId: graph.id,
@@ -331,15 +332,21 @@ export function analysisRoutes(app: FastifyInstance, store: GraphStore, jobs: An
         error: null,
         summary: null,
       };
+      // Stored first, held by the queue's lease, so a worker that takes it at once finds it.
+      const lease = jobs.newLease();
       // The graph may have been deleted since it was read.
-      if (!(await store.createAnalysis(analysis))) throw new Errors.GRAPH_NOT_FOUND(graph.id);
+      if (!(await store.createAnalysis(analysis, lease))) throw new Errors.GRAPH_NOT_FOUND(graph.id);
       try {
-        jobs.submit(analysis);
+        await jobs.submit(analysis);
       } catch (err) {
-        // Another request took the last place while this one was saving.
-        if (!(err instanceof QueueFullError)) throw err;
-        await store.markFailed(analysis.id, 'refused: the analysis queue was full', new Date().toISOString());
-        throw queueFull();
+        // Another request took the last place while this one was saving, or the queue is unreachable.
+        const full = err instanceof QueueFullError;
+        const why = full ? 'refused: the analysis queue was full' : 'refused: the analysis queue could not be reached';
+        await store.markFailed(analysis.id, why, new Date().toISOString(), lease.owner).catch((e: unknown) => {
+          req.log.error({ err: e, analysisId: analysis.id }, 'could not record the refusal of the analysis');
+        });
+        if (full) throw queueFull();
+        throw err;
       }
       req.log.info({ graphId: graph.id, analysisId: analysis.id }, 'analysis queued');
       reply.header('location', `/v1/analyses/${analysis.id}`);
@@ -370,11 +377,12 @@ export function analysisRoutes(app: FastifyInstance, store: GraphStore, jobs: An
     async (req) => {
       let analysis = await store.getAnalysis(req.params.analysisId);
       if (!analysis) throw new Errors.ANALYSIS_NOT_FOUND(req.params.analysisId);
-      if (!isFinished(analysis) && req.query.wait > 0 && jobs.isActive(analysis.id)) {
+      if (!isFinished(analysis) && req.query.wait > 0) {
         await jobs.waitFor(analysis.id, req.query.wait * 1000);
         analysis = (await store.getAnalysis(analysis.id)) ?? analysis;
       }
-      const progress = isFinished(analysis) ? null : jobs.progress(analysis.id);
+      // Progress is a courtesy: a queue that cannot be reached leaves it out rather than failing the read.
+      const progress = isFinished(analysis) ? null : await jobs.progress(analysis.id).catch(() => null);
       return { ...analysisView(analysis), ...(progress ? { progress } : {}) };
     },
   );

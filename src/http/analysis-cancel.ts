@@ -25,10 +25,12 @@ export function analysisCancelRoutes(app: FastifyInstance, store: GraphStore, jo
         description:
           'A queued analysis leaves the queue; a running one has its worker terminated (a result write in progress ' +
           'is rolled back). Answers 200 with the analysis, now status "failed" with error "cancelled". An analysis ' +
-          'that has already finished (succeeded or failed) answers 409 NG_ANALYSIS_FINISHED. An analysis marked ' +
-          'queued/running that no worker of this instance holds is marked cancelled too.',
+          'that has already finished (succeeded or failed) answers 409 NG_ANALYSIS_FINISHED. With a shared queue ' +
+          '(Redis) the cancel reaches the worker running it wherever it is. An analysis marked queued/running that ' +
+          'nobody holds any more is marked cancelled too; one held by another live instance without a shared queue ' +
+          'answers 409 NG_ANALYSIS_HELD_ELSEWHERE.',
         params: AnalysisIdParams,
-        response: { 200: Analysis, ...problems(400, 404, 409) },
+        response: { 200: Analysis, ...problems(400, 404, 409, 503) },
       },
     },
     async (req) => {
@@ -39,7 +41,13 @@ export function analysisCancelRoutes(app: FastifyInstance, store: GraphStore, jo
         throw new Errors.ANALYSIS_FINISHED(analysisId, analysis.status);
       }
       if (!(await jobs.cancel(analysisId))) {
-        await store.markFailed(analysisId, CANCELLED, new Date().toISOString());
+        // No queue has it: fail it if nobody holds it any more (no owner, an expired lease, or
+        // the queue's own lease on a job it lost); a live holder elsewhere must be asked there.
+        const failed = await store.failUnheld(analysisId, CANCELLED, new Date().toISOString(), Date.now(), jobs.orphanOf());
+        if (!failed) {
+          const now = await store.getAnalysis(analysisId);
+          if (now && (now.status === 'queued' || now.status === 'running')) throw new Errors.ANALYSIS_HELD_ELSEWHERE(analysisId);
+        }
       }
       const after = (await store.getAnalysis(analysisId)) ?? analysis;
       req.log.info({ analysisId, status: after.status }, 'analysis cancel requested');

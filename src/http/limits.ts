@@ -4,7 +4,10 @@
  * API key, or per client address when auth is off; analysis-creating POSTs are counted
  * apart against a stricter limit; X-RateLimit-* headers on every answer, 429
  * NG_RATE_LIMITED with Retry-After above), and the number of analyses one key may have
- * queued or running at once in this process (429 NG_TOO_MANY_ANALYSES).
+ * queued or running at once (429 NG_TOO_MANY_ANALYSES, src/jobs/quota.ts).
+ * With a Redis (REDIS_URL, the fleet mode) both counts live there, so every API instance
+ * shares one budget per key; should Redis go away, the rate limit lets requests through
+ * (ingestion keeps working) and analysis POSTs answer 503 NG_QUEUE_UNAVAILABLE.
  * Body size, batch size and string lengths are limited by the routes' schemas and
  * bodyLimit (src/config.ts). Register before the routes: the rate limit attaches to each
  * route as it is added.
@@ -14,7 +17,9 @@ import underPressure from '@fastify/under-pressure';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Config } from '../config.js';
 import { Errors } from '../errors.js';
-import type { AnalysisJobs } from '../jobs/port.js';
+import type { Redis } from 'ioredis';
+import { queueUnavailable } from '../jobs/port.js';
+import type { AnalysisQuota } from '../jobs/quota.js';
 import { isOpenRoute } from './auth.js';
 
 export type LimitsConfig = Pick<
@@ -34,7 +39,8 @@ function caller(req: FastifyRequest): string {
   return id !== undefined && id !== 'anonymous' ? `key:${id}` : `ip:${req.ip}`;
 }
 
-export async function registerLimits(app: FastifyInstance, config: LimitsConfig): Promise<void> {
+/** `redis`: count the rate limit there (shared by every instance) instead of in this process. */
+export async function registerLimits(app: FastifyInstance, config: LimitsConfig, redis?: { client: Redis; prefix: string }): Promise<void> {
   await app.register(underPressure, {
     maxEventLoopDelay: config.MAX_EVENT_LOOP_DELAY_MS,
     maxHeapUsedBytes: config.MAX_HEAP_USED_BYTES,
@@ -49,53 +55,52 @@ export async function registerLimits(app: FastifyInstance, config: LimitsConfig)
     keyGenerator: (req) => caller(req) + (isJobCreating(req) ? '|jobs' : ''),
     allowList: (req) => isOpenRoute(req.routeOptions.url),
     errorResponseBuilder: (_req, ctx) => new Errors.RATE_LIMITED(ctx.max, ctx.after),
+    ...(redis ? { redis: redis.client, nameSpace: `${redis.prefix}:rate:`, skipOnError: true } : {}),
   });
 }
 
 /** Register after authentication and idempotency (a replay must not take a slot). */
-export function registerAnalysisQuota(app: FastifyInstance, config: Pick<LimitsConfig, 'MAX_ANALYSES_PER_KEY'>, jobs: AnalysisJobs): void {
-
-  // Analyses queued or running per caller. A slot is reserved before the handler runs
-  // (so concurrent requests cannot both slip under the limit) and turned into the
-  // analysis id once the answer names it; finished analyses free their slot.
-  const active = new Map<string, Set<string>>();
-  const reserved = new Map<string, number>();
-  const holding = new WeakMap<FastifyRequest, string>();
-  const unreserve = (who: string) => reserved.set(who, Math.max(0, (reserved.get(who) ?? 1) - 1));
+export function registerAnalysisQuota(app: FastifyInstance, quota: AnalysisQuota): void {
+  // A slot is reserved before the handler runs (so concurrent requests cannot both slip under
+  // the limit) and turned into the analysis id once the answer names it; finished analyses
+  // free their slot (the quota asks the store).
+  const holding = new WeakMap<FastifyRequest, { who: string; token: string }>();
 
   app.addHook('preHandler', async (req) => {
     if (!isJobCreating(req)) return;
     const who = caller(req);
-    const ids = active.get(who) ?? new Set<string>();
-    for (const id of ids) if (!jobs.isActive(id)) ids.delete(id);
-    active.set(who, ids);
-    if (ids.size + (reserved.get(who) ?? 0) >= config.MAX_ANALYSES_PER_KEY) {
-      throw new Errors.TOO_MANY_ANALYSES(config.MAX_ANALYSES_PER_KEY);
+    let token: string | null;
+    try {
+      token = await quota.reserve(who);
+    } catch (err) {
+      req.log.warn({ err }, 'analysis quota unavailable');
+      throw queueUnavailable(err);
     }
-    reserved.set(who, (reserved.get(who) ?? 0) + 1);
-    holding.set(req, who);
+    if (token === null) throw new Errors.TOO_MANY_ANALYSES(quota.max);
+    holding.set(req, { who, token });
   });
 
   app.addHook('onSend', async (req, reply, payload) => {
-    const who = holding.get(req);
-    if (who === undefined) return payload;
+    const held = holding.get(req);
+    if (held === undefined) return payload;
     holding.delete(req);
-    unreserve(who);
+    let id: unknown;
     if ((reply.statusCode === 200 || reply.statusCode === 202) && typeof payload === 'string') {
       try {
-        const id = (JSON.parse(payload) as { id?: unknown }).id;
-        if (typeof id === 'string' && jobs.isActive(id)) active.get(who)?.add(id);
+        id = (JSON.parse(payload) as { id?: unknown; status?: unknown }).id;
       } catch {
         // not JSON: nothing to track
       }
     }
+    const done = typeof id === 'string' ? quota.bind(held.who, held.token, id) : quota.release(held.who, held.token);
+    await done.catch((err: unknown) => req.log.warn({ err }, 'could not update the analysis quota'));
     return payload;
   });
 
   app.addHook('onResponse', async (req) => {
-    const who = holding.get(req);
-    if (who === undefined) return;
+    const held = holding.get(req);
+    if (held === undefined) return;
     holding.delete(req);
-    unreserve(who);
+    await quota.release(held.who, held.token).catch((err: unknown) => req.log.warn({ err }, 'could not release an analysis quota slot'));
   });
 }

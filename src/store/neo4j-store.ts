@@ -21,6 +21,8 @@
  *      timings: JSON string of AnalysisTimings, written by recordTimings once the analysis
  *      has finished.
  *      graphVersion, projectionCached: what the projection read (recordProjection).
+ *      owner, leaseUntil, attempts: who holds the unfinished analysis and until when (epoch ms;
+ *      null = a shared queue holds it), and how many times a runner claimed it.
  *   (:Analysis)-[:OF_GRAPH]->(:Graph)
  *   (:Niche {analysisId, graphId, id, rank, size, density, conductance,
  *            trustedIds, trustedScores, unassigned, stability, reciprocity, events,
@@ -68,9 +70,13 @@
  *     source account on the server and streamed (async iteration) into a PairTableBuilder
  *     (typed columns, no object per pair), then the accounts; the builder sorts both in
  *     code-unit order, so the order never depends on locale or server.
- *   - Status changes: markRunning only moves queued -> running; markFailed and
- *     failUnfinished only touch queued/running analyses; writeResult always succeeds
- *     the analysis (it is the runner's last word).
+ *   - Status changes are guarded by the analysis' holder and lease (owner, leaseUntil: epoch
+ *     ms, null = a shared queue holds it): claimAnalysis moves queued -> running (or takes
+ *     over a queued/running analysis whose lease expired) and records the new holder;
+ *     markFailed and writeResult (result-begin: `WHERE status = 'running' AND owner = $owner`)
+ *     act for the holder only; failUnheld and reclaimExpired only touch analyses nobody holds
+ *     (no owner, or an expired lease). So a runner that was cancelled, reclaimed or taken over
+ *     can never turn its analysis back into running or succeeded.
  *   - Managed transactions (executeRead/executeWrite) may be retried by the driver on
  *     transient errors: every callback recomputes its state from scratch (a membership
  *     chunk of a large result first checks whether an earlier attempt committed).
@@ -97,8 +103,10 @@ import type {
   GraphRecord,
   GraphStore,
   GraphWithCounts,
+  ClaimOutcome,
   IngestResult,
   InteractionInput,
+  Lease,
   AccountInput,
   MemberRow,
   NicheRow,
@@ -107,6 +115,7 @@ import type {
   ProjectionParams,
   VersionedProjection,
 } from './port.js';
+import { LeaseLostError } from './port.js';
 
 /** The subset of a pino logger the store uses. */
 export interface StoreLogger {
@@ -516,8 +525,10 @@ export class Neo4jGraphStore implements GraphStore {
 
   // ---------------------------------------------------------------- analyses
 
-  async createAnalysis(analysis: AnalysisRecord): Promise<boolean> {
+  async createAnalysis(analysis: AnalysisRecord, lease: Lease): Promise<boolean> {
     const res = await this.write('analysis-create', {
+      owner: lease.owner,
+      leaseUntil: lease.until === null ? null : int(lease.until),
       id: analysis.id,
       graphId: analysis.graphId,
       status: analysis.status,
@@ -567,27 +578,58 @@ export class Neo4jGraphStore implements GraphStore {
     };
   }
 
-  /** queued -> running; an analysis in any other state (or unknown) is left alone. */
-  async markRunning(analysisId: string, startedAt: string): Promise<void> {
-    await this.write('analysis-mark-running', { analysisId, startedAt });
+  async claimAnalysis(analysisId: string, lease: Lease & { until: number }, queuedBy: string, startedAt: string): Promise<ClaimOutcome> {
+    const r = firstRecord(await this.write('analysis-claim', {
+      analysisId,
+      owner: lease.owner,
+      queuedBy,
+      leaseUntil: int(lease.until),
+      now: int(Date.now()),
+      startedAt,
+    }));
+    if (!r) return { claimed: false, status: null, leaseUntil: null };
+    if (r.get('claimed') === true) return { claimed: true };
+    const leaseUntil = r.get('leaseUntil');
+    return { claimed: false, status: str(r.get('status')) as AnalysisStatus, leaseUntil: leaseUntil === null ? null : toNumber(leaseUntil) };
   }
 
-  /** queued/running -> failed; a finished (or unknown) analysis is left alone. */
-  async markFailed(analysisId: string, error: string, finishedAt: string): Promise<void> {
-    await this.write('analysis-mark-failed', { analysisId, error, finishedAt });
+  async renewLeases(analysisIds: string[], owner: string, until: number): Promise<string[]> {
+    if (analysisIds.length === 0) return [];
+    const res = await this.write('analysis-renew-leases', { ids: analysisIds, owner, leaseUntil: int(until) });
+    return res.records.map((r) => str(r.get('id')));
   }
 
-  async recordProjection(analysisId: string, projection: ProjectionInfo): Promise<void> {
-    await this.write('analysis-projection', { analysisId, graphVersion: int(projection.graphVersion), cached: projection.cached });
+  async markFailed(analysisId: string, error: string, finishedAt: string, owner: string): Promise<boolean> {
+    return (await this.write('analysis-mark-failed', { analysisId, error, finishedAt, owner })).records.length > 0;
   }
 
-  async recordTimings(analysisId: string, timings: AnalysisTimings): Promise<void> {
-    await this.write('analysis-timings', { analysisId, timings: JSON.stringify(timings) });
+  async failUnheld(analysisId: string, error: string, finishedAt: string, now: number, orphanOf: string | null = null): Promise<boolean> {
+    const res = await this.write('analysis-fail-unheld', { analysisId, error, finishedAt, now: int(now), orphanOf });
+    return res.records.length > 0;
   }
 
-  async failUnfinished(reason: string, finishedAt: string): Promise<number> {
-    const r = firstRecord(await this.write('analysis-fail-unfinished', { error: reason, finishedAt }));
+  async recordProjection(analysisId: string, projection: ProjectionInfo, owner: string): Promise<void> {
+    await this.write('analysis-projection', { analysisId, owner, graphVersion: int(projection.graphVersion), cached: projection.cached });
+  }
+
+  async recordTimings(analysisId: string, timings: AnalysisTimings, owner: string): Promise<void> {
+    await this.write('analysis-timings', { analysisId, owner, timings: JSON.stringify(timings) });
+  }
+
+  async reclaimExpired(reason: string, finishedAt: string, now: number): Promise<number> {
+    const r = firstRecord(await this.write('analysis-reclaim-expired', { error: reason, finishedAt, now: int(now) }));
     return r ? toNumber(r.get('failed')) : 0;
+  }
+
+  async reapCandidates(queueOwner: string, before: string, now: number, limit: number): Promise<string[]> {
+    const res = await this.read('analysis-reap-candidates', { queueOwner, before, now: int(now), limit: int(limit) });
+    return res.records.map((r) => str(r.get('id')));
+  }
+
+  /** Why a result could not begin: the analysis is gone (StoreNotFoundError) or not held (LeaseLostError). */
+  private async notHeld(tx: ManagedTransaction, analysisId: string): Promise<Error> {
+    const found = await tx.run(this.q.get('analysis-get'), { analysisId });
+    return found.records.length === 0 ? new StoreNotFoundError('analysis', analysisId) : new LeaseLostError(analysisId);
   }
 
   async countAnalysesByStatus(): Promise<Partial<Record<AnalysisStatus, number>>> {
@@ -597,7 +639,7 @@ export class Neo4jGraphStore implements GraphStore {
     return out;
   }
 
-  async writeResult(analysisId: string, result: AnalysisResult, finishedAt: string): Promise<void> {
+  async writeResult(analysisId: string, result: AnalysisResult, finishedAt: string, owner: string): Promise<void> {
     const started = Date.now();
     const nicheRows: Row[] = result.niches.map((n, rank) => ({
       id: n.id,
@@ -623,14 +665,14 @@ export class Neo4jGraphStore implements GraphStore {
     const { summary } = result;
     const members = result.niches.reduce((n, niche) => n + niche.members.length, 0);
     if (members > this.resultTransactionRows) {
-      await this.writeLargeResult(analysisId, result, finishedAt, nicheRows);
+      await this.writeLargeResult(analysisId, result, finishedAt, nicheRows, owner);
       this.log.debug({ analysisId, niches: result.niches.length, members, ms: Date.now() - started }, 'wrote analysis result');
       return;
     }
     await this.inWrite(async (tx) => {
-      const begun = await tx.run(this.q.get('result-begin'), resultBeginParams(analysisId, finishedAt, summary));
+      const begun = await tx.run(this.q.get('result-begin'), { ...resultBeginParams(analysisId, finishedAt, summary), owner });
       const graphId = begun.records[0]?.get('graphId') as string | undefined;
-      if (graphId === undefined) throw new StoreNotFoundError('analysis', analysisId);
+      if (graphId === undefined) throw await this.notHeld(tx, analysisId);
       await tx.run(this.q.get('result-clear'), { analysisId });
       for (const chunk of chunks(nicheRows, this.chunkSize)) {
         await tx.run(this.q.get('result-niches'), { analysisId, graphId, rows: chunk });
@@ -661,12 +703,12 @@ export class Neo4jGraphStore implements GraphStore {
    * membership is stored (result-members-written): a chunk commits whole, so a retry after
    * a commit whose answer was lost writes nothing twice.
    */
-  private async writeLargeResult(analysisId: string, result: AnalysisResult, finishedAt: string, nicheRows: Row[]): Promise<void> {
+  private async writeLargeResult(analysisId: string, result: AnalysisResult, finishedAt: string, nicheRows: Row[], owner: string): Promise<void> {
     const { summary } = result;
     const graphId = await this.inWrite(async (tx) => {
-      const found = await tx.run(this.q.get('result-graph'), { analysisId });
+      const found = await tx.run(this.q.get('result-graph'), { analysisId, owner });
       const id = found.records[0]?.get('graphId') as string | undefined;
-      if (id === undefined) throw new StoreNotFoundError('analysis', analysisId);
+      if (id === undefined) throw await this.notHeld(tx, analysisId);
       await tx.run(this.q.get('result-clear'), { analysisId });
       for (const chunk of chunks(nicheRows, this.chunkSize)) {
         await tx.run(this.q.get('result-niches'), { analysisId, graphId: id, rows: chunk });
@@ -697,8 +739,8 @@ export class Neo4jGraphStore implements GraphStore {
     await Promise.all(Array.from({ length: this.resultConcurrency }, worker));
     if (failure !== null) throw (failure as { error: unknown }).error;
     await this.inWrite(async (tx) => {
-      const begun = await tx.run(this.q.get('result-begin'), resultBeginParams(analysisId, finishedAt, summary));
-      if (begun.records.length === 0) throw new StoreNotFoundError('analysis', analysisId);
+      const begun = await tx.run(this.q.get('result-begin'), { ...resultBeginParams(analysisId, finishedAt, summary), owner });
+      if (begun.records.length === 0) throw await this.notHeld(tx, analysisId);
     });
   }
 

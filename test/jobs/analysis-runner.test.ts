@@ -25,14 +25,14 @@ await store.init();
 const idempotency = new Neo4jIdempotencyStore(driver, config.NEO4J_DATABASE);
 await idempotency.init();
 
-/** The real store, except that markRunning waits until `open()` is called. */
+/** The real store, except that claimAnalysis (the start of a run) waits until `open()` is called. */
 function gatedStore() {
   let open!: () => void;
   const gate = new Promise<void>((resolve) => (open = resolve));
   const gated: GraphStore = Object.create(store);
-  gated.markRunning = async (id, at) => {
+  gated.claimAnalysis = async (...args) => {
     await gate;
-    return store.markRunning(id, at);
+    return store.claimAnalysis(...args);
   };
   return { gated, open };
 }
@@ -101,11 +101,11 @@ t.test('a full queue answers 503 with Retry-After as problem+json', async (t) =>
   });
   const first = record();
   const second = record();
-  for (const a of [first, second]) await store.createAnalysis(a);
-  jobs.submit(first); // running (held at markRunning)
-  jobs.submit(second); // waiting: the queue holds one
-  t.throws(() => jobs.submit(record()), QueueFullError);
-  t.notOk(jobs.canAccept());
+  for (const a of [first, second]) await store.createAnalysis(a, jobs.newLease());
+  await jobs.submit(first); // running (held at its claim)
+  await jobs.submit(second); // waiting: the queue holds one
+  await t.rejects(jobs.submit(record()), QueueFullError);
+  t.notOk(await jobs.canAccept());
 
   const res = await app.inject({ method: 'POST', url: `/v1/graphs/${graphId}/analyses`, payload: {} });
   t.equal(res.statusCode, 503);
@@ -129,20 +129,20 @@ t.test('DELETE cancels a queued analysis and a running one', async (t) => {
   });
   const running = record();
   const queued = record();
-  for (const a of [running, queued]) await store.createAnalysis(a);
-  jobs.submit(running);
-  jobs.submit(queued);
+  for (const a of [running, queued]) await store.createAnalysis(a, jobs.newLease());
+  await jobs.submit(running);
+  await jobs.submit(queued);
 
   const q = await app.inject({ method: 'DELETE', url: `/v1/analyses/${queued.id}` });
   t.equal(q.statusCode, 200);
   t.match(q.json(), { status: 'failed', error: 'cancelled' });
-  t.notOk(jobs.isActive(queued.id));
+  t.notOk(jobs.holds(queued.id));
   t.type(q.json().timings?.queued, 'number', 'a cancelled analysis keeps its timings');
 
   // Let the held one start its worker, then cancel it while it reads the projection.
   open();
   const deadline = Date.now() + 30_000;
-  while (jobs.progress(running.id)?.phase !== 'projection' && Date.now() < deadline) {
+  while ((await jobs.progress(running.id))?.phase !== 'projection' && Date.now() < deadline) {
     await new Promise((resolve) => setTimeout(resolve, 2));
   }
   const progress = (await app.inject({ url: `/v1/analyses/${running.id}` })).json().progress;
