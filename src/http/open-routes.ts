@@ -1,0 +1,12 @@
+/**
+ * Routes that need no API key and are never shed or rate limited: liveness, readiness,
+ * the spec and its browser. Several plugins ask (auth, rate limit, route defaults), so
+ * the list lives in one place.
+ */
+const OPEN_ROUTES = new Set(['/health/live', '/health/ready', '/openapi.yaml']);
+
+/** Whether `url` (a route pattern or a path without query) is open. */
+export function isOpenRoute(url: string | undefined): boolean {
+  if (url === undefined) return false;
+  return OPEN_ROUTES.has(url) || url === '/docs' || url.startsWith('/docs/');
+}
