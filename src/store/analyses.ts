@@ -1,0 +1,130 @@
+/**
+ * Analysis records, their leases and status transitions (cypher/analysis-*.cypher).
+ *
+ * An unfinished analysis has a holder: `owner` (a process, or the shared queue) and
+ * `leaseUntil` (epoch ms; null = the shared queue holds it, no expiry); `attempts` counts the
+ * claims. Every transition is guarded by the holder (src/store/port.ts Lease): claimAnalysis
+ * moves queued -> running for the runner that queued it or takes it from the queue, or takes
+ * over one whose lease expired; renewLeases extends a holder's leases; markFailed acts for the
+ * holder only; failUnheld and reclaimExpired only touch analyses nobody holds (no owner, an
+ * expired lease, or a queue's lease on a job the caller knows it lost). The result writer
+ * (result-writing.ts) succeeds an analysis only while it is running under the writer's lease
+ * (cypher/result-begin.cypher). So a runner that lost its analysis changes nothing.
+ */
+import type { AnalysisSummary } from '../analysis/types.js';
+import type { Neo4jContext } from './neo4j-context.js';
+import { firstRecord, int, str, strOrNull, toNumber, toNumberOrNull } from './neo4j-values.js';
+import type { AnalysisParams, AnalysisRecord, AnalysisStatus, AnalysisTimings, ClaimOutcome, Lease, ProjectionInfo } from './port.js';
+
+export class Neo4jAnalyses {
+  constructor(private readonly ctx: Neo4jContext) {}
+
+  async createAnalysis(analysis: AnalysisRecord, lease: Lease): Promise<boolean> {
+    const res = await this.ctx.write('analysis-create', {
+      owner: lease.owner,
+      leaseUntil: lease.until === null ? null : int(lease.until),
+      id: analysis.id,
+      graphId: analysis.graphId,
+      status: analysis.status,
+      params: JSON.stringify(analysis.params),
+      createdAt: analysis.createdAt,
+      startedAt: analysis.startedAt,
+      finishedAt: analysis.finishedAt,
+      error: analysis.error,
+    });
+    return res.records.length > 0;
+  }
+
+  async getAnalysis(analysisId: string): Promise<AnalysisRecord | null> {
+    const r = firstRecord(await this.ctx.read('analysis-get', { analysisId }));
+    if (!r) return null;
+    const accounts = toNumberOrNull(r.get('accounts'));
+    const summary: AnalysisSummary | null =
+      accounts === null
+        ? null
+        : {
+            accounts,
+            edges: toNumber(r.get('edges')),
+            niches: toNumber(r.get('niches')),
+            modularity: toNumber(r.get('modularity')),
+            resolution: toNumber(r.get('resolutionUsed')),
+            runs: toNumber(r.get('runs')),
+            consensusRounds: toNumber(r.get('consensusRounds')),
+            louvainDisconnected: toNumber(r.get('louvainDisconnected')),
+            unassigned: toNumber(r.get('unassigned')),
+            meanConfidence: toNumber(r.get('meanConfidence')),
+          };
+    return {
+      id: str(r.get('id')),
+      graphId: str(r.get('graphId')),
+      status: str(r.get('status')) as AnalysisStatus,
+      params: JSON.parse(str(r.get('params'))) as AnalysisParams,
+      createdAt: str(r.get('createdAt')),
+      startedAt: strOrNull(r.get('startedAt')),
+      finishedAt: strOrNull(r.get('finishedAt')),
+      error: strOrNull(r.get('error')),
+      summary,
+      // Present only once recorded, so records without timings read back as they were written.
+      ...(r.has('timings') && r.get('timings') !== null ? { timings: JSON.parse(str(r.get('timings'))) as AnalysisTimings } : {}),
+      ...(r.has('graphVersion') && r.get('graphVersion') !== null
+        ? { projection: { graphVersion: toNumber(r.get('graphVersion')), cached: r.get('projectionCached') === true } }
+        : {}),
+    };
+  }
+
+  async claimAnalysis(analysisId: string, lease: Lease & { until: number }, queuedBy: string, startedAt: string): Promise<ClaimOutcome> {
+    const r = firstRecord(
+      await this.ctx.write('analysis-claim', {
+        analysisId,
+        owner: lease.owner,
+        queuedBy,
+        leaseUntil: int(lease.until),
+        now: int(Date.now()),
+        startedAt,
+      }),
+    );
+    if (!r) return { claimed: false, status: null, leaseUntil: null };
+    if (r.get('claimed') === true) return { claimed: true };
+    return { claimed: false, status: str(r.get('status')) as AnalysisStatus, leaseUntil: toNumberOrNull(r.get('leaseUntil')) };
+  }
+
+  async renewLeases(analysisIds: string[], owner: string, until: number): Promise<string[]> {
+    if (analysisIds.length === 0) return [];
+    const res = await this.ctx.write('analysis-renew-leases', { ids: analysisIds, owner, leaseUntil: int(until) });
+    return res.records.map((r) => str(r.get('id')));
+  }
+
+  async markFailed(analysisId: string, error: string, finishedAt: string, owner: string): Promise<boolean> {
+    return (await this.ctx.write('analysis-mark-failed', { analysisId, error, finishedAt, owner })).records.length > 0;
+  }
+
+  async failUnheld(analysisId: string, error: string, finishedAt: string, now: number, orphanOf: string | null = null): Promise<boolean> {
+    const res = await this.ctx.write('analysis-fail-unheld', { analysisId, error, finishedAt, now: int(now), orphanOf });
+    return res.records.length > 0;
+  }
+
+  async recordProjection(analysisId: string, projection: ProjectionInfo, owner: string): Promise<void> {
+    await this.ctx.write('analysis-projection', { analysisId, owner, graphVersion: int(projection.graphVersion), cached: projection.cached });
+  }
+
+  async recordTimings(analysisId: string, timings: AnalysisTimings, owner: string): Promise<void> {
+    await this.ctx.write('analysis-timings', { analysisId, owner, timings: JSON.stringify(timings) });
+  }
+
+  async reclaimExpired(reason: string, finishedAt: string, now: number): Promise<number> {
+    const r = firstRecord(await this.ctx.write('analysis-reclaim-expired', { error: reason, finishedAt, now: int(now) }));
+    return r ? toNumber(r.get('failed')) : 0;
+  }
+
+  async reapCandidates(queueOwner: string, before: string, now: number, limit: number): Promise<string[]> {
+    const res = await this.ctx.read('analysis-reap-candidates', { queueOwner, before, now: int(now), limit: int(limit) });
+    return res.records.map((r) => str(r.get('id')));
+  }
+
+  async countAnalysesByStatus(): Promise<Partial<Record<AnalysisStatus, number>>> {
+    const res = await this.ctx.read('analysis-count-by-status');
+    const out: Partial<Record<AnalysisStatus, number>> = {};
+    for (const r of res.records) out[str(r.get('status')) as AnalysisStatus] = toNumber(r.get('count'));
+    return out;
+  }
+}
