@@ -58,6 +58,8 @@ export class FleetWorker {
   /** For looking jobs up (the reaper). */
   private readonly queue: Queue<AnalysisJobData>;
   private readonly commands: Redis;
+  /** BullMQ's connection: given to it as an instance, so it is ours to close. */
+  private readonly blocking: Redis;
   private readonly subscriber: Redis;
   private readonly jobs = new Map<string, Job<AnalysisJobData>>();
   private readonly reaper: NodeJS.Timeout;
@@ -99,8 +101,9 @@ export class FleetWorker {
         void this.runner.cancel(id);
       }
     });
+    this.blocking = redisClient(options.url, 'blocking', 'nichegraph-worker-jobs');
     this.worker = new Worker<AnalysisJobData>(QUEUE_NAME, (job) => this.process(job), {
-      connection: redisClient(options.url, 'blocking', 'nichegraph-worker-jobs'),
+      connection: this.blocking,
       prefix: options.prefix,
       concurrency,
       name: this.owner,
@@ -189,5 +192,6 @@ export class FleetWorker {
     await this.queue.close().catch(() => {});
     this.subscriber.disconnect();
     this.commands.disconnect();
+    this.blocking.disconnect();
   }
 }
