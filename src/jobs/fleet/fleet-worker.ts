@@ -122,6 +122,12 @@ export class FleetWorker {
   private async process(job: Job<AnalysisJobData>): Promise<{ status: string }> {
     const { analysis } = job.data;
     const id = analysis.id;
+    // BullMQ handed back a job this process still runs (its lock lapsed while it was busy):
+    // one run is enough; this delivery ends with it.
+    if (this.runner.holds(id)) {
+      await Promise.race([this.runner.settled(id), this.abandoned]);
+      return { status: 'duplicate delivery' };
+    }
     this.jobs.set(id, job);
     try {
       this.runner.enqueue(analysis);
