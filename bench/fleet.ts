@@ -75,10 +75,13 @@ async function round(workers: number): Promise<Round> {
       ids.map((id) =>
         waitUntil(`analysis ${id}`, async () => {
           const res = await api.fetch(`/v1/analyses/${id}?wait=30`);
-          return res.body.status === 'succeeded' || res.body.status === 'failed' ? res.body : undefined;
+          // Timings are stored just after the status turns final: wait for them too.
+          return (res.body.status === 'succeeded' || res.body.status === 'failed') && res.body.timings?.total !== undefined ? res.body : undefined;
         }, 3_600_000, 50),
       ),
     );
+    if (process.env.BENCH_FLEET_VERBOSE) for (const a of done) process.stderr.write(`${a.id} ${a.status} ${JSON.stringify(a.timings)} ${a.error ?? ''}\n`);
+    if (process.env.BENCH_FLEET_VERBOSE) for (const p of procs) process.stderr.write(p.lines.filter((l) => /"level":(4|5)0/.test(l)).join('\n') + '\n');
     const wallMs = Math.max(...done.map((a) => Date.parse(a.finishedAt))) - started;
     const queued = done.map((a) => a.timings?.queued ?? NaN);
     const run = done.map((a) => (a.timings?.total ?? NaN) - (a.timings?.queued ?? NaN));

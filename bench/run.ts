@@ -10,6 +10,8 @@
  * Options: --lfr N:DEGREE[,N:DEGREE...] (default 200000:10,1000000:20: about 1.1M and 10M
  * edges), --networkx-max-edges M (default 2000000: NetworkX's Louvain on the 10M-edge graph
  * would take hours, so it is left out there), --no-networkx, --no-service.
+ * With REDIS_URL set (and not --no-service) it ends with the fleet (bench/fleet.ts: N analyses
+ * through 1 and 2 worker processes); --no-fleet leaves that out.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, renameSync } from 'node:fs';
@@ -129,5 +131,14 @@ if (!flag('--no-service')) {
       `| ${label} | ${a.status}${a.error ? ` (${a.error})` : ''} | ${a.summary?.runs ?? '-'} | ${f(a.summary?.modularity, 4)} | ` +
         `${phases.map((p) => a.timings[p] ?? '-').join(' | ')} | ${ratio} | ${f(a.liveProbe.p50, 1)} / ${f(a.liveProbe.p99, 1)} / ${f(a.liveProbe.max, 1)} |`,
     );
+  }
+}
+
+if (!flag('--no-service') && !flag('--no-fleet')) {
+  if (process.env.REDIS_URL) {
+    const fleet = spawnSync(process.execPath, ['--import=tsx', 'bench/fleet.ts'], { stdio: ['ignore', 'inherit', 'inherit'] });
+    if (fleet.status !== 0) console.error(`[bench] bench/fleet.ts failed (exit ${fleet.status})`);
+  } else {
+    console.log('\n(The fleet part needs REDIS_URL: npm run redis:start, then REDIS_URL=redis://127.0.0.1:6379 npm run bench.)');
   }
 }
