@@ -218,6 +218,9 @@ export class Neo4jGraphStore implements GraphStore {
   getAnalysis(analysisId: string): Promise<AnalysisRecord | null> {
     return this.analyses.getAnalysis(analysisId);
   }
+  listAnalyses(graphId: string, page: { limit: number; offset: number }): Promise<Page<AnalysisRecord> | null> {
+    return this.analyses.listAnalyses(graphId, page);
+  }
   claimAnalysis(analysisId: string, lease: Lease & { until: number }, queuedBy: string, startedAt: string): Promise<ClaimOutcome> {
     return this.analyses.claimAnalysis(analysisId, lease, queuedBy, startedAt);
   }
