@@ -349,7 +349,7 @@ export class AnalysisRunner implements AnalysisJobs {
       failure = err instanceof Error ? err.message : String(err);
     }
     if (job.lost) {
-      log.warn({ timings }, 'analysis stopped: its lease was taken (nothing written)');
+      log.warn({ timings }, 'analysis stopped without writing anything: its lease was taken, or it was abandoned at shutdown');
       return;
     }
     const finishedAt = new Date().toISOString();

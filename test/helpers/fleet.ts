@@ -127,7 +127,8 @@ function spawnTs(script: string, env: Record<string, string>): ChildProcess {
 
 const BASE_ENV: Record<string, string> = {
   HOST: '127.0.0.1',
-  ANALYSIS_LEASE_MS: '2000',
+  // Short enough that a killed worker is taken over in seconds, long enough for a loaded machine's event loops.
+  ANALYSIS_LEASE_MS: '5000',
   SHUTDOWN_GRACE_MS: '2000',
   RATE_LIMIT_MAX: '1000000',
   RATE_LIMIT_JOBS_MAX: '1000000',

@@ -66,7 +66,7 @@ async function harness(mode: Mode, runStore: GraphStore, queueLimit: number): Pr
   }
   const prefix = `ngbeh-${randomBytes(4).toString('hex')}`;
   const jobs = new QueueJobs(store, logger, { url: REDIS_URL, prefix, queueLimit, retryAfterSeconds: 7 });
-  const worker = new FleetWorker(runStore, logger, { url: REDIS_URL, prefix, connection, concurrency: 1, leaseMs: 2000, graceMs: 1000 });
+  const worker = new FleetWorker(runStore, logger, { url: REDIS_URL, prefix, connection, concurrency: 1, leaseMs: 5000, graceMs: 1000 });
   await worker.ready();
   const app = await buildApp({ store, jobs, config, logger, idempotency, redis: { client: jobs.redis, prefix } });
   await app.ready();

@@ -66,6 +66,8 @@ export class FleetWorker {
   private readonly leaseMs: number;
   private abandoning: (() => void) | null = null;
   private readonly abandoned: Promise<void>;
+  /** Set before running analyses are abandoned: their jobs must not complete here. */
+  private abandonedAll = false;
   private closing: Promise<void> | null = null;
 
   constructor(
@@ -126,6 +128,7 @@ export class FleetWorker {
     // one run is enough; this delivery ends with it.
     if (this.runner.holds(id)) {
       await Promise.race([this.runner.settled(id), this.abandoned]);
+      if (this.abandonedAll) return new Promise(() => {});
       return { status: 'duplicate delivery' };
     }
     this.jobs.set(id, job);
@@ -134,7 +137,7 @@ export class FleetWorker {
       // A cancel that was sent before this process held the job.
       if ((await this.commands.exists(this.names.cancelKey(id)).catch(() => 0)) === 1) void this.runner.cancel(id);
       await Promise.race([this.runner.settled(id), this.abandoned]);
-      if (this.abandoning === null) return new Promise(() => {}); // abandoned: BullMQ's stalled check re-queues it
+      if (this.abandonedAll) return new Promise(() => {}); // abandoned: BullMQ's stalled check re-queues it
       const after = await this.store.getAnalysis(id);
       await this.commands.publish(this.names.finishedChannel, id).catch(() => {});
       return { status: after?.status ?? 'unknown' };
@@ -187,12 +190,14 @@ export class FleetWorker {
     const closed = this.worker.close();
     const inTime = await Promise.race([closed.then(() => true), sleep(grace).then(() => false)]);
     if (!inTime) {
+      this.abandonedAll = true;
       const ids = await this.runner.abandon();
       this.log.warn({ analyses: ids }, 'shutdown: running analyses abandoned to another worker');
       const release = this.abandoning;
       this.abandoning = null;
       release?.();
-      await this.worker.close(true).catch(() => {});
+      // Force-closing waits for nothing that matters now (the abandoned jobs never complete here).
+      await Promise.race([this.worker.close(true).catch(() => {}), sleep(1000)]);
     }
     await this.runner.close();
     await this.queue.close().catch(() => {});
