@@ -335,7 +335,11 @@ export class AnalysisRunner implements AnalysisJobs {
     let timings: AnalysisTimings = { queued: elapsed(analysis.createdAt, startedAt) };
     let failure: string | null = null;
     try {
-      if (!(await this.claim(job, startedAt))) return;
+      if (!(await this.claim(job, startedAt))) {
+        // Cancelled while waiting to take over from a dead runner: fail it if nobody holds it now.
+        if (job.cancelled) await this.store.failUnheld(analysis.id, CANCELLED, new Date().toISOString(), Date.now(), this.queuedBy);
+        return;
+      }
       // A cancel that arrived while the claim was on its way finds no worker to stop.
       if (job.cancelled) throw new Error(CANCELLED);
       if (job.interrupted) throw new Error(INTERRUPTED_RUNNING);
