@@ -2049,6 +2049,13 @@ export interface operations {
                     };
                 };
             };
+            /** @description Not Modified: the ETag given in If-None-Match is current (no body). */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description Invalid request: every offending field is listed in `errors` */
             400: {
                 headers: {
@@ -2206,6 +2213,13 @@ export interface operations {
                         }[];
                     };
                 };
+            };
+            /** @description Not Modified: the ETag given in If-None-Match is current (no body). */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description Invalid request: every offending field is listed in `errors` */
             400: {
@@ -2373,6 +2387,13 @@ export interface operations {
                         explanation: string;
                     };
                 };
+            };
+            /** @description Not Modified: the ETag given in If-None-Match is current (no body). */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description Invalid request: every offending field is listed in `errors` */
             400: {

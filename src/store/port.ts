@@ -199,25 +199,33 @@ export interface GraphStore {
   claimAnalysis(analysisId: string, lease: Lease & { until: number }, queuedBy: string, startedAt: string): Promise<ClaimOutcome>;
   /** Extends `owner`'s leases; returns the ids it still holds (the others must stop). */
   renewLeases(analysisIds: string[], owner: string, until: number): Promise<string[]>;
-  /** queued/running -> failed, by its holder only. False when finished or held by another. */
+  /**
+   * queued/running -> failed, by its holder only (false when finished or held by another);
+   * the rows of its result, if a write had begun, are removed with it.
+   */
   markFailed(analysisId: string, error: string, finishedAt: string, owner: string): Promise<boolean>;
   /**
    * queued/running -> failed when nobody holds it: no owner, a lease expired before `now`
-   * (epoch ms), or the holder `orphanOf` which the caller knows lost it. False otherwise.
+   * (epoch ms), or the holder `orphanOf` which the caller knows lost it (false otherwise);
+   * the rows its runner left staged are removed with it.
    */
   failUnheld(analysisId: string, error: string, finishedAt: string, now: number, orphanOf?: string | null): Promise<boolean>;
   /**
-   * Writes niches and memberships, then marks the analysis succeeded, in one go, only while it
-   * is running and held by `owner`: LeaseLostError otherwise (nothing is marked succeeded).
+   * Stores the result in its compact form (staged), then marks the analysis succeeded (with
+   * `timings`, when given, in the same transaction), only while it is running and held by
+   * `owner`: LeaseLostError otherwise, and nothing of it stays. On any other failure nothing
+   * of it stays either.
    */
-  writeResult(analysisId: string, result: AnalysisResult, finishedAt: string, owner: string): Promise<void>;
+  writeResult(analysisId: string, result: AnalysisResult, finishedAt: string, owner: string, options?: { timings?: () => AnalysisTimings }): Promise<void>;
   /** Stores which data the analysis read (by its holder); otherwise a no-op. */
   recordProjection(analysisId: string, projection: ProjectionInfo, owner: string): Promise<void>;
   /** Stores the phase timings of an analysis (any status, by its holder); otherwise a no-op. */
   recordTimings(analysisId: string, timings: AnalysisTimings, owner: string): Promise<void>;
   /**
    * At start-up: marks failed the queued/running analyses whose lease expired before `now`
-   * (epoch ms) or that have no holder; live holders' analyses are left alone. Returns how many.
+   * (epoch ms) or that have no holder, and removes the result rows of every analysis that is
+   * neither succeeded nor held by a live lease; live holders' analyses and their staged rows
+   * are left alone. Returns how many it marked failed.
    */
   reclaimExpired(reason: string, finishedAt: string, now: number): Promise<number>;
   /**
@@ -232,6 +240,43 @@ export interface GraphStore {
   /** null when the niche does not exist in that analysis. */
   listMembers(analysisId: string, nicheId: string, page: { limit: number; offset: number }): Promise<Page<MemberRow> | null>;
   getAccountResult(analysisId: string, accountId: string): Promise<AccountResultRow | null>;
+
+  /**
+   * Reads of a succeeded analysis for exports and the explorer (null when it has no stored
+   * result). accountResults: every account, niche by niche in rank order, in constant
+   * memory. ties: the ties the analysis saw, in batches. nicheTies: the ties inside one
+   * niche (null when the niche is unknown). nicheGraph: niches with sizes and the
+   * inter-niche weights.
+   */
+  accountResults(analysisId: string): Promise<AsyncIterable<AccountResultRow> | null>;
+  /**
+   * The version of an analysis's stored result (finishedAt, and a revision raised when a
+   * stored result is changed, e.g. by an erasure), for ETags; null when it has no stored
+   * result. Answered from memory once read.
+   */
+  resultVersion(analysisId: string): Promise<{ finishedAt: string; revision: number } | null>;
+  ties(analysisId: string): Promise<AsyncIterable<StoredTie[]> | null>;
+  nicheTies(analysisId: string, nicheId: string): Promise<StoredTie[] | null>;
+  nicheGraph(analysisId: string): Promise<NicheGraph | null>;
+  /** Drops what this process caches about an analysis's result (its graph deleted, an account erased). */
+  forgetResult(analysisId: string): void;
+}
+
+/** One undirected tie an analysis saw: positive weight of both directions summed. */
+export interface StoredTie {
+  source: string;
+  target: string;
+  /** Account indices in the analysis (ascending ids), source < target. */
+  sourceIndex: number;
+  targetIndex: number;
+  weight: number;
+}
+
+/** The niche-level graph of an analysis. */
+export interface NicheGraph {
+  niches: Array<{ id: string; size: number; unassigned: boolean }>;
+  /** One per pair of niches with ties between them (source before target in rank order). */
+  links: Array<{ source: string; target: string; weight: number; ties: number }>;
 }
 
 /** Thrown by writeResult when its analysis is gone (its graph was deleted meanwhile). */

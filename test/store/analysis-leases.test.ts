@@ -6,7 +6,9 @@
  */
 import t from 'tap';
 import { LeaseLostError } from '../../src/store/port.js';
-import { database, defaultParams, newGraph, openStore, queuedAnalysis, smallGraphInteractions, smallResult, uid } from './helpers.js';
+import { database, defaultParams, newGraph, openStore, queuedAnalysis, smallGraphInteractions, smallResult as objectResult, toColumnar, uid } from './helpers.js';
+
+const smallResult = () => toColumnar(objectResult());
 
 const { store, driver } = await openStore(t);
 const now = () => new Date().toISOString();

@@ -9,6 +9,7 @@ import {
   uid,
   createRunning,
   TEST_OWNER,
+  toColumnar,
 } from './helpers.js';
 
 const { store, driver } = await openStore(t);
@@ -20,7 +21,7 @@ t.test('writeResult, listNiches, listMembers, getAccountResult', async (t) => {
   const a = queuedAnalysis(g);
   await createRunning(store, a);
   const result = smallResult();
-  await store.writeResult(a.id, result, '2024-02-02T00:00:00.000Z', TEST_OWNER);
+  await store.writeResult(a.id, toColumnar(result), '2024-02-02T00:00:00.000Z', TEST_OWNER);
 
   const got = await store.getAnalysis(a.id);
   t.match(got, { status: 'succeeded', finishedAt: '2024-02-02T00:00:00.000Z', error: null });
@@ -51,6 +52,7 @@ t.test('writeResult, listNiches, listMembers, getAccountResult', async (t) => {
     total: 2,
     items: result.niches.map((n) => ({
       id: n.id,
+      communityId: n.communityId,
       size: n.size,
       density: n.density,
       conductance: n.conductance,
@@ -91,7 +93,7 @@ t.test('writeResult, listNiches, listMembers, getAccountResult', async (t) => {
   // Writing again replaces, never duplicates.
   const again = smallResult();
   again.niches[0]!.density = 0.9;
-  await store.writeResult(a.id, again, '2024-02-03T00:00:00.000Z', TEST_OWNER);
+  await store.writeResult(a.id, toColumnar(again), '2024-02-03T00:00:00.000Z', TEST_OWNER);
   const count = await driver.executeQuery(
     `MATCH (n:Niche {analysisId: $id}) OPTIONAL MATCH (n)<-[m:IN_NICHE]-() RETURN count(DISTINCT n) AS niches, count(m) AS members`,
     { id: a.id },
@@ -106,11 +108,11 @@ t.test('writeResult, listNiches, listMembers, getAccountResult', async (t) => {
   await createRunning(store, b);
   const other = smallResult();
   other.niches[0]!.members[0]!.score = 0.99;
-  await store.writeResult(b.id, other, new Date().toISOString(), TEST_OWNER);
+  await store.writeResult(b.id, toColumnar(other), new Date().toISOString(), TEST_OWNER);
   t.equal((await store.getAccountResult(b.id, 'a'))?.member.score, 0.99);
   t.equal((await store.getAccountResult(a.id, 'a'))?.member.score, 0.5);
 
-  await t.rejects(store.writeResult(uid('nope'), smallResult(), 'x', TEST_OWNER), { name: 'StoreNotFoundError' });
+  await t.rejects(store.writeResult(uid('nope'), toColumnar(smallResult()), 'x', TEST_OWNER), { name: 'StoreNotFoundError' });
 });
 
 t.test('writeResult with many members uses several chunks', async (t) => {
@@ -120,7 +122,7 @@ t.test('writeResult with many members uses several chunks', async (t) => {
   await small.ingest(g, { interactions: [], accounts: ids.map((id) => ({ id, properties: {} })) });
   const a = queuedAnalysis(g);
   await createRunning(small, a);
-  await small.writeResult(a.id, fiveNicheResult(1), new Date().toISOString(), TEST_OWNER);
+  await small.writeResult(a.id, toColumnar(fiveNicheResult(1)), new Date().toISOString(), TEST_OWNER);
   const niches = await small.listNiches(a.id, { limit: 100, offset: 0 });
   t.same(niches.items.map((n) => n.id), ['n0', 'n1', 'n2', 'n3', 'n4']);
   const m4 = await small.listMembers(a.id, 'n4', { limit: 10, offset: 0 });
