@@ -340,11 +340,13 @@ export class AnalysisRunner implements AnalysisJobs {
         if (job.cancelled) await this.store.failUnheld(analysis.id, CANCELLED, new Date().toISOString(), Date.now(), this.queuedBy);
         return;
       }
-      // A cancel that arrived while the claim was on its way finds no worker to stop.
-      if (job.cancelled) throw new Error(CANCELLED);
-      if (job.interrupted) throw new Error(INTERRUPTED_RUNNING);
+      // A cancel, a shutdown or a lost lease that arrived while the claim, or the
+      // projection-cache check, was on its way found no worker to stop: it is honoured
+      // before one starts (inWorker starts it in the same tick as the last check).
+      stopIfAsked(job);
       const cached = await this.cachedProjection(analysis);
       if (cached) log.debug('projection from the cache');
+      stopIfAsked(job);
       const outcome = await this.inWorker(job, cached);
       timings = { ...timings, ...outcome.timings };
       if (outcome.type === 'failed') failure = outcome.message;
@@ -451,6 +453,13 @@ export class AnalysisRunner implements AnalysisJobs {
       });
     });
   }
+}
+
+/** Throws when the job was cancelled, interrupted or lost while no worker was running it. */
+function stopIfAsked(job: Job): void {
+  if (job.cancelled) throw new Error(CANCELLED);
+  if (job.interrupted) throw new Error(INTERRUPTED_RUNNING);
+  if (job.lost) throw new Error(LEASE_LOST);
 }
 
 function projectionParams(analysis: AnalysisRecord): ProjectionParams {

@@ -18,11 +18,17 @@ export interface AnalysisQuota {
   bind(caller: string, token: string, analysisId: string): Promise<void>;
   /** Gives a reservation back (the request created nothing). */
   release(caller: string, token: string): Promise<void>;
+  /** How many callers are tracked: those with an unfinished analysis or a reservation (finished ones are forgotten first). */
+  callers(): Promise<number>;
 }
 
 /** Whether an analysis is still queued or running (GraphStore.getAnalysis). */
 export type IsUnfinished = (analysisId: string) => Promise<boolean>;
 
+/**
+ * Entries of a caller with nothing unfinished and nothing reserved are deleted, so the maps
+ * hold the callers with work in progress, not every caller ever seen.
+ */
 export class MemoryQuota implements AnalysisQuota {
   /** caller -> analysis ids holding a slot; reservations apart. */
   private readonly active = new Map<string, Set<string>>();
@@ -37,25 +43,44 @@ export class MemoryQuota implements AnalysisQuota {
     const ids = [...(this.active.get(caller) ?? [])];
     const finished = await Promise.all(ids.map(async (id) => !(await this.isUnfinished(id))));
     // From here to the end nothing awaits: the check and the reservation are one step.
-    const active = this.active.get(caller) ?? new Set<string>();
-    ids.forEach((id, i) => finished[i] && active.delete(id));
-    this.active.set(caller, active);
+    const active = this.active.get(caller);
+    if (active) {
+      ids.forEach((id, i) => finished[i] && active.delete(id));
+      if (active.size === 0) this.active.delete(caller);
+    }
     const reserved = this.reserved.get(caller) ?? new Set<string>();
-    this.reserved.set(caller, reserved);
-    if (active.size + reserved.size >= this.max) return null;
+    if ((active?.size ?? 0) + reserved.size >= this.max) return null;
     const token = randomUUID();
     reserved.add(token);
+    this.reserved.set(caller, reserved);
     return token;
   }
 
   async bind(caller: string, token: string, analysisId: string): Promise<void> {
-    this.reserved.get(caller)?.delete(token);
+    this.unreserve(caller, token);
     const active = this.active.get(caller) ?? new Set<string>();
     active.add(analysisId);
     this.active.set(caller, active);
   }
 
   async release(caller: string, token: string): Promise<void> {
-    this.reserved.get(caller)?.delete(token);
+    this.unreserve(caller, token);
+  }
+
+  async callers(): Promise<number> {
+    for (const [caller, ids] of [...this.active]) {
+      const list = [...ids];
+      const finished = await Promise.all(list.map(async (id) => !(await this.isUnfinished(id))));
+      list.forEach((id, i) => finished[i] && ids.delete(id));
+      if (ids.size === 0 && this.active.get(caller) === ids) this.active.delete(caller);
+    }
+    return new Set([...this.active.keys(), ...this.reserved.keys()]).size;
+  }
+
+  private unreserve(caller: string, token: string): void {
+    const reserved = this.reserved.get(caller);
+    if (!reserved) return;
+    reserved.delete(token);
+    if (reserved.size === 0) this.reserved.delete(caller);
   }
 }

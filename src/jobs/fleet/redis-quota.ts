@@ -58,4 +58,30 @@ export class RedisQuota implements AnalysisQuota {
   async release(caller: string, token: string): Promise<void> {
     await this.redis.zrem(this.key(caller), `r:${token}`);
   }
+
+  /**
+   * Callers with a set in Redis over the whole fleet, once each set is pruned of expired
+   * reservations and finished analyses (an emptied set is no key: Redis deletes it). A scan:
+   * meant for metrics and tests, not for the request path.
+   */
+  async callers(): Promise<number> {
+    let n = 0;
+    let cursor = '0';
+    do {
+      const [next, keys] = await this.redis.scan(cursor, 'MATCH', `${this.key('')}*`, 'COUNT', 1000);
+      for (const key of keys) if (await this.prune(key)) n += 1;
+      cursor = next;
+    } while (cursor !== '0');
+    return n;
+  }
+
+  /** Drops the expired and finished members of one caller's set; whether anything is left. */
+  private async prune(key: string): Promise<boolean> {
+    await this.redis.zremrangebyscore(key, '-inf', String(Date.now()));
+    const analyses = (await this.redis.zrange(key, '0', '-1')).filter((m) => m.startsWith('a:'));
+    const done = await Promise.all(analyses.map(async (m) => !(await this.isUnfinished(m.slice(2)))));
+    const finished = analyses.filter((_, i) => done[i]);
+    if (finished.length > 0) await this.redis.zrem(key, ...finished);
+    return (await this.redis.zcard(key)) > 0;
+  }
 }

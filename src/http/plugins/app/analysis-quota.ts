@@ -12,6 +12,13 @@ import { queueUnavailable } from '../../../jobs/port.js';
 import type { AnalysisQuota } from '../../../jobs/quota.js';
 import { caller, isJobCreating } from '../external/rate-limit.js';
 
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** Callers the quota tracks now: those with an analysis unfinished or a request in flight. */
+    analysisQuotaCallers(): Promise<number>;
+  }
+}
+
 export interface AnalysisQuotaOptions {
   quota: AnalysisQuota;
 }
@@ -22,6 +29,7 @@ export default fp<AnalysisQuotaOptions>(
     // under the limit) and turned into the analysis id once the answer names it; finished
     // analyses free their slot (the quota asks the store, whoever finished them).
     const holding = new WeakMap<FastifyRequest, { who: string; token: string }>();
+    app.decorate('analysisQuotaCallers', () => quota.callers());
 
     app.addHook('preHandler', async (req) => {
       if (!isJobCreating(req)) return;

@@ -50,8 +50,9 @@ const analysisRoutes: FastifyPluginAsync<AnalysisRoutesOptions> = async (app, { 
     },
     async (req, reply) => {
       const params = toAnalysisParams(req.body);
-      const graph = await store.getGraph(req.params.graphId);
-      if (!graph) throw new Errors.GRAPH_NOT_FOUND(req.params.graphId);
+      const graphId = req.params.graphId;
+      // An existence check, not getGraph: that one counts every account of the graph.
+      if (!(await store.graphExists(graphId))) throw new Errors.GRAPH_NOT_FOUND(graphId);
       const queueFull = () => {
         reply.header('retry-after', String(jobs.retryAfterSeconds));
         return new Errors.QUEUE_FULL(jobs.retryAfterSeconds);
@@ -59,7 +60,7 @@ const analysisRoutes: FastifyPluginAsync<AnalysisRoutesOptions> = async (app, { 
       if (!(await jobs.canAccept())) throw queueFull();
       const analysis: AnalysisRecord = {
         id: randomUUID(),
-        graphId: graph.id,
+        graphId,
         status: 'queued',
         params,
         createdAt: new Date().toISOString(),
@@ -71,7 +72,7 @@ const analysisRoutes: FastifyPluginAsync<AnalysisRoutesOptions> = async (app, { 
       // Stored first, held by the queue's lease, so a worker that takes it at once finds it.
       const lease = jobs.newLease();
       // The graph may have been deleted since it was read.
-      if (!(await store.createAnalysis(analysis, lease))) throw new Errors.GRAPH_NOT_FOUND(graph.id);
+      if (!(await store.createAnalysis(analysis, lease))) throw new Errors.GRAPH_NOT_FOUND(graphId);
       try {
         await jobs.submit(analysis);
       } catch (err) {
@@ -84,7 +85,7 @@ const analysisRoutes: FastifyPluginAsync<AnalysisRoutesOptions> = async (app, { 
         if (full) throw queueFull();
         throw err;
       }
-      req.log.info({ graphId: graph.id, analysisId: analysis.id }, 'analysis queued');
+      req.log.info({ graphId, analysisId: analysis.id }, 'analysis queued');
       reply.header('location', `/v1/analyses/${analysis.id}`);
       if (req.query.wait > 0 && (await jobs.waitFor(analysis.id, req.query.wait * 1000))) {
         const done = await store.getAnalysis(analysis.id);
