@@ -129,7 +129,8 @@ const BASE_ENV: Record<string, string> = {
   HOST: '127.0.0.1',
   // Short enough that a killed worker is taken over in seconds, long enough for a loaded machine's event loops.
   ANALYSIS_LEASE_MS: '5000',
-  SHUTDOWN_GRACE_MS: '2000',
+  // The minimum: a SIGTERM'd worker abandons what still runs after it (fleet.test.ts).
+  SHUTDOWN_GRACE_MS: '1000',
   RATE_LIMIT_MAX: '1000000',
   RATE_LIMIT_JOBS_MAX: '1000000',
   MAX_ANALYSES_PER_KEY: '1000',
