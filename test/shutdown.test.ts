@@ -74,7 +74,7 @@ t.test('SIGTERM finishes the batch in flight and interrupts analyses', async (t)
   for (let i = 0; i < 1500 && !inside && !answered; i++) {
     const { records } = await driver.executeQuery(
       'SHOW TRANSACTIONS YIELD currentQuery, parameters ' +
-        "WHERE parameters.graphId = $g AND (parameters.rows IS NOT NULL OR parameters.ids IS NOT NULL OR currentQuery CONTAINS 'updatedAt') " +
+        "WHERE parameters.graphId = $g AND (parameters.rows IS NOT NULL OR parameters.ids IS NOT NULL OR parameters.sources IS NOT NULL OR currentQuery CONTAINS 'updatedAt') " +
         'RETURN count(*) AS n',
       { g },
     );
