@@ -1,6 +1,7 @@
 /**
  * Limits shared by the instances of a fleet (real processes, one Redis): one rate limit per key
- * across two API instances, one per-key analysis quota, one queue limit; and Redis going away
+ * across two API instances, one per-address limit before authentication, one per-key analysis
+ * quota, one queue limit; and Redis going away
  * (a TCP proxy in front of it cut for one instance): analysis POSTs answer a 503 problem,
  * ingestion and reads go on, and analyses are accepted again once Redis is back. No workers
  * run here, so queued analyses stay queued until cancelled.
@@ -111,4 +112,18 @@ t.test('Redis going away: analysis POSTs answer 503, ingestion goes on, analyses
   }, 60_000, 250);
   t.equal(accepted.status, 202, 'accepted once Redis is back');
   t.equal((await b.fetch(`/v1/analyses/${accepted.body.id}`, { method: 'DELETE', headers: as(KEYS.w2) })).status, 200);
+});
+
+t.test('one per-address limit, counted before authentication, across instances', async (t) => {
+  // Two more instances of their own (a fresh prefix), so the budget is this test's alone.
+  const own = { ...env, REDIS_URL, REDIS_PREFIX: `ngtest-${randomBytes(4).toString('hex')}`, RATE_LIMIT_ADDRESS_MAX: '6' };
+  const [c, d] = await Promise.all([startApi(own), startApi(own)]);
+  t.teardown(() => Promise.all([c.stop('SIGKILL'), d.stop('SIGKILL')]));
+  const statuses: number[] = [];
+  for (let i = 0; i < 7; i++) statuses.push((await (i % 2 === 0 ? c : d).fetch('/v1/graphs', { headers: as('not-a-key') })).status);
+  t.same(statuses, [401, 401, 401, 401, 401, 401, 429], 'the 7th request from this address, whichever instance answers, is refused before its key is checked');
+  const valid = await d.fetch('/v1/graphs', { headers: as(KEYS.admin) });
+  t.equal(valid.status, 429, 'a valid key from the same address too');
+  t.match(valid.body, { code: 'NG_RATE_LIMITED' });
+  t.ok(valid.headers.get('retry-after'), 'with Retry-After');
 });
