@@ -3,13 +3,14 @@
 // (:Niche)-[:IN_COMMUNITY]->(:Community). Written after the niches (result-niches).
 // rank: 0 = largest community (id "c" + rank); nicheIds: its niches, largest first;
 // unassigned: its accounts in the unassigned group.
-// Params: $analysisId, $graphId, $rows: [{id, rank, size, density, conductance, nicheIds, unassigned}].
+// writer: $owner, the lease holder that staged it (result-begin checks it).
+// Params: $analysisId, $graphId, $owner, $rows: [{id, rank, size, density, conductance, nicheIds, unassigned}].
 // MERGE on the community's key, so that a retried transaction rewrites rather than fails.
 MATCH (a:Analysis {id: $analysisId})
 UNWIND $rows AS row
 MERGE (c:Community {analysisId: $analysisId, id: row.id})
 SET c += {
-  graphId: $graphId, rank: row.rank, size: row.size, density: row.density,
+  graphId: $graphId, writer: $owner, rank: row.rank, size: row.size, density: row.density,
   conductance: row.conductance, nicheIds: row.nicheIds, niches: size(row.nicheIds),
   unassigned: row.unassigned
 }
