@@ -6,7 +6,8 @@
  * 3. generates the seeded synthetic conversation graph (src/synthetic/conversation-graph.ts)
  *    and ingests it through the HTTP API in batches;
  * 4. runs an analysis and prints the niches next to the planted truth (NMI, trusted
- *    members found, broadcasters and trolls kept out of the trusted lists);
+ *    members found, broadcasters and trolls kept out of the trusted lists), then the
+ *    communities next to the planted communities (NMI, how the niches nest in them);
  * 5. says how to explore the result in Neo4j Browser, stops the API, leaves Neo4j running.
  *
  * Settings come from the environment (scripts/demo/settings.ts). Any failure prints a
@@ -23,8 +24,8 @@ import { formatDuration, formatFixed, formatInt, formatRate } from './demo/forma
 import { ApiError, HttpClient } from './demo/http-client.js';
 import { ingestBatches, makeBatches, BATCH_SIZE } from './demo/ingest.js';
 import { defaultEndpoints, startLocalNeo4j, type Neo4jEndpoints } from './demo/local-neo4j.js';
-import { comparePlantedAndFound, type FoundNiche } from './demo/matching.js';
-import { nicheTable, overallLines } from './demo/report.js';
+import { comparePlantedAndFound, comparePlantedCommunities, type FoundNiche } from './demo/matching.js';
+import { communityLines, nicheTable, overallLines } from './demo/report.js';
 import { readSettings } from './demo/settings.js';
 
 const repoDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -125,7 +126,11 @@ async function main(): Promise<void> {
   say(
     `Analysis ${analysis.id} succeeded in ${formatDuration(performance.now() - t2)}` +
       (s
-        ? `: ${formatInt(s.accounts)} accounts, ${formatInt(s.edges)} edges, ${formatInt(s.niches)} niches, modularity ${formatFixed(s.modularity, 3)}.`
+        ? `: ${formatInt(s.accounts)} accounts, ${formatInt(s.edges)} edges, ${formatInt(s.niches)} niches` +
+          (s.communities !== undefined ? ` in ${formatInt(s.communities)} communities` : '') +
+          `, modularity ${formatFixed(s.modularity, 3)} (communities)` +
+          (s.nicheModularity !== undefined ? `, ${formatFixed(s.nicheModularity, 3)} (niches)` : '') +
+          '.'
         : '.'),
   );
 
@@ -148,6 +153,11 @@ async function main(): Promise<void> {
   say();
   for (const line of overallLines(comparison, graph.planted, reportOptions)) say(line);
   if (unassigned > 0) say(`${formatInt(unassigned)} accounts are in no niche (their group was smaller than minNicheSize).`);
+
+  const communities = await client.listCommunities(analysis.id);
+  const level = comparePlantedCommunities(graph.planted, communities.items, found);
+  say();
+  for (const line of communityLines(level, graph.planted, { communities: s?.modularity, niches: s?.nicheModularity })) say(line);
 
   // 5. Where to look next -------------------------------------------------------------------------
   step(5, 'Explore in Neo4j Browser');

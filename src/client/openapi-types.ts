@@ -158,6 +158,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/analyses/{analysisId}/communities": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The communities of an analysis (modularity at resolution 1), largest first, with their niche ids */
+        get: operations["listCommunities"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/analyses/{analysisId}/niches/{nicheId}/members": {
         parameters: {
             query?: never;
@@ -2010,6 +2027,8 @@ export interface operations {
                         items: {
                             /** @description n0 is the largest niche of the analysis. */
                             id: string;
+                            /** @description The community the niche lies in (see listCommunities); null for the unassigned group. */
+                            communityId: string | null;
                             size: number;
                             /** @description Internal account pairs that interacted / all internal pairs. */
                             density: number;
@@ -2045,6 +2064,131 @@ export interface operations {
                                 /** @description Niches its ties reach most, strongest first. */
                                 toNiches: string[];
                             }[];
+                        }[];
+                    };
+                };
+            };
+            /** @description Not Modified: the ETag given in If-None-Match is current (no body). */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid request: every offending field is listed in `errors` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or unknown API key (send Authorization: Bearer <key>) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The API key lacks the scope (or graph) this needs */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unknown resource */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict with the current state (or a request with the same Idempotency-Key is still running) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A path parameter is longer than the router accepts */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limit or analyses-per-key limit reached; retry after Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Neo4j unavailable, service overloaded or shutting down; retry after Retry-After seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listCommunities: {
+        parameters: {
+            query: {
+                /** @description Items per page. */
+                limit: number;
+                /** @description Items to skip. */
+                offset: number;
+            };
+            header?: never;
+            path: {
+                /** @description Analysis id. */
+                analysisId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        total: number;
+                        limit: number;
+                        offset: number;
+                        items: {
+                            /** @description c0 is the largest community of the analysis. */
+                            id: string;
+                            /** @description Accounts in the community (its niches and its accounts in the unassigned group). */
+                            size: number;
+                            /** @description Internal account pairs that interacted / all internal pairs. */
+                            density: number;
+                            /** @description Weight leaving the community / min(volume of community, volume of the rest); lower = more closed. */
+                            conductance: number;
+                            /** @description Ids of the niches inside the community, largest first (see listNiches). */
+                            niches: string[];
+                            /** @description Accounts of the community in the unassigned group (their group was below minNicheSize). */
+                            unassigned: number;
                         }[];
                     };
                 };

@@ -8,7 +8,7 @@
  */
 import type { CentralityName } from '../analysis/centrality/select.js';
 import type { PairTable } from '../analysis/pair-table.js';
-import type { AnalysisResult, AnalysisSummary, MemberScore, NicheResult } from '../analysis/types.js';
+import type { AnalysisResult, AnalysisSummary, CommunityResult, MemberScore, NicheResult } from '../analysis/types.js';
 
 export interface GraphRecord {
   id: string;
@@ -122,6 +122,9 @@ export interface ProjectionInfo {
 
 /** A niche as listed: everything of the analysis' NicheResult but its member list. */
 export type NicheRow = Omit<NicheResult, 'members'>;
+
+/** A community as listed: its figures and its niches' ids, largest first. */
+export type CommunityRow = CommunityResult;
 
 export interface MemberRow extends MemberScore {
   rank: number;
@@ -240,6 +243,8 @@ export interface GraphStore {
   countAnalysesByStatus(): Promise<Partial<Record<AnalysisStatus, number>>>;
 
   listNiches(analysisId: string, page: { limit: number; offset: number }): Promise<Page<NicheRow>>;
+  /** The communities of a stored result, largest first (total 0 when it has none). */
+  listCommunities(analysisId: string, page: { limit: number; offset: number }): Promise<Page<CommunityRow>>;
   /** null when the niche does not exist in that analysis. */
   listMembers(analysisId: string, nicheId: string, page: { limit: number; offset: number }): Promise<Page<MemberRow> | null>;
   getAccountResult(analysisId: string, accountId: string): Promise<AccountResultRow | null>;

@@ -18,7 +18,7 @@ import { ROLES } from '../analysis/roles.js';
 import type { MemberScore } from '../analysis/types.js';
 import type { Neo4jContext } from './neo4j-context.js';
 import { int, str, strOrNull, toNumber, type Row } from './neo4j-values.js';
-import type { AccountResultRow, MemberRow, NicheGraph, NicheRow, Page, StoredTie } from './port.js';
+import type { AccountResultRow, CommunityRow, MemberRow, NicheGraph, NicheRow, Page, StoredTie } from './port.js';
 import {
   decodeIndexBlock,
   decodeMemberBlock,
@@ -48,6 +48,8 @@ export interface Catalogue {
   revision: number;
   niches: NicheRow[];
   nicheIndex: Map<string, number>;
+  /** Community rows, largest first (none for a result stored before the community level). */
+  communities: CommunityRow[];
   /** Per niche row: position of its first member, its internal ties (rows in the ties blocks). */
   memberStart: Int32Array;
   tieStart: Int32Array;
@@ -103,6 +105,12 @@ export class Neo4jResultReader {
     const c = await this.catalogue(analysisId);
     if (!c) return { total: 0, items: [] };
     return { total: c.niches.length, items: c.niches.slice(page.offset, page.offset + page.limit) };
+  }
+
+  async listCommunities(analysisId: string, page: { limit: number; offset: number }): Promise<Page<CommunityRow>> {
+    const c = await this.catalogue(analysisId);
+    if (!c) return { total: 0, items: [] };
+    return { total: c.communities.length, items: c.communities.slice(page.offset, page.offset + page.limit) };
   }
 
   async listMembers(analysisId: string, nicheId: string, page: { limit: number; offset: number }): Promise<Page<MemberRow> | null> {
@@ -266,6 +274,7 @@ export class Neo4jResultReader {
       revision: toNumber(r.get('revision')),
       niches,
       nicheIndex: new Map(niches.map((n, k) => [n.id, k])),
+      communities: ((r.get('communities') ?? []) as Row[]).map(communityOf),
       memberStart: Int32Array.from(rows, (x) => x.memberStart),
       tieStart: Int32Array.from(rows, (x) => x.tieStart),
       tieCount: Int32Array.from(rows, (x) => x.tieCount),
@@ -274,7 +283,7 @@ export class Neo4jResultReader {
       indexFirstIds: (r.get('indexFirstIds') as unknown[]).map(str),
       bytes: 0,
     };
-    catalogue.bytes = 512 * niches.length + 64 * catalogue.indexFirstIds.length + 1024;
+    catalogue.bytes = 512 * niches.length + 128 * catalogue.communities.length + 64 * catalogue.indexFirstIds.length + 1024;
     this.cache.set(key, catalogue);
     return catalogue;
   }
@@ -406,6 +415,17 @@ function memberRow(block: MemberBlock, p: number, ids: ReadonlyMap<number, strin
   row.topTies = topTies;
   if (block.centralities.length > 0) row.centralities = Object.fromEntries(block.centralities.map((c) => [c.name, c.values[p] as number]));
   return row;
+}
+
+function communityOf(c: Row): CommunityRow {
+  return {
+    id: str(c.id),
+    size: toNumber(c.size),
+    density: toNumber(c.density),
+    conductance: toNumber(c.conductance),
+    niches: ((c.nicheIds ?? []) as unknown[]).map(str),
+    unassigned: toNumber(c.unassigned),
+  };
 }
 
 function nicheOf(n: Row): { niche: NicheRow; memberStart: number; tieStart: number; tieCount: number } {
