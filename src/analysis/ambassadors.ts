@@ -85,11 +85,11 @@ export interface AmbassadorOrder {
   account: Int32Array;
   /** Increase of f (the marginal gain) when it was picked. */
   gain: Float64Array;
-  /** Accounts it reaches that no earlier pick of this order reached (itself not counted). */
+  /** Accounts reached by no earlier pick of this order that it reaches (itself included): prefix sums give the accounts reached. */
   newlyReached: Int32Array;
-  /** Niches (its own included) in which it reaches someone, none of whose members an earlier pick reached. */
+  /** Niches (its own included) in which it reaches someone, none of whose members an earlier pick reached: prefix sums give the niches reached. */
   newNiches: Int32Array;
-  /** Its circle: accounts in niches it reaches (reciprocal ties), earlier picks or not. */
+  /** Its circle: accounts in niches it has a reciprocal tie with (itself not counted). */
   circle: Int32Array;
 }
 
@@ -302,6 +302,7 @@ class Greedy {
     let circle = 0;
     const own = niche[u] as number;
     if (this.nicheCover[own] === 0) newNiches++;
+    if (this.cover[u] === 0) newlyReached++;
     this.raise(u, own, 1);
     for (let e = undirected.offsets[u] as number, end = undirected.offsets[u + 1] as number; e < end; e++) {
       if ((reciprocalWeight[e] as number) <= 0) continue;

@@ -82,8 +82,8 @@ t.test('spread apart: the second pick goes to the other niche, not the bigger on
   t.equal(niche[all.account[1]!], 1, 'the second pick opens the other niche');
   t.equal(all.newNiches[0], 1);
   t.equal(all.newNiches[1], 1);
-  t.equal(all.newlyReached[0], 29);
-  t.equal(all.newlyReached[1], 7);
+  t.equal(all.newlyReached[0], 30, 'its 29 contacts and itself');
+  t.equal(all.newlyReached[1], 8);
   // In a clique everyone reaches everyone: a third pick inside niche 0 reaches nobody new.
   t.equal(all.newlyReached[2], 0);
   t.ok(all.gain[2]! < all.gain[1]!);
@@ -111,7 +111,7 @@ t.test('only reciprocal ties reach, and only members of niches are reached or ch
   t.equal(candidates, 2, 'accounts 2 and 3');
   t.same(Array.from(all.account), [2, 3], 'equal gains: the lower index first');
   t.equal(all.circle[0], 1, 'account 4 (unassigned) is not counted in the circle');
-  t.equal(all.newlyReached[1], 0, 'the second reaches nobody new (only itself)');
+  t.equal(all.newlyReached[1], 0, 'the second reaches nobody new (the first reached it)');
 });
 
 t.test('trust matters: of two accounts with the same circle, the more trusted one is picked', async (t) => {
