@@ -24,6 +24,12 @@ import { graphRoutes } from './http/graphs.js';
 import { healthRoutes } from './http/health.js';
 import { interactionRoutes } from './http/interactions.js';
 import { nicheRoutes } from './http/niches.js';
+import { ambassadorRoutes } from './http/ambassadors.js';
+import { analysisGraphRoutes } from './http/analysis-graph.js';
+import { explorerRoutes } from './http/explorer.js';
+import { exportRoutes } from './http/exports.js';
+import { AnalysisIndexCache } from './reads/analysis-index.js';
+import { PortAnalysisReads } from './reads/analysis-reads.js';
 import { MAX_PARAM_LENGTH, frameworkErrors, registerProblemHandlers } from './http/problem.js';
 import { Problem } from './http/schemas.js';
 
@@ -31,7 +37,7 @@ export interface AppDependencies {
   store: GraphStore;
   jobs: AnalysisJobs;
   config: Pick<Config, 'MAX_BATCH_ITEMS' | 'INGEST_BODY_LIMIT' | 'BODY_LIMIT'> &
-    Partial<Pick<Config, 'INGEST_STREAM_BATCH_ROWS' | 'INGEST_STREAM_MAX_ROWS' | 'INGEST_STREAM_BYTE_LIMIT'>> &
+    Partial<Pick<Config, 'INGEST_STREAM_BATCH_ROWS' | 'INGEST_STREAM_MAX_ROWS' | 'INGEST_STREAM_BYTE_LIMIT' | 'RESULT_INDEX_CACHE_MB' | 'EXPLORER_DIR'>> &
     ApiHardeningConfig;
   /** Where Idempotency-Key answers are kept (Neo4j in production). */
   idempotency: IdempotencyStore;
@@ -122,6 +128,13 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   analysisRoutes(app, store, deps.jobs);
   analysisCancelRoutes(app, store, deps.jobs);
   nicheRoutes(app, store);
+  // Exports, the analysis's graph and ambassadors read whole analyses (src/reads).
+  const reads = new PortAnalysisReads(store);
+  const indexes = new AnalysisIndexCache(reads, (deps.config.RESULT_INDEX_CACHE_MB ?? 256) * 1024 * 1024);
+  exportRoutes(app, { store, reads });
+  analysisGraphRoutes(app, { store, indexes });
+  ambassadorRoutes(app, { store, indexes });
+  await explorerRoutes(app, { dir: deps.config.EXPLORER_DIR ?? '', authRequired: deps.config.API_KEYS.trim() !== '' });
 
   // Analyses stop when shutdown begins (queued and running ones are marked interrupted),
   // not after the requests in flight are answered; the runner is awaited in onClose.

@@ -103,10 +103,10 @@ export function authMode(config: { API_KEYS: string; AUTH_DISABLED: boolean; HOS
 
 const OPEN_ROUTES = new Set(['/health/live', '/health/ready', '/openapi.yaml']);
 
-/** Routes that need no key: health, the spec and its browser. */
+/** Routes that need no key: health, the spec and its browser, the explorer page (it holds no data). */
 export function isOpenRoute(url: string | undefined): boolean {
   if (url === undefined) return false;
-  return OPEN_ROUTES.has(url) || url === '/docs' || url.startsWith('/docs/');
+  return OPEN_ROUTES.has(url) || url === '/docs' || url.startsWith('/docs/') || url === '/explorer' || url.startsWith('/explorer/');
 }
 
 export function requiredScope(method: string, url: string): Scope {
