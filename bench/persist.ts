@@ -25,7 +25,7 @@ import { loadavg, tmpdir } from 'node:os';
 import { basename, join, resolve } from 'node:path';
 import { analyseProjection } from '../src/analysis/analyse.js';
 import type { AnalysisResult } from '../src/analysis/types.js';
-import { DEFAULT_MIN_NICHE_SIZE, DEFAULT_RUNS, DEFAULT_SEED } from '../src/http/analyses.js';
+import { DEFAULT_MIN_NICHE_SIZE, DEFAULT_RUNS, DEFAULT_SEED } from '../src/http/routes/analyses/schemas.js';
 import { createDriver } from '../src/store/driver.js';
 import { Neo4jGraphStore, type Neo4jGraphStoreOptions } from '../src/store/neo4j-store.js';
 import { pairTableRows } from '../src/analysis/pair-table.js';

@@ -1,5 +1,5 @@
 // Constraints and indexes of the nichegraph data model (see src/store/neo4j-store.ts).
-// Run once at start-up by Neo4jGraphStore.init(); every statement is idempotent (IF NOT EXISTS).
+// Run once at start-up by Neo4jGraphStore.init() (src/store/schema.ts); every statement is idempotent (IF NOT EXISTS).
 // Statements are separated by a semicolon at the end of a line (src/store/cypher-files.ts).
 // All of them work on Neo4j 5 Community: property uniqueness constraints (single and
 // composite, on nodes and relationships) are Community features; key/existence/type

@@ -74,7 +74,7 @@ async function main() {
       MAX_ANALYSES_PER_KEY: '1000',
       // Analyses run in-process and may hold the event loop: the overload guard would then
       // answer its (documented) 503, which not_a_server_error counts as a failure. The guard
-      // has its own test (test/http/limits.test.ts).
+      // has its own test (test/http/plugins/limits.test.ts).
       MAX_EVENT_LOOP_DELAY_MS: '0',
     },
     stdio: ['ignore', 'inherit', 'inherit'],

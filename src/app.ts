@@ -10,28 +10,34 @@ import type { AnalysisJobs } from './jobs/port.js';
 import { notifyGraphChanges } from './store/graph-changes.js';
 import type { GraphStore } from './store/port.js';
 import type { IdempotencyStore } from './store/idempotency-store.js';
-import { analysisRoutes } from './http/analyses.js';
-import { analysisCancelRoutes } from './http/analysis-cancel.js';
-import { registerAuth } from './http/auth.js';
-import { registerIdempotency } from './http/idempotency.js';
-import { registerAnalysisQuota, registerLimits } from './http/limits.js';
-import { registerLogContext } from './http/log-context.js';
-import { Metrics, instrumentStore, registerMetrics } from './http/metrics.js';
-import { registerRouteDefaults } from './http/route-defaults.js';
-import { registerShutdownGuard } from './http/shutdown.js';
-import { registerOpenApi } from './http/docs.js';
-import { graphRoutes } from './http/graphs.js';
-import { healthRoutes } from './http/health.js';
-import { interactionRoutes } from './http/interactions.js';
-import { nicheRoutes } from './http/niches.js';
-import { ambassadorRoutes } from './http/ambassadors.js';
-import { analysisGraphRoutes } from './http/analysis-graph.js';
-import { explorerRoutes } from './http/explorer.js';
-import { exportRoutes } from './http/exports.js';
+// Third-party plugins, one file each.
+import overloadGuard from './http/plugins/external/under-pressure.js';
+import rateLimit from './http/plugins/external/rate-limit.js';
+import swagger from './http/plugins/external/swagger.js';
+// The app's own hooks and services, as named plugins that declare what they depend on.
+import analysisJobs from './http/plugins/app/analysis-jobs.js';
+import analysisQuota from './http/plugins/app/analysis-quota.js';
+import auth from './http/plugins/app/auth.js';
+import idempotency from './http/plugins/app/idempotency.js';
+import logContext from './http/plugins/app/log-context.js';
+import requestMetrics, { Metrics, instrumentStore } from './http/plugins/app/metrics.js';
+import problems, { MAX_PARAM_LENGTH, frameworkErrors } from './http/plugins/app/problems.js';
+import requestId from './http/plugins/app/request-id.js';
+import routeDefaults from './http/plugins/app/route-defaults.js';
+import shutdownGuard from './http/plugins/app/shutdown-guard.js';
+// Routes, one plugin per resource, each with its schemas.
+import analysisRoutes from './http/routes/analyses/index.js';
+import graphRoutes from './http/routes/graphs/index.js';
+import healthRoutes from './http/routes/health/index.js';
+import interactionRoutes from './http/routes/interactions/index.js';
+import metricsRoutes from './http/routes/metrics/index.js';
+import resultRoutes from './http/routes/results/index.js';
+import exportRoutes from './http/routes/exports/index.js';
+import analysisGraphRoutes from './http/routes/analysis-graph/index.js';
+import ambassadorRoutes from './http/routes/ambassadors/index.js';
+import explorerRoutes from './http/routes/explorer/index.js';
 import { AnalysisIndexCache } from './reads/analysis-index.js';
 import { PortAnalysisReads } from './reads/analysis-reads.js';
-import { MAX_PARAM_LENGTH, frameworkErrors, registerProblemHandlers } from './http/problem.js';
-import { Problem } from './http/schemas.js';
 
 export interface AppDependencies {
   store: GraphStore;
@@ -64,7 +70,7 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   const app = Fastify({
     ...(deps.logger ? { loggerInstance: deps.logger } : { logger: false }),
     bodyLimit: deps.config.BODY_LIMIT,
-    // Fastify's own 503 while closing is not problem+json: src/http/shutdown.ts answers instead.
+    // Fastify's own 503 while closing is not problem+json: src/http/plugins/app/shutdown-guard.ts answers instead.
     return503OnClosing: false,
     // Account ids in paths may be 256 characters (the router's default cap is 100).
     routerOptions: { maxParamLength: MAX_PARAM_LENGTH },
@@ -85,38 +91,40 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
     },
   });
 
-  app.addHook('onRequest', async (req, reply) => {
-    reply.header('x-request-id', req.id);
-  });
-
   // JSON only: a text/plain body would otherwise reach validation and get a confusing 400.
   app.removeContentTypeParser('text/plain');
-  app.addSchema(Problem);
-  registerProblemHandlers(app);
 
-  // Production hardening (issue #5). Hook order matters: shutdown guard, overload guard,
-  // API key, log context (onRequest); rate limit (per route, after them); graph
-  // allow-list, Idempotency-Key, analyses per key (preHandler).
   const metrics = new Metrics(deps.store, deps.jobs);
   // Ingests and deletes made through the API drop the graph's cached projections.
   const store = notifyGraphChanges(instrumentStore(deps.store, metrics), (graphId) => deps.jobs.graphChanged(graphId));
-  registerShutdownGuard(app);
-  registerRouteDefaults(app);
-  await registerLimits(app, deps.config);
-  registerAuth(app, { apiKeys: deps.config.API_KEYS, store });
-  registerLogContext(app);
-  registerIdempotency(app, {
+
+  // Hooks run in the order their plugins are registered; each plugin names the plugins it
+  // must follow (`dependencies`), and Fastify refuses to start when one is missing or later.
+  // Request hooks: request id, shutdown guard, overload guard, API key, log context
+  // (onRequest); rate limit (per route); graph allow-list, Idempotency-Key, analyses per key
+  // (preHandler).
+  await app.register(problems);
+  await app.register(requestId);
+  await app.register(routeDefaults);
+  await app.register(shutdownGuard);
+  await app.register(overloadGuard, deps.config);
+  await app.register(rateLimit, deps.config);
+  await app.register(auth, { apiKeys: deps.config.API_KEYS, store });
+  await app.register(logContext);
+  await app.register(idempotency, {
     store: deps.idempotency,
     ttlSeconds: deps.config.IDEMPOTENCY_TTL_SECONDS,
     lockSeconds: deps.config.IDEMPOTENCY_LOCK_SECONDS,
   });
-  registerAnalysisQuota(app, deps.config, deps.jobs);
-  registerMetrics(app, metrics);
-  await registerOpenApi(app);
+  await app.register(analysisQuota, { config: deps.config, jobs: deps.jobs });
+  await app.register(requestMetrics, { metrics });
+  await app.register(analysisJobs, { jobs: deps.jobs });
+  await app.register(swagger);
 
-  healthRoutes(app, store);
-  graphRoutes(app, store);
-  interactionRoutes(app, store, {
+  await app.register(healthRoutes, { store });
+  await app.register(graphRoutes, { store });
+  await app.register(interactionRoutes, {
+    store,
     maxItems: deps.config.MAX_BATCH_ITEMS,
     bodyLimit: deps.config.INGEST_BODY_LIMIT,
     stream: {
@@ -125,26 +133,16 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
       maxBytes: deps.config.INGEST_STREAM_BYTE_LIMIT ?? 4 * 1024 * 1024 * 1024,
     },
   });
-  analysisRoutes(app, store, deps.jobs);
-  analysisCancelRoutes(app, store, deps.jobs);
-  nicheRoutes(app, store);
+  await app.register(analysisRoutes, { store, jobs: deps.jobs });
+  await app.register(resultRoutes, { store });
   // Exports, the analysis's graph and ambassadors read whole analyses (src/reads).
   const reads = new PortAnalysisReads(store);
   const indexes = new AnalysisIndexCache(reads, (deps.config.RESULT_INDEX_CACHE_MB ?? 256) * 1024 * 1024);
-  exportRoutes(app, { store, reads });
-  analysisGraphRoutes(app, { store, indexes });
-  ambassadorRoutes(app, { store, indexes });
-  await explorerRoutes(app, { dir: deps.config.EXPLORER_DIR ?? '', authRequired: deps.config.API_KEYS.trim() !== '' });
-
-  // Analyses stop when shutdown begins (queued and running ones are marked interrupted),
-  // not after the requests in flight are answered; the runner is awaited in onClose.
-  let jobsClosed: Promise<void> | undefined;
-  app.addHook('preClose', async () => {
-    jobsClosed = deps.jobs.close();
-  });
-  app.addHook('onClose', async () => {
-    await (jobsClosed ?? deps.jobs.close());
-  });
+  await app.register(exportRoutes, { store, reads });
+  await app.register(analysisGraphRoutes, { store, indexes });
+  await app.register(ambassadorRoutes, { store, indexes });
+  await app.register(explorerRoutes, { dir: deps.config.EXPLORER_DIR ?? '', authRequired: deps.config.API_KEYS.trim() !== '' });
+  await app.register(metricsRoutes, { metrics });
 
   return app;
 }

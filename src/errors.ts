@@ -3,7 +3,7 @@
  *
  * Clients switch on `code` (also the last segment of the problem `type`), never on
  * the human-readable `title`/`detail`. Answers are RFC 9457 problem details
- * (application/problem+json), built by src/http/problem.ts.
+ * (application/problem+json), built by src/http/plugins/app/problems.ts.
  */
 import createError from '@fastify/error';
 
@@ -29,11 +29,11 @@ export const Errors = {
   UNSUPPORTED_MEDIA_TYPE: createError('NG_UNSUPPORTED_MEDIA_TYPE', 'Content-Type %s is not supported here; send application/json', 415),
   STORE_UNAVAILABLE: createError('NG_STORE_UNAVAILABLE', 'The database is unavailable; retry later', 503),
   INTERNAL: createError('NG_INTERNAL', 'Internal error; the request id identifies it in the logs', 500),
-  // Auth (src/http/auth.ts)
+  // Auth (src/http/plugins/app/auth.ts)
   UNAUTHORIZED: createError('NG_UNAUTHORIZED', 'Missing or unknown API key: send Authorization: Bearer <key>', 401),
   FORBIDDEN: createError('NG_FORBIDDEN', "This API key has scope '%s'; this request needs scope '%s'", 403),
   GRAPH_NOT_ALLOWED: createError('NG_GRAPH_NOT_ALLOWED', "This API key may not create graph '%s' (not in its graph allow-list)", 403),
-  // Idempotency (src/http/idempotency.ts)
+  // Idempotency (src/http/plugins/app/idempotency.ts)
   IDEMPOTENCY_KEY_INVALID: createError('NG_IDEMPOTENCY_KEY_INVALID', 'Idempotency-Key must be 1-255 visible ASCII characters', 400),
   IDEMPOTENCY_KEY_REUSED: createError('NG_IDEMPOTENCY_KEY_REUSED', 'Idempotency-Key was already used with a different request (method, path or body)', 422),
   IDEMPOTENCY_KEY_STREAMED: createError(
@@ -42,7 +42,7 @@ export const Errors = {
     400,
   ),
   IDEMPOTENCY_IN_PROGRESS: createError('NG_IDEMPOTENCY_IN_PROGRESS', 'A request with this Idempotency-Key is still being processed; retry after Retry-After seconds', 409),
-  // Limits (src/http/limits.ts)
+  // Limits (src/http/plugins/external/rate-limit.ts, under-pressure.ts, plugins/app/analysis-quota.ts)
   RATE_LIMITED: createError('NG_RATE_LIMITED', 'Rate limit of %s requests per %s exceeded; retry after Retry-After seconds', 429),
   TOO_MANY_ANALYSES: createError('NG_TOO_MANY_ANALYSES', 'This API key already has %s analyses queued or running (the limit); retry when one has finished', 429),
   OVERLOADED: createError('NG_OVERLOADED', 'The service is overloaded; retry after Retry-After seconds', 503),

@@ -1,7 +1,7 @@
 /**
  * The service's pino logger. API keys never reach a log: the Authorization header is
  * redacted wherever a request's headers are logged, and code names a key only by its
- * keyId (see src/http/auth.ts).
+ * keyId (see src/http/plugins/app/auth.ts).
  */
 import pino, { type DestinationStream, type Logger } from 'pino';
 

@@ -6,7 +6,7 @@
 import closeWithGrace from 'close-with-grace';
 import { buildApp } from './app.js';
 import { loadConfig, type Config } from './config.js';
-import { authMode, type AuthMode } from './http/auth.js';
+import { authMode, type AuthMode } from './http/api-keys.js';
 import { createLogger } from './logger.js';
 import { Neo4jIdempotencyStore } from './store/idempotency-store.js';
 import { AnalysisRunner } from './jobs/analysis-runner.js';

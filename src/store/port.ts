@@ -1,6 +1,8 @@
 /**
  * The storage port. The HTTP layer and the job runner depend on this interface only;
- * src/store/neo4j-store.ts implements it against Neo4j (the system of record).
+ * src/store/neo4j-store.ts implements it against Neo4j (the system of record), composing
+ * one focused module per concern (graphs.ts, ingestion.ts, projection.ts, analyses.ts,
+ * result-writing.ts, result-reading.ts, schema.ts).
  * Every method that names a missing graph/analysis returns null/false instead of
  * throwing, so that the HTTP layer decides which 404 to answer.
  */
@@ -180,4 +182,16 @@ export interface GraphStore {
   /** null when the niche does not exist in that analysis. */
   listMembers(analysisId: string, nicheId: string, page: { limit: number; offset: number }): Promise<Page<MemberRow> | null>;
   getAccountResult(analysisId: string, accountId: string): Promise<AccountResultRow | null>;
+}
+
+/** Thrown by writeResult when its analysis is gone (its graph was deleted meanwhile). */
+export class StoreNotFoundError extends Error {
+  readonly code = 'NG_STORE_NOT_FOUND';
+  constructor(
+    readonly entity: 'graph' | 'analysis',
+    readonly id: string,
+  ) {
+    super(`store/neo4j-store: ${entity} '${id}' does not exist`);
+    this.name = 'StoreNotFoundError';
+  }
 }

@@ -6,7 +6,7 @@
 import createClient from 'openapi-fetch';
 import t from 'tap';
 import type { paths } from '../../src/client/openapi-types.js';
-import { sha256Hex } from '../../src/http/auth.js';
+import { sha256Hex } from '../../src/http/api-keys.js';
 import { startTestApp, uniqueId } from '../helpers/app.js';
 
 const KEY = 'generated-client-key';

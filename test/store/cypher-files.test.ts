@@ -1,5 +1,5 @@
 import t from 'tap';
-import { mkdtempSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -38,10 +38,12 @@ t.test('the repository files load', async (t) => {
 
 t.test('every statement the store names exists, with the right count', async (t) => {
   const files = new CypherFiles();
-  const source = ['neo4j-store.ts', 'idempotency-store.ts']
-    .map((f) => readFileSync(new URL(`../../src/store/${f}`, import.meta.url), 'utf8'))
+  const storeDir = new URL('../../src/store/', import.meta.url);
+  const source = readdirSync(storeDir)
+    .filter((f) => f.endsWith('.ts'))
+    .map((f) => readFileSync(new URL(f, storeDir), 'utf8'))
     .join('\n');
-  const single = [...source.matchAll(/(?:q\.get|this\.(?:read|write|run))\('([a-z0-9-]+)'/g)].map((m) => m[1]!);
+  const single = [...source.matchAll(/(?:q\.get|this\.(?:ctx\.)?(?:read|write|run))\('([a-z0-9-]+)'/g)].map((m) => m[1]!);
   const multi = [...source.matchAll(/q\.statements\('([a-z0-9-]+)'\)/g)].map((m) => m[1]!);
   t.ok(single.length > 15, `${single.length} single-statement uses`);
   for (const name of new Set(single)) t.doesNotThrow(() => files.get(name), name);

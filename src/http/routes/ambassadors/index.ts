@@ -1,0 +1,170 @@
+/**
+ * GET /v1/analyses/{analysisId}/ambassadors?budget=K[&niche=|&community=]: whom to equip.
+ * The first K of the greedy order of src/analysis/ambassadors.ts (prefix-consistent, so one
+ * order computed per analysis serves every budget), each with what it adds and why.
+ */
+import { Type } from 'typebox';
+import type { FastifyPluginAsync } from 'fastify';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { DEFAULTS, trustWeight, type AmbassadorOrder } from '../../../analysis/ambassadors.js';
+import { Errors, ValidationFailure } from '../../../errors.js';
+import type { AnalysisIndex, AnalysisIndexCache } from '../../../reads/analysis-index.js';
+import type { GraphStore } from '../../../store/port.js';
+import { readingTies, succeededAnalysis } from '../../finished-analysis.js';
+import { ID_PATTERN, problems } from '../../schemas.js';
+
+const AmbassadorQuery = Type.Object({
+  budget: Type.Integer({ minimum: 1, maximum: DEFAULTS.maxAll, default: 10, description: `How many accounts to equip (at most ${DEFAULTS.maxAll}; ${DEFAULTS.maxPerNiche} inside one niche).` }),
+  niche: Type.Optional(Type.String({ pattern: ID_PATTERN, description: 'Choose only among the members of this niche.' })),
+  community: Type.Optional(Type.String({ pattern: ID_PATTERN, description: 'Choose only among the members of this community.' })),
+});
+
+const Ambassador = Type.Object(
+  {
+    position: Type.Integer({ description: '1 = the first to equip; the first K of any longer answer are the answer for budget K.' }),
+    accountId: Type.String(),
+    nicheId: Type.String(),
+    communityId: Type.String(),
+    score: Type.Number({ description: 'Its trust score in its niche.' }),
+    trust: Type.Number({ description: 'score / (1 + score): how much its circle trusts it, in (0, 1).' }),
+    role: Type.String(),
+    circle: Type.Integer({ description: 'Accounts in niches with which it has a reciprocal tie.' }),
+    newlyReached: Type.Integer({ description: 'Accounts no earlier pick reached (itself included).' }),
+    newNiches: Type.Integer({ description: 'Niches no earlier pick reached.' }),
+    gain: Type.Number({ description: 'Increase of the coverage objective (sum over niches of sqrt(covered)).' }),
+    reached: Type.Integer({ description: 'Accounts reached by the picks up to this one.' }),
+    nichesReached: Type.Integer({ description: 'Niches reached by the picks up to this one.' }),
+    why: Type.String({ description: 'Why it was picked and what it adds, in one sentence.' }),
+  },
+  { title: 'Ambassador' },
+);
+
+const AmbassadorList = Type.Object(
+  {
+    analysisId: Type.String(),
+    scope: Type.Object({ kind: Type.Union([Type.Literal('all'), Type.Literal('niche'), Type.Literal('community')]), id: Type.Union([Type.String(), Type.Null()]) }),
+    budget: Type.Integer(),
+    method: Type.String({ description: 'How the order is made.' }),
+    candidates: Type.Integer({ description: 'Accounts that could be chosen (in a niche, not broadcasters, trust > 0, a reciprocal tie).' }),
+    reached: Type.Integer({ description: 'Accounts the whole list reaches (itself included).' }),
+    nichesReached: Type.Integer(),
+    niches: Type.Integer({ description: 'Niches of the analysis (or of the scope).' }),
+    items: Type.Array(Ambassador),
+  },
+  { title: 'AmbassadorList' },
+);
+
+export const AMBASSADOR_METHOD =
+  'greedy coverage of reciprocal circles, weighted by trust (score / (1 + score)), with a square-root reward per niche ' +
+  '(Lin & Bilmes 2011) so that picks spread over niches; lazy greedy (Leskovec et al. 2007), within 1 - 1/e of the best set ' +
+  'for every budget (Nemhauser et al. 1978); broadcasters never chosen';
+
+/** `picks`: earlier picks of this answer; order entry `p`. */
+function explain(index: AnalysisIndex, order: AmbassadorOrder, p: number, picks: number, reachedBefore: number, nichesBefore: number): string {
+  const u = order.account[p] as number;
+  const group = index.groups[index.group[u] as number]!;
+  const score = index.score[u] as number;
+  const role = index.roles[u] as string;
+  const added = order.newlyReached[p] as number;
+  const niches = order.newNiches[p] as number;
+  const circle = order.circle[p] as number;
+  const rank = index.rank[u] as number;
+  const lead = `#${rank + 1} by trust in ${group.id} (score ${score.toFixed(2)}, ${role})`;
+  const reach = `${circle} reciprocal contact${circle === 1 ? '' : 's'} in niches`;
+  if (picks === 0) return `${lead}, ${reach}: reaches ${added} account${added === 1 ? '' : 's'} in ${niches} niche${niches === 1 ? '' : 's'}, more than any other single account.`;
+  const adds =
+    added === 0
+      ? 'reaches nobody new, but raises how strongly already reached contacts are reached'
+      : `adds ${added} account${added === 1 ? '' : 's'} the ${picks} earlier pick${picks === 1 ? '' : 's'} did not reach (${reachedBefore} so far)` +
+        (niches > 0 ? ` and opens ${niches} new niche${niches === 1 ? '' : 's'} (${nichesBefore} so far)` : ', in niches already reached');
+  return `${lead}, ${reach}: ${adds}.`;
+}
+
+const ambassadorRoutes: FastifyPluginAsync<{ store: GraphStore; indexes: AnalysisIndexCache }> = async (app, deps) => {
+  const r = app.withTypeProvider<TypeBoxTypeProvider>();
+  r.get(
+    '/v1/analyses/:analysisId/ambassadors',
+    {
+      schema: {
+        operationId: 'listAmbassadors',
+        tags: ['results'],
+        summary: 'Whom to equip: K accounts that together reach the most niches through trusted, reciprocal ties',
+        description:
+          `Method: ${AMBASSADOR_METHOD}. The order is computed once per analysis and served for every budget (the answer for ` +
+          'budget K is the first K of any longer one). With `niche` or `community`, only that group\'s members are chosen ' +
+          '(same objective). Each item says what it adds: accounts and niches no earlier pick reached.',
+        params: Type.Object({ analysisId: Type.String({ pattern: ID_PATTERN }) }),
+        querystring: AmbassadorQuery,
+        response: { 200: AmbassadorList, ...problems(400, 404, 409) },
+      },
+    },
+    async (req) => {
+      const { budget, niche, community } = req.query;
+      if (niche !== undefined && community !== undefined) {
+        throw new ValidationFailure([{ in: 'querystring', pointer: '/community', field: 'community', message: 'cannot be given together with niche' }]);
+      }
+      const analysis = await succeededAnalysis(deps.store, req.params.analysisId);
+      const index = await readingTies(() => deps.indexes.get(analysis));
+      const orders = index.ambassadors();
+      let order: AmbassadorOrder = orders.all;
+      let from = 0;
+      let to = order.account.length;
+      let niches = index.ambassadorNiches.length;
+      if (niche !== undefined) {
+        const g = index.groupIndexOf(niche);
+        const k = index.ambassadorNiches.indexOf(g);
+        if (k < 0) throw new Errors.NICHE_NOT_FOUND(niche, analysis.id);
+        order = orders.byNiche.order;
+        from = orders.byNiche.offsets[k] as number;
+        to = orders.byNiche.offsets[k + 1] as number;
+        niches = 1;
+      } else if (community !== undefined) {
+        const c = index.ambassadorCommunities.indexOf(community);
+        if (c < 0) throw new Errors.BAD_REQUEST(`community '${community}' is not a community of analysis '${analysis.id}'`);
+        order = orders.byCommunity.order;
+        from = orders.byCommunity.offsets[c] as number;
+        to = orders.byCommunity.offsets[c + 1] as number;
+        niches = index.groups.filter((g) => !g.unassigned && g.communityId === community).length;
+      }
+      const items = [];
+      let reached = 0;
+      let nichesReached = 0;
+      for (let p = from; p < Math.min(to, from + budget); p++) {
+        const u = order.account[p] as number;
+        const g = index.groups[index.group[u] as number]!;
+        const why = explain(index, order, p, p - from, reached, nichesReached);
+        reached += order.newlyReached[p] as number;
+        nichesReached += order.newNiches[p] as number;
+        items.push({
+          position: p - from + 1,
+          accountId: index.ids[u] as string,
+          nicheId: g.id,
+          communityId: g.communityId,
+          score: index.score[u] as number,
+          trust: trustWeight(index.score[u] as number),
+          role: index.roles[u] as string,
+          circle: order.circle[p] as number,
+          newlyReached: order.newlyReached[p] as number,
+          newNiches: order.newNiches[p] as number,
+          gain: order.gain[p] as number,
+          reached,
+          nichesReached,
+          why,
+        });
+      }
+      return {
+        analysisId: analysis.id,
+        scope: { kind: niche !== undefined ? ('niche' as const) : community !== undefined ? ('community' as const) : ('all' as const), id: niche ?? community ?? null },
+        budget,
+        method: AMBASSADOR_METHOD,
+        candidates: orders.candidates,
+        reached,
+        nichesReached,
+        niches,
+        items,
+      };
+    },
+  );
+};
+
+export default ambassadorRoutes;

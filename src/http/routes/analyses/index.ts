@@ -1,0 +1,150 @@
+/**
+ * Analyses: POST /v1/graphs/{graphId}/analyses starts one (202 + Location, or 200 with
+ * the finished analysis when `?wait=N` lets it finish in time); GET /v1/analyses/{id}
+ * reads its state; DELETE /v1/analyses/{id} cancels a queued or running one (it ends as
+ * status "failed" with error "cancelled"; its worker, if any, is terminated and nothing
+ * of its result is stored; a finished analysis answers 409).
+ */
+import { randomUUID } from 'node:crypto';
+import type { FastifyPluginAsync } from 'fastify';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { Errors } from '../../../errors.js';
+import { CANCELLED } from '../../../jobs/analysis-runner.js';
+import { QueueFullError, type AnalysisJobs } from '../../../jobs/port.js';
+import type { AnalysisRecord, GraphStore } from '../../../store/port.js';
+import { AnalysisIdParams, GraphIdParams, problems } from '../../schemas.js';
+import { analysisView, isFinished, toAnalysisParams } from './params.js';
+import { Analysis, AnalysisRequest, WaitQuery } from './schemas.js';
+
+export interface AnalysisRoutesOptions {
+  store: GraphStore;
+  jobs: AnalysisJobs;
+}
+
+const analysisRoutes: FastifyPluginAsync<AnalysisRoutesOptions> = async (app, { store, jobs }) => {
+  const r = app.withTypeProvider<TypeBoxTypeProvider>();
+
+  r.post(
+    '/v1/graphs/:graphId/analyses',
+    {
+      schema: {
+        operationId: 'createAnalysis',
+        tags: ['analyses'],
+        summary: 'Start an analysis: niches (Louvain) and their trusted members',
+        description:
+          'Answers 202 with the queued analysis and its Location at once. With ?wait=N the answer is held up to N ' +
+          'seconds; if the analysis finishes in time the answer is 200 with the finished analysis. Analyses run in ' +
+          'worker threads, ANALYSIS_CONCURRENCY at a time; at most ANALYSIS_QUEUE_LIMIT wait, and one more is ' +
+          'refused with 503 NG_QUEUE_FULL and a Retry-After header.',
+        params: GraphIdParams,
+        querystring: WaitQuery,
+        body: AnalysisRequest,
+        response: { 200: Analysis, 202: Analysis, ...problems(400, 404, 413, 415, 503) },
+      },
+      // An empty body means "all defaults".
+      preValidation: async (req) => {
+        if (req.body === undefined || req.body === null) req.body = {};
+      },
+    },
+    async (req, reply) => {
+      const params = toAnalysisParams(req.body);
+      const graph = await store.getGraph(req.params.graphId);
+      if (!graph) throw new Errors.GRAPH_NOT_FOUND(req.params.graphId);
+      const queueFull = () => {
+        reply.header('retry-after', String(jobs.retryAfterSeconds));
+        return new Errors.QUEUE_FULL(jobs.retryAfterSeconds);
+      };
+      if (!jobs.canAccept()) throw queueFull();
+      const analysis: AnalysisRecord = {
+        id: randomUUID(),
+        graphId: graph.id,
+        status: 'queued',
+        params,
+        createdAt: new Date().toISOString(),
+        startedAt: null,
+        finishedAt: null,
+        error: null,
+        summary: null,
+      };
+      // The graph may have been deleted since it was read.
+      if (!(await store.createAnalysis(analysis))) throw new Errors.GRAPH_NOT_FOUND(graph.id);
+      try {
+        jobs.submit(analysis);
+      } catch (err) {
+        // Another request took the last place while this one was saving.
+        if (!(err instanceof QueueFullError)) throw err;
+        await store.markFailed(analysis.id, 'refused: the analysis queue was full', new Date().toISOString());
+        throw queueFull();
+      }
+      req.log.info({ graphId: graph.id, analysisId: analysis.id }, 'analysis queued');
+      reply.header('location', `/v1/analyses/${analysis.id}`);
+      if (req.query.wait > 0 && (await jobs.waitFor(analysis.id, req.query.wait * 1000))) {
+        const done = await store.getAnalysis(analysis.id);
+        if (done && isFinished(done)) return reply.code(200).send(analysisView(done));
+      }
+      const current = (await store.getAnalysis(analysis.id)) ?? analysis;
+      return reply.code(isFinished(current) ? 200 : 202).send(analysisView(current));
+    },
+  );
+
+  r.get(
+    '/v1/analyses/:analysisId',
+    {
+      schema: {
+        operationId: 'getAnalysis',
+        tags: ['analyses'],
+        summary: 'Read an analysis: status, parameters, progress, summary, timings',
+        description:
+          'With ?wait=N the answer is held up to N seconds while the analysis is queued or running. While queued or ' +
+          'running, `progress` gives the phase and a coarse fraction; once finished, `timings` gives ms per phase.',
+        params: AnalysisIdParams,
+        querystring: WaitQuery,
+        response: { 200: Analysis, ...problems(400, 404) },
+      },
+    },
+    async (req) => {
+      let analysis = await store.getAnalysis(req.params.analysisId);
+      if (!analysis) throw new Errors.ANALYSIS_NOT_FOUND(req.params.analysisId);
+      if (!isFinished(analysis) && req.query.wait > 0 && jobs.isActive(analysis.id)) {
+        await jobs.waitFor(analysis.id, req.query.wait * 1000);
+        analysis = (await store.getAnalysis(analysis.id)) ?? analysis;
+      }
+      const progress = isFinished(analysis) ? null : jobs.progress(analysis.id);
+      return { ...analysisView(analysis), ...(progress ? { progress } : {}) };
+    },
+  );
+
+  r.delete(
+    '/v1/analyses/:analysisId',
+    {
+      schema: {
+        operationId: 'cancelAnalysis',
+        tags: ['analyses'],
+        summary: 'Cancel a queued or running analysis',
+        description:
+          'A queued analysis leaves the queue; a running one has its worker terminated (a result write in progress ' +
+          'is rolled back). Answers 200 with the analysis, now status "failed" with error "cancelled". An analysis ' +
+          'that has already finished (succeeded or failed) answers 409 NG_ANALYSIS_FINISHED. An analysis marked ' +
+          'queued/running that no worker of this instance holds is marked cancelled too.',
+        params: AnalysisIdParams,
+        response: { 200: Analysis, ...problems(400, 404, 409) },
+      },
+    },
+    async (req) => {
+      const { analysisId } = req.params;
+      const analysis = await store.getAnalysis(analysisId);
+      if (!analysis) throw new Errors.ANALYSIS_NOT_FOUND(analysisId);
+      if (analysis.status === 'succeeded' || analysis.status === 'failed') {
+        throw new Errors.ANALYSIS_FINISHED(analysisId, analysis.status);
+      }
+      if (!(await jobs.cancel(analysisId))) {
+        await store.markFailed(analysisId, CANCELLED, new Date().toISOString());
+      }
+      const after = (await store.getAnalysis(analysisId)) ?? analysis;
+      req.log.info({ analysisId, status: after.status }, 'analysis cancel requested');
+      return analysisView(after);
+    },
+  );
+};
+
+export default analysisRoutes;

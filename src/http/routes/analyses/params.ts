@@ -1,0 +1,63 @@
+/**
+ * An analysis request turned into the effective parameters (defaults filled in, the rules
+ * a schema cannot say checked), and a stored analysis turned into its public shape.
+ */
+import { ValidationFailure } from '../../../errors.js';
+import type { AnalysisParams, AnalysisRecord } from '../../../store/port.js';
+import { parseTimestamp } from '../../timestamps.js';
+import { DEFAULT_MIN_NICHE_SIZE, DEFAULT_RUNS, DEFAULT_SEED, type AnalysisRequest } from './schemas.js';
+
+export function isFinished(a: AnalysisRecord): boolean {
+  return a.status === 'succeeded' || a.status === 'failed';
+}
+
+/** The public shape: optional members left out rather than null. */
+export function analysisView(a: AnalysisRecord) {
+  const { error, summary, params, timings, projection, ...rest } = a;
+  return {
+    ...rest,
+    params: {
+      ...params,
+      from: params.from === null ? null : new Date(params.from).toISOString(),
+      to: params.to === null ? null : new Date(params.to).toISOString(),
+    },
+    ...(error !== null ? { error } : {}),
+    ...(summary !== null ? { summary } : {}),
+    ...(timings ? { timings } : {}),
+    ...(projection ? { projection } : {}),
+  };
+}
+
+/** Fills defaults and checks the rules a schema cannot say. */
+export function toAnalysisParams(body: AnalysisRequest): AnalysisParams {
+  const errors = [];
+  const time = (key: 'from' | 'to') => {
+    const v = body[key];
+    if (v === undefined) return null;
+    const ms = parseTimestamp(v);
+    if (ms === null) errors.push({ in: 'body', pointer: `/${key}`, field: key, message: 'must be an ISO 8601 date-time with a time zone, or epoch milliseconds' });
+    return ms;
+  };
+  const from = time('from');
+  const to = time('to');
+  if (from !== null && to !== null && from >= to) {
+    errors.push({ in: 'body', pointer: '/to', field: 'to', message: 'must be later than from' });
+  }
+  if (body.nicheSize !== undefined && body.nicheSize.max < body.nicheSize.min) {
+    errors.push({ in: 'body', pointer: '/nicheSize/max', field: 'nicheSize.max', message: 'must be >= nicheSize.min' });
+  }
+  if (errors.length > 0) throw new ValidationFailure(errors);
+  return {
+    resolution: body.resolution ?? 1,
+    seed: body.seed ?? DEFAULT_SEED,
+    topK: body.topK ?? 10,
+    typeWeights: body.typeWeights ?? {},
+    from,
+    to,
+    minWeight: body.minWeight ?? 0,
+    runs: body.runs ?? DEFAULT_RUNS,
+    minNicheSize: body.minNicheSize ?? DEFAULT_MIN_NICHE_SIZE,
+    nicheSize: body.nicheSize ?? null,
+    ...(body.centralities === undefined ? {} : { centralities: [...body.centralities] }),
+  };
+}

@@ -1,0 +1,223 @@
+/**
+ * TypeBox schemas of the analyses resource: the request (with its defaults), the analysis
+ * as answered, and ?wait.
+ */
+import { Type, type Static } from 'typebox';
+import { CENTRALITY_NAMES } from '../../../analysis/centrality/select.js';
+import { TYPE_PATTERN } from '../interactions/schemas.js';
+
+export const MAX_WAIT_SECONDS = 60;
+export const DEFAULT_SEED = 42;
+/** Consensus runs: run-to-run ARI >= 0.95 on email-eu-core at an affordable cost for the 3,000-account demo (npm run quality prints both). */
+export const DEFAULT_RUNS = 30;
+export const DEFAULT_MIN_NICHE_SIZE = 3;
+
+const NicheSizeBand = Type.Object(
+  {
+    min: Type.Integer({ minimum: 1, maximum: 1_000_000 }),
+    max: Type.Integer({ minimum: 1, maximum: 1_000_000 }),
+  },
+  {
+    additionalProperties: false,
+    description:
+      'Aim the resolution at this typical niche size (accounts; the niche of the median account) instead of using `resolution`. ' +
+      'E.g. {min: 15, max: 50}: between the sympathy group and the band of Dunbar\'s layers.',
+  },
+);
+
+const Timestamp = Type.Union([Type.Integer({ minimum: 0 }), Type.String({ maxLength: 40 })], {
+  description: 'ISO 8601 date-time with a time zone, or epoch milliseconds.',
+});
+
+export const AnalysisRequest = Type.Object(
+  {
+    resolution: Type.Optional(
+      Type.Number({ exclusiveMinimum: 0, maximum: 100, default: 1, description: 'Louvain resolution: higher gives smaller niches.' }),
+    ),
+    seed: Type.Optional(
+      Type.Integer({ minimum: 0, maximum: 2147483647, description: `Seed of the randomised steps; default ${DEFAULT_SEED}. Same data, params and seed give the same niches.` }),
+    ),
+    typeWeights: Type.Optional(
+      Type.Record(Type.String({ pattern: TYPE_PATTERN }), Type.Number({ minimum: 0, maximum: 1e6 }), {
+        maxProperties: 100,
+        additionalProperties: false,
+        description: 'Multiplier per interaction type (unlisted types: 1; 0 drops a type).',
+      }),
+    ),
+    from: Type.Optional(Timestamp),
+    to: Type.Optional(Timestamp),
+    minWeight: Type.Optional(
+      Type.Number({ minimum: 0, default: 0, description: 'Pairs whose aggregated |weight| is below this are left out.' }),
+    ),
+    topK: Type.Optional(Type.Integer({ minimum: 1, maximum: 100, default: 10, description: 'Trusted members reported per niche.' })),
+    runs: Type.Optional(
+      Type.Integer({
+        minimum: 1,
+        maximum: 100,
+        default: DEFAULT_RUNS,
+        description: 'Seeded Louvain runs combined by consensus clustering (Lancichinetti & Fortunato 2012); 1 = plain Louvain. Time grows linearly.',
+      }),
+    ),
+    minNicheSize: Type.Optional(
+      Type.Integer({
+        minimum: 1,
+        maximum: 100000,
+        default: DEFAULT_MIN_NICHE_SIZE,
+        description: 'Groups smaller than this are not niches: their accounts are listed in the niche "unassigned".',
+      }),
+    ),
+    nicheSize: Type.Optional(NicheSizeBand),
+    centralities: Type.Optional(
+      Type.Array(Type.Union(CENTRALITY_NAMES.map((n) => Type.Literal(n))), {
+        uniqueItems: true,
+        maxItems: CENTRALITY_NAMES.length,
+        description:
+          'Extra whole-graph centralities reported per account (member lists and account results): HITS hubs and ' +
+          'authorities, eigenvector, coreNumber (k-shell), harmonic closeness, betweenness (exact up to 2,000 accounts, ' +
+          'seeded pivot sampling above), in/out degree. They do not enter the trust score. Betweenness and harmonic ' +
+          'closeness cost one graph search per account (or pivot).',
+      }),
+    ),
+  },
+  {
+    title: 'AnalysisRequest',
+    additionalProperties: false,
+    examples: [{ resolution: 1, seed: 42, typeWeights: { reply: 2, mention: 1, share: 0.5 }, from: '2026-11-01T00:00:00Z', topK: 5 }],
+  },
+);
+export type AnalysisRequest = Static<typeof AnalysisRequest>;
+
+const Params = Type.Object(
+  {
+    resolution: Type.Number(),
+    seed: Type.Integer(),
+    typeWeights: Type.Record(Type.String(), Type.Number()),
+    from: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
+    to: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
+    minWeight: Type.Number(),
+    topK: Type.Integer(),
+    runs: Type.Optional(Type.Integer()),
+    minNicheSize: Type.Optional(Type.Integer()),
+    nicheSize: Type.Optional(Type.Union([Type.Object({ min: Type.Integer(), max: Type.Integer() }), Type.Null()])),
+    centralities: Type.Optional(Type.Array(Type.String())),
+  },
+  { title: 'AnalysisParams', description: 'The effective parameters, defaults filled in.' },
+);
+
+const AnalysisProgress = Type.Object(
+  {
+    phase: Type.Union(
+      [
+        Type.Literal('queued'),
+        Type.Literal('projection'),
+        Type.Literal('communities'),
+        Type.Literal('centrality'),
+        Type.Literal('scoring'),
+        Type.Literal('persistence'),
+      ],
+      {
+        description: 'queued, then projection -> communities -> centrality -> scoring -> persistence.',
+      },
+    ),
+    fraction: Type.Number({
+      minimum: 0,
+      maximum: 1,
+      description: 'Coarse: the share of a typical run spent in the phases already finished.',
+    }),
+  },
+  { title: 'AnalysisProgress', description: 'Present while the analysis is queued or running in the instance answering.' },
+);
+
+const AnalysisTimings = Type.Object(
+  {
+    queued: Type.Optional(Type.Number({ description: 'Created -> a worker started it.' })),
+    projection: Type.Optional(Type.Number({ description: 'Reading the projection from Neo4j and building the compact graph.' })),
+    communities: Type.Optional(Type.Number({ description: 'Louvain.' })),
+    centrality: Type.Optional(Type.Number({ description: 'Global and within-niche PageRank.' })),
+    scoring: Type.Optional(Type.Number({ description: 'Niche metrics, trust scores, ranking.' })),
+    persistence: Type.Optional(Type.Number({ description: 'Writing niches and memberships to Neo4j.' })),
+    total: Type.Optional(Type.Number({ description: 'Created -> finished.' })),
+  },
+  {
+    title: 'AnalysisTimings',
+    description:
+      'Milliseconds per phase, stored with the analysis once it has finished. A phase that did not run ' +
+      '(failure, cancellation) is absent; worker start-up is in total but in no phase.',
+  },
+);
+
+export const Analysis = Type.Object(
+  {
+    id: Type.String(),
+    graphId: Type.String(),
+    status: Type.Union([Type.Literal('queued'), Type.Literal('running'), Type.Literal('succeeded'), Type.Literal('failed')]),
+    params: Params,
+    createdAt: Type.String({ format: 'date-time' }),
+    startedAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
+    finishedAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
+    error: Type.Optional(Type.String()),
+    summary: Type.Optional(
+      Type.Object({
+        accounts: Type.Integer(),
+        edges: Type.Integer({ description: 'Undirected account pairs with positive weight.' }),
+        niches: Type.Integer(),
+        modularity: Type.Number(),
+        resolution: Type.Number({ description: 'The resolution used (chosen from nicheSize when given).' }),
+        runs: Type.Integer(),
+        consensusRounds: Type.Integer({ description: 'Consensus rounds run (each of `runs` Louvain runs).' }),
+        louvainDisconnected: Type.Integer({ description: 'Disconnected niches plain Louvain produced (first run), split into connected parts here.' }),
+        unassigned: Type.Integer({ description: 'Accounts in the unassigned group (their group was below minNicheSize).' }),
+        meanConfidence: Type.Number({ description: 'Mean share of runs that put an account (with ties) in its niche.' }),
+      }),
+    ),
+    progress: Type.Optional(AnalysisProgress),
+    timings: Type.Optional(AnalysisTimings),
+    projection: Type.Optional(
+      Type.Object(
+        {
+          graphVersion: Type.Integer({
+            minimum: 0,
+            description: "The graph's version when the analysis read it: every interaction ingested up to it is included (later ones may be). Compare with the graph's `version`.",
+          }),
+          cached: Type.Boolean({ description: 'The projection came from the projection cache (same graph version and projection params as an earlier analysis).' }),
+        },
+        { description: 'Which data the analysis read; present once its projection was read.' },
+      ),
+    ),
+  },
+  {
+    title: 'Analysis',
+    examples: [
+      {
+        id: '6f1c2b9e-8d4a-4c1e-9a57-0e2f7f3b9a10',
+        graphId: 'acme-forum',
+        status: 'succeeded',
+        params: { resolution: 1, seed: 42, typeWeights: {}, from: null, to: null, minWeight: 0, topK: 10, runs: 30, minNicheSize: 3, nicheSize: null },
+        createdAt: '2026-11-27T10:00:00.000Z',
+        startedAt: '2026-11-27T10:00:00.010Z',
+        finishedAt: '2026-11-27T10:00:01.200Z',
+        summary: {
+          accounts: 3000,
+          edges: 18461,
+          niches: 40,
+          modularity: 0.83,
+          resolution: 1,
+          runs: 30,
+          consensusRounds: 2,
+          louvainDisconnected: 0,
+          unassigned: 2,
+          meanConfidence: 0.999,
+        },
+      },
+    ],
+  },
+);
+
+export const WaitQuery = Type.Object({
+  wait: Type.Integer({
+    minimum: 0,
+    maximum: MAX_WAIT_SECONDS,
+    default: 0,
+    description: `Seconds (at most ${MAX_WAIT_SECONDS}) to hold the answer until the analysis has finished.`,
+  }),
+});

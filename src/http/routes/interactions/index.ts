@@ -1,0 +1,93 @@
+/**
+ * POST /v1/graphs/{graphId}/interactions: one atomic batch of interactions (and accounts)
+ * as JSON (schemas.ts, batch.ts), or a streamed NDJSON or CSV body (stream.ts).
+ */
+import type { FastifyPluginAsync } from 'fastify';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { Errors } from '../../../errors.js';
+import type { GraphStore } from '../../../store/port.js';
+import { GraphIdParams, problems } from '../../schemas.js';
+import { toStoreBatch } from './batch.js';
+import { IngestBody, IngestResult } from './schemas.js';
+import { CSV, NDJSON, STREAM_MEDIA_TYPES, ingestStream, isStreamed, type StreamLimits } from './stream.js';
+
+export interface InteractionRoutesOptions {
+  store: GraphStore;
+  maxItems: number;
+  bodyLimit: number;
+  stream?: StreamLimits;
+}
+
+// No type: the parser hands the raw stream over, which ingestStream validates line by line.
+const StreamBody = (what: string) => ({ description: what });
+
+const interactionRoutes: FastifyPluginAsync<InteractionRoutesOptions> = async (app, { store, ...limits }) => {
+  const r = app.withTypeProvider<TypeBoxTypeProvider>();
+  const stream = limits.stream ?? { batchRows: 10_000, maxRows: 20_000_000, maxBytes: 4 * 1024 * 1024 * 1024 };
+  // The streamed media types reach this route as the raw body stream (ingestStream reads
+  // it); the parsers are local to this plugin, so every other route answers them 415.
+  for (const type of STREAM_MEDIA_TYPES) app.addContentTypeParser(type, (_req, payload, done) => done(null, payload));
+
+  r.post(
+    '/v1/graphs/:graphId/interactions',
+    {
+      bodyLimit: limits.bodyLimit,
+      schema: {
+        operationId: 'ingestInteractions',
+        tags: ['interactions'],
+        summary: 'Store a batch of interactions atomically',
+        description:
+          `One batch is one transaction: any invalid item gives 400 listing every offending index and field, and nothing ` +
+          `of the batch is stored. At most ${limits.maxItems} interactions and ${limits.maxItems} accounts per request ` +
+          `(413 above), and at most ${limits.bodyLimit} bytes. Accounts named by interactions are created implicitly. ` +
+          `An interaction with an id is stored once per graph: a replay counts as a duplicate. Self-interactions are rejected.\n\n` +
+          `Streamed bodies: \`${NDJSON}\` (one Interaction object per line) or \`${CSV}\` (a header line naming the ` +
+          `columns source,target and optionally type,weight,timestamp,id; empty cells = absent). The body is read with ` +
+          `backpressure and stored in batches of ${stream.batchRows} rows, one transaction each, while the next batch is ` +
+          `read; at most ${stream.maxRows} rows and ${stream.maxBytes} bytes per body (413 above). The answer adds ` +
+          `\`batches\`. Rows are validated like JSON items. If a row is invalid, the batch holding it and everything ` +
+          `after it are not stored and every earlier batch is committed: batch k holds data rows ` +
+          `(k-1)*${stream.batchRows}+1 .. k*${stream.batchRows} (blank lines and the CSV header are not rows). The 400 ` +
+          `lists every invalid row of that batch (at most 100) with \`index\` = its 1-based line number in the body ` +
+          `(header included), and \`detail\` says how many rows and batches were committed. Going over the row or ` +
+          `byte cap is the same (413, earlier batches kept); so is a database failure in batch k (batches before k ` +
+          `kept). Interactions with ids make re-sending the whole body after a failure safe.`,
+        params: GraphIdParams,
+        body: {
+          content: {
+            'application/json': { schema: IngestBody },
+            [NDJSON]: { schema: StreamBody('One Interaction object per line.') },
+            [CSV]: { schema: StreamBody('Header source,target[,type,weight,timestamp,id], then one interaction per line.') },
+          },
+        } as unknown as typeof IngestBody,
+        response: { 200: IngestResult, ...problems(400, 404, 413, 415) },
+      },
+      // Counted before schema validation, so an oversized batch gets 413, not a slow 400.
+      preValidation: async (req) => {
+        const body = req.body as Partial<IngestBody> | null;
+        for (const key of ['interactions', 'accounts'] as const) {
+          const items = body?.[key];
+          if (Array.isArray(items) && items.length > limits.maxItems) {
+            throw new Errors.BATCH_TOO_LARGE(limits.maxItems, key, items.length);
+          }
+        }
+      },
+    },
+    async (req) => {
+      if (isStreamed(req)) {
+        const graph = await store.getGraph(req.params.graphId);
+        if (!graph) throw new Errors.GRAPH_NOT_FOUND(req.params.graphId);
+        const summary = await ingestStream(req, store, req.params.graphId, stream);
+        req.log.info({ graphId: req.params.graphId, ...summary }, 'interaction stream ingested');
+        return summary;
+      }
+      const batch = toStoreBatch(req.body);
+      const result = await store.ingest(req.params.graphId, batch);
+      if (!result) throw new Errors.GRAPH_NOT_FOUND(req.params.graphId);
+      req.log.info({ graphId: req.params.graphId, received: batch.interactions.length, ...result }, 'interactions ingested');
+      return { received: batch.interactions.length, ...result };
+    },
+  );
+};
+
+export default interactionRoutes;

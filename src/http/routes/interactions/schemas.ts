@@ -1,0 +1,76 @@
+/**
+ * TypeBox schemas of ingestion: a JSON batch of interactions (and accounts) and the answer.
+ */
+import { Type, type Static } from 'typebox';
+
+export const TYPE_PATTERN = '^[a-z_]{1,32}$';
+
+const AccountId = Type.String({ minLength: 1, maxLength: 256, description: 'Account id, 1-256 characters.' });
+
+export const Interaction = Type.Object(
+  {
+    source: AccountId,
+    target: AccountId,
+    type: Type.Optional(
+      Type.String({ pattern: TYPE_PATTERN, description: 'reply, mention, share, message, rating, ...; default "interaction".' }),
+    ),
+    weight: Type.Optional(
+      Type.Number({ description: 'Finite and non-zero; default 1. Negative = dispute, complaint, distrust.' }),
+    ),
+    timestamp: Type.Optional(
+      Type.Union([Type.Integer({ minimum: 0 }), Type.String({ maxLength: 40 })], {
+        description: 'ISO 8601 date-time with a time zone (e.g. 2026-11-27T10:00:00Z) or epoch milliseconds.',
+      }),
+    ),
+    id: Type.Optional(
+      Type.String({ minLength: 1, maxLength: 128, description: 'Event id; an event with an id is stored once per graph.' }),
+    ),
+  },
+  { title: 'Interaction', additionalProperties: false },
+);
+
+export const Account = Type.Object(
+  {
+    id: AccountId,
+    properties: Type.Optional(
+      Type.Record(Type.String({ pattern: '^[A-Za-z][A-Za-z0-9_]{0,63}$' }), Type.Union([Type.String({ maxLength: 1000 }), Type.Number(), Type.Boolean()]), {
+        maxProperties: 50,
+        additionalProperties: false,
+        description: 'Flat map of primitive values, stored on the account node (names id and graphId are reserved).',
+      }),
+    ),
+  },
+  { title: 'Account', additionalProperties: false },
+);
+
+export const IngestBody = Type.Object(
+  {
+    interactions: Type.Array(Interaction, { description: 'At most MAX_BATCH_ITEMS (default 50,000) items.' }),
+    accounts: Type.Optional(Type.Array(Account, { description: 'At most MAX_BATCH_ITEMS items.' })),
+  },
+  {
+    title: 'InteractionBatch',
+    additionalProperties: false,
+    examples: [
+      {
+        interactions: [
+          { id: 'e1', source: 'alice', target: 'bob', type: 'reply', timestamp: '2026-11-20T09:30:00Z' },
+          { id: 'e2', source: 'bob', target: 'alice', type: 'mention', weight: 2, timestamp: 1763631000000 },
+          { id: 'e3', source: 'carol', target: 'bob', type: 'rating', weight: -3 },
+        ],
+        accounts: [{ id: 'alice', properties: { handle: '@alice' } }],
+      },
+    ],
+  },
+);
+export type IngestBody = Static<typeof IngestBody>;
+
+export const IngestResult = Type.Object(
+  {
+    received: Type.Integer({ description: 'Interactions in the request.' }),
+    stored: Type.Integer({ description: 'Interactions newly stored.' }),
+    duplicates: Type.Integer({ description: 'Interactions whose id was already stored (or repeated in this batch).' }),
+    batches: Type.Optional(Type.Integer({ description: 'Streamed bodies only: batches (transactions) committed.' })),
+  },
+  { title: 'IngestResult', examples: [{ received: 3, stored: 3, duplicates: 0 }] },
+);

@@ -1,0 +1,149 @@
+/**
+ * TypeBox schemas of the results of a finished analysis: niches, members, account scores.
+ */
+import { Type } from 'typebox';
+import { CENTRALITY_NAMES } from '../../../analysis/centrality/select.js';
+import { ID_PATTERN } from '../../schemas.js';
+
+const Trusted = Type.Object({ accountId: Type.String(), score: Type.Number() }, { title: 'TrustedMember' });
+
+export const Niche = Type.Object(
+  {
+    id: Type.String({ description: 'n0 is the largest niche of the analysis.' }),
+    size: Type.Integer({ minimum: 1 }),
+    density: Type.Number({ description: 'Internal account pairs that interacted / all internal pairs.' }),
+    conductance: Type.Number({ description: 'Weight leaving the niche / min(volume of niche, volume of the rest); lower = more closed.' }),
+    trusted: Type.Array(Trusted, { description: 'The topK members by trust score (broadcasters never listed).' }),
+    unassigned: Type.Boolean({ description: 'True for the group "unassigned": accounts whose group was below minNicheSize (not a niche).' }),
+    stability: Type.Number({ description: 'Mean Jaccard agreement with its counterpart in each Louvain run (1 = every run found it).' }),
+    reciprocity: Type.Number({ description: 'Share of the internal positive weight that is reciprocated.' }),
+    events: Type.Integer({ description: 'Interactions between members over the analysed window.' }),
+    firstActivity: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
+    lastActivity: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
+    eventsPerDay: Type.Number({ description: 'Internal events per day between the first and last one (at least one day).' }),
+    dominantTypes: Type.Array(Type.Object({ type: Type.String(), share: Type.Number() }), {
+      description: 'Up to 3 interaction types by share of the internal events.',
+    }),
+    bridges: Type.Array(
+      Type.Object({
+        accountId: Type.String(),
+        participation: Type.Number({ description: 'Guimera-Amaral participation coefficient.' }),
+        toNiches: Type.Array(Type.String(), { description: 'Niches its ties reach most, strongest first.' }),
+      }),
+      { description: 'Connector hubs of the niche (Guimera & Amaral 2005), highest score first.' },
+    ),
+  },
+  {
+    title: 'Niche',
+    examples: [
+      {
+        id: 'n0',
+        size: 212,
+        density: 0.08,
+        conductance: 0.11,
+        trusted: [{ accountId: 'u0042', score: 3.1 }],
+        unassigned: false,
+        stability: 0.97,
+        reciprocity: 0.64,
+        events: 5230,
+        firstActivity: '2026-10-01T08:12:00.000Z',
+        lastActivity: '2026-10-30T21:40:00.000Z',
+        eventsPerDay: 176.9,
+        dominantTypes: [
+          { type: 'reply', share: 0.52 },
+          { type: 'mention', share: 0.31 },
+        ],
+        bridges: [{ accountId: 'u0107', participation: 0.41, toNiches: ['n3', 'n7'] }],
+      },
+    ],
+  },
+);
+
+const ROLE = Type.Union(
+  [
+    Type.Literal('isolated'),
+    Type.Literal('ultra-peripheral'),
+    Type.Literal('peripheral'),
+    Type.Literal('connector'),
+    Type.Literal('kinless'),
+    Type.Literal('provincial-hub'),
+    Type.Literal('connector-hub'),
+    Type.Literal('kinless-hub'),
+    Type.Literal('broadcaster'),
+  ],
+  {
+    description:
+      'Guimera-Amaral role (z >= 2.5: provincial hub if P <= 0.30, the nano-influencer shape; connector hub if P <= 0.75), ' +
+      'or broadcaster: a global audience hub that answers fewer than 10% of those who write to it.',
+  },
+);
+
+const ScoreFields = {
+  accountId: Type.String(),
+  rank: Type.Integer({ description: 'Position in the niche by trust score: 0 = most trusted member.' }),
+  score: Type.Number({ description: 'Trust score inside the niche = centrality * ties * positiveShare (1 = an average member).' }),
+  centrality: Type.Number({ description: 'Within-niche positive PageRank * niche size (1 = niche average).' }),
+  ties: Type.Number({ description: 'Tie-strength factor 1 + (reciprocity + repeat + embeddedness) / 3, in [1, 2].' }),
+  positiveShare: Type.Number({ description: 'Positive share of the weight received (negative interactions lower it).' }),
+  reciprocity: Type.Number({ description: 'Share of the in-niche weight received that the account gives back.' }),
+  repeat: Type.Number({ description: 'Share of in-niche contacts who came back (2+ interactions).' }),
+  embeddedness: Type.Number({ description: 'Mean neighbourhood overlap of its in-niche ties (Onnela et al. 2007).' }),
+  withinDegreeZ: Type.Number({ description: 'Within-niche degree z-score (Guimera & Amaral 2005).' }),
+  participation: Type.Number({ description: 'Participation coefficient: 0 = all ties in its niche.' }),
+  role: ROLE,
+  confidence: Type.Number({ description: 'Share of the Louvain runs that put the account in its niche.' }),
+  centralities: Type.Optional(
+    Type.Object(Object.fromEntries(CENTRALITY_NAMES.map((n) => [n, Type.Optional(Type.Number())])), {
+      additionalProperties: false,
+      description: 'The extra centralities the analysis was asked for (its `centralities` param), by name.',
+    }),
+  ),
+  pagerank: Type.Number({ description: 'Within-niche weighted PageRank on positive interactions.' }),
+  globalPagerank: Type.Number({ description: 'Whole-graph weighted PageRank on positive interactions.' }),
+  inStrength: Type.Number({ description: 'Positive weight received.' }),
+  outStrength: Type.Number({ description: 'Positive weight given.' }),
+  negativeInStrength: Type.Number({ description: 'Negative weight received (absolute value).' }),
+  weightedDegree: Type.Number({ description: 'Positive weight on all ties, both directions.' }),
+  internalShare: Type.Number({ description: 'Share of that weight inside the niche.' }),
+};
+
+const Tie = Type.Object(
+  {
+    accountId: Type.String(),
+    weight: Type.Number({ description: 'Reciprocated weight min(w_ij, w_ji).' }),
+    overlap: Type.Number({ description: 'Neighbourhood overlap of the tie (shared contacts).' }),
+    sameNiche: Type.Boolean(),
+  },
+  { title: 'ReciprocalTie' },
+);
+
+export const Member = Type.Object(
+  { ...ScoreFields, topTies: Type.Array(Type.String(), { description: 'Ids of its strongest reciprocal ties (up to 3), strongest first.' }) },
+  { title: 'NicheMember' },
+);
+
+export const AccountScores = Type.Object(
+  { ...ScoreFields, topTies: Type.Array(Tie, { description: 'Its strongest reciprocal ties (up to 3), strongest first.' }) },
+  { title: 'AccountScores' },
+);
+
+export const NicheParams = Type.Object({
+  analysisId: Type.String({ pattern: ID_PATTERN }),
+  nicheId: Type.String({ pattern: ID_PATTERN }),
+});
+
+export const AccountParams = Type.Object({
+  analysisId: Type.String({ pattern: ID_PATTERN }),
+  accountId: Type.String({ minLength: 1, maxLength: 256 }),
+});
+
+export const AccountResult = Type.Object(
+  {
+    accountId: Type.String(),
+    analysisId: Type.String(),
+    niche: Type.Object({ id: Type.String(), size: Type.Integer(), unassigned: Type.Boolean() }),
+    scores: AccountScores,
+    explanation: Type.String({ description: 'Why this score, in one sentence.' }),
+  },
+  { title: 'AccountResult' },
+);
