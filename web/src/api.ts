@@ -87,6 +87,7 @@ export interface AnalysisListItem {
 
 /** The analyses of a graph, newest first; null when this service has no such list. */
 export async function listAnalyses(graphId: string): Promise<AnalysisListItem[] | null> {
+  if (document.querySelector('meta[name="nichegraph-analysis-list"]')?.getAttribute('content') !== 'on') return null;
   const key = apiKey() || memoryKey;
   const res = await fetch(`${window.location.origin}/v1/graphs/${encodeURIComponent(graphId)}/analyses?limit=50`, {
     headers: key !== '' ? { authorization: `Bearer ${key}` } : {},

@@ -47,7 +47,16 @@ interface State {
 const state: State = { analysis: null, niches: [], nicheTotal: 0, communityOf: new Map(), window: null, view: 'niches', drillNiche: null, nicheGraph: null };
 
 // Test and benchmark hooks: when each map was drawn, and what failed.
-const probe = { maps: [] as MapTimings[], errors: [] as string[], ready: false, seedMs: 0 };
+const probe = {
+  maps: [] as MapTimings[],
+  errors: [] as string[],
+  ready: false,
+  seedMs: 0,
+  /** Page coordinates of a node on the map (to click it), or null. */
+  nodePosition: (node: string): { x: number; y: number } | null => map.pagePosition(node),
+  /** Nodes on the map, largest first. */
+  nodes: (): string[] => map.graph.nodes().sort((a, b) => (map.graph.getNodeAttribute(b, 'size') as number) - (map.graph.getNodeAttribute(a, 'size') as number)),
+};
 (window as unknown as { __explorer: typeof probe }).__explorer = probe;
 
 const map = new ExplorerMap(byId('map'));
@@ -132,6 +141,10 @@ async function loadAnalysisList(graphId: string, selected: string | null): Promi
 }
 
 function initPickers(): void {
+  if (document.querySelector('meta[name="nichegraph-analysis-list"]')?.getAttribute('content') !== 'on') {
+    byId('analysis-select').hidden = true;
+    byId('analysis-id-box').hidden = false;
+  }
   byId<HTMLSelectElement>('graph-select').addEventListener('change', (e) => {
     const graphId = (e.target as HTMLSelectElement).value;
     if (graphId !== '') void guarded(() => loadAnalysisList(graphId, null));
@@ -238,7 +251,7 @@ async function drawAccounts(): Promise<void> {
     graph.addNode(id[i]!, {
       label: id[i],
       // Graph units for the seeded layout (its spiral spaces members about 1 unit apart), else pixels.
-      size: layoutMode === 'seeded' ? 0.35 + 0.25 * Math.sqrt(Math.max(0, score[i]!)) : 2 + 2 * Math.sqrt(Math.max(0, score[i]!)),
+      size: layoutMode === 'seeded' ? 0.42 + 0.28 * Math.sqrt(Math.max(0, score[i]!)) : 2 + 2 * Math.sqrt(Math.max(0, score[i]!)),
       color: groupColour(nicheRank(group.id)),
       niche: group.id,
       x: 0,

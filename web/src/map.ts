@@ -111,6 +111,16 @@ export class ExplorerMap {
     this.sigma?.refresh();
   }
 
+  /** Where a node is drawn, in page coordinates; null when it is not on the map. */
+  pagePosition(node: string): { x: number; y: number } | null {
+    if (!this.sigma || !this.graph.hasNode(node)) return null;
+    const data = this.sigma.getNodeDisplayData(node);
+    if (!data) return null;
+    const vp = this.sigma.framedGraphToViewport({ x: data.x, y: data.y });
+    const rect = this.container.getBoundingClientRect();
+    return { x: rect.left + vp.x, y: rect.top + vp.y };
+  }
+
   resetCamera(): void {
     void this.sigma?.getCamera().animatedReset({ duration: 300 });
   }

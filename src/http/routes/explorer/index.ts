@@ -41,6 +41,9 @@ export function defaultExplorerDir(): string {
 }
 
 const explorerRoutes: FastifyPluginAsync<{ dir?: string; authRequired: boolean }> = async (app, options) => {
+  // Whether this service lists a graph's analyses (the page's analysis picker), so that the
+  // page never probes a route that is not there. Route plugins registered earlier are known.
+  const analysisList = app.hasRoute({ method: 'GET', url: '/v1/graphs/:graphId/analyses' });
   const dir = options.dir && options.dir !== '' ? resolve(options.dir) : defaultExplorerDir();
   const indexPath = join(dir, 'index.html');
   // Read again when a build has replaced it (its asset names change with their content).
@@ -53,7 +56,10 @@ const explorerRoutes: FastifyPluginAsync<{ dir?: string; authRequired: boolean }
       throw new Errors.EXPLORER_NOT_BUILT(dir);
     }
     if (page === null || page.mtimeMs !== mtimeMs) {
-      page = { html: readFileSync(indexPath, 'utf8').replace('%AUTH%', options.authRequired ? 'required' : 'off'), mtimeMs };
+      const html = readFileSync(indexPath, 'utf8')
+        .replace('%AUTH%', options.authRequired ? 'required' : 'off')
+        .replace('%ANALYSIS_LIST%', analysisList ? 'on' : 'off');
+      page = { html, mtimeMs };
     }
     return page.html;
   };
