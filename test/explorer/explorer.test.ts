@@ -58,7 +58,7 @@ t.test('opens on a deep link and draws the map of every account, coloured by nic
   await page.goto(`${address}/explorer?analysis=${analysis.id}`);
   try {
     await page.waitForFunction(() => {
-      const p = (window as unknown as { __explorer?: Probe }).__explorer;
+      const p = (globalThis as unknown as { __explorer?: Probe }).__explorer;
       return p?.ready === true && p.maps.some((m) => m.drawnAt > 0);
     }, undefined, { timeout: 60_000 });
   } catch (err) {
@@ -107,11 +107,11 @@ t.test('opens the account panel on a click on a node', async (t) => {
   const candidates = (await probe((p) => p.nodes())).slice(0, 40);
   let opened: string | null = null;
   for (const node of candidates) {
-    const at = await page.evaluate((n) => (window as unknown as { __explorer: Probe }).__explorer.nodePosition(n), node);
+    const at = await page.evaluate((n) => (globalThis as unknown as { __explorer: Probe }).__explorer.nodePosition(n), node);
     if (!at) continue;
     await page.mouse.click(at.x, at.y);
     try {
-      await page.waitForFunction((n) => document.querySelector('#account-body .account h3')?.textContent === n, node, { timeout: 3000 });
+      await page.waitForFunction((n) => (globalThis as any).document.querySelector('#account-body .account h3')?.textContent === n, node, { timeout: 3000 });
       opened = node;
       break;
     } catch {
@@ -124,7 +124,7 @@ t.test('opens the account panel on a click on a node', async (t) => {
 t.test('drills into the largest niche and shows whom to equip', async (t) => {
   await page.locator('#tab-niches').click();
   await page.locator('.card').first().getByRole('button', { name: 'Show members on map' }).click();
-  await page.waitForFunction(() => (window as unknown as { __explorer: Probe }).__explorer.maps.some((m) => m.view === 'niche' && m.drawnAt > 0), undefined, { timeout: 30_000 });
+  await page.waitForFunction(() => (globalThis as unknown as { __explorer: Probe }).__explorer.maps.some((m) => m.view === 'niche' && m.drawnAt > 0), undefined, { timeout: 30_000 });
   const drill = await probe((p) => p.maps.filter((m) => m.view === 'niche').at(-1)!);
   t.equal(drill.nodes, largest.size);
   await page.waitForTimeout(300);
@@ -143,7 +143,7 @@ t.test('keyboard: the tabs move with the arrow keys, "/" focuses the search', as
   t.equal(await page.locator('#tab-ambassadors').getAttribute('aria-selected'), 'true');
   await page.locator('body').click({ position: { x: 5, y: 790 } });
   await page.keyboard.press('/');
-  t.equal(await page.evaluate(() => document.activeElement?.id), 'search');
+  t.equal(await page.evaluate(() => (globalThis as any).document.activeElement?.id), 'search');
 });
 
 t.test('no console error, failed request or error answer', async (t) => {
