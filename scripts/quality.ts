@@ -9,6 +9,9 @@
  *   accounts in the unassigned group count as singletons.
  * - bitcoin-otc: Spearman of the trust score vs the mean received rating (accounts with
  *   >= 3 ratings), fraudsters (mean < 0) and accounts with mean >= 2 in the top 100.
+ * - forecast (scripts/quality/forecast.ts): scores from the bitcoin-otc ratings before the
+ *   median rating time vs the mean rating received after it, next to anchors on the same
+ *   past; `--ratings a.csv.gz,b.csv` adds other rating networks.
  * - stability: mean ARI between the partitions of seeds 1..5, plain Louvain (runs 1)
  *   vs consensus (default runs).
  * - timing: one analysis of the 3,000-account synthetic demo graph (npm run demo's
@@ -30,6 +33,7 @@ import { adjustedRandIndex, normalizedMutualInformation } from '../src/analysis/
 import type { AnalysisOptions, AnalysisResult, Projection } from '../src/analysis/types.js';
 import { datasetPath, datasetsDir, loadBitcoinOtc, loadEmailEuCore, toProjection } from '../test/helpers/datasets.js';
 import { countInTop, meanPairwiseAri, spearman } from './quality/measures.js';
+import { extraRatingFiles, forecastNetwork, readRatings } from './quality/forecast.js';
 import { DEBIAN_PYTHON, ensureDebianPython } from './debian-python.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -145,6 +149,10 @@ function main(): void {
   const anchors = JSON.parse(
     execFileSync(python, [path.join(here, 'quality', 'anchors.py'), root, String(email.band.result.summary.resolution)], { encoding: 'utf8', maxBuffer: 1 << 24 }),
   );
+  const forecasts = [
+    forecastNetwork('bitcoin-otc', datasetPath('bitcoin-otc', 'soc-sign-bitcoinotc.csv.gz'), loadBitcoinOtc(), python, base),
+    ...extraRatingFiles(process.argv).map((file) => forecastNetwork(path.basename(file), file, readRatings(file), python, base)),
+  ];
   const ea = anchors.email;
   const ba = anchors.bitcoin;
   const out: string[] = [];
@@ -175,11 +183,13 @@ function main(): void {
   ] as const) {
     out.push(row([name, f3(ba[key].spearman), ba[key].fraudstersTop100, ba[key].goodTop100]));
   }
+  for (const forecast of forecasts) out.push('', ...forecast.lines);
   out.push('');
   const targets = [
     [`email-eu-core NMI >= 0.70 (size band)`, email.band.nmi >= 0.7],
     [`bitcoin-otc Spearman >= 0.55 with <= 2 fraudsters in the top 100`, bitcoin.trust.spearman >= 0.55 && bitcoin.trust.fraudstersTop100 <= 2],
     [`run-to-run ARI >= 0.95 with consensus (default settings)`, email.stability.consensus >= 0.95],
+    ...forecasts.flatMap((forecast) => forecast.targets),
   ] as const;
   for (const [name, ok] of targets) out.push(`target ${ok ? 'met   ' : 'MISSED'}: ${name}`);
   const demo = demoTiming();

@@ -2,10 +2,10 @@
  * The analysis pipeline: projection -> stable niches -> trusted members.
  *
  * 1. compact graph (typed arrays, sorted ids)                   compact-graph.ts
- * 2. resolution: given, or aimed at a niche-size band           resolution-band.ts
- * 3. niches = consensus of `runs` seeded Louvain runs on the    consensus.ts (Blondel et al. 2008;
- *    undirected positive ties                                    Lancichinetti & Fortunato 2012)
- * 4. split niches into connected parts                          connectivity.ts (Traag et al. 2019)
+ * 2-4. communities (Leiden, modularity at resolution 1) and, niches.ts (Traag et al. 2019;
+ *    inside each, niches (Leiden at the niche-level resolution:  Dunbar 1993; Zhou et al. 2005;
+ *    given, aimed at a size band, or at Dunbar's band layer),    Lancichinetti & Fortunato 2012)
+ *    stable by consensus over the accounts the runs disagree on
  * 5. groups below minNicheSize -> the unassigned group (scored in their own small group)
  * 6. whole-graph and within-niche weighted PageRank             pagerank.ts (Page et al. 1999)
  * 7. tie strength, roles, trust score and its components        tie-strength.ts, roles.ts, trust.ts
@@ -13,28 +13,27 @@
  *
  * Pure and deterministic: same projection + options -> same result. Niches are ordered
  * largest first, ties by smallest member id, and named "n" + rank (n0 = largest); the
- * unassigned group, when there is one, comes last with id "unassigned".
+ * unassigned group, when there is one, comes last with id "unassigned". Communities are
+ * ordered the same way and named "c" + rank; every niche names its community.
  */
-import { groupByCommunity, modularity } from './communities.js';
+import { groupByCommunity } from './communities.js';
 import { buildCompactGraph } from './compact-graph.js';
-import { countDisconnected, splitDisconnected } from './connectivity.js';
-import { consensusCommunities, membershipFigures, DEFAULTS as CONSENSUS_DEFAULTS } from './consensus.js';
 import { nicheMetrics } from './niche-metrics.js';
+import { findNiches, DEFAULTS as NICHE_DEFAULTS } from './niches.js';
 import { isPairTable, pairTableFromProjection, type PairTable } from './pair-table.js';
 import { eventsPerDay, nicheActivity, nicheProfiles } from './niche-profile.js';
 import { computeCentralities } from './centrality/select.js';
 import { communityPagerank, globalPagerank } from './pagerank.js';
-import { resolutionForBand } from './resolution-band.js';
 import { accountRoles } from './roles.js';
 import { tieStrength } from './tie-strength.js';
 import { rankByScore, trustScores } from './trust.js';
 import type { AnalysisHooks } from './phases.js';
-import type { AnalysisOptions, AnalysisResult, MemberScore, NicheResult, Projection, ReciprocalTie } from './types.js';
+import type { AnalysisOptions, AnalysisResult, CommunityResult, MemberScore, NicheResult, Projection, ReciprocalTie } from './types.js';
 
 const PREFIX = 'nichegraph/analysis/analyse';
 
 export const DEFAULTS = {
-  runs: CONSENSUS_DEFAULTS.runs,
+  runs: NICHE_DEFAULTS.runs,
   /** A group of two is a dyad, not a group: the triad is the smallest one (G. Simmel, 1908; cf. Krackhardt 1999). */
   minNicheSize: 3,
   /** Strongest reciprocal ties reported per account. */
@@ -53,8 +52,8 @@ function checkInteger(value: unknown, name: string, min: number, max: number): v
 export function validateAnalysisOptions(options: AnalysisOptions): void {
   if (options === null || typeof options !== 'object') throw new TypeError(`${PREFIX}: options must be an object.`);
   const { resolution, seed, topK } = options;
-  if (typeof resolution !== 'number' || !Number.isFinite(resolution) || resolution <= 0) {
-    throw new RangeError(`${PREFIX}: options.resolution must be a finite number > 0, got ${String(resolution)}.`);
+  if (resolution !== undefined && resolution !== null && (typeof resolution !== 'number' || !Number.isFinite(resolution) || resolution <= 0)) {
+    throw new RangeError(`${PREFIX}: options.resolution must be a finite number > 0 or null, got ${String(resolution)}.`);
   }
   if (typeof seed !== 'number' || !Number.isSafeInteger(seed)) {
     throw new RangeError(`${PREFIX}: options.seed must be a safe integer, got ${String(seed)}.`);
@@ -72,14 +71,11 @@ export function validateAnalysisOptions(options: AnalysisOptions): void {
   }
 }
 
-/** 3 significant digits, so that a chosen resolution reads well and re-runs reuse the same value. */
-function roundResolution(gamma: number): number {
-  return Number(gamma.toPrecision(3));
-}
-
 /** Analyses a projection given as a PairTable (the store's form) or as validated row objects. */
 export function analyseProjection(projection: Projection | PairTable, options: AnalysisOptions, hooks: AnalysisHooks = {}): AnalysisResult {
   validateAnalysisOptions(options);
+  // Warm starts (issue 12) were measured on the Louvain engine; findNiches does not take one yet.
+  if (options.initialPartition !== undefined) throw new RangeError(`${PREFIX}: options.initialPartition is not supported by the Leiden engine yet.`);
   const runs = options.runs ?? DEFAULTS.runs;
   const minNicheSize = options.minNicheSize ?? DEFAULTS.minNicheSize;
   const table = isPairTable(projection) ? projection : pairTableFromProjection(projection);
@@ -87,15 +83,15 @@ export function analyseProjection(projection: Projection | PairTable, options: A
   const { order, ids } = graph;
 
   hooks.onPhase?.('communities');
-  const resolution =
-    options.nicheSize !== undefined && options.nicheSize !== null
-      ? roundResolution(resolutionForBand(order, graph.undirected, options.nicheSize, options.seed).resolution)
-      : options.resolution;
-
-  const consensus = consensusCommunities(order, graph.undirected, { resolution, seed: options.seed, runs });
-  const louvainDisconnected = countDisconnected(graph.undirected, consensus.runs[0] as Int32Array, consensus.runCounts[0] as number);
-  // Groups: connected parts of the consensus niches (each scored as a group of its own).
-  const { community, count } = splitDisconnected(graph.undirected, consensus.community, consensus.count);
+  const hierarchy = findNiches(graph, {
+    seed: options.seed,
+    runs,
+    resolution: options.resolution ?? null,
+    nicheSize: options.nicheSize ?? null,
+  });
+  // Groups: the niches (each scored as a group of its own; those below minNicheSize form the unassigned group).
+  const community = hierarchy.niche;
+  const count = hierarchy.nicheCount;
   const { starts, members } = groupByCommunity(community, count);
   const groupSize = (c: number): number => (starts[c + 1] as number) - (starts[c] as number);
 
@@ -117,7 +113,7 @@ export function analyseProjection(projection: Projection | PairTable, options: A
     positiveInStrength: graph.positiveInStrength,
     negativeInStrength: graph.negativeInStrength,
   });
-  const figures = membershipFigures(community, count, consensus.runs, consensus.runCounts);
+  const figures = { confidence: hierarchy.confidence, stability: hierarchy.nicheStability };
   const profile = nicheProfiles(graph, community, count, ties.reciprocalWeight);
   const activity = nicheActivity(table, community, count);
   const iso = (ms: number): string | null => (Number.isFinite(ms) ? new Date(ms).toISOString() : null);
@@ -131,6 +127,30 @@ export function analyseProjection(projection: Projection | PairTable, options: A
   nicheOrder.forEach((c, rank) => {
     nicheId[c] = `n${rank}`;
   });
+
+  // Communities, largest first, ties by smallest member id; each lists its niches in rank order.
+  const outer = groupByCommunity(hierarchy.community, hierarchy.communityCount);
+  const outerSize = (k: number): number => (outer.starts[k + 1] as number) - (outer.starts[k] as number);
+  const communityOrder = Array.from({ length: hierarchy.communityCount }, (_, k) => k).sort(
+    (a, b) => outerSize(b) - outerSize(a) || (outer.members[outer.starts[a] as number] as number) - (outer.members[outer.starts[b] as number] as number),
+  );
+  const communityId = new Array<string>(hierarchy.communityCount);
+  communityOrder.forEach((k, rank) => {
+    communityId[k] = `c${rank}`;
+  });
+  const communityMetrics = nicheMetrics(graph, hierarchy.community, hierarchy.communityCount);
+  const nichesOfCommunity = Array.from({ length: hierarchy.communityCount }, () => [] as string[]);
+  for (const c of nicheOrder) nichesOfCommunity[hierarchy.nicheCommunity[c] as number]?.push(nicheId[c] as string);
+  const unassignedIn = new Int32Array(hierarchy.communityCount);
+  for (let c = 0; c < count; c++) if (!isNiche(c)) unassignedIn[hierarchy.nicheCommunity[c] as number] = (unassignedIn[hierarchy.nicheCommunity[c] as number] as number) + groupSize(c);
+  const communities: CommunityResult[] = communityOrder.map((k) => ({
+    id: communityId[k] as string,
+    size: outerSize(k),
+    density: communityMetrics.density[k] as number,
+    conductance: communityMetrics.conductance[k] as number,
+    niches: nichesOfCommunity[k] as string[],
+    unassigned: unassignedIn[k] as number,
+  }));
 
   const topTiesOf = (i: number): ReciprocalTie[] => {
     const found: Array<{ k: number; w: number }> = [];
@@ -176,6 +196,7 @@ export function analyseProjection(projection: Projection | PairTable, options: A
     const memberScores = Array.from(ranked, memberScore);
     niches.push({
       id: nicheId[c] as string,
+      communityId: communityId[hierarchy.nicheCommunity[c] as number] as string,
       unassigned: false,
       size: metrics.size[c] as number,
       density: metrics.density[c] as number,
@@ -219,6 +240,7 @@ export function analyseProjection(projection: Projection | PairTable, options: A
     const n = leftover.length;
     niches.push({
       id: UNASSIGNED_ID,
+      communityId: null,
       unassigned: true,
       size: n,
       density: n > 1 ? pairs / ((n * (n - 1)) / 2) : 0,
@@ -251,14 +273,17 @@ export function analyseProjection(projection: Projection | PairTable, options: A
       accounts: order,
       edges: graph.undirectedEdges,
       niches: nicheOrder.length,
-      modularity: modularity(graph, community, count),
-      resolution,
+      communities: hierarchy.communityCount,
+      modularity: hierarchy.summary.communityModularity,
+      nicheModularity: hierarchy.summary.nicheModularity,
+      resolution: hierarchy.summary.nicheResolution,
       runs,
-      consensusRounds: consensus.rounds,
-      louvainDisconnected,
+      consensusRounds: hierarchy.summary.consensusRounds,
+      louvainDisconnected: hierarchy.summary.louvainDisconnected,
       unassigned: leftover.length,
       meanConfidence: connected > 0 ? confidenceSum / connected : 1,
     },
+    communities,
     niches,
   };
 }

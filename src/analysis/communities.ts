@@ -56,11 +56,11 @@ export function detectCommunities(graph: CompactGraph, options: CommunityOptions
 /**
  * One Louvain run on an undirected CSR (both directions stored, weights > 0). Labels are
  * numbered by first appearance in index order; a node without any entry gets a label of
- * its own.
+ * its own. `initial`: warm start from that partition (louvain.ts).
  */
-export function louvainLabels(order: number, csr: Csr, resolution: number, rng: Rng): { community: Int32Array; count: number } {
+export function louvainLabels(order: number, csr: Csr, resolution: number, rng: Rng, initial?: Int32Array): { community: Int32Array; count: number } {
   if (csr.offsets.length !== order + 1) throw new RangeError(`${PREFIX}: the CSR has ${csr.offsets.length - 1} rows for ${order} accounts.`);
-  const { community, count } = louvain(csr, { resolution, rng });
+  const { community, count } = louvain(csr, { resolution, rng, ...(initial === undefined ? {} : { initial }) });
   return { community, count };
 }
 

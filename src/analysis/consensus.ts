@@ -54,6 +54,8 @@ export interface ConsensusOptions {
   runs?: number;
   threshold?: number;
   maxRounds?: number;
+  /** Warm start: every run of every round starts from this partition (-1 = alone); see louvain.ts. */
+  initial?: Int32Array;
 }
 
 export interface Consensus {
@@ -88,7 +90,7 @@ export function consensusCommunities(order: number, undirected: Csr, options: Co
     const partitions: Int32Array[] = [];
     const counts: number[] = [];
     for (let k = 0; k < runs; k++) {
-      const { community, count } = louvainLabels(order, csr, options.resolution, createRng(round === 1 && k === 0 ? options.seed : nextSeed()));
+      const { community, count } = louvainLabels(order, csr, options.resolution, createRng(round === 1 && k === 0 ? options.seed : nextSeed()), options.initial);
       partitions.push(community);
       counts.push(count);
     }

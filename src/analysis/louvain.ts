@@ -33,6 +33,12 @@
  *
  * Input: `offsets`/`targets`/`weights` as in compact-graph.ts, both directions of every
  * undirected edge stored, weights > 0, no self entries. Symmetry is assumed, not checked.
+ *
+ * Warm start (`initial`): the first level starts from a given partition instead of
+ * singletons, as Neo4j GDS's `seedProperty` does for its Louvain; -1 = a community of its
+ * own. Local moving then improves it and the coarser levels may merge its communities;
+ * a seeded community is only taken apart node by node. Used to re-analyse a graph from
+ * its previous analysis' niches (stable niches across re-runs, issue 12).
  */
 import type { Csr } from './compact-graph.js';
 import type { Rng } from './random.js';
@@ -52,6 +58,8 @@ export interface LouvainOptions {
   rng: Rng;
   fastLocalMoves?: boolean;
   tolerance?: number;
+  /** Starting community of each node (any non-negative labels; -1 = alone), or undefined for singletons. */
+  initial?: Int32Array;
 }
 
 export interface LouvainResult {
@@ -147,6 +155,10 @@ interface Level {
 export function louvain(csr: Csr, options: LouvainOptions): LouvainResult {
   const order = checkCsr(csr);
   const { resolution, fast, tolerance, rng } = checkOptions(options);
+  const initial = options.initial;
+  if (initial !== undefined && (!(initial instanceof Int32Array) || initial.length !== order)) {
+    throw new RangeError(`${PREFIX}: initial must be an Int32Array of ${order} labels.`);
+  }
 
   const strength = new Float64Array(order);
   let twoM = 0;
@@ -181,12 +193,27 @@ export function louvain(csr: Csr, options: LouvainOptions): LouvainResult {
   for (;;) {
     const { n, offsets, targets, weights } = level;
     const k = level.strength;
-    for (let i = 0; i < n; i++) {
-      comm[i] = i;
-      tot[i] = k[i] as number;
-      size[i] = 1;
-    }
+    // The seeded first level: labels renumbered 0 .. C0 - 1, the ids above them free.
+    const seeded = initial !== undefined && levels === 0 && n === order;
     let freeTop = 0;
+    if (seeded) {
+      const { community: start, count: c0 } = renumberSeed(initial);
+      tot.fill(0, 0, n);
+      size.fill(0, 0, n);
+      for (let i = 0; i < n; i++) {
+        const c = start[i] as number;
+        comm[i] = c;
+        tot[c] = (tot[c] as number) + (k[i] as number);
+        size[c] = (size[c] as number) + 1;
+      }
+      for (let c = n - 1; c >= c0; c--) free[freeTop++] = c;
+    } else {
+      for (let i = 0; i < n; i++) {
+        comm[i] = i;
+        tot[i] = k[i] as number;
+        size[i] = 1;
+      }
+    }
     let levelMoves = 0;
     let levelGain = 0;
 
@@ -267,7 +294,8 @@ export function louvain(csr: Csr, options: LouvainOptions): LouvainResult {
       }
     } while (!fast && sweepMoves > 0);
 
-    if (levelMoves === 0) break;
+    // A seeded level is a partition even when nothing moved.
+    if (levelMoves === 0 && !seeded) break;
     levels++;
     moves += levelMoves;
 
@@ -282,7 +310,7 @@ export function louvain(csr: Csr, options: LouvainOptions): LouvainResult {
     for (let v = 0; v < order; v++) label[v] = comm[label[v] as number] as number;
 
     // Q gained by the level = 2 * levelGain / 2m (see the module doc).
-    if (C === n || (2 * levelGain) / twoM < tolerance) break;
+    if (C === n || (!seeded && (2 * levelGain) / twoM < tolerance)) break;
     level = aggregate(level, comm, C, acc, touched);
   }
 
@@ -345,6 +373,27 @@ function aggregate(level: Level, comm: Int32Array, C: number, acc: Float64Array,
   }
   newOffsets[C] = w;
   return { n: C, offsets: newOffsets, targets: segTargets.slice(0, w), weights: segWeights.slice(0, w), loops: newLoops, strength: newStrength };
+}
+
+/** A seed partition renumbered 0 .. count - 1 by first appearance; -1 gets a label of its own. */
+function renumberSeed(initial: Int32Array): { community: Int32Array; count: number } {
+  const relabel = new Map<number, number>();
+  const community = new Int32Array(initial.length);
+  let count = 0;
+  for (let i = 0; i < initial.length; i++) {
+    const r = initial[i] as number;
+    if (r < 0) {
+      community[i] = count++;
+      continue;
+    }
+    let c = relabel.get(r);
+    if (c === undefined) {
+      c = count++;
+      relabel.set(r, c);
+    }
+    community[i] = c;
+  }
+  return { community, count };
 }
 
 /** Relabels 0 .. count - 1 by first appearance in index order. */

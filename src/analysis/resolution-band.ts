@@ -36,13 +36,13 @@ export interface BandChoice {
 
 const PREFIX = 'nichegraph/analysis/resolution-band';
 
-/** Size of the niche of the median account, over accounts that have at least one tie. */
-export function typicalNicheSize(community: Int32Array, count: number, csr: Csr): number {
+/** Size of the niche of the median account, over accounts with at least `minTies` ties (distinct neighbours). */
+export function typicalNicheSize(community: Int32Array, count: number, csr: Csr, minTies = 1): number {
   const size = new Int32Array(count);
   for (let i = 0; i < community.length; i++) size[community[i] as number] = (size[community[i] as number] as number) + 1;
   const sizes: number[] = [];
   for (let i = 0; i < community.length; i++) {
-    if ((csr.offsets[i + 1] as number) > (csr.offsets[i] as number)) sizes.push(size[community[i] as number] as number);
+    if ((csr.offsets[i + 1] as number) - (csr.offsets[i] as number) >= minTies) sizes.push(size[community[i] as number] as number);
   }
   if (sizes.length === 0) return 0;
   sizes.sort((a, b) => a - b);

@@ -1,5 +1,5 @@
 /**
- * Trust score of an account inside its niche (v1).
+ * Trust score of an account inside its niche (v2).
  *
  *   score(i) = centrality(i) * ties(i) * positiveShare(i)
  *
@@ -8,7 +8,10 @@
  *                      average member), so scores compare across niches of any size;
  *   ties(i)          = 1 + (reciprocity(i) + repeat(i) + embeddedness(i)) / 3, in [1, 2]
  *                      (tie-strength.ts);
- *   positiveShare(i) = posIn(i) / (posIn(i) + negIn(i)), 1 when nothing comes in.
+ *   positiveShare(i) = max(0, (posIn(i) - negIn(i) + a) / (posIn(i) + negIn(i) + a)), the
+ *                      net positive share of the weight received, in [0, 1], with a prior
+ *                      of a = DEFAULTS.priorWeight (2) units of positive weight; 1 when
+ *                      nothing negative comes in.
  *
  * Why this shape and these weights:
  * - Centrality is the base. Positive-only PageRank is the strong baseline for trust on
@@ -23,21 +26,50 @@
  *   rather than a factor in [0, 1], because one-shot interactions (a single rating, one
  *   e-mail thread) are a legitimate form of data where all three are 0, and then the
  *   ranking is exactly the baseline's.
- * - Negative weight subtracts multiplicatively through the positive share of incoming
- *   weight, i.e. Kumar et al.'s goodness (mean signed weight received, in [-1, 1])
- *   rescaled to [0, 1]: (1 + goodness) / 2. Nothing upstream reads negative weight
- *   (Louvain, PageRank and the tie measures use positive weight), so a complaint can
- *   only lower a score.
+ * - Negative weight subtracts: each unit of complaint cancels one unit of praise, and what
+ *   remains positive, as a share of all the weight received, is the factor. This is
+ *   Kumar et al.'s goodness (mean signed weight received, in [-1, 1]) floored at 0, where
+ *   v1 used (1 + goodness) / 2: that halved the leverage of complaints (an account rated
+ *   half negative kept half its score), and a score built on the ratings before a date
+ *   forecast the ratings after it worse than positive PageRank x positive share did
+ *   (`npm run quality`, forecast table). An account whose complaints outweigh its praise
+ *   scores 0.
+ * - Scarce evidence: the share carries a prior of `priorWeight` units of positive weight
+ *   (a Beta-style pseudo-count, as in Laplace's rule of succession and the beta
+ *   reputation system of A. Josang & R. Ismail, Bled eConference 2002), so one small
+ *   complaint against an account nobody else rated does not zero it, while a sustained
+ *   record does. The prior is 2 units of weight, i.e. two interactions of the default
+ *   weight 1: the pseudo-count of Laplace's rule, chosen from that principle, not fitted.
+ *   It leans to the positive side (prior mean 1) so that a graph without negative
+ *   interactions scores exactly as before (every factor 1), and it depends on the
+ *   account's own evidence only, so a complaint against one account changes no other
+ *   account's factor.
+ * - Rater fairness (Kumar et al.'s FxG, which weights each rating by the rater's
+ *   fairness) was measured in the same forecast and did not help (within noise, lower
+ *   at the median cut): it is not in the score.
+ * - Recency is not a trust parameter: `halfLife` decays each interaction's weight in the
+ *   projection (time-decay.ts), so every component sees recent interactions weigh more.
  * - The Guimera-Amaral role (roles.ts) is reported next to the score, not folded into
  *   it; broadcasters (huge audience, no reciprocal ties) keep their score but are never
  *   listed as a niche's trusted members.
  */
 const PREFIX = 'nichegraph/analysis/trust';
 
-/** Multiplier in [0, 1]: positive share of the incoming weight (1 when nothing comes in). */
-export function positiveShare(positiveIn: number, negativeIn: number): number {
-  const total = positiveIn + negativeIn;
-  return total > 0 ? positiveIn / total : 1;
+export const DEFAULTS = {
+  /** Prior positive weight in the net positive share: two interactions of weight 1 (Laplace's pseudo-count). */
+  priorWeight: 2,
+};
+
+/**
+ * Multiplier in [0, 1]: net positive share of the incoming weight with a prior of
+ * `priorWeight` positive units, max(0, (pos - neg + a) / (pos + neg + a)). 1 when nothing
+ * negative comes in; strictly decreasing in `negativeIn` while above 0, never decreasing
+ * in `positiveIn`.
+ */
+export function positiveShare(positiveIn: number, negativeIn: number, priorWeight: number = DEFAULTS.priorWeight): number {
+  const total = positiveIn + negativeIn + priorWeight;
+  if (!(total > 0)) return 1;
+  return Math.max(0, (positiveIn - negativeIn + priorWeight) / total);
 }
 
 export interface TrustInputs {

@@ -32,20 +32,28 @@ export interface Projection {
 }
 
 export interface AnalysisOptions {
-  /** Louvain resolution (gamma), > 0. Ignored when `nicheSize` is given. */
-  resolution: number;
+  /**
+   * Niche-level resolution (gamma of modularity on the whole graph, inside each community), > 0.
+   * Absent or null: chosen by the default rule (niches.ts). Ignored when `nicheSize` is given.
+   */
+  resolution?: number | null;
   /** Seed of the pseudo-random generator; same projection + options + seed -> same result. */
   seed: number;
   /** How many trusted members to report per niche. */
   topK: number;
-  /** Seeded Louvain runs combined by consensus clustering (1 = plain Louvain). Default: DEFAULTS.runs of analyse.ts. */
+  /** Seeded Leiden runs on the whole graph, combined by consensus where they disagree (1 = one run). Default: DEFAULTS.runs of analyse.ts. */
   runs?: number;
   /** Groups smaller than this are not niches: their members go to the unassigned group. Default 3. */
   minNicheSize?: number;
-  /** Aim the resolution at this typical niche size band (accounts) instead of using `resolution`. */
+  /** Aim the niche-level resolution at this typical niche size band (accounts) instead of the default rule. */
   nicheSize?: { min: number; max: number } | null;
   /** Extra whole-graph centralities to report per account (centrality/select.ts). */
   centralities?: readonly CentralityName[];
+  /**
+   * Warm start: a starting niche label per account index (-1 = none), e.g. the niches of
+   * the baseline analysis, as GDS's seedProperty (louvain.ts). Undefined: cold start.
+   */
+  initialPartition?: Int32Array;
 }
 
 /** Guimera-Amaral role, or "broadcaster" (huge audience, few reciprocal ties). */
@@ -86,7 +94,7 @@ export interface MemberScore {
   weightedDegree: number;
   /** Share of the account's undirected positive weight that stays inside its niche (0..1). */
   internalShare: number;
-  /** Score components (score = centrality * ties * positiveShare). */
+  /** Score components (score = centrality * ties * positiveShare; positiveShare is the net positive share of trust.ts). */
   centrality: number;
   ties: number;
   positiveShare: number;
@@ -98,7 +106,7 @@ export interface MemberScore {
   withinDegreeZ: number;
   participation: number;
   role: AccountRole;
-  /** Share of the Louvain runs that put the account in (the counterpart of) its niche. */
+  /** Share of the runs that put the account in (the counterpart of) its niche. */
   confidence: number;
   /** Up to 3 strongest reciprocal ties, strongest first. */
   topTies: ReciprocalTie[];
@@ -109,9 +117,11 @@ export interface MemberScore {
 export interface NicheResult {
   /** "n" + rank, rank 0 = largest niche; "unassigned" for the group of accounts in no niche. */
   id: string;
+  /** The community the niche lies in ("c" + rank); null for the unassigned group. */
+  communityId?: string | null;
   /** True for the group of accounts whose group was smaller than minNicheSize (not a niche). */
   unassigned: boolean;
-  /** Mean Jaccard agreement of the niche with its counterpart in each Louvain run (0..1). */
+  /** Mean Jaccard agreement of the niche with its counterpart in each run (0..1). */
   stability: number;
   /** Share of the internal positive weight that is reciprocated: sum 2 min(w_ij, w_ji) / sum (w_ij + w_ji). */
   reciprocity: number;
@@ -143,10 +153,15 @@ export interface AnalysisSummary {
   edges: number;
   /** Niches, the unassigned group not counted. */
   niches: number;
+  /** Communities (every account is in one). Optional until the store persists it. */
+  communities?: number;
+  /** Newman-Girvan modularity (resolution 1) of the communities: what igraph, NetworKit and leidenalg report. */
   modularity: number;
-  /** The resolution used (chosen from nicheSize when given). */
+  /** The same figure for the niches (each group below minNicheSize counted as its own group). */
+  nicheModularity?: number;
+  /** The niche-level resolution used (given, chosen from nicheSize, or by the default rule). */
   resolution: number;
-  /** Louvain runs per consensus round, rounds run and whether they all agreed at the end. */
+  /** Leiden runs on the whole graph, and consensus rounds over the accounts they disagreed on (0: they agreed). */
   runs: number;
   consensusRounds: number;
   /** Disconnected communities in the plain Louvain partition (first run), before refinement. */
@@ -157,8 +172,23 @@ export interface AnalysisSummary {
   meanConfidence: number;
 }
 
+/** A coarse community: niches and unassigned accounts that modularity at resolution 1 groups together. */
+export interface CommunityResult {
+  /** "c" + rank, rank 0 = largest community. */
+  id: string;
+  size: number;
+  density: number;
+  conductance: number;
+  /** Its niches' ids, largest first. */
+  niches: string[];
+  /** Its accounts in the unassigned group. */
+  unassigned: number;
+}
+
 export interface AnalysisResult {
   summary: AnalysisSummary;
+  /** Largest first; ties broken by the smallest member id. Optional until the store persists it. */
+  communities?: CommunityResult[];
   /** Largest first; ties broken by the smallest member id. */
   niches: NicheResult[];
 }

@@ -100,7 +100,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /**
+         * List a graph's analyses, newest first
+         * @description Every analysis of the graph, whatever its status, ordered by creation time, newest first (ties by id, descending), `limit` per page from `offset`; `total` counts them all. Queued and running ones carry no `progress` here: read one with GET /v1/analyses/{analysisId} for that.
+         */
+        get: operations["listAnalyses"];
         put?: never;
         /**
          * Start an analysis: niches (Louvain) and their trusted members
@@ -1000,6 +1004,194 @@ export interface operations {
             };
         };
     };
+    listAnalyses: {
+        parameters: {
+            query: {
+                /** @description Items per page. */
+                limit: number;
+                /** @description Items to skip. */
+                offset: number;
+            };
+            header?: never;
+            path: {
+                /** @description Graph id. */
+                graphId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        total: number;
+                        limit: number;
+                        offset: number;
+                        items: {
+                            id: string;
+                            graphId: string;
+                            status: "queued" | "running" | "succeeded" | "failed";
+                            /**
+                             * AnalysisParams
+                             * @description The effective parameters, defaults filled in.
+                             */
+                            params: {
+                                /** @description The niche-level resolution asked for; null: the default rule. */
+                                resolution: number | null;
+                                seed: number;
+                                typeWeights: {
+                                    [key: string]: number;
+                                };
+                                from: string | null;
+                                to: string | null;
+                                minWeight: number;
+                                topK: number;
+                                runs?: number;
+                                minNicheSize?: number;
+                                nicheSize?: {
+                                    min: number;
+                                    max: number;
+                                } | null;
+                                centralities?: string[];
+                            };
+                            /** Format: date-time */
+                            createdAt: string;
+                            startedAt: string | null;
+                            finishedAt: string | null;
+                            error?: string;
+                            summary?: {
+                                accounts: number;
+                                /** @description Undirected account pairs with positive weight. */
+                                edges: number;
+                                niches: number;
+                                /** @description Communities (modularity at resolution 1); every niche lies in one. */
+                                communities?: number;
+                                /** @description Modularity (resolution 1) of the communities, comparable with igraph, NetworKit and leidenalg. */
+                                modularity: number;
+                                /** @description Modularity (resolution 1) of the niches. */
+                                nicheModularity?: number;
+                                /** @description The niche-level resolution used (given, chosen from nicheSize, or by the default rule). */
+                                resolution: number;
+                                runs: number;
+                                /** @description Consensus rounds over the accounts the runs disagreed on (0: they agreed). */
+                                consensusRounds: number;
+                                /** @description Disconnected communities one plain Louvain run (same seed) leaves; Leiden guarantees connected ones. */
+                                louvainDisconnected: number;
+                                /** @description Accounts in the unassigned group (their group was below minNicheSize). */
+                                unassigned: number;
+                                /** @description Mean share of runs that put an account (with ties) in its niche. */
+                                meanConfidence: number;
+                            };
+                            /**
+                             * AnalysisProgress
+                             * @description Present while the analysis is queued or running in the instance answering.
+                             */
+                            progress?: {
+                                /** @description queued, then projection -> communities -> centrality -> scoring -> persistence. */
+                                phase: "queued" | "projection" | "communities" | "centrality" | "scoring" | "persistence";
+                                /** @description Coarse: the share of a typical run spent in the phases already finished. */
+                                fraction: number;
+                            };
+                            /**
+                             * AnalysisTimings
+                             * @description Milliseconds per phase, stored with the analysis once it has finished. A phase that did not run (failure, cancellation) is absent; worker start-up is in total but in no phase.
+                             */
+                            timings?: {
+                                /** @description Created -> a worker started it. */
+                                queued?: number;
+                                /** @description Reading the projection from Neo4j and building the compact graph. */
+                                projection?: number;
+                                /** @description Louvain. */
+                                communities?: number;
+                                /** @description Global and within-niche PageRank. */
+                                centrality?: number;
+                                /** @description Niche metrics, trust scores, ranking. */
+                                scoring?: number;
+                                /** @description Writing niches and memberships to Neo4j. */
+                                persistence?: number;
+                                /** @description Created -> finished. */
+                                total?: number;
+                            };
+                            /** @description Which data the analysis read; present once its projection was read. */
+                            projection?: {
+                                /** @description The graph's version when the analysis read it: every interaction ingested up to it is included (later ones may be). Compare with the graph's `version`. */
+                                graphVersion: number;
+                                /** @description The projection came from the projection cache (same graph version and projection params as an earlier analysis). */
+                                cached: boolean;
+                            };
+                        }[];
+                    };
+                };
+            };
+            /** @description Invalid request: every offending field is listed in `errors` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or unknown API key (send Authorization: Bearer <key>) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The API key lacks the scope (or graph) this needs */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unknown resource */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A path parameter is longer than the router accepts */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limit or analyses-per-key limit reached; retry after Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Neo4j unavailable, service overloaded or shutting down; retry after Retry-After seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     createAnalysis: {
         parameters: {
             query: {
@@ -1032,10 +1224,7 @@ export interface operations {
                  *     }
                  */
                 "application/json": {
-                    /**
-                     * @description Louvain resolution: higher gives smaller niches.
-                     * @default 1
-                     */
+                    /** @description Niche-level resolution (modularity on the whole graph, inside each community): higher gives smaller niches. Absent: chosen so that the typical niche is at Dunbar's band layer (about 50 people). Communities always use resolution 1. */
                     resolution?: number;
                     /** @description Seed of the randomised steps; default 42. Same data, params and seed give the same niches. */
                     seed?: number;
@@ -1058,8 +1247,8 @@ export interface operations {
                      */
                     topK?: number;
                     /**
-                     * @description Seeded Louvain runs combined by consensus clustering (Lancichinetti & Fortunato 2012); 1 = plain Louvain. Time grows linearly.
-                     * @default 30
+                     * @description Seeded Leiden runs on the whole graph; where they disagree, consensus clustering (Lancichinetti & Fortunato 2012) runs on the contracted rest only. 1 = one Leiden run.
+                     * @default 3
                      */
                     runs?: number;
                     /**
@@ -1090,14 +1279,14 @@ export interface operations {
                      *       "graphId": "acme-forum",
                      *       "status": "succeeded",
                      *       "params": {
-                     *         "resolution": 1,
+                     *         "resolution": null,
                      *         "seed": 42,
                      *         "typeWeights": {},
                      *         "from": null,
                      *         "to": null,
                      *         "minWeight": 0,
                      *         "topK": 10,
-                     *         "runs": 30,
+                     *         "runs": 3,
                      *         "minNicheSize": 3,
                      *         "nicheSize": null
                      *       },
@@ -1110,7 +1299,7 @@ export interface operations {
                      *         "niches": 40,
                      *         "modularity": 0.83,
                      *         "resolution": 1,
-                     *         "runs": 30,
+                     *         "runs": 3,
                      *         "consensusRounds": 2,
                      *         "louvainDisconnected": 0,
                      *         "unassigned": 2,
@@ -1127,7 +1316,8 @@ export interface operations {
                          * @description The effective parameters, defaults filled in.
                          */
                         params: {
-                            resolution: number;
+                            /** @description The niche-level resolution asked for; null: the default rule. */
+                            resolution: number | null;
                             seed: number;
                             typeWeights: {
                                 [key: string]: number;
@@ -1154,13 +1344,18 @@ export interface operations {
                             /** @description Undirected account pairs with positive weight. */
                             edges: number;
                             niches: number;
+                            /** @description Communities (modularity at resolution 1); every niche lies in one. */
+                            communities?: number;
+                            /** @description Modularity (resolution 1) of the communities, comparable with igraph, NetworKit and leidenalg. */
                             modularity: number;
-                            /** @description The resolution used (chosen from nicheSize when given). */
+                            /** @description Modularity (resolution 1) of the niches. */
+                            nicheModularity?: number;
+                            /** @description The niche-level resolution used (given, chosen from nicheSize, or by the default rule). */
                             resolution: number;
                             runs: number;
-                            /** @description Consensus rounds run (each of `runs` Louvain runs). */
+                            /** @description Consensus rounds over the accounts the runs disagreed on (0: they agreed). */
                             consensusRounds: number;
-                            /** @description Disconnected niches plain Louvain produced (first run), split into connected parts here. */
+                            /** @description Disconnected communities one plain Louvain run (same seed) leaves; Leiden guarantees connected ones. */
                             louvainDisconnected: number;
                             /** @description Accounts in the unassigned group (their group was below minNicheSize). */
                             unassigned: number;
@@ -1219,14 +1414,14 @@ export interface operations {
                      *       "graphId": "acme-forum",
                      *       "status": "succeeded",
                      *       "params": {
-                     *         "resolution": 1,
+                     *         "resolution": null,
                      *         "seed": 42,
                      *         "typeWeights": {},
                      *         "from": null,
                      *         "to": null,
                      *         "minWeight": 0,
                      *         "topK": 10,
-                     *         "runs": 30,
+                     *         "runs": 3,
                      *         "minNicheSize": 3,
                      *         "nicheSize": null
                      *       },
@@ -1239,7 +1434,7 @@ export interface operations {
                      *         "niches": 40,
                      *         "modularity": 0.83,
                      *         "resolution": 1,
-                     *         "runs": 30,
+                     *         "runs": 3,
                      *         "consensusRounds": 2,
                      *         "louvainDisconnected": 0,
                      *         "unassigned": 2,
@@ -1256,7 +1451,8 @@ export interface operations {
                          * @description The effective parameters, defaults filled in.
                          */
                         params: {
-                            resolution: number;
+                            /** @description The niche-level resolution asked for; null: the default rule. */
+                            resolution: number | null;
                             seed: number;
                             typeWeights: {
                                 [key: string]: number;
@@ -1283,13 +1479,18 @@ export interface operations {
                             /** @description Undirected account pairs with positive weight. */
                             edges: number;
                             niches: number;
+                            /** @description Communities (modularity at resolution 1); every niche lies in one. */
+                            communities?: number;
+                            /** @description Modularity (resolution 1) of the communities, comparable with igraph, NetworKit and leidenalg. */
                             modularity: number;
-                            /** @description The resolution used (chosen from nicheSize when given). */
+                            /** @description Modularity (resolution 1) of the niches. */
+                            nicheModularity?: number;
+                            /** @description The niche-level resolution used (given, chosen from nicheSize, or by the default rule). */
                             resolution: number;
                             runs: number;
-                            /** @description Consensus rounds run (each of `runs` Louvain runs). */
+                            /** @description Consensus rounds over the accounts the runs disagreed on (0: they agreed). */
                             consensusRounds: number;
-                            /** @description Disconnected niches plain Louvain produced (first run), split into connected parts here. */
+                            /** @description Disconnected communities one plain Louvain run (same seed) leaves; Leiden guarantees connected ones. */
                             louvainDisconnected: number;
                             /** @description Accounts in the unassigned group (their group was below minNicheSize). */
                             unassigned: number;
@@ -1464,14 +1665,14 @@ export interface operations {
                      *       "graphId": "acme-forum",
                      *       "status": "succeeded",
                      *       "params": {
-                     *         "resolution": 1,
+                     *         "resolution": null,
                      *         "seed": 42,
                      *         "typeWeights": {},
                      *         "from": null,
                      *         "to": null,
                      *         "minWeight": 0,
                      *         "topK": 10,
-                     *         "runs": 30,
+                     *         "runs": 3,
                      *         "minNicheSize": 3,
                      *         "nicheSize": null
                      *       },
@@ -1484,7 +1685,7 @@ export interface operations {
                      *         "niches": 40,
                      *         "modularity": 0.83,
                      *         "resolution": 1,
-                     *         "runs": 30,
+                     *         "runs": 3,
                      *         "consensusRounds": 2,
                      *         "louvainDisconnected": 0,
                      *         "unassigned": 2,
@@ -1501,7 +1702,8 @@ export interface operations {
                          * @description The effective parameters, defaults filled in.
                          */
                         params: {
-                            resolution: number;
+                            /** @description The niche-level resolution asked for; null: the default rule. */
+                            resolution: number | null;
                             seed: number;
                             typeWeights: {
                                 [key: string]: number;
@@ -1528,13 +1730,18 @@ export interface operations {
                             /** @description Undirected account pairs with positive weight. */
                             edges: number;
                             niches: number;
+                            /** @description Communities (modularity at resolution 1); every niche lies in one. */
+                            communities?: number;
+                            /** @description Modularity (resolution 1) of the communities, comparable with igraph, NetworKit and leidenalg. */
                             modularity: number;
-                            /** @description The resolution used (chosen from nicheSize when given). */
+                            /** @description Modularity (resolution 1) of the niches. */
+                            nicheModularity?: number;
+                            /** @description The niche-level resolution used (given, chosen from nicheSize, or by the default rule). */
                             resolution: number;
                             runs: number;
-                            /** @description Consensus rounds run (each of `runs` Louvain runs). */
+                            /** @description Consensus rounds over the accounts the runs disagreed on (0: they agreed). */
                             consensusRounds: number;
-                            /** @description Disconnected niches plain Louvain produced (first run), split into connected parts here. */
+                            /** @description Disconnected communities one plain Louvain run (same seed) leaves; Leiden guarantees connected ones. */
                             louvainDisconnected: number;
                             /** @description Accounts in the unassigned group (their group was below minNicheSize). */
                             unassigned: number;
@@ -1670,14 +1877,14 @@ export interface operations {
                      *       "graphId": "acme-forum",
                      *       "status": "succeeded",
                      *       "params": {
-                     *         "resolution": 1,
+                     *         "resolution": null,
                      *         "seed": 42,
                      *         "typeWeights": {},
                      *         "from": null,
                      *         "to": null,
                      *         "minWeight": 0,
                      *         "topK": 10,
-                     *         "runs": 30,
+                     *         "runs": 3,
                      *         "minNicheSize": 3,
                      *         "nicheSize": null
                      *       },
@@ -1690,7 +1897,7 @@ export interface operations {
                      *         "niches": 40,
                      *         "modularity": 0.83,
                      *         "resolution": 1,
-                     *         "runs": 30,
+                     *         "runs": 3,
                      *         "consensusRounds": 2,
                      *         "louvainDisconnected": 0,
                      *         "unassigned": 2,
@@ -1707,7 +1914,8 @@ export interface operations {
                          * @description The effective parameters, defaults filled in.
                          */
                         params: {
-                            resolution: number;
+                            /** @description The niche-level resolution asked for; null: the default rule. */
+                            resolution: number | null;
                             seed: number;
                             typeWeights: {
                                 [key: string]: number;
@@ -1734,13 +1942,18 @@ export interface operations {
                             /** @description Undirected account pairs with positive weight. */
                             edges: number;
                             niches: number;
+                            /** @description Communities (modularity at resolution 1); every niche lies in one. */
+                            communities?: number;
+                            /** @description Modularity (resolution 1) of the communities, comparable with igraph, NetworKit and leidenalg. */
                             modularity: number;
-                            /** @description The resolution used (chosen from nicheSize when given). */
+                            /** @description Modularity (resolution 1) of the niches. */
+                            nicheModularity?: number;
+                            /** @description The niche-level resolution used (given, chosen from nicheSize, or by the default rule). */
                             resolution: number;
                             runs: number;
-                            /** @description Consensus rounds run (each of `runs` Louvain runs). */
+                            /** @description Consensus rounds over the accounts the runs disagreed on (0: they agreed). */
                             consensusRounds: number;
-                            /** @description Disconnected niches plain Louvain produced (first run), split into connected parts here. */
+                            /** @description Disconnected communities one plain Louvain run (same seed) leaves; Leiden guarantees connected ones. */
                             louvainDisconnected: number;
                             /** @description Accounts in the unassigned group (their group was below minNicheSize). */
                             unassigned: number;
@@ -2041,7 +2254,7 @@ export interface operations {
                             centrality: number;
                             /** @description Tie-strength factor 1 + (reciprocity + repeat + embeddedness) / 3, in [1, 2]. */
                             ties: number;
-                            /** @description Positive share of the weight received (negative interactions lower it). */
+                            /** @description Net positive share of the weight received, max(0, (P - N + 2) / (P + N + 2)): each unit of complaint cancels one of praise; 1 without negative interactions. */
                             positiveShare: number;
                             /** @description Share of the in-niche weight received that the account gives back. */
                             reciprocity: number;
@@ -2199,7 +2412,7 @@ export interface operations {
                             centrality: number;
                             /** @description Tie-strength factor 1 + (reciprocity + repeat + embeddedness) / 3, in [1, 2]. */
                             ties: number;
-                            /** @description Positive share of the weight received (negative interactions lower it). */
+                            /** @description Net positive share of the weight received, max(0, (P - N + 2) / (P + N + 2)): each unit of complaint cancels one of praise; 1 without negative interactions. */
                             positiveShare: number;
                             /** @description Share of the in-niche weight received that the account gives back. */
                             reciprocity: number;

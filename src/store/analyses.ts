@@ -8,7 +8,7 @@
 import type { AnalysisSummary } from '../analysis/types.js';
 import type { Neo4jContext } from './neo4j-context.js';
 import { firstRecord, int, str, strOrNull, toNumber, toNumberOrNull } from './neo4j-values.js';
-import type { AnalysisParams, AnalysisRecord, AnalysisStatus, AnalysisTimings, ProjectionInfo } from './port.js';
+import type { AnalysisParams, AnalysisRecord, AnalysisStatus, AnalysisTimings, Page, ProjectionInfo } from './port.js';
 
 export class Neo4jAnalyses {
   constructor(private readonly ctx: Neo4jContext) {}
@@ -30,37 +30,16 @@ export class Neo4jAnalyses {
   async getAnalysis(analysisId: string): Promise<AnalysisRecord | null> {
     const r = firstRecord(await this.ctx.read('analysis-get', { analysisId }));
     if (!r) return null;
-    const accounts = toNumberOrNull(r.get('accounts'));
-    const summary: AnalysisSummary | null =
-      accounts === null
-        ? null
-        : {
-            accounts,
-            edges: toNumber(r.get('edges')),
-            niches: toNumber(r.get('niches')),
-            modularity: toNumber(r.get('modularity')),
-            resolution: toNumber(r.get('resolutionUsed')),
-            runs: toNumber(r.get('runs')),
-            consensusRounds: toNumber(r.get('consensusRounds')),
-            louvainDisconnected: toNumber(r.get('louvainDisconnected')),
-            unassigned: toNumber(r.get('unassigned')),
-            meanConfidence: toNumber(r.get('meanConfidence')),
-          };
+    return toAnalysisRecord((key) => (r.has(key) ? r.get(key) : null));
+  }
+
+  /** A graph's analyses, newest first; null when the graph is unknown. */
+  async listAnalyses(graphId: string, page: { limit: number; offset: number }): Promise<Page<AnalysisRecord> | null> {
+    const r = firstRecord(await this.ctx.read('analysis-list', { graphId, offset: int(page.offset), limit: int(page.limit) }));
+    if (!r || r.get('found') !== true) return null;
     return {
-      id: str(r.get('id')),
-      graphId: str(r.get('graphId')),
-      status: str(r.get('status')) as AnalysisStatus,
-      params: JSON.parse(str(r.get('params'))) as AnalysisParams,
-      createdAt: str(r.get('createdAt')),
-      startedAt: strOrNull(r.get('startedAt')),
-      finishedAt: strOrNull(r.get('finishedAt')),
-      error: strOrNull(r.get('error')),
-      summary,
-      // Present only once recorded, so records without timings read back as they were written.
-      ...(r.has('timings') && r.get('timings') !== null ? { timings: JSON.parse(str(r.get('timings'))) as AnalysisTimings } : {}),
-      ...(r.has('graphVersion') && r.get('graphVersion') !== null
-        ? { projection: { graphVersion: toNumber(r.get('graphVersion')), cached: r.get('projectionCached') === true } }
-        : {}),
+      total: toNumber(r.get('total')),
+      items: (r.get('items') as Array<Record<string, unknown>>).map((row) => toAnalysisRecord((key) => row[key] ?? null)),
     };
   }
 
@@ -93,4 +72,40 @@ export class Neo4jAnalyses {
     for (const r of res.records) out[str(r.get('status')) as AnalysisStatus] = toNumber(r.get('count'));
     return out;
   }
+}
+
+/** An analysis record from the fields of analysis-get.cypher (or one item of analysis-list.cypher). */
+function toAnalysisRecord(get: (key: string) => unknown): AnalysisRecord {
+  const accounts = toNumberOrNull(get('accounts'));
+  const summary: AnalysisSummary | null =
+    accounts === null
+      ? null
+      : {
+          accounts,
+          edges: toNumber(get('edges')),
+          niches: toNumber(get('niches')),
+          modularity: toNumber(get('modularity')),
+          resolution: toNumber(get('resolutionUsed')),
+          runs: toNumber(get('runs')),
+          consensusRounds: toNumber(get('consensusRounds')),
+          louvainDisconnected: toNumber(get('louvainDisconnected')),
+          unassigned: toNumber(get('unassigned')),
+          meanConfidence: toNumber(get('meanConfidence')),
+        };
+  const timings = get('timings');
+  const graphVersion = get('graphVersion');
+  return {
+    id: str(get('id')),
+    graphId: str(get('graphId')),
+    status: str(get('status')) as AnalysisStatus,
+    params: JSON.parse(str(get('params'))) as AnalysisParams,
+    createdAt: str(get('createdAt')),
+    startedAt: strOrNull(get('startedAt')),
+    finishedAt: strOrNull(get('finishedAt')),
+    error: strOrNull(get('error')),
+    summary,
+    // Present only once recorded, so records without timings read back as they were written.
+    ...(timings !== null && timings !== undefined ? { timings: JSON.parse(str(timings)) as AnalysisTimings } : {}),
+    ...(graphVersion !== null && graphVersion !== undefined ? { projection: { graphVersion: toNumber(graphVersion), cached: get('projectionCached') === true } } : {}),
+  };
 }

@@ -215,6 +215,10 @@ export class Neo4jGraphStore implements GraphStore {
   getAnalysis(analysisId: string): Promise<AnalysisRecord | null> {
     return this.analyses.getAnalysis(analysisId);
   }
+
+  listAnalyses(graphId: string, page: { limit: number; offset: number }): Promise<Page<AnalysisRecord> | null> {
+    return this.analyses.listAnalyses(graphId, page);
+  }
   markRunning(analysisId: string, startedAt: string): Promise<void> {
     return this.analyses.markRunning(analysisId, startedAt);
   }

@@ -73,7 +73,8 @@ export interface ProjectionParams {
 export type AnalysisStatus = 'queued' | 'running' | 'succeeded' | 'failed';
 
 export interface AnalysisParams extends ProjectionParams {
-  resolution: number;
+  /** Niche-level resolution asked for; null (or 1 in analyses stored before issue 9): see AnalysisOptions.resolution. */
+  resolution: number | null;
   seed: number;
   topK: number;
   /** Louvain runs combined by consensus (1 = plain Louvain). Absent in analyses stored before issue 4: 1. */
@@ -165,6 +166,8 @@ export interface GraphStore {
   /** False when the graph is unknown (or being deleted). */
   createAnalysis(analysis: AnalysisRecord): Promise<boolean>;
   getAnalysis(analysisId: string): Promise<AnalysisRecord | null>;
+  /** A graph's analyses, newest first (createdAt, then id, descending); null when the graph is unknown. */
+  listAnalyses(graphId: string, page: { limit: number; offset: number }): Promise<Page<AnalysisRecord> | null>;
   markRunning(analysisId: string, startedAt: string): Promise<void>;
   markFailed(analysisId: string, error: string, finishedAt: string): Promise<void>;
   /** Writes niches and memberships, then marks the analysis succeeded, in one go. */

@@ -6,7 +6,7 @@ import { loadKarateClub, toProjection, type Edge } from '../helpers/datasets.js'
 /**
  * Niche A: a 5-clique {a0..a4} of mutual ties, where everybody also writes to a0 a lot.
  * Niche B: a 4-clique {b0..b3} of mutual ties. One bridge a4 - b3. z is isolated.
- * y receives only complaints from b1.
+ * y receives only complaints from b1 (weight 2: as much as the net positive share's prior, so y scores 0).
  */
 function fixture(): Projection {
   const edges: Edge[] = [];
@@ -20,7 +20,7 @@ function fixture(): Projection {
   for (let i = 1; i < 5; i++) edges.push({ source: `a${i}`, target: 'a0', weight: 3 });
   edges.push({ source: 'a4', target: 'b3' });
   edges.push({ source: 'b2', target: 'b0', weight: -2 }); // b0 is disputed
-  edges.push({ source: 'b1', target: 'y', weight: -1 });
+  edges.push({ source: 'b1', target: 'y', weight: -2 });
   return toProjection(edges, { accounts: ['z'] });
 }
 
@@ -63,8 +63,8 @@ t.test('niches, ids, ordering and members on a hand-made graph', async (t) => {
   t.ok(bOrder.indexOf('b0') > bOrder.indexOf('b1') && bOrder.indexOf('b0') > bOrder.indexOf('b2'), bOrder.join(' > '));
   const b0 = b.members.find((m) => m.accountId === 'b0');
   t.equal(b0?.negativeInStrength, 2);
-  t.ok(Math.abs((b0?.score ?? 0) - 4 * (b0?.pagerank ?? 0) * (b0?.ties ?? 0) * (3 / 5)) < 1e-12, 'score = 4 * pagerank * ties * 3 / (3 + 2)');
-  t.equal(b0?.positiveShare, 3 / 5);
+  t.ok(Math.abs((b0?.score ?? 0) - 4 * (b0?.pagerank ?? 0) * (b0?.ties ?? 0) * (3 / 7)) < 1e-12, 'score = 4 * pagerank * ties * (3 - 2 + 2) / (3 + 2 + 2)');
+  t.equal(b0?.positiveShare, 3 / 7);
   t.equal(b0?.reciprocity, 1, 'every tie of a clique is returned');
   t.equal(b0?.repeat, 0, 'one event per pair (the disputed pair does not count as a return)');
   t.same(b0?.topTies.map((x) => x.accountId), ['b1', 'b2', 'b3'], 'ties of weight 1 each, by id');
@@ -128,14 +128,17 @@ t.test('empty projection', async (t) => {
       accounts: 0,
       edges: 0,
       niches: 0,
+      communities: 0,
       modularity: 0,
+      nicheModularity: 0,
       resolution: 1,
       runs: 10,
-      consensusRounds: 1,
+      consensusRounds: 0,
       louvainDisconnected: 0,
       unassigned: 0,
       meanConfidence: 1,
     },
+    communities: [],
     niches: [],
   });
 });

@@ -5,11 +5,30 @@ import { positiveShare, rankByScore, tieFactor, trustScores } from '../../src/an
 import type { AnalysisResult, Projection } from '../../src/analysis/types.js';
 import { toProjection, type Edge } from '../helpers/datasets.js';
 
-t.test('positive share of incoming weight', async (t) => {
+t.test('net positive share of incoming weight, with a prior of 2 positive units', async (t) => {
   t.equal(positiveShare(0, 0), 1, 'nothing comes in: no penalty');
-  t.equal(positiveShare(3, 0), 1);
-  t.equal(positiveShare(3, 1), 0.75);
-  t.equal(positiveShare(0, 2), 0, 'only complaints');
+  t.equal(positiveShare(3, 0), 1, 'praise only: no penalty');
+  t.equal(positiveShare(3, 1), 4 / 6, 'a complaint cancels a unit of praise: (3 - 1 + 2) / (3 + 1 + 2)');
+  t.equal(positiveShare(0, 1), 1 / 3, 'one small complaint alone is scarce evidence: (0 - 1 + 2) / (1 + 2)');
+  t.equal(positiveShare(0, 2), 0, 'complaints that outweigh the prior: 0');
+  t.equal(positiveShare(1, 10), 0, 'never below 0');
+  t.equal(positiveShare(3, 1, 0), 0.5, 'without prior: (pos - neg) / (pos + neg), Kumar et al.\'s goodness floored at 0');
+  t.equal(positiveShare(0, 0, 0), 1, 'no evidence and no prior: 1');
+});
+
+t.test('net positive share: a complaint never raises it, praise never lowers it', async (t) => {
+  const rng = createRng(7);
+  for (let k = 0; k < 2000; k++) {
+    const pos = rng() < 0.2 ? 0 : rng() * 20;
+    const neg = rng() < 0.3 ? 0 : rng() * 20;
+    const more = 1e-6 + rng() * 5;
+    const base = positiveShare(pos, neg);
+    if (base > 0 && !(positiveShare(pos, neg + more) < base)) t.fail(`complaint ${more} did not lower ${pos}/${neg}`);
+    if (positiveShare(pos, neg + more) > base) t.fail(`complaint ${more} raised ${pos}/${neg}`);
+    if (positiveShare(pos + more, neg) < base) t.fail(`praise ${more} lowered ${pos}/${neg}`);
+    if (base < 0 || base > 1) t.fail(`out of [0, 1]: ${base}`);
+  }
+  t.pass('2,000 random cases');
 });
 
 t.test('tie factor: 1 + mean of reciprocity, repeat, embeddedness', async (t) => {
@@ -31,8 +50,8 @@ t.test('score = centrality (PageRank * niche size) * ties * positive share', asy
   });
   t.same([...out.centrality].map((x) => +x.toFixed(12)), [1.5, 0.9, 0.6]);
   t.same([...out.ties], [2, 1, 1.25]);
-  t.same([...out.positiveShare], [0.5, 1, 1]);
-  t.same([...out.score].map((x) => +x.toFixed(12)), [1.5, 0.9, 0.75]);
+  t.same([...out.positiveShare], [2 / 10, 1, 1], '(4 - 4 + 2) / (4 + 4 + 2)');
+  t.same([...out.score].map((x) => +x.toFixed(12)), [0.6, 0.9, 0.75]);
   t.throws(
     () =>
       trustScores({

@@ -1,6 +1,7 @@
 /**
  * Analyses: POST /v1/graphs/{graphId}/analyses starts one (202 + Location, or 200 with
- * the finished analysis when `?wait=N` lets it finish in time); GET /v1/analyses/{id}
+ * the finished analysis when `?wait=N` lets it finish in time); GET on the same path lists
+ * a graph's analyses, newest first, paged; GET /v1/analyses/{id}
  * reads its state; DELETE /v1/analyses/{id} cancels a queued or running one (it ends as
  * status "failed" with error "cancelled"; its worker, if any, is terminated and nothing
  * of its result is stored; a finished analysis answers 409).
@@ -12,7 +13,7 @@ import { Errors } from '../../../errors.js';
 import { CANCELLED } from '../../../jobs/analysis-runner.js';
 import { QueueFullError, type AnalysisJobs } from '../../../jobs/port.js';
 import type { AnalysisRecord, GraphStore } from '../../../store/port.js';
-import { AnalysisIdParams, GraphIdParams, problems } from '../../schemas.js';
+import { AnalysisIdParams, GraphIdParams, PageQuery, pageOf, problems } from '../../schemas.js';
 import { analysisView, isFinished, toAnalysisParams } from './params.js';
 import { Analysis, AnalysisRequest, WaitQuery } from './schemas.js';
 
@@ -84,6 +85,29 @@ const analysisRoutes: FastifyPluginAsync<AnalysisRoutesOptions> = async (app, { 
       }
       const current = (await store.getAnalysis(analysis.id)) ?? analysis;
       return reply.code(isFinished(current) ? 200 : 202).send(analysisView(current));
+    },
+  );
+
+  r.get(
+    '/v1/graphs/:graphId/analyses',
+    {
+      schema: {
+        operationId: 'listAnalyses',
+        tags: ['analyses'],
+        summary: "List a graph's analyses, newest first",
+        description:
+          'Every analysis of the graph, whatever its status, ordered by creation time, newest first (ties by id, ' +
+          'descending), `limit` per page from `offset`; `total` counts them all. Queued and running ones carry no ' +
+          '`progress` here: read one with GET /v1/analyses/{analysisId} for that.',
+        params: GraphIdParams,
+        querystring: PageQuery,
+        response: { 200: pageOf(Analysis, 'AnalysisPage'), ...problems(400, 404) },
+      },
+    },
+    async (req) => {
+      const page = await store.listAnalyses(req.params.graphId, req.query);
+      if (!page) throw new Errors.GRAPH_NOT_FOUND(req.params.graphId);
+      return { total: page.total, limit: req.query.limit, offset: req.query.offset, items: page.items.map(analysisView) };
     },
   );
 

@@ -48,7 +48,7 @@ export function toAnalysisParams(body: AnalysisRequest): AnalysisParams {
   }
   if (errors.length > 0) throw new ValidationFailure(errors);
   return {
-    resolution: body.resolution ?? 1,
+    resolution: body.resolution ?? null,
     seed: body.seed ?? DEFAULT_SEED,
     topK: body.topK ?? 10,
     typeWeights: body.typeWeights ?? {},

@@ -84,7 +84,7 @@ const ScoreFields = {
   score: Type.Number({ description: 'Trust score inside the niche = centrality * ties * positiveShare (1 = an average member).' }),
   centrality: Type.Number({ description: 'Within-niche positive PageRank * niche size (1 = niche average).' }),
   ties: Type.Number({ description: 'Tie-strength factor 1 + (reciprocity + repeat + embeddedness) / 3, in [1, 2].' }),
-  positiveShare: Type.Number({ description: 'Positive share of the weight received (negative interactions lower it).' }),
+  positiveShare: Type.Number({ description: 'Net positive share of the weight received, max(0, (P - N + 2) / (P + N + 2)): each unit of complaint cancels one of praise; 1 without negative interactions.' }),
   reciprocity: Type.Number({ description: 'Share of the in-niche weight received that the account gives back.' }),
   repeat: Type.Number({ description: 'Share of in-niche contacts who came back (2+ interactions).' }),
   embeddedness: Type.Number({ description: 'Mean neighbourhood overlap of its in-niche ties (Onnela et al. 2007).' }),
