@@ -2673,7 +2673,8 @@ export interface operations {
                         niches: {
                             id: string;
                             size: number;
-                            communityId: string;
+                            /** @description The community the niche lies in; null for the unassigned group. */
+                            communityId: string | null;
                             unassigned: boolean;
                         }[];
                         /** @description Strongest first; at most `maxLinks`. */
@@ -2904,7 +2905,8 @@ export interface operations {
                         niches: {
                             id: string;
                             size: number;
-                            communityId: string;
+                            /** @description The community the niche lies in; null for the unassigned group. */
+                            communityId: string | null;
                             unassigned: boolean;
                         }[];
                         /** @description Columns, one entry per account, niche by niche. */

@@ -42,7 +42,8 @@ export async function* gexfExport(source: ExportSource): AsyncGenerator<string> 
     '    <nodes>\n';
   for await (const a of source.accounts()) {
     const [r, g, b] = rgb(groupColour(nicheRank(a.nicheId)));
-    const values = NODE_FIELDS.map((f, i) => `<attvalue for="${i}" value="${xmlText(a[f.name])}"/>`).join('');
+    // A missing value (community of an unassigned account) is left out, not written empty.
+    const values = NODE_FIELDS.map((f, i) => (a[f.name] === null ? '' : `<attvalue for="${i}" value="${xmlText(a[f.name])}"/>`)).join('');
     const id = xmlText(a.accountId);
     yield `      <node id="${id}" label="${id}"><attvalues>${values}</attvalues><viz:color r="${r}" g="${g}" b="${b}"/></node>\n`;
   }
@@ -62,7 +63,7 @@ export async function* graphmlExport(source: ExportSource): AsyncGenerator<strin
     '  <key id="weight" for="edge" attr.name="weight" attr.type="double"/>\n' +
     `  <graph id="${xmlText(source.analysisId)}" edgedefault="undirected">\n`;
   for await (const a of source.accounts()) {
-    const values = NODE_FIELDS.map((f, i) => `<data key="d${i}">${xmlText(a[f.name])}</data>`).join('');
+    const values = NODE_FIELDS.map((f, i) => (a[f.name] === null ? '' : `<data key="d${i}">${xmlText(a[f.name])}</data>`)).join('');
     yield `    <node id="${xmlText(a.accountId)}">${values}</node>\n`;
   }
   for await (const tie of source.ties()) {

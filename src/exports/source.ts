@@ -9,7 +9,8 @@
 export interface ExportAccount {
   accountId: string;
   nicheId: string;
-  communityId: string;
+  /** Null for accounts in no niche. */
+  communityId: string | null;
   /** Position in its niche by trust score, 0 = most trusted. */
   rank: number;
   score: number;
@@ -48,7 +49,7 @@ export type FieldType = 'string' | 'double' | 'integer' | 'boolean';
 export const ACCOUNT_FIELDS: ReadonlyArray<{ name: keyof ExportAccount; type: FieldType; description: string }> = [
   { name: 'accountId', type: 'string', description: 'Account id.' },
   { name: 'nicheId', type: 'string', description: 'Its niche (n0 = largest; "unassigned": in no niche).' },
-  { name: 'communityId', type: 'string', description: 'The coarse community its niche belongs to.' },
+  { name: 'communityId', type: 'string', description: 'The coarse community its niche belongs to (none for the unassigned).' },
   { name: 'rank', type: 'integer', description: 'Position in its niche by trust score (0 = most trusted).' },
   { name: 'score', type: 'double', description: 'Trust score in its niche (1 = an average member).' },
   { name: 'role', type: 'string', description: 'Guimera-Amaral role, or broadcaster.' },

@@ -16,7 +16,8 @@ export interface NicheNode {
   /** Rank of the niche (n0 = 0), -1 for the unassigned group. */
   rank: number;
   size: number;
-  communityId: string;
+  /** Null for the unassigned group. */
+  communityId: string | null;
   unassigned: boolean;
 }
 
@@ -247,10 +248,11 @@ export class AnalysisIndex {
     const communities = new Map<string, { id: string; niches: number; size: number }>();
     for (const g of this.groups) {
       if (g.unassigned) continue;
-      const c = communities.get(g.communityId) ?? { id: g.communityId, niches: 0, size: 0 };
+      const id = g.communityId ?? '';
+      const c = communities.get(id) ?? { id, niches: 0, size: 0 };
       c.niches++;
       c.size += g.size;
-      communities.set(g.communityId, c);
+      communities.set(id, c);
     }
     this.nicheGraphMemo = {
       niches: this.groups,
@@ -288,7 +290,7 @@ export class AnalysisIndex {
     });
     const communityIndex = new Map<string, number>();
     const nicheCommunity = Int32Array.from(nicheGroups, (k) => {
-      const id = (this.groups[k] as NicheNode).communityId;
+      const id = (this.groups[k] as NicheNode).communityId ?? '';
       let c = communityIndex.get(id);
       if (c === undefined) {
         c = communityIndex.size;

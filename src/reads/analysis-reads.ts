@@ -44,9 +44,15 @@ export class TiesChangedError extends Error {
 
 const PAGE = 1000;
 
-/** Interim community of a niche until the engine's community level lands: one per niche. */
-export function interimCommunityId(nicheId: string): string {
-  return nicheId.startsWith('n') ? `c${nicheId.slice(1)}` : nicheId;
+/**
+ * The community of a niche: the one the analysis stored with it, else (results stored before
+ * the community level, or a store that does not keep it yet) one community per niche,
+ * "c" + the niche's rank. The unassigned group is in no community.
+ */
+export function communityOf(niche: { id: string; unassigned: boolean; communityId?: string | null }): string | null {
+  if (niche.unassigned) return null;
+  if (typeof niche.communityId === 'string') return niche.communityId;
+  return niche.id.startsWith('n') ? `c${niche.id.slice(1)}` : niche.id;
 }
 
 export class PortAnalysisReads implements AnalysisReads {
@@ -63,7 +69,7 @@ export class PortAnalysisReads implements AnalysisReads {
             yield {
               accountId: m.accountId,
               nicheId: niche.id,
-              communityId: interimCommunityId(niche.id),
+              communityId: communityOf(niche),
               rank: m.rank,
               score: m.score,
               role: m.role,

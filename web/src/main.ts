@@ -243,7 +243,7 @@ async function drawAccounts(): Promise<void> {
   status('Loading every account and tie...');
   const data = await ok(client.GET('/v1/analyses/{analysisId}/graph', { params: { path: { analysisId }, query: { maxAccounts: 20_000 } } }));
   const dataAt = performance.now();
-  for (const n of data.niches) state.communityOf.set(n.id, n.communityId);
+  for (const n of data.niches) if (n.communityId !== null) state.communityOf.set(n.id, n.communityId);
   const graph = new Graph({ type: 'undirected' });
   const { id, niche, score, rank } = data.accounts;
   for (let i = 0; i < id.length; i++) {
@@ -317,12 +317,12 @@ async function drawNiches(): Promise<void> {
   const graph = new Graph({ type: 'undirected' });
   const niches = data.niches.filter((n) => !n.unassigned);
   for (const n of niches) {
-    state.communityOf.set(n.id, n.communityId);
+    if (n.communityId !== null) state.communityOf.set(n.id, n.communityId);
     graph.addNode(n.id, {
       label: `${n.id} (${int(n.size)})`,
       size: 0.55 * Math.sqrt(n.size) + 0.5,
       // Colour by community, so that communities read as groups of niches; the label names the niche.
-      color: groupColour(communityRank.get(n.communityId) ?? -1),
+      color: groupColour(communityRank.get(n.communityId ?? '') ?? -1),
       community: n.communityId,
       x: 0,
       y: 0,
@@ -351,8 +351,8 @@ async function drawNiches(): Promise<void> {
     const within = new Map<string, number>();
     const rankOf = new Map<string, number>();
     for (const n of niches) {
-      const k = within.get(n.communityId) ?? 0;
-      within.set(n.communityId, k + 1);
+      const k = within.get(n.communityId ?? '') ?? 0;
+      within.set(n.communityId ?? '', k + 1);
       rankOf.set(n.id, k);
     }
     // Spiral slots are about one unit apart: scale by the largest niche's disc, then let noverlap settle sizes.

@@ -139,7 +139,7 @@ const ambassadorRoutes: FastifyPluginAsync<{ store: GraphStore; indexes: Analysi
           position: p - from + 1,
           accountId: index.ids[u] as string,
           nicheId: g.id,
-          communityId: g.communityId,
+          communityId: g.communityId ?? '',
           score: index.score[u] as number,
           trust: trustWeight(index.score[u] as number),
           role: index.roles[u] as string,

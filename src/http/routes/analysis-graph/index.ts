@@ -21,7 +21,7 @@ const NicheNode = Type.Object(
   {
     id: Type.String(),
     size: Type.Integer(),
-    communityId: Type.String(),
+    communityId: Type.Union([Type.String(), Type.Null()], { description: 'The community the niche lies in; null for the unassigned group.' }),
     unassigned: Type.Boolean(),
   },
   { title: 'NicheNode' },
