@@ -54,6 +54,32 @@ const probe = {
   seedMs: 0,
   /** Page coordinates of a node on the map (to click it), or null. */
   nodePosition: (node: string): { x: number; y: number } | null => map.pagePosition(node),
+  /**
+   * Layout quality for the benchmark: the share of nodes whose nearest node on the map is
+   * in the same niche (attribute `niche`); 1 = every niche drawn as a cluster of its own.
+   */
+  layoutPurity: (): number => {
+    const g = map.graph;
+    const nodes = g.nodes().filter((n) => g.getNodeAttribute(n, 'niche') !== undefined);
+    const xs = nodes.map((n) => g.getNodeAttribute(n, 'x') as number);
+    const ys = nodes.map((n) => g.getNodeAttribute(n, 'y') as number);
+    const niche = nodes.map((n) => g.getNodeAttribute(n, 'niche') as string);
+    let same = 0;
+    for (let i = 0; i < nodes.length; i++) {
+      let best = Infinity;
+      let at = -1;
+      for (let j = 0; j < nodes.length; j++) {
+        if (j === i) continue;
+        const d = (xs[i]! - xs[j]!) ** 2 + (ys[i]! - ys[j]!) ** 2;
+        if (d < best) {
+          best = d;
+          at = j;
+        }
+      }
+      if (at >= 0 && niche[at] === niche[i]) same++;
+    }
+    return nodes.length > 1 ? same / nodes.length : 1;
+  },
   /** Nodes on the map, largest first. */
   nodes: (): string[] => map.graph.nodes().sort((a, b) => (map.graph.getNodeAttribute(b, 'size') as number) - (map.graph.getNodeAttribute(a, 'size') as number)),
 };
