@@ -1,14 +1,18 @@
 """Reference timings for bench/run.ts: Louvain + PageRank with python-igraph and NetworkX on
 the same graph our service analyses.
 
-usage: anchors.py igraph|networkx EDGELIST   (EDGELIST: `a b weight` lines, gzip or plain)
+usage: anchors.py igraph|networkx|networkit EDGELIST   (EDGELIST: `a b weight` lines, gzip or plain)
 
 The graph is read as directed weighted arcs, self-loops dropped; Louvain runs on the
 undirected graph whose edge weight is the sum of both directions (what
 src/analysis/compact-graph.ts builds), PageRank (damping 0.85) on the directed weighted
 graph. Prints one JSON object: seconds from the file (load, louvain, pagerank, total),
 modularity (resolution 1, weighted) and peak RSS in MB.
-Algorithms: Louvain, Blondel et al., J. Stat. Mech. (2008) P10008; PageRank, Page et al. 1999.
+Algorithms: Louvain, Blondel et al., J. Stat. Mech. (2008) P10008; PageRank, Page et al. 1999;
+Leiden, Traag et al., Sci. Rep. 9:5233 (2019) (igraph's community_leiden, modularity, 2
+iterations); NetworKit's PLM (parallel Louvain) and ParallelLeiden (PyPI networkit, both cores),
+reported as extra fields (leiden, leidenModularity, plm, plmModularity, parallelLeiden,
+parallelLeidenModularity).
 """
 import gzip
 import json
@@ -42,7 +46,38 @@ def run_igraph(path):
     t2 = time.time()
     directed.pagerank(weights="weight", damping=0.85)
     t3 = time.time()
+    leiden = undirected.community_leiden(objective_function="modularity", weights="weight", n_iterations=2)
+    t4 = time.time()
+    EXTRA["leiden"] = t4 - t3
+    EXTRA["leidenModularity"] = undirected.modularity(leiden.membership, weights="weight")
     return t0, t1, t2, t3, undirected.modularity(parts.membership, weights="weight"), len(index), undirected.ecount()
+
+
+def run_networkit(path):
+    import networkit as nk
+
+    nk.engineering.setNumberOfThreads(2)
+    nk.engineering.setSeed(42, False)
+    t0 = time.time()
+    index, weights = {}, {}
+    for a, b, w in arcs(path):
+        i, j = index.setdefault(a, len(index)), index.setdefault(b, len(index))
+        key = (min(i, j), max(i, j))
+        weights[key] = weights.get(key, 0.0) + w
+    g = nk.Graph(len(index), weighted=True)
+    for (i, j), w in weights.items():
+        g.addEdge(i, j, w)
+    t1 = time.time()
+    plm = nk.community.PLM(g, refine=False, gamma=1.0).run().getPartition()
+    t2 = time.time()
+    pl = nk.community.ParallelLeiden(g, randomize=True, gamma=1.0).run().getPartition()
+    t3 = time.time()
+    q = nk.community.Modularity()
+    EXTRA["plm"] = t2 - t1
+    EXTRA["plmModularity"] = q.getQuality(plm, g)
+    EXTRA["parallelLeiden"] = t3 - t2
+    EXTRA["parallelLeidenModularity"] = q.getQuality(pl, g)
+    return t0, t1, t2, t2, EXTRA["plmModularity"], g.numberOfNodes(), g.numberOfEdges()
 
 
 def run_networkx(path):
@@ -71,8 +106,9 @@ def run_networkx(path):
     return t0, t1, t2, t3, q, undirected.number_of_nodes(), undirected.number_of_edges()
 
 
+EXTRA = {}
 which, path = sys.argv[1], sys.argv[2]
-t0, t1, t2, t3, q, n, m = (run_igraph if which == "igraph" else run_networkx)(path)
+t0, t1, t2, t3, q, n, m = {"igraph": run_igraph, "networkx": run_networkx, "networkit": run_networkit}[which](path)
 print(json.dumps({
     "tool": which,
     "nodes": n,
@@ -84,4 +120,5 @@ print(json.dumps({
     "total": t3 - t0,
     "modularity": q,
     "peakRssMb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+    **EXTRA,
 }))

@@ -6,24 +6,24 @@
  *
  * The file is read as directed weighted arcs, self-loops dropped, aggregated per ordered
  * pair into a PairTable exactly like the store's projection query does, then given to
- * analyseProjection. `--runs N` (default 1) is the analysis param `runs`: 1 = one Louvain
- * run, what igraph's community_multilevel does; the service's default (30, consensus
- * clustering) costs about that many Louvain runs more, per consensus round. Prints one JSON object (seconds, modularity, peak RSS in MB).
+ * analyseProjection. `--runs N` (default: the service's default, analyse.ts DEFAULTS.runs) is
+ * the analysis param `runs`: 1 = one Leiden run per level. Prints one JSON object (seconds per
+ * phase, both modularities, niche figures, peak RSS in MB).
  */
-import { analyseProjection } from '../src/analysis/analyse.js';
+import { analyseProjection, DEFAULTS } from '../src/analysis/analyse.js';
 import type { ComputePhase } from '../src/analysis/phases.js';
 import { readProjection } from './edgelist.js';
 
 const argv = process.argv.slice(2);
 const runsAt = argv.indexOf('--runs');
-const runs = runsAt >= 0 ? Number(argv.splice(runsAt, 2)[1]) : 1;
+const runs = runsAt >= 0 ? Number(argv.splice(runsAt, 2)[1]) : DEFAULTS.runs;
 const [path, seedArg] = argv;
 if (!path) throw new Error('usage: bench/compute.ts EDGELIST [SEED] [--runs N]');
 const t0 = performance.now();
 const projection = await readProjection(path);
 const loaded = performance.now();
 const marks: Array<[ComputePhase | 'end', number]> = [];
-const result = analyseProjection(projection, { resolution: 1, seed: Number(seedArg ?? 42), topK: 10, runs }, {
+const result = analyseProjection(projection, { seed: Number(seedArg ?? 42), topK: 10, runs }, {
   onPhase: (phase) => marks.push([phase, performance.now()]),
 });
 marks.push(['end', performance.now()]);
@@ -45,6 +45,11 @@ process.stdout.write(
     analysis: analysis / 1000,
     total: (marks.at(-1)![1] - t0) / 1000,
     modularity: result.summary.modularity,
+    nicheModularity: result.summary.nicheModularity,
+    communityCount: result.summary.communities,
+    nicheResolution: result.summary.resolution,
+    unassigned: result.summary.unassigned,
+    largestNiche: Math.max(0, ...result.niches.filter((n) => !n.unassigned).map((n) => n.size)),
     peakRssMb: process.resourceUsage().maxRSS / 1024,
   }) + '\n',
 );

@@ -15,7 +15,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, renameSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DEBIAN_PYTHON, ensureDebianPython } from '../scripts/debian-python.js';
+import { DEBIAN_PYTHON, ensureAnchorVenv, ensureDebianPython } from '../scripts/debian-python.js';
 
 const args = process.argv.slice(2);
 const flag = (name: string) => args.includes(name);
@@ -44,6 +44,8 @@ function json(command: string, argv: string[]): Record<string, number> {
 
 const ours = (file: string) => json(process.execPath, ['--import=tsx', 'bench/compute.ts', file]);
 const anchor = (tool: string, file: string) => json(PYTHON, ['bench/anchors.py', tool, file]);
+// NetworKit (PyPI) lives in .venv-anchors/, which also sees Debian's igraph.
+const networkit = (file: string) => json(ensureAnchorVenv('bench', process.cwd()), ['bench/anchors.py', 'networkit', file]);
 const f = (x: number | undefined, digits = 2) => (x === undefined || Number.isNaN(x) ? '-' : x.toFixed(digits));
 
 ensurePython();
@@ -61,13 +63,20 @@ for (const [nodes, degree] of lfrGraphs) {
   lfrFiles.push([`LFR n=${nodes} k=${degree} seed 42`, file]);
 }
 const higgsTotals: Record<string, number> = {};
+const peerRows: string[] = [];
 
 console.log(`\n## Compute: Louvain + PageRank (seconds; node ${process.version})\n`);
 console.log('| graph | tool | nodes | edges | load | Louvain | PageRank | compute | compute ratio vs igraph | analysis | analysis vs igraph total | total from file | total ratio vs igraph | modularity | Q - Q(igraph) | peak RSS MB |');
 console.log('|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|');
 for (const [name, file] of [['higgs-retweet', HIGGS] as [string, string], ...lfrFiles]) {
   const ig = anchor('igraph', file);
+  const nk = networkit(file);
   const mine = ours(file);
+  peerRows.push(
+    `| ${name} | ${f(mine.analysis)} | ${f(mine.communities)} | ${f(mine.centrality)} | ${f(ig.compute)} | **${f(mine.analysis! / ig.compute!)}** | ` +
+      `${f(mine.modularity, 4)} | ${f(ig.leidenModularity, 4)} | ${f(mine.modularity! - ig.leidenModularity!, 4)} | ${mine.largestNiche} (${f((100 * mine.largestNiche!) / mine.nodes!)}%) | ` +
+      `${f(mine.nicheResolution, 0)} | ${f(ig.louvain)} / ${f(ig.leiden)} / ${f(ig.pagerank)} | ${f(nk.plm)} (${f(nk.plmModularity, 4)}) / ${f(nk.parallelLeiden)} (${f(nk.parallelLeidenModularity, 4)}) |`,
+  );
   const runs: Array<Record<string, number> & { label?: string }> = [mine, ig];
   if (name === 'higgs-retweet') Object.assign(higgsTotals, { igraph: ig.total!, ours: mine.total! });
   if (!flag('--no-networkx') && mine.edges! <= networkxMaxEdges) runs.push(anchor('networkx', file));
@@ -88,6 +97,12 @@ console.log(
     '"analysis" = ours from the projection to the result: compaction, communities, centrality and scoring (tie strength, roles, trust, niche profiles); ' +
     'issue #3 compares it with igraph\'s Louvain + PageRank from the file ("analysis vs igraph total"). "total from file" adds reading the file.',
 );
+console.log('\n## Service defaults: both levels, against igraph Leiden and NetworKit, same run\n');
+console.log(
+  '| graph | ours: compute (all phases but projection, persistence) s | communities phase s | centrality phase s | igraph Louvain + PageRank s | compute ratio | community Q | igraph Leiden Q | Q - Q(igraph Leiden) | largest niche | niche resolution | igraph Louvain / Leiden / PageRank s | NetworKit PLM / ParallelLeiden s (Q) |',
+);
+console.log('|---|---|---|---|---|---|---|---|---|---|---|---|---|');
+for (const r of peerRows) console.log(r);
 
 if (!flag('--no-service')) {
   type Analysis = {
