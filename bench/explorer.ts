@@ -76,7 +76,12 @@ interface Load {
 async function openPage(browser: Awaited<ReturnType<typeof launchBrowser>>, analysisId: string, layout: string): Promise<Load> {
   const { page, errors } = await watchedPage(browser);
   await page.goto(`${address}/explorer?analysis=${analysisId}&layout=${layout}&layoutMs=3000`);
-  await page.waitForFunction(() => (globalThis as any).__explorer?.maps?.some((m: any) => m.drawnAt > 0), undefined, { timeout: 120_000 });
+  try {
+    await page.waitForFunction(() => (globalThis as any).__explorer?.maps?.some((m: any) => m.drawnAt > 0), undefined, { timeout: 120_000 });
+  } catch (err) {
+    const state = await page.evaluate('JSON.stringify({ maps: window.__explorer?.maps, status: document.querySelector("#status")?.textContent })');
+    throw new Error(`map not drawn (${layout}): ${state}; errors: ${errors.join(' | ')}`, { cause: err });
+  }
   const first = (await page.evaluate('({ map: window.__explorer.maps[0], purity: window.__explorer.layoutPurity() })')) as { map: any; purity: number };
   await page.waitForFunction(() => (globalThis as any).__explorer.maps[0].settledAt > 0, undefined, { timeout: 60_000 });
   // FA2's worker writes positions back on its next frame after stopping.
