@@ -14,76 +14,9 @@ import type { AnalysisIndexCache } from '../../../reads/analysis-index.js';
 import type { GraphStore } from '../../../store/port.js';
 import { readingTies, succeededAnalysis } from '../../finished-analysis.js';
 import { ID_PATTERN, problems } from '../../schemas.js';
+import { AccountGraph, NicheGraph, Tie } from './schemas.js';
 
 export const DRAW_LIMITS = { maxAccounts: 20_000, maxAccountsCap: 50_000, maxTies: 250_000 };
-
-const NicheNode = Type.Object(
-  {
-    id: Type.String(),
-    size: Type.Integer(),
-    communityId: Type.Union([Type.String(), Type.Null()], { description: 'The community the niche lies in; null for the unassigned group.' }),
-    unassigned: Type.Boolean(),
-  },
-  { title: 'NicheNode' },
-);
-
-const NicheGraph = Type.Object(
-  {
-    analysisId: Type.String(),
-    niches: Type.Array(NicheNode, { description: 'Largest first; the unassigned group (not a niche) last.' }),
-    links: Type.Array(
-      Type.Object({
-        source: Type.String(),
-        target: Type.String(),
-        weight: Type.Number({ description: 'Summed positive weight of the ties between the two niches.' }),
-        ties: Type.Integer({ description: 'How many ties join them.' }),
-      }),
-      { description: 'Strongest first; at most `maxLinks`.' },
-    ),
-    totalLinks: Type.Integer({ description: 'Pairs of niches joined by at least one tie.' }),
-    communities: Type.Array(Type.Object({ id: Type.String(), niches: Type.Integer(), size: Type.Integer() }), {
-      description: 'Communities (groups of niches), largest first.',
-    }),
-  },
-  { title: 'NicheGraph' },
-);
-
-const Tie = Type.Object(
-  {
-    source: Type.String(),
-    target: Type.String(),
-    weight: Type.Number({ description: 'Positive weight both ways.' }),
-    reciprocated: Type.Number({ description: 'min of the two directions: 0 for a one-way tie.' }),
-  },
-  { title: 'AnalysedTie' },
-);
-
-const AccountGraph = Type.Object(
-  {
-    analysisId: Type.String(),
-    niches: Type.Array(NicheNode),
-    accounts: Type.Object(
-      {
-        id: Type.Array(Type.String()),
-        niche: Type.Array(Type.Integer(), { description: 'Index into `niches`.' }),
-        score: Type.Array(Type.Number()),
-        rank: Type.Array(Type.Integer(), { description: 'Position in its niche by trust score (0 = most trusted).' }),
-        role: Type.Array(Type.String()),
-      },
-      { description: 'Columns, one entry per account, niche by niche.' },
-    ),
-    ties: Type.Object(
-      {
-        source: Type.Array(Type.Integer(), { description: 'Index into the account columns.' }),
-        target: Type.Array(Type.Integer()),
-        weight: Type.Array(Type.Number()),
-        reciprocated: Type.Array(Type.Number()),
-      },
-      { description: 'Columns, one entry per undirected tie.' },
-    ),
-  },
-  { title: 'AccountGraph' },
-);
 
 const AnalysisParams = Type.Object({ analysisId: Type.String({ pattern: ID_PATTERN }) });
 
