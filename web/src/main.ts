@@ -51,7 +51,8 @@ const probe = {
   maps: [] as MapTimings[],
   errors: [] as string[],
   ready: false,
-  seedMs: 0,
+  /** ms after the data of the accounts map: graph built, positions seeded, sigma constructed (first frame issued). */
+  phases: { built: 0, seeded: 0, constructed: 0 },
   /** Page coordinates of a node on the map (to click it), or null. */
   nodePosition: (node: string): { x: number; y: number } | null => map.pagePosition(node),
   /**
@@ -289,7 +290,8 @@ async function drawAccounts(): Promise<void> {
     const w = data.ties.weight[e]!;
     const a = niche[data.ties.source[e]!]!;
     const same = a === niche[data.ties.target[e]!] && !data.niches[a]!.unassigned;
-    graph.mergeEdge(id[data.ties.source[e]!]!, id[data.ties.target[e]!]!, {
+    // Each pair once in the answer: addEdge, without mergeEdge's look-up.
+    graph.addEdge(id[data.ties.source[e]!]!, id[data.ties.target[e]!]!, {
       weight: w,
       layoutWeight: same ? 1 : INTER_NICHE_PULL,
       size: (same ? 0.03 + 0.12 * Math.sqrt(w / maxWeight) : 0.02) * (layoutMode === 'seeded' ? 1 : 10),
@@ -299,6 +301,7 @@ async function drawAccounts(): Promise<void> {
       hidden: !same && !showBetween,
     });
   }
+  probe.phases.built = performance.now() - dataAt;
   const groupIndex = new Map(data.niches.map((n, g) => [n.id, g]));
   const indexOf = new Map(id.map((account, i) => [account, i]));
   if (layoutMode === 'random') randomSeed(graph);
@@ -327,9 +330,10 @@ async function drawAccounts(): Promise<void> {
   }
   setView('accounts', `${int(graph.order)} accounts coloured by niche`);
   map.onClickNode = (node) => void guarded(() => openAccount(node));
-  probe.seedMs = performance.now() - dataAt;
+  probe.phases.seeded = performance.now() - dataAt;
   if (layoutMode === 'seeded') map.show(graph, 'accounts', dataAt, 0, 'positions');
   else map.show(graph, 'accounts', dataAt, layoutMs, 'screen');
+  probe.phases.constructed = performance.now() - dataAt;
   status(`Map: ${int(graph.order)} accounts, ${int(graph.size)} ties.`);
 }
 

@@ -81,18 +81,21 @@ export class ExplorerMap {
       },
     });
     this.sigma.on('clickNode', ({ node }) => this.onClickNode(node));
-    let first = true;
-    this.sigma.on('afterRender', () => {
-      if (!first || graph.order === 0) return;
-      first = false;
+    // Sigma renders once, synchronously, in its constructor: the first frame is on screen
+    // at the next animation frame.
+    requestAnimationFrame(() => {
+      if (graph.order === 0) return;
       timings.drawnAt = performance.now();
       this.onTimings({ ...timings });
     });
     const run = refine(graph, layoutMs);
     this.layout = run;
     void run.done.then(() => {
-      timings.settledAt = performance.now();
-      this.onTimings({ ...timings });
+      // Not before the first frame (a layout of 0 ms is done at once).
+      requestAnimationFrame(() => {
+        timings.settledAt = performance.now();
+        this.onTimings({ ...timings });
+      });
     });
   }
 
