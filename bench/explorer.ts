@@ -16,7 +16,7 @@
  *     niche) at the first frame and once the layout has stopped.
  *   - the NDJSON export, end to end (last byte), next to its floor: one Cypher query streaming
  *     every membership of the analysis through neo4j-driver, nothing serialised.
- * --higgs adds higgs-twitter's retweet layer (256k accounts, streamed in as NDJSON, analysed
+ * --higgs adds (--only-higgs: only) higgs-twitter's retweet layer (256k accounts, streamed in as NDJSON, analysed
  * with runs 1) for the export only. Prints markdown tables; bench/README.md keeps the last run.
  */
 import { createReadStream } from 'node:fs';
@@ -31,7 +31,8 @@ import { loadEmailEuCore } from '../test/helpers/datasets.js';
 
 const args = process.argv.slice(2);
 const loads = Number(args[args.indexOf('--loads') + 1] ?? 3) || 3;
-const withHiggs = args.includes('--higgs');
+const withHiggs = args.includes('--higgs') || args.includes('--only-higgs');
+const onlyHiggs = args.includes('--only-higgs');
 const HIGGS = new URL('../../shared/datasets/higgs-twitter/higgs-retweet_network.edgelist.gz', import.meta.url).pathname;
 
 const ctx = await startTestApp({ RATE_LIMIT_MAX: '1000000' });
@@ -130,10 +131,12 @@ const exportRows: string[] = [];
 try {
   const demo = generateConversationGraph({ seed: 7 });
   const email = loadEmailEuCore();
-  const datasets: Array<[string, any, number]> = [
-    ['demo graph (3,000 accounts)', await analysed('demo', demo.interactions as never, {}), 3],
-    ['email-eu-core (1,005 accounts)', await analysed('email', email.edges.filter((e) => e.source !== e.target) as never, {}), 5],
-  ];
+  const datasets: Array<[string, any, number]> = onlyHiggs
+    ? []
+    : [
+        ['demo graph (3,000 accounts)', await analysed('demo', demo.interactions as never, {}), 3],
+        ['email-eu-core (1,005 accounts)', await analysed('email', email.edges.filter((e) => e.source !== e.target) as never, {}), 5],
+      ];
   for (const [name, a, target] of datasets) {
     const cold = await openPage(browser, a.id, 'seeded');
     rows.push(`| ${name} | seeded, cold | ${s(cold.dataMs)} | ${s(cold.drawnMs)} | ${cold.purityDrawn.toFixed(2)} | - | ${target} s |`);
