@@ -7,6 +7,9 @@
  *
  * Needs: Debian's python3-igraph and python3-networkx (installed with apt-get when
  * missing), a Neo4j at NEO4J_URI for the service part (skipped with --no-service).
+ * Then ingestion vs the write ceiling (bench/ingest.ts) and projection speed from Neo4j
+ * (bench/projection.ts: higgs and the LFR graphs; --no-ingest, --no-projection,
+ * --no-projection-lfr skip them).
  * Options: --lfr N:DEGREE[,N:DEGREE...] (default 200000:10,1000000:20: about 1.1M and 10M
  * edges), --networkx-max-edges M (default 2000000: NetworkX's Louvain on the 10M-edge graph
  * would take hours, so it is left out there), --no-networkx, --no-service.
@@ -144,5 +147,30 @@ if (!flag('--no-service')) {
       `| ${label} | ${a.status}${a.error ? ` (${a.error})` : ''} | ${a.summary?.runs ?? '-'} | ${f(a.summary?.modularity, 4)} | ` +
         `${phases.map((p) => a.timings[p] ?? '-').join(' | ')} | ${ratio} | ${f(a.liveProbe.p50, 1)} / ${f(a.liveProbe.p99, 1)} / ${f(a.liveProbe.max, 1)} |`,
     );
+  }
+}
+
+// Ingestion against the write ceiling and projection speed (issue 10 items 2-3): bench/ingest.ts
+// and bench/projection.ts, each also runnable alone (see bench/README.md).
+if (!flag('--no-service') && !flag('--no-ingest')) {
+  const s = json(process.execPath, ['--import=tsx', 'bench/ingest.ts', HIGGS]);
+  console.log(`\n## Ingestion vs the write ceiling, higgs-retweet (${s.interactions} interactions, same run)\n`);
+  console.log('| measure | interactions/s | vs ceiling (mean of before and after) |');
+  console.log('|---|---|---|');
+  console.log(`| ceiling: neo4j-driver alone, accounts first, 10k rows a transaction, 2 at a time (before the API) | ${s.ceilingBeforePerSecond} | - |`);
+  console.log(`| API, JSON batches of 50k | ${s.apiJsonPerSecond} | ${f(s.jsonVsCeiling)} |`);
+  console.log(`| API, one NDJSON stream | ${s.apiNdjsonPerSecond} | ${f(s.ndjsonVsCeiling)} |`);
+  console.log(`| ceiling again (after the API) | ${s.ceilingAfterPerSecond} | - |`);
+}
+if (!flag('--no-service') && !flag('--no-projection')) {
+  const targets = [HIGGS, ...(flag('--no-projection-lfr') ? [] : lfrFiles.map(([, file]) => file))];
+  const res = spawnSync(process.execPath, ['--import=tsx', 'bench/projection.ts', ...targets], { encoding: 'utf8', maxBuffer: 1 << 24 });
+  if (res.status !== 0) throw new Error(`bench/projection.ts failed: ${res.stderr}`);
+  console.log('\n## Projection from Neo4j (store.project, first and second read; anchor: one record per pair, the old query, driver alone)\n');
+  console.log('| graph | accounts | interactions | pairs | first ms | first interactions/s | second ms | one record per pair ms | old / first |');
+  console.log('|---|---|---|---|---|---|---|---|---|');
+  for (const line of res.stdout.trim().split('\n')) {
+    const p = JSON.parse(line) as { file: string; accounts: number; interactions: number; pairs: number; first: { ms: number; interactionsPerSecond: number }; second: { ms: number }; oneRecordPerPair: { ms: number }; oneRecordPerPairVsFirst: number };
+    console.log(`| ${p.file} | ${p.accounts} | ${p.interactions} | ${p.pairs} | ${p.first.ms} | ${p.first.interactionsPerSecond} | ${p.second.ms} | ${p.oneRecordPerPair.ms} | ${f(p.oneRecordPerPairVsFirst)} |`);
   }
 }

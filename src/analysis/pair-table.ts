@@ -294,7 +294,7 @@ export class PairTableBuilder {
 }
 
 /** Row indices ordered by `key` (0 .. range - 1), stably over `within` (or 0 .. n - 1). */
-function countingOrder(key: Int32Array, range: number, within: Int32Array | null): Int32Array {
+export function countingOrder(key: Int32Array, range: number, within: Int32Array | null): Int32Array {
   const n = key.length;
   const starts = new Int32Array(range + 1);
   for (let r = 0; r < n; r++) starts[(key[r] as number) + 1] = (starts[(key[r] as number) + 1] as number) + 1;

@@ -1,7 +1,7 @@
 /**
  * Projected graphs kept in memory between analyses, keyed by graph id + graph version +
  * projection params (type weights, time window, minWeight), least recently used evicted
- * first within a byte budget.
+ * first within a byte budget (lru-cache with sizeCalculation).
  *
  * Why it is safe: the store raises a graph's version in every ingest transaction, and a
  * projection is filed under the version read before its rows (store/port.ts
@@ -13,6 +13,7 @@
  * Tables are PairTables whose columns live in SharedArrayBuffers: handing one to an
  * analysis worker shares it without copying. Nobody writes to a table after it is built.
  */
+import { LRUCache } from 'lru-cache';
 import { pairTableBytes, type PairTable } from '../analysis/pair-table.js';
 import type { ProjectionParams } from '../store/port.js';
 
@@ -40,15 +41,16 @@ export function projectionParamsKey(params: ProjectionParams): string {
 }
 
 export class ProjectionCache {
-  // A Map iterates in insertion order: re-inserting on a hit keeps the least recently used first.
-  private readonly entries = new Map<string, Entry>();
-  private bytes = 0;
+  // lru-cache keeps the order of use and the byte budget (sizeCalculation); null when disabled.
+  private readonly entries: LRUCache<string, Entry> | null;
   private hits = 0;
   private misses = 0;
 
   /** `maxBytes` 0 disables the cache (nothing is kept). */
   constructor(readonly maxBytes: number) {
     if (!(maxBytes >= 0)) throw new RangeError('jobs/projection-cache: maxBytes must be >= 0');
+    // A table over the whole budget is refused by lru-cache itself (maxEntrySize = maxSize).
+    this.entries = maxBytes === 0 ? null : new LRUCache<string, Entry>({ maxSize: maxBytes, sizeCalculation: (entry) => Math.max(1, entry.bytes) });
   }
 
   private static key(graphId: string, version: number, params: ProjectionParams): string {
@@ -57,51 +59,48 @@ export class ProjectionCache {
 
   get(graphId: string, version: number, params: ProjectionParams): PairTable | undefined {
     this.dropOlderThan(graphId, version);
-    const key = ProjectionCache.key(graphId, version, params);
-    const entry = this.entries.get(key);
+    const entry = this.entries?.get(ProjectionCache.key(graphId, version, params));
     if (!entry) {
       this.misses++;
       return undefined;
     }
     this.hits++;
-    this.entries.delete(key);
-    this.entries.set(key, entry);
     return entry.table;
   }
 
   /** Keeps a table unless it alone exceeds the budget; evicts the least recently used to make room. */
   set(graphId: string, version: number, params: ProjectionParams, table: PairTable): boolean {
     const bytes = pairTableBytes(table);
-    if (bytes > this.maxBytes) return false;
+    if (this.entries === null || bytes > this.maxBytes) return false;
     this.dropOlderThan(graphId, version);
     const key = ProjectionCache.key(graphId, version, params);
-    this.remove(key);
-    for (const [oldest] of this.entries) {
-      if (this.bytes + bytes <= this.maxBytes) break;
-      this.remove(oldest);
-    }
     this.entries.set(key, { graphId, version, table, bytes });
-    this.bytes += bytes;
-    return true;
+    return this.entries.has(key);
   }
 
   /** Forgets every projection of the graph. */
   invalidate(graphId: string): void {
-    for (const [key, entry] of this.entries) if (entry.graphId === graphId) this.remove(key);
+    this.drop((entry) => entry.graphId === graphId);
   }
 
   stats(): ProjectionCacheStats {
-    return { entries: this.entries.size, bytes: this.bytes, maxBytes: this.maxBytes, hits: this.hits, misses: this.misses };
+    return {
+      entries: this.entries?.size ?? 0,
+      bytes: this.entries?.calculatedSize ?? 0,
+      maxBytes: this.maxBytes,
+      hits: this.hits,
+      misses: this.misses,
+    };
   }
 
   private dropOlderThan(graphId: string, version: number): void {
-    for (const [key, entry] of this.entries) if (entry.graphId === graphId && entry.version < version) this.remove(key);
+    this.drop((entry) => entry.graphId === graphId && entry.version < version);
   }
 
-  private remove(key: string): void {
-    const entry = this.entries.get(key);
-    if (!entry) return;
-    this.entries.delete(key);
-    this.bytes -= entry.bytes;
+  private drop(which: (entry: Entry) => boolean): void {
+    if (this.entries === null) return;
+    const keys: string[] = [];
+    for (const [key, entry] of this.entries.entries()) if (which(entry)) keys.push(key);
+    for (const key of keys) this.entries.delete(key);
   }
 }

@@ -46,7 +46,8 @@
  *   schema.ts          init (constraints, indexes) and ping        schema*.cypher, ping
  *   graphs.ts          create, list, read, delete graphs           graph-*.cypher
  *   ingestion.ts       ingest (one atomic batch, replay by id)     ingest-*.cypher
- *   projection.ts      graphVersion, project (the PairTable)       project-*.cypher, graph-exists
+ *   projection.ts      graphVersion, project (the PairTable)       project-graph, graph-exists
+ *   pair-aggregator.ts the projection's events folded into pairs (pure)
  *   analyses.ts        analysis records, status transitions        analysis-*.cypher
  *   result-writing.ts  writeResult (niches, memberships)           result-*.cypher
  *   result-reading.ts  niches, members, one account's result       niches-page, members-page, account-result
@@ -125,6 +126,13 @@ export interface Neo4jGraphStoreOptions {
    * a time, each on its own session. Default 2.
    */
   resultConcurrency?: number;
+  /**
+   * Projection records: account ids per record (default 10000) and events per record, about
+   * (default 8000). A few thousand values a list: neo4j-driver pays per record, and reads
+   * a record larger than one network chunk more slowly (bench/README.md, Projection).
+   */
+  projectionIdsPerRecord?: number;
+  projectionEventsPerRecord?: number;
   /** Nodes (with their relationships) per inner transaction when deleting a graph. Default 1000. */
   deleteBatchSize?: number;
   /** ping() rejects after this many ms. Default 3000. */
@@ -151,6 +159,9 @@ export class Neo4jGraphStore implements GraphStore {
     if (!(chunkSize >= 1)) throw new RangeError('store/neo4j-store: chunkSize must be >= 1');
     if (!(resultChunkSize >= 1)) throw new RangeError('store/neo4j-store: resultChunkSize must be >= 1');
     if (!(resultConcurrency >= 1)) throw new RangeError('store/neo4j-store: resultConcurrency must be >= 1');
+    if (!((options.projectionIdsPerRecord ?? 1) >= 1) || !((options.projectionEventsPerRecord ?? 1) >= 1)) {
+      throw new RangeError('store/neo4j-store: projectionIdsPerRecord and projectionEventsPerRecord must be >= 1');
+    }
     this.ctx = new Neo4jContext(options.driver, options.database, options.logger ?? silentLogger, options.cypher ?? new CypherFiles());
     this.schema = new Neo4jSchema(this.ctx, {
       indexTimeoutSeconds: options.indexTimeoutSeconds ?? 300,
@@ -158,7 +169,10 @@ export class Neo4jGraphStore implements GraphStore {
     });
     this.graphs = new Neo4jGraphs(this.ctx, { deleteBatchSize: options.deleteBatchSize ?? 1000 });
     this.ingestion = new Neo4jIngestion(this.ctx, { chunkSize });
-    this.projection = new Neo4jProjection(this.ctx);
+    this.projection = new Neo4jProjection(this.ctx, {
+      idsPerRecord: options.projectionIdsPerRecord ?? 10_000,
+      eventsPerRecord: options.projectionEventsPerRecord ?? 8_000,
+    });
     this.analyses = new Neo4jAnalyses(this.ctx);
     this.resultWriter = new Neo4jResultWriter(this.ctx, {
       chunkSize,

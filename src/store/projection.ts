@@ -1,22 +1,41 @@
 /**
  * Projection: a graph's interactions aggregated per ordered pair into a PairTable, with the
- * graph version the rows are at least as new as (cypher/project-*.cypher, graph-exists).
+ * graph version the rows are at least as new as (cypher/project-graph.cypher, graph-exists).
  *
- * One read transaction: the graph's version first, then pairs aggregated per source
- * account on the server and streamed (async iteration) into a PairTableBuilder (typed
- * columns, no object per pair), then the accounts; the builder sorts both in code-unit
- * order, so the order never depends on locale or server.
+ * One read transaction: the graph's version first, then one query that streams the
+ * accounts (ids in index order, with their node ids) and then the interaction events in
+ * batches of consecutive source accounts, each record holding columns of a few thousand
+ * events (lists of floats: the driver's cost is per record, not per list element). The
+ * events are folded into pairs on this side (src/store/pair-aggregator.ts: type weights,
+ * positive and negative apart, minWeight, counts, events per type, first and last time),
+ * batch by batch, so no object is made per event or pair and only the pairs are held.
+ *
+ * Version guarantee: ingestion raises the version in the transaction that adds data, and
+ * every row is read after the version (reads are read-committed), so the projection is at
+ * least as new as the version. The account list is read once, at the start of the query;
+ * an event committed after that whose target account is newer than the list is left out
+ * (it is newer than the version too).
  */
-import { PairTableBuilder } from '../analysis/pair-table.js';
+import { PairAggregator } from './pair-aggregator.js';
 import type { Neo4jContext } from './neo4j-context.js';
-import { firstRecord, int, str, toNumber, toNumberOrNull } from './neo4j-values.js';
+import { firstRecord, int, toNumber } from './neo4j-values.js';
 import type { ProjectionParams, VersionedProjection } from './port.js';
 
-/** Records pulled per round trip while streaming a projection (driver default: 1000). */
-const PROJECTION_FETCH_SIZE = 10_000;
+/** Records pulled per round trip: each holds thousands of events. */
+const PROJECTION_FETCH_SIZE = 16;
+
+export interface ProjectionOptions {
+  /** Account ids per record. */
+  idsPerRecord: number;
+  /** Events per record, about (see project-graph.cypher). */
+  eventsPerRecord: number;
+}
 
 export class Neo4jProjection {
-  constructor(private readonly ctx: Neo4jContext) {}
+  constructor(
+    private readonly ctx: Neo4jContext,
+    private readonly options: ProjectionOptions,
+  ) {}
 
   async graphVersion(graphId: string): Promise<number | null> {
     const r = firstRecord(await this.ctx.read('graph-exists', { graphId }));
@@ -26,46 +45,47 @@ export class Neo4jProjection {
   async project(graphId: string, params: ProjectionParams): Promise<VersionedProjection | null> {
     const { q } = this.ctx;
     const started = Date.now();
-    // Larger fetches: a projection streams hundreds of thousands of rows.
     const projection = await this.ctx.inRead(async (tx) => {
-      // The version is read first: ingestion bumps it in the transaction that adds data,
-      // so the rows read below are at least as new as this version (reads are
-      // read-committed), never older.
+      // Recomputed from scratch on each attempt (executeRead may retry).
       const exists = firstRecord(await tx.run(q.get('graph-exists'), { graphId }));
       if (!exists) return null;
       const version = toNumber(exists.get('version'));
 
-      // Pairs first, accounts second: accounts are only ever added (until the graph is
-      // deleted), so every endpoint of a pair read first is in the account list read after,
-      // even when an ingest commits in between (Neo4j reads are read-committed). Rows go
-      // straight into typed columns (no object per pair); the builder sorts them.
-      const builder = new PairTableBuilder();
-      const query = tx.run(q.get('project-pairs'), {
+      const aggregator = new PairAggregator({ typeWeights: params.typeWeights, minWeight: params.minWeight });
+      const droppedTypes = Object.entries(params.typeWeights)
+        .filter(([, weight]) => weight === 0)
+        .map(([type]) => type);
+      let batch: unknown = null;
+      const query = tx.run(q.get('project-graph'), {
         graphId,
-        typeWeights: params.typeWeights,
         from: params.from === null ? null : int(params.from),
         to: params.to === null ? null : int(params.to),
-        minWeight: params.minWeight,
+        droppedTypes,
+        idsPerRecord: int(this.options.idsPerRecord),
+        eventsPerRecord: this.options.eventsPerRecord,
       });
       for await (const record of query) {
-        builder.add({
-          source: str(record.get('source')),
-          target: str(record.get('target')),
-          positive: toNumber(record.get('positive')),
-          negative: toNumber(record.get('negative')),
-          count: toNumber(record.get('count')),
-          types: (record.get('types') as unknown[]).map(str),
-          typeCounts: (record.get('typeCounts') as unknown[]).map(toNumber),
-          firstTs: toNumberOrNull(record.get('firstTs')),
-          lastTs: toNumberOrNull(record.get('lastTs')),
-        });
+        const ids = record.get('ids') as unknown[] | null;
+        if (ids !== null) {
+          aggregator.addAccounts(ids, record.get('nodes') as unknown[]);
+          continue;
+        }
+        const first = toNumber(record.get('first'));
+        if (batch !== null && first !== batch) aggregator.endBatch();
+        batch = first;
+        aggregator.addEvents(
+          record.get('type'),
+          record.get('source') as unknown[],
+          record.get('target') as unknown[],
+          record.get('weight') as unknown[],
+          record.get('ts') as unknown[],
+        );
       }
-
-      const accounts: string[] = [];
-      for await (const record of tx.run(q.get('project-accounts'), { graphId })) {
-        accounts.push(str(record.get('id')));
+      const table = aggregator.finish();
+      if (aggregator.droppedEvents > 0) {
+        this.ctx.log.debug({ graphId, events: aggregator.droppedEvents }, 'projection left out events newer than its account list');
       }
-      return { version, table: builder.finish(accounts) };
+      return { version, table };
     }, PROJECTION_FETCH_SIZE);
     if (projection) {
       this.ctx.log.debug(

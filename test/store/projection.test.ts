@@ -97,6 +97,24 @@ t.test('aggregation, type weights, negatives, minWeight, window, order', async (
   t.same(window?.accounts, all?.accounts, 'accounts are all accounts, even outside the window');
 });
 
+t.test('small records (several account chunks and event batches) project the same table', async (t) => {
+  const { store: small } = await openStore(t, { projectionIdsPerRecord: 2, projectionEventsPerRecord: 1 });
+  const g = await newGraph(t, store, 'batches');
+  const T = 1_700_000_000_000;
+  const interactions = Array.from({ length: 60 }, (_, k) =>
+    ix(`u${k % 7}`, `u${(k * 3 + 1) % 9}`, { type: ['reply', 'like', 'share'][k % 3], weight: k % 5 === 0 ? -1 : 1 + (k % 4), timestamp: k % 6 === 0 ? null : T + k }),
+  );
+  await store.ingest(g, { interactions, accounts: [{ id: 'isolated', properties: {} }] });
+  for (const params of [base, { ...base, typeWeights: { like: 0, share: 2 }, minWeight: 3 }, { ...base, from: T + 10, to: T + 50 }]) {
+    const expected = await projectRows(g, params);
+    const p = await small.project(g, params);
+    t.same(p && { version: p.version, accounts: p.table.accounts, pairs: pairTableRows(p.table) }, expected, JSON.stringify(params));
+  }
+  const all = await projectRows(g, base);
+  t.equal(all?.pairs.reduce((n, p) => n + p.count, 0), 60, 'every event counted once');
+  t.equal(all?.accounts.length, new Set([...interactions.flatMap((i) => [i.source, i.target]), 'isolated']).size);
+});
+
 t.test('empty graph', async (t) => {
   const g = await newGraph(t, store, 'empty');
   t.same(await projectRows(g, base), { version: 0, accounts: [], pairs: [] });
