@@ -3,14 +3,14 @@
  * account's result (niche by niche, in rank order) and the ties the analysis saw, as
  * streams, so that a reader holds one page at a time whatever the size.
  *
- * `PortAnalysisReads` builds them from the GraphStore port as it stands: accounts from the
- * paged niche and member reads; ties from the graph's projection with the analysis's
+ * `PortAnalysisReads` builds them from the GraphStore port: accounts from the store's own
+ * stream when it has one (accountResults), else from the paged niche and member reads; ties from the graph's projection with the analysis's
  * parameters, which equals what the analysis saw while the graph version has not moved
  * since (ties() throws TiesChangedError otherwise, rather than answer with other data).
  * Contract 3 of the brief (results stores the analysed ties with each result) replaces that
  * part; the interface stays.
  */
-import type { AnalysisRecord, GraphStore } from '../store/port.js';
+import type { AccountResultRow, AnalysisRecord, GraphStore, NicheRow } from '../store/port.js';
 import type { ExportAccount } from '../exports/source.js';
 
 /** An undirected tie between two accounts, as the analysis saw it. */
@@ -55,36 +55,60 @@ export function communityOf(niche: { id: string; unassigned: boolean; communityI
   return niche.id.startsWith('n') ? `c${niche.id.slice(1)}` : niche.id;
 }
 
+/**
+ * A store that streams every account's result itself, in constant memory (contract 3's
+ * read, `results reads:`); used when the store has it, the paged reads otherwise.
+ */
+interface AccountStream {
+  accountResults?: (analysisId: string) => Promise<AsyncIterable<AccountResultRow> | null>;
+}
+
+function exportRow(m: AccountResultRow['member'], niche: { id: string; unassigned: boolean; communityId?: string | null }): ExportAccount {
+  return {
+    accountId: m.accountId,
+    nicheId: niche.id,
+    communityId: communityOf(niche),
+    rank: m.rank,
+    score: m.score,
+    role: m.role,
+    confidence: m.confidence,
+    centrality: m.centrality,
+    ties: m.ties,
+    positiveShare: m.positiveShare,
+    reciprocity: m.reciprocity,
+    repeat: m.repeat,
+    embeddedness: m.embeddedness,
+    withinDegreeZ: m.withinDegreeZ,
+    participation: m.participation,
+    unassigned: niche.unassigned,
+  };
+}
+
 export class PortAnalysisReads implements AnalysisReads {
-  constructor(private readonly store: GraphStore) {}
+  constructor(private readonly store: GraphStore & AccountStream) {}
 
   async *accounts(analysis: AnalysisRecord): AsyncGenerator<ExportAccount> {
+    const stream = this.store.accountResults ? await this.store.accountResults(analysis.id) : null;
+    if (stream) {
+      // Niche figures (the community) once, then the stream.
+      const niches = new Map<string, NicheRow>();
+      for (let offset = 0; ; offset += PAGE) {
+        const page = await this.store.listNiches(analysis.id, { limit: PAGE, offset });
+        for (const n of page.items) niches.set(n.id, n);
+        if (offset + PAGE >= page.total) break;
+      }
+      for await (const row of stream) {
+        yield exportRow(row.member, niches.get(row.nicheId) ?? { id: row.nicheId, unassigned: row.unassigned });
+      }
+      return;
+    }
     for (let offset = 0; ; offset += PAGE) {
       const niches = await this.store.listNiches(analysis.id, { limit: PAGE, offset });
       for (const niche of niches.items) {
         for (let from = 0; from < niche.size; from += PAGE) {
           const page = await this.store.listMembers(analysis.id, niche.id, { limit: PAGE, offset: from });
           if (!page) return;
-          for (const m of page.items) {
-            yield {
-              accountId: m.accountId,
-              nicheId: niche.id,
-              communityId: communityOf(niche),
-              rank: m.rank,
-              score: m.score,
-              role: m.role,
-              confidence: m.confidence,
-              centrality: m.centrality,
-              ties: m.ties,
-              positiveShare: m.positiveShare,
-              reciprocity: m.reciprocity,
-              repeat: m.repeat,
-              embeddedness: m.embeddedness,
-              withinDegreeZ: m.withinDegreeZ,
-              participation: m.participation,
-              unassigned: niche.unassigned,
-            };
-          }
+          for (const m of page.items) yield exportRow(m, niche);
           if (page.items.length < PAGE) break;
         }
       }
