@@ -11,7 +11,7 @@
  * (bench/projection.ts: higgs and the LFR graphs; --no-ingest, --no-projection,
  * --no-projection-lfr skip them).
  * Options: --lfr N:DEGREE[,N:DEGREE...] (default 200000:10,1000000:20: about 1.1M and 10M
- * edges), --networkx-max-edges M (default 2000000: NetworkX's Louvain on the 10M-edge graph
+ * edges; `--lfr none`: higgs only), --networkx-max-edges M (default 2000000: NetworkX's Louvain on the 10M-edge graph
  * would take hours, so it is left out there), --no-networkx, --no-service.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
@@ -30,6 +30,7 @@ const PYTHON = DEBIAN_PYTHON;
 const HIGGS = new URL('../../shared/datasets/higgs-twitter/higgs-retweet_network.edgelist.gz', import.meta.url).pathname;
 const lfrGraphs = option('--lfr', '200000:10,1000000:20')
   .split(',')
+  .filter((spec) => spec !== 'none')
   .map((spec) => spec.split(':').map(Number) as [number, number]);
 const networkxMaxEdges = Number(option('--networkx-max-edges', '2000000'));
 const work = join(tmpdir(), 'nichegraph-bench');

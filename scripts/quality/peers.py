@@ -85,6 +85,9 @@ def main():
         g = build(n, edges)
         nkg = nk_graph(n, edges) if nk is not None else None
         truth = graph.get("truth")
+        if truth is not None:
+            codes = {}
+            truth = [codes.setdefault(label, len(codes)) for label in truth]
         per = {}
         for method, run in methods(graph.get("resolutions", [])).items():
             parts = [run(g, seed, nkg) for seed in seeds]

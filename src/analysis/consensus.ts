@@ -218,26 +218,30 @@ export function membershipFigures(community: Int32Array, count: number, runs: re
     stability.fill(1);
     return { confidence, stability };
   }
+  const keys = new Float64Array(order);
   for (let k = 0; k < runs.length; k++) {
     const run = runs[k] as Int32Array;
-    const runSize = new Int32Array(runCounts[k] as number);
-    for (let i = 0; i < order; i++) runSize[run[i] as number] = (runSize[run[i] as number] as number) + 1;
-    // Overlaps of (final c, run l), sparse.
-    const overlap = new Map<number, number>();
     const width = runCounts[k] as number;
-    for (let i = 0; i < order; i++) {
-      const key = (community[i] as number) * width + (run[i] as number);
-      overlap.set(key, (overlap.get(key) ?? 0) + 1);
-    }
+    const runSize = new Int32Array(width);
+    for (let i = 0; i < order; i++) runSize[run[i] as number] = (runSize[run[i] as number] as number) + 1;
+    // Overlaps of (final c, run l): the sorted keys c * width + l, counted in runs.
+    for (let i = 0; i < order; i++) keys[i] = (community[i] as number) * width + (run[i] as number);
+    keys.sort();
     const best = new Int32Array(count).fill(-1);
     const bestOverlap = new Int32Array(count);
-    for (const [key, o] of overlap) {
+    for (let p = 0; p < order; ) {
+      const key = keys[p] as number;
+      let q = p + 1;
+      while (q < order && keys[q] === key) q++;
+      const o = q - p;
       const c = Math.floor(key / width);
       const l = key - c * width;
-      if (o > (bestOverlap[c] as number) || (o === bestOverlap[c] && l < (best[c] as number))) {
+      // Keys ascend, so for equal overlaps the smallest run label is met first and kept.
+      if (o > (bestOverlap[c] as number)) {
         best[c] = l;
         bestOverlap[c] = o;
       }
+      p = q;
     }
     for (let i = 0; i < order; i++) if (run[i] === best[community[i] as number]) confidence[i] = (confidence[i] as number) + 1;
     for (let c = 0; c < count; c++) {

@@ -44,7 +44,7 @@
 import type { CompactGraph, Csr } from './compact-graph.js';
 import { membershipFigures } from './consensus.js';
 import { leiden, renumberLabels } from './leiden.js';
-import { countDisconnected } from './connectivity.js';
+import { countDisconnected, splitDisconnected } from './connectivity.js';
 import { csrModularity, louvain } from './louvain.js';
 import { createRng, type Rng } from './random.js';
 import { typicalNicheSize } from './resolution-band.js';
@@ -464,8 +464,11 @@ export function findNiches(graph: CompactGraph, options: NicheOptions, onStep?: 
   // 4. Communities are polished on the accounts' graph (Leiden from that partition), which can
   // only raise their modularity; a niche that the polish cuts keeps the part in each community.
   const community = leiden(csr, { rng: createRng(nextSeed()), initial: constrained }).community;
-  released.niche = renumberLabels(nested(community, released.niche)).community;
-  released.count = countOf(released.niche);
+  // ... and a niche cut in two by a community boundary keeps its connected parts apart.
+  const cut = renumberLabels(nested(community, released.niche));
+  const parts = splitDisconnected(csr, cut.community, cut.count);
+  released.niche = parts.community;
+  released.count = parts.count;
   step('figures');
   const niche = renumberLabels(released.niche);
   const nicheCommunity = new Int32Array(niche.count);

@@ -5,8 +5,11 @@
  * The shape follows the planted-partition benchmarks with heavy-tailed community sizes
  * and a mixing share of edges leaving the communities (Lancichinetti, Fortunato &
  * Radicchi, "Benchmark graphs for testing community detection algorithms", PRE 78,
- * 046110, 2008). On top of the planted niches it plants the roles the service must
- * tell apart (see ../../../shared/DOMAIN.md):
+ * 046110, 2008). Niches are human-scale (at most Dunbar's 150, Dunbar 1993) and grouped
+ * into planted communities: most interactions that leave a niche stay in its community
+ * (`crossCommunityShare` of them leave it: 0.2 x 0.1 of all by default), so the analysis' two levels (communities, and
+ * niches inside them) both have a planted answer. On top of the planted niches it plants
+ * the roles the service must tell apart (see ../../../shared/DOMAIN.md):
  *
  * - trusted members (2-3 per niche): others pick them as close contacts and come back
  *   to them repeatedly, they answer (reciprocal ties), and they sit in triangles
@@ -41,6 +44,10 @@ export interface ConversationGraphOptions {
   start?: string;
   /** Share of all interactions that go between members of two different niches. */
   crossNicheShare?: number;
+  /** Planted communities (at most one per niche); niche c belongs to community c mod communities (niches are largest first). */
+  communities?: number;
+  /** Share of the cross-niche interactions that also leave the niche's community. */
+  crossCommunityShare?: number;
   /** Share of all interactions addressed to (or answered by) the broadcasters. */
   broadcasterShare?: number;
   /** Share of all interactions that are negative ratings (disputes and trolls). */
@@ -75,9 +82,19 @@ export interface PlantedNiche {
   trusted: string[];
 }
 
+export interface PlantedCommunity {
+  id: string;
+  /** Ids of its planted niches, largest first. */
+  niches: string[];
+  /** Account ids, ascending. */
+  members: string[];
+}
+
 export interface PlantedTruth {
   /** Largest niche first. */
   niches: PlantedNiche[];
+  /** The planted communities (groups of niches). */
+  communities: PlantedCommunity[];
   /** Account ids of the broadcasters, most popular first. */
   broadcasters: string[];
   /** Account ids of the trolls (each also a member of a planted niche). */
@@ -95,14 +112,16 @@ export interface ConversationGraph {
 export const DEFAULTS: Readonly<Required<ConversationGraphOptions>> = Object.freeze({
   seed: 7,
   accounts: 3000,
-  niches: 40,
-  minNicheSize: 15,
-  maxNicheSize: 250,
+  niches: 60,
+  minNicheSize: 10,
+  maxNicheSize: 150,
   sizeExponent: 0.6,
   interactions: 70_000,
   days: 30,
   start: '2024-05-01T00:00:00.000Z',
-  crossNicheShare: 0.11,
+  crossNicheShare: 0.2,
+  communities: 8,
+  crossCommunityShare: 0.1,
   broadcasterShare: 0.05,
   negativeShare: 0.03,
   broadcasters: 4,
@@ -257,6 +276,8 @@ function validate(o: Required<ConversationGraphOptions>): number {
   if (!(o.days > 0)) throw new Error(`${PREFIX}: option days must be > 0, got ${String(o.days)}`);
   if (!(o.sizeExponent > 0)) throw new Error(`${PREFIX}: option sizeExponent must be > 0, got ${String(o.sizeExponent)}`);
   share('crossNicheShare');
+  share('crossCommunityShare');
+  integer('communities', 1);
   share('broadcasterShare');
   share('negativeShare');
   if (o.crossNicheShare + o.broadcasterShare + o.negativeShare >= 0.9) {
@@ -354,7 +375,9 @@ function buildContacts(rng: Rng, members: number[], pickLocal: (rng: Rng) => num
 
 /** The planted graph, with the same options -> byte-identical output. */
 export function generateConversationGraph(options: ConversationGraphOptions = {}): ConversationGraph {
-  const o: Required<ConversationGraphOptions> = { ...DEFAULTS, ...options };
+  const given: Required<ConversationGraphOptions> = { ...DEFAULTS, ...options };
+  // More communities than niches would leave some empty: at most one per niche.
+  const o: Required<ConversationGraphOptions> = { ...given, communities: Math.min(given.communities, given.niches) };
   const startMs = validate(o);
   const endMs = startMs + Math.round(o.days * DAY_MS);
   const rng = mulberry32(splitmix32(o.seed));
@@ -492,14 +515,22 @@ export function generateConversationGraph(options: ConversationGraphOptions = {}
     while (budget > 0) start(niche.pickActive(rng));
   }
 
-  // Across niches: loose, mostly one-off, seldom answered.
+  // Across niches: loose, mostly one-off, seldom answered; mostly inside the community.
+  const communityOf = (m: number): number => (nicheOf[m] as number) % o.communities;
+  const communityMembers: number[][] = Array.from({ length: o.communities }, () => []);
+  for (const m of allMembers) communityMembers[communityOf(m)]?.push(m);
+  const nichesIn = new Int32Array(o.communities);
+  for (let c = 0; c < niches.length; c++) nichesIn[c % o.communities] = (nichesIn[c % o.communities] as number) + 1;
   budget = crossBudget;
   while (budget > 0) {
     const source = pickAnyMember(rng);
+    const home = communityOf(source);
+    const leave = (nichesIn[home] as number) < 2 || rng() < o.crossCommunityShare;
+    const pool = leave ? allMembers : (communityMembers[home] as number[]);
     const target = otherMember(source, () => {
       for (;;) {
-        const m = pickOf(rng, allMembers);
-        if (nicheOf[m] !== nicheOf[source]) return m;
+        const m = pickOf(rng, pool);
+        if (nicheOf[m] !== nicheOf[source] && (!leave || o.communities === 1 || communityOf(m) !== home)) return m;
       }
     });
     converse(source, target, LOOSE_MIX, rng() < 0.2 ? 2 : 1, ANSWER_CROSS);
@@ -574,6 +605,11 @@ export function generateConversationGraph(options: ConversationGraphOptions = {}
         id: `p${String(c + 1).padStart(nicheWidth, '0')}`,
         members: sortedIds(niche.members),
         trusted: sortedIds(niche.trusted),
+      })),
+      communities: Array.from({ length: o.communities }, (_, k) => ({
+        id: `k${String(k + 1).padStart(Math.max(2, String(o.communities).length), '0')}`,
+        niches: niches.map((_, c) => c).filter((c) => c % o.communities === k).map((c) => `p${String(c + 1).padStart(nicheWidth, '0')}`),
+        members: sortedIds(communityMembers[k] as number[]),
       })),
       broadcasters: broadcasterIdx.map(accountId),
       trolls: sortedIds(trollIdx),

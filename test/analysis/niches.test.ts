@@ -4,6 +4,7 @@
  */
 import t from 'tap';
 import { buildCompactGraph, type CompactGraph } from '../../src/analysis/compact-graph.js';
+import { countDisconnected } from '../../src/analysis/connectivity.js';
 import { findNiches, type NicheHierarchy } from '../../src/analysis/niches.js';
 import { adjustedRandIndex, normalizedMutualInformation } from '../../src/analysis/partition-similarity.js';
 import { createRng } from '../../src/analysis/random.js';
@@ -44,6 +45,8 @@ function checkInvariants(t: Tap, g: CompactGraph, h: NicheHierarchy): void {
     if (!(n >= 0 && n < h.nicheCount && c >= 0 && c < h.communityCount)) t.fail(`labels of ${i} out of range`);
     if (h.nicheCommunity[n] !== c) t.fail(`niche ${n} of account ${i} is not inside its community ${c}`);
   }
+  t.equal(countDisconnected(g.undirected, h.niche, h.nicheCount), 0, 'every niche is connected');
+  t.equal(countDisconnected(g.undirected, h.community, h.communityCount), 0, 'every community is connected');
   const used = new Set(h.niche);
   t.equal(used.size, h.nicheCount, 'every niche label is used');
   t.equal(new Set(h.community).size, h.communityCount, 'every community label is used');

@@ -1,6 +1,6 @@
 /**
  * Real graphs with ground truth, through the HTTP API into the real Neo4j and back.
- * Karate club: niches match the two factions (NMI >= 0.5 at resolution 0.5, see README).
+ * Karate club: niches match the two factions (NMI >= 0.5; resolution 0.5 is the niche level now, which cannot be coarser than the four communities of resolution 1, NMI about 0.59).
  * email-eu-core: niches match departments (NMI >= 0.5 at resolution 1; igraph's Louvain gets 0.57).
  */
 import t from 'tap';

@@ -14,6 +14,7 @@ const planted: PlantedTruth = {
     { id: 'p1', members: ['a1', 'a2', 'a3', 'a4', 'a5', 'a6'], trusted: ['a1', 'a2'] },
     { id: 'p2', members: ['b1', 'b2', 'b3', 'b4'], trusted: ['b1', 'b2'] },
   ],
+  communities: [{ id: 'k01', niches: ['p1', 'p2'], members: ['a1', 'a2', 'a3', 'a4', 'a5', 'a6', 'b1', 'b2', 'b3', 'b4'] }],
   broadcasters: ['z1'],
   trolls: ['a6'],
 };
