@@ -49,7 +49,7 @@ process.stdout.write(
     communityCount: result.summary.communities,
     nicheResolution: result.summary.resolution,
     unassigned: result.summary.unassigned,
-    largestNiche: Math.max(0, ...result.niches.filter((n) => !n.unassigned).map((n) => n.size)),
+    largestNiche: Array.from(result.niches.size).reduce((m, size, r) => (r === result.niches.unassignedRow ? m : Math.max(m, size)), 0),
     peakRssMb: process.resourceUsage().maxRSS / 1024,
   }) + '\n',
 );

@@ -1,21 +1,22 @@
 /**
  * Persistence alone: Neo4jGraphStore.writeResult of a real, higgs-sized result, timed.
  *
- * usage: node --import=tsx bench/persist.ts EDGELIST [--reps N] [--chunk N] [--tx-rows N]
+ * usage: node --import=tsx bench/persist.ts EDGELIST [--reps N] [--runs N] [--write-back compact|full] [--chunk N]
  *        [--concurrency N] [--drop-graph]
  *
  *   1. The result: the edge list's projection analysed with the API's defaults (seed 42,
- *      30 runs, topK 10, minimum niche size 3), cached as JSON in
- *      $TMPDIR/nichegraph-bench/ so later runs skip the ~20 s of compute.
+ *      30 runs unless --runs, topK 10, minimum niche size 3), computed in this process.
  *   2. The graph: ingested once through store.ingest (batches of 50,000: the accounts, then
  *      the interactions) under a fixed id
  *      derived from the file name, and kept for the next run (--drop-graph deletes it at
  *      the end), so the accounts carry their real INTERACTED relationships.
- *   3. Each repetition creates a fresh queued analysis, times writeResult, checks that the
- *      analysis is succeeded with exactly one membership per member and one niche per
- *      niche, then removes that analysis's niches and memberships (untimed).
- *   --chunk, --tx-rows and --concurrency set the store's resultChunkSize,
- *   resultTransactionRows and resultConcurrency.
+ *   3. Each repetition creates a fresh running analysis, times writeResult (the compact
+ *      blocks, the niches, the IN_NICHE relationships of the write-back mode, the status),
+ *      checks that the analysis is succeeded with the expected memberships and one node
+ *      per niche row, then removes what it wrote (untimed).
+ *   --write-back compact|full (default compact) chooses which memberships become IN_NICHE
+ *   relationships; --runs the analysis' Louvain runs (default the API's); --chunk and
+ *   --concurrency set the store's resultChunkSize and resultConcurrency.
  * Prints one JSON line per repetition (wall ms, this process's CPU ms, the Neo4j server's CPU
  * ms when its PID file, NEO4J_PID_FILE or .neo4j/run/nichegraph-neo4j.pid, names a local
  * process) and a summary line (medians, load average).
@@ -33,7 +34,7 @@ import { readProjection } from './edgelist.js';
 
 const args = process.argv.slice(2);
 const path = args[0];
-if (!path || path.startsWith('--')) throw new Error('usage: bench/persist.ts EDGELIST [--reps N] [--chunk N] [--tx-rows N] [--concurrency N] [--drop-graph]');
+if (!path || path.startsWith('--')) throw new Error('usage: bench/persist.ts EDGELIST [--reps N] [--runs N] [--write-back compact|full] [--chunk N] [--concurrency N] [--drop-graph]');
 const option = (name: string): number | undefined => {
   const i = args.indexOf(name);
   return i >= 0 ? Number(args[i + 1]) : undefined;
@@ -41,34 +42,40 @@ const option = (name: string): number | undefined => {
 const reps = option('--reps') ?? 3;
 const storeOptions: Partial<Neo4jGraphStoreOptions> = {};
 if (option('--chunk') !== undefined) storeOptions.resultChunkSize = option('--chunk');
-if (option('--tx-rows') !== undefined) storeOptions.resultTransactionRows = option('--tx-rows');
+
 if (option('--concurrency') !== undefined) storeOptions.resultConcurrency = option('--concurrency');
+const writeBackAt = args.indexOf('--write-back');
+const writeBack = (writeBackAt >= 0 ? args[writeBackAt + 1] : 'compact') as 'compact' | 'full';
+storeOptions.writeBack = writeBack;
 
 const uri = process.env.NEO4J_URI ?? 'bolt://127.0.0.1:7687';
 const database = process.env.NEO4J_DATABASE ?? 'neo4j';
 const name = basename(path).replace(/\W+/g, '-').toLowerCase();
 const work = join(tmpdir(), 'nichegraph-bench');
 mkdirSync(work, { recursive: true });
-const cache = join(work, `persist-${name}-result.json`);
 const graphId = `bench-persist-${name}`;
 
 // 1. The result.
-let result: AnalysisResult;
-if (existsSync(cache)) {
-  result = JSON.parse(readFileSync(cache, 'utf8')) as AnalysisResult;
-} else {
-  const projection = await readProjection(path);
-  result = analyseProjection(projection, {
-    resolution: 1,
-    seed: DEFAULT_SEED,
-    topK: 10,
-    runs: DEFAULT_RUNS,
-    minNicheSize: DEFAULT_MIN_NICHE_SIZE,
-    nicheSize: null,
-  });
-  writeFileSync(cache, JSON.stringify(result));
+// The columnar result holds typed arrays: it is computed afresh (about 20 s on higgs) rather than cached as JSON.
+const result: AnalysisResult = analyseProjection(await readProjection(path), {
+  resolution: 1,
+  seed: DEFAULT_SEED,
+  topK: 10,
+  runs: option('--runs') ?? DEFAULT_RUNS,
+  minNicheSize: DEFAULT_MIN_NICHE_SIZE,
+  nicheSize: null,
+});
+// IN_NICHE relationships expected: every member ('full'), or each niche's trusted members and bridges ('compact').
+let members = result.accounts.count;
+if (writeBack === 'compact') {
+  const key = new Set<string>();
+  const n = result.niches;
+  for (let r = 0; r < n.count; r++) {
+    for (let k = n.trusted.starts[r] as number; k < (n.trusted.starts[r + 1] as number); k++) key.add(`${r}/${n.trusted.account[k]}`);
+    for (let k = n.bridges.starts[r] as number; k < (n.bridges.starts[r + 1] as number); k++) key.add(`${r}/${n.bridges.account[k]}`);
+  }
+  members = key.size;
 }
-const members = result.niches.reduce((n, niche) => n + niche.members.length, 0);
 
 // The server's CPU time (user + system, ms) from /proc, when it runs on this machine: on a
 // shared, loaded machine the CPU a write costs is steadier than its wall time.
@@ -81,7 +88,9 @@ function serverCpuMs(): number | null {
 }
 
 const driver = await createDriver({ uri, database, connectTimeoutMs: 10_000 });
-const store = new Neo4jGraphStore({ driver, database, ...storeOptions });
+// The store's debug lines (the write's phases) go to stderr.
+const logger = { debug: (o: object) => process.stderr.write(JSON.stringify(o) + '\n'), info() {}, warn() {} };
+const store = new Neo4jGraphStore({ driver, database, logger, ...storeOptions });
 await store.init();
 
 async function count(query: string, params: Record<string, unknown>): Promise<number> {
@@ -103,6 +112,7 @@ async function removeAnalysis(analysisId: string): Promise<void> {
        CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS`,
       { analysisId },
     );
+    await session.run('MATCH (b:ResultBlock {analysisId: $analysisId}) CALL (b) { DELETE b } IN TRANSACTIONS OF 50 ROWS', { analysisId });
     await session.run('MATCH (a:Analysis {id: $analysisId}) DETACH DELETE a', { analysisId });
   } finally {
     await session.close();
@@ -168,9 +178,9 @@ try {
       { analysisId },
     );
     const niches = await count('MATCH (n:Niche {analysisId: $analysisId}) RETURN count(n)', { analysisId });
-    const ok = status === 'succeeded' && memberships === members && niches === result.niches.length;
+    const ok = status === 'succeeded' && memberships === members && niches === result.niches.count;
     process.stdout.write(JSON.stringify({ rep, ms, clientCpuMs, serverCpuMs: serverMs, load1: Number(load.toFixed(2)), status, memberships, niches, ok }) + '\n');
-    if (!ok) throw new Error(`rep ${rep}: expected ${members} memberships and ${result.niches.length} niches`);
+    if (!ok) throw new Error(`rep ${rep}: expected ${members} memberships and ${result.niches.count} niches`);
     times.push(ms);
     if (serverMs !== null) serverTimes.push(serverMs);
     await removeAnalysis(analysisId);
@@ -179,7 +189,7 @@ try {
   process.stdout.write(
     JSON.stringify({
       summary: true,
-      niches: result.niches.length,
+      niches: result.niches.count,
       members,
       options: storeOptions,
       medianMs: times[Math.floor(times.length / 2)],

@@ -3,42 +3,57 @@
 // Each query uses ONE parameter. Set it first in the Browser editor, then paste the query:
 //   :param analysisId => 'the-analysis-id'
 //   :param account => {graphId: 'the-graph-id', id: 'the-account-id'}
-// (`:params` shows the current ones.) The queries are separated by a semicolon at the end
+// (`:params` shows the current ones.) Only succeeded analyses are shown: an analysis that
+// failed, was cancelled or is still being written has no rows here. The queries are separated by a semicolon at the end
 // of a line, as every file in this folder (src/store/cypher-files.ts); test/store/
 // explore-cypher.test.ts runs each of them against a real server.
+
+// Where the rows come from (src/store/result-writing.ts): every niche is a (:Niche) node
+// with its figures and `memberIds` (every member, most trusted first); IN_NICHE
+// relationships carry the scores of the members Browser users look at: with the default
+// writeBack 'compact', the trusted members and bridges of each niche; with writeBack
+// 'full', every member. Queries 1, 2 and 4 read the same in both modes; query 3 sees
+// interactions between members that have an IN_NICHE relationship.
 
 // 1. Top niches of an analysis with their trusted members (param: analysisId).
 //    Returns nodes and relationships, so the Browser draws niches with their trusted
 //    members around them; switch to the table view for the scores (m.score and its
 //    components m.centrality, m.ties, m.positiveShare; m.role). The unassigned group
 //    (accounts in no niche) is left out.
-MATCH (an:Analysis {id: $analysisId})<-[:OF_ANALYSIS]-(n:Niche)
+MATCH (an:Analysis {id: $analysisId, status: 'succeeded'})<-[:OF_ANALYSIS]-(n:Niche)
 WHERE n.rank < 10 AND NOT coalesce(n.unassigned, false)
 MATCH (a:Account)-[m:IN_NICHE]->(n)
-WHERE m.rank < size(n.trustedIds)
+WHERE a.id IN n.trustedIds
 RETURN an, n, m, a
 ORDER BY n.rank, m.rank;
 
 // 2. An account's circle (param: account = {graphId, id}): the accounts it interacted with
 //    in either direction, most events first, whether the tie is reciprocal, and whether
-//    the contact shares the account's niche in the latest succeeded analysis.
+//    the contact shares the account's niche in the latest succeeded analysis of its graph
+//    (found in the niches' member lists, so every account has its niche).
 MATCH (a:Account {graphId: $account.graphId, id: $account.id})
-OPTIONAL MATCH (a)-[:IN_NICHE]->(home:Niche)-[:OF_ANALYSIS]->(an:Analysis {status: 'succeeded'})
-WITH a, home ORDER BY an.finishedAt DESC LIMIT 1
+CALL (a) {
+  OPTIONAL MATCH (an:Analysis {graphId: a.graphId, status: 'succeeded'})
+  WITH an ORDER BY an.finishedAt DESC LIMIT 1
+  OPTIONAL MATCH (home:Niche {analysisId: an.id})
+  WHERE a.id IN home.memberIds
+  RETURN home
+}
 MATCH (a)-[r:INTERACTED]-(b:Account)
 WITH a, home, b, count(r) AS events,
      sum(CASE WHEN startNode(r) = a THEN r.weight ELSE 0 END) AS outWeight,
      sum(CASE WHEN endNode(r) = a THEN r.weight ELSE 0 END) AS inWeight
 RETURN a.id AS account, home.id AS niche, b.id AS contact, events, outWeight, inWeight,
        outWeight <> 0 AND inWeight <> 0 AS reciprocal,
-       home IS NOT NULL AND EXISTS { (b)-[:IN_NICHE]->(home) } AS sameNiche
+       home IS NOT NULL AND b.id IN home.memberIds AS sameNiche
 ORDER BY events DESC, contact
 LIMIT 50;
 
 // 3. Bridges between niches (param: analysisId): members of niche A who interacted with
-//    members of another niche B of the same analysis, most events first.
-MATCH (na:Niche {analysisId: $analysisId})<-[:IN_NICHE]-(a:Account)-[r:INTERACTED]->(b:Account)
-      -[:IN_NICHE]->(nb:Niche {analysisId: $analysisId})
+//    members of another niche B of the same analysis, most events first (members with an
+//    IN_NICHE relationship: the trusted members and bridges with writeBack 'compact').
+MATCH (:Analysis {id: $analysisId, status: 'succeeded'})<-[:OF_ANALYSIS]-(na:Niche)
+MATCH (na)<-[:IN_NICHE]-(a:Account)-[r:INTERACTED]->(b:Account)-[:IN_NICHE]->(nb:Niche {analysisId: na.analysisId})
 WHERE na <> nb
 WITH a, na, nb, count(r) AS events, count(DISTINCT b) AS contacts, sum(r.weight) AS weight
 RETURN a.id AS bridge, na.id AS fromNiche, nb.id AS toNiche, events, contacts, weight
@@ -48,7 +63,7 @@ LIMIT 50;
 // 4. Niche profiles (param: analysisId): size, density, conductance, stability across
 //    runs, reciprocity, activity, dominant interaction types, trusted members and
 //    bridges (connector hubs) with the niches they lead to; largest first.
-MATCH (n:Niche {analysisId: $analysisId})
+MATCH (:Analysis {id: $analysisId, status: 'succeeded'})<-[:OF_ANALYSIS]-(n:Niche)
 RETURN n.id AS niche, n.size AS size, n.unassigned AS unassigned,
        round(n.density, 3) AS density, round(n.conductance, 3) AS conductance,
        round(n.stability, 3) AS stability, round(n.reciprocity, 3) AS reciprocity,

@@ -1,12 +1,20 @@
-// First statement of writeResult: locks the Analysis node (so deleteGraph waits for the
-// result, or the result finds its analysis gone), marks it succeeded with its summary.
-// No row -> unknown analysis (the transaction is then rolled back).
-// Params: $analysisId, $finishedAt, $accounts, $edges, $niches, $modularity, $resolution,
-// $runs, $consensusRounds, $louvainDisconnected, $unassigned, $meanConfidence.
+// Last transaction of writeResult: marks the analysis succeeded with its summary, unless it
+// failed meanwhile (cancelled, or marked failed at a restart) or its staged rows are not all
+// there (a sweep removed some): then it is left as it is, and writeResult discards what it
+// staged. Returns the status after the statement ('incomplete' when rows were missing); no
+// row -> unknown analysis.
+// Params: $analysisId, $finishedAt, $blocks, $nicheRows (integers: the rows the write
+// staged), $accounts, $edges, $niches, $modularity, $resolution, $runs, $consensusRounds,
+// $louvainDisconnected, $unassigned, $meanConfidence.
 MATCH (a:Analysis {id: $analysisId})
-SET a.status = 'succeeded', a.finishedAt = $finishedAt, a.error = null,
-    a.accounts = $accounts, a.edges = $edges, a.niches = $niches, a.modularity = $modularity,
-    a.resolutionUsed = $resolution, a.runs = $runs, a.consensusRounds = $consensusRounds,
-    a.louvainDisconnected = $louvainDisconnected, a.unassigned = $unassigned,
-    a.meanConfidence = $meanConfidence
-RETURN a.graphId AS graphId
+WITH a,
+     COUNT { MATCH (b:ResultBlock {analysisId: $analysisId}) } AS blocks,
+     COUNT { MATCH (n:Niche {analysisId: $analysisId}) } AS nicheRows
+WITH a, blocks = $blocks AND nicheRows = $nicheRows AS complete
+FOREACH (_ IN CASE WHEN a.status <> 'failed' AND complete THEN [1] ELSE [] END |
+  SET a.status = 'succeeded', a.finishedAt = $finishedAt, a.error = null,
+      a.accounts = $accounts, a.edges = $edges, a.niches = $niches, a.modularity = $modularity,
+      a.resolutionUsed = $resolution, a.runs = $runs, a.consensusRounds = $consensusRounds,
+      a.louvainDisconnected = $louvainDisconnected, a.unassigned = $unassigned,
+      a.meanConfidence = $meanConfidence)
+RETURN CASE WHEN complete OR a.status = 'failed' THEN a.status ELSE 'incomplete' END AS status

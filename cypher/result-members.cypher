@@ -2,12 +2,12 @@
 // member i of the chunk, and $segments cut the columns into runs of one niche each, so a
 // niche is looked up once per run, not once per member, and the rows need no map keys on
 // the wire (a few times less to encode and decode than a list of 27-key maps).
-// rank = position of the member in its niche (0 = most trusted) = s.rank + i - s.from.
+// $ranks[i] = position of member i in its niche (0 = most trusted): with writeBack
+// 'compact' only some members of a niche have a relationship, so ranks are sent as a column.
 // The index hints keep the seeks when a plan was cached while the database was still
 // empty (the planner then prefers label scans).
-// Params: $analysisId, $graphId, $segments: [{nicheId, from, to, rank}] (integers; the
-// members from..to-1 belong to nicheId, the first of them at rank `rank`), and the columns
-// $accountIds, $scores, $pageranks, $globalPageranks, $inStrengths, $outStrengths,
+// Params: $analysisId, $graphId, $segments: [{nicheId, from, to}] (integers; the members
+// from..to-1 belong to nicheId), and the columns $accountIds, $ranks, $scores, $pageranks, $globalPageranks, $inStrengths, $outStrengths,
 // $negativeInStrengths, $weightedDegrees, $internalShares, $centralities, $ties,
 // $positiveShares, $reciprocities, $repeats, $embeddednesses, $withinDegreeZs,
 // $participations, $roles, $confidences, $tieIds, $tieWeights, $tieOverlaps, $tieSameNiche,
@@ -21,7 +21,7 @@ UNWIND range(s.from, s.to - 1) AS i
 MATCH (a:Account {graphId: $graphId, id: $accountIds[i]})
 USING INDEX SEEK a:Account(graphId, id)
 CREATE (a)-[m:IN_NICHE {
-  analysisId: $analysisId, rank: s.rank + i - s.from, score: $scores[i], pagerank: $pageranks[i],
+  analysisId: $analysisId, rank: $ranks[i], score: $scores[i], pagerank: $pageranks[i],
   globalPagerank: $globalPageranks[i], inStrength: $inStrengths[i], outStrength: $outStrengths[i],
   negativeInStrength: $negativeInStrengths[i], weightedDegree: $weightedDegrees[i],
   internalShare: $internalShares[i], centrality: $centralities[i], ties: $ties[i],

@@ -38,3 +38,11 @@ FOR (n:Niche) ON (n.graphId);
 
 CREATE INDEX graph_created IF NOT EXISTS
 FOR (g:Graph) ON (g.createdAt);
+
+// Result blocks (src/store/result-blocks.ts): one per (analysis, kind, seq); the
+// constraint's index serves the block reads, graphId the deletion with the graph.
+CREATE CONSTRAINT result_block_key IF NOT EXISTS
+FOR (b:ResultBlock) REQUIRE (b.analysisId, b.kind, b.seq) IS UNIQUE;
+
+CREATE INDEX result_block_graph IF NOT EXISTS
+FOR (b:ResultBlock) ON (b.graphId);

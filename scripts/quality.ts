@@ -61,16 +61,24 @@ const repoDir = path.resolve(here, '..');
 
 /** Niche label per account; unassigned accounts are singletons. */
 function labelsOf(result: AnalysisResult, people: readonly string[]): string[] {
+  const { accounts, niches } = result;
   const niche = new Map<string, string>();
-  for (const n of result.niches) for (const m of n.members) niche.set(m.accountId, n.unassigned ? `unassigned:${m.accountId}` : n.id);
+  for (let i = 0; i < accounts.count; i++) {
+    const id = accounts.ids[i] as string;
+    const row = accounts.niche[i] as number;
+    niche.set(id, row === niches.unassignedRow ? `unassigned:${id}` : (niches.ids[row] as string));
+  }
   return people.map((p) => niche.get(p) as string);
 }
 
 /** Community label per account (every account has one). */
 function communityLabelsOf(result: AnalysisResult, people: readonly string[]): string[] {
+  const { accounts, niches, communities } = result;
   const community = new Map<string, string>();
-  for (const n of result.niches) {
-    for (const m of n.members) community.set(m.accountId, n.communityId ?? `unassigned:${m.accountId}`);
+  for (let i = 0; i < accounts.count; i++) {
+    const id = accounts.ids[i] as string;
+    const k = niches.community[accounts.niche[i] as number] as number;
+    community.set(id, k < 0 ? `unassigned:${id}` : (communities.ids[k] as string));
   }
   return people.map((p) => community.get(p) as string);
 }
@@ -166,11 +174,9 @@ function bitcoinFigures() {
   });
   const trust = new Map<string, number>();
   const globalPr = new Map<string, number>();
-  for (const n of result.niches) {
-    for (const m of n.members) {
-      trust.set(m.accountId, m.score);
-      globalPr.set(m.accountId, m.globalPagerank);
-    }
+  for (let i = 0; i < result.accounts.count; i++) {
+    trust.set(result.accounts.ids[i] as string, result.accounts.score[i] as number);
+    globalPr.set(result.accounts.ids[i] as string, result.accounts.globalPagerank[i] as number);
   }
   return { ms, summary: result.summary, trust: figures(trust), globalPagerank: figures(globalPr) };
 }
@@ -388,7 +394,7 @@ function main(): void {
   if (process.argv.includes('--higgs')) {
     const h = higgsFigures();
     const r = h.consensus.value;
-    const largest = Math.max(...r.niches.filter((n) => !n.unassigned).map((n) => n.size));
+    const largest = Array.from(r.niches.size).reduce((m, size, row) => (row === r.niches.unassignedRow ? m : Math.max(m, size)), 0);
     out.push('');
     out.push(
       `higgs-retweet (${h.accounts} accounts): analyseProjection runs 1 ${(h.one.ms / 1000).toFixed(1)} s; default (runs ${ANALYSIS.runs}) ${(h.consensus.ms / 1000).toFixed(1)} s: ` +

@@ -32,6 +32,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
 import { analyseProjection } from '../../src/analysis/analyse.js';
+import { nicheResults } from '../../src/analysis/result-view.js';
 import { decayFactor, parseDuration } from '../../src/analysis/time-decay.js';
 import { positiveShare } from '../../src/analysis/trust.js';
 import type { AnalysisOptions, Projection } from '../../src/analysis/types.js';
@@ -164,7 +165,7 @@ export function forecastNetwork(name: string, file: string, ratings: readonly Ra
   const rows: Row[] = [];
   const scoresOf = (halfLife: string | null) => {
     const result = analyseProjection(pastProjection(truth, halfLife === null ? null : (parseDuration(halfLife) as number)), options);
-    const members = result.niches.flatMap((n) => n.members);
+    const members = nicheResults(result).flatMap((n) => n.members);
     return { members, score: new Map(members.map((m) => [m.accountId, m.score])) };
   };
   const base = scoresOf(null);

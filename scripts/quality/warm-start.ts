@@ -19,9 +19,14 @@ import { loadBitcoinOtc, loadEmailEuCore, toProjection } from '../../test/helper
 function labels(result: AnalysisResult, ids: readonly string[]) {
   const index = new Map(ids.map((id, i) => [id, i]));
   const out = new Int32Array(ids.length).fill(-1);
-  const niches = result.niches.filter((n) => !n.unassigned);
-  niches.forEach((n, k) => n.members.forEach((m) => (out[index.get(m.accountId) as number] = k)));
-  return { labels: out, nicheIds: niches.map((n) => n.id), sizes: niches.map((n) => n.size) };
+  const { accounts, niches } = result;
+  // Niche rows come first, the unassigned group (if any) last.
+  for (let i = 0; i < accounts.count; i++) {
+    const row = accounts.niche[i] as number;
+    if (row !== niches.unassignedRow) out[index.get(accounts.ids[i] as string) as number] = row;
+  }
+  const rows = niches.unassignedRow >= 0 ? niches.count - 1 : niches.count;
+  return { labels: out, nicheIds: niches.ids.slice(0, rows), sizes: Array.from(niches.size.subarray(0, rows)) };
 }
 
 /** Share of accounts under the same niche id after lineage from `a` to `b`. */

@@ -17,8 +17,7 @@
  * over all accounts. "Few reciprocal ties": it wrote back to fewer than
  * `broadcastAnswerShare` (10%) of those in-contacts. This label wins over the others.
  */
-import type { CompactGraph } from './compact-graph.js';
-import { findEntry } from './tie-strength.js';
+import { inRows, type CompactGraph } from './compact-graph.js';
 import type { AccountRole } from './types.js';
 
 export const DEFAULTS = {
@@ -48,9 +47,13 @@ export interface Roles {
   inContacts: Int32Array;
   answeredShare: Float64Array;
   role: Role[];
+  /** The same roles as indices into ROLES. */
+  roleIndex: Uint8Array;
 }
 
 const PREFIX = 'nichegraph/analysis/roles';
+
+const ROLE_INDEX: ReadonlyMap<Role, number> = new Map(ROLES.map((r, k) => [r, k]));
 
 export function roleOf(z: number, p: number, degree: number, hubZ = DEFAULTS.hubZ): Role {
   if (degree === 0) return 'isolated';
@@ -62,22 +65,31 @@ export function accountRoles(graph: CompactGraph, community: Int32Array, count: 
   const { order, undirected, out } = graph;
   if (community.length !== order) throw new RangeError(`${PREFIX}: community has ${community.length} labels for ${order} accounts.`);
 
+  // Contacts per niche of each account, counted in `perNiche` (indexed by niche, reset
+  // through the list of niches touched): no map, one pass over the undirected rows.
   const kappa = new Float64Array(order);
   const participation = new Float64Array(order);
-  const perNiche = new Map<number, number>();
+  const perNiche = new Int32Array(count);
+  const touched = new Int32Array(count);
   for (let i = 0; i < order; i++) {
     const start = undirected.offsets[i] as number;
     const end = undirected.offsets[i + 1] as number;
     const k = end - start;
     if (k === 0) continue;
-    perNiche.clear();
+    let n = 0;
     for (let e = start; e < end; e++) {
       const s = community[undirected.targets[e] as number] as number;
-      perNiche.set(s, (perNiche.get(s) ?? 0) + 1);
+      if (perNiche[s] === 0) touched[n++] = s;
+      perNiche[s] = (perNiche[s] as number) + 1;
     }
-    kappa[i] = perNiche.get(community[i] as number) ?? 0;
+    kappa[i] = perNiche[community[i] as number] as number;
     let sum = 0;
-    for (const kis of perNiche.values()) sum += (kis / k) * (kis / k);
+    for (let q = 0; q < n; q++) {
+      const s = touched[q] as number;
+      const kis = perNiche[s] as number;
+      sum += (kis / k) * (kis / k);
+      perNiche[s] = 0;
+    }
     participation[i] = 1 - sum;
   }
 
@@ -99,15 +111,24 @@ export function accountRoles(graph: CompactGraph, community: Int32Array, count: 
     withinDegreeZ[i] = sd > 1e-12 ? ((kappa[i] as number) - mu) / sd : 0;
   }
 
-  // Audience: distinct positive in-contacts, and how many of them i wrote back to.
+  // Audience: distinct positive in-contacts of t, and how many of them t wrote back to:
+  // t's in-row and out-row, both sorted by account, walked side by side.
+  const inArcs = inRows(order, out);
   const inContacts = new Int32Array(order);
   const answered = new Int32Array(order);
-  for (let s = 0; s < order; s++) {
-    for (let k = out.offsets[s] as number, end = out.offsets[s + 1] as number; k < end; k++) {
-      const t = out.targets[k] as number;
-      inContacts[t] = (inContacts[t] as number) + 1;
-      if (findEntry(out, t, s) >= 0) answered[t] = (answered[t] as number) + 1;
+  for (let t = 0; t < order; t++) {
+    const inStart = inArcs.offsets[t] as number;
+    const inEnd = inArcs.offsets[t + 1] as number;
+    inContacts[t] = inEnd - inStart;
+    let o = out.offsets[t] as number;
+    const oEnd = out.offsets[t + 1] as number;
+    let both = 0;
+    for (let q = inStart; q < inEnd && o < oEnd; q++) {
+      const s = inArcs.sources[q] as number;
+      while (o < oEnd && (out.targets[o] as number) < s) o++;
+      if (o < oEnd && out.targets[o] === s) both++;
     }
+    answered[t] = both;
   }
   let inMean = 0;
   let inSq = 0;
@@ -119,16 +140,21 @@ export function accountRoles(graph: CompactGraph, community: Int32Array, count: 
   const inSd = order > 0 ? Math.sqrt(Math.max(0, inSq / order - inMean * inMean)) : 0;
 
   const answeredShare = new Float64Array(order);
+  const roleIndex = new Uint8Array(order);
   const role: Role[] = new Array<Role>(order);
+  const broadcaster = ROLES.indexOf('broadcaster');
   for (let i = 0; i < order; i++) {
     const audience = inContacts[i] as number;
     answeredShare[i] = audience > 0 ? (answered[i] as number) / audience : 0;
     const audienceZ = inSd > 1e-12 ? (audience - inMean) / inSd : 0;
     const degree = (undirected.offsets[i + 1] as number) - (undirected.offsets[i] as number);
-    role[i] =
+    const r =
       audienceZ >= DEFAULTS.hubZ && (answeredShare[i] as number) < DEFAULTS.broadcastAnswerShare
-        ? 'broadcaster'
-        : roleOf(withinDegreeZ[i] as number, participation[i] as number, degree);
+        ? broadcaster
+        : (ROLE_INDEX.get(roleOf(withinDegreeZ[i] as number, participation[i] as number, degree)) as number);
+    roleIndex[i] = r;
+    role[i] = ROLES[r] as Role;
   }
-  return { withinDegreeZ, participation, inContacts, answeredShare, role };
+  return { withinDegreeZ, participation, inContacts, answeredShare, role, roleIndex };
 }
+

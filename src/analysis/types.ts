@@ -68,6 +68,152 @@ export type AccountRole =
   | 'kinless-hub'
   | 'broadcaster';
 
+export interface AnalysisSummary {
+  accounts: number;
+  /** Undirected pairs with positive weight (the edges Louvain saw). */
+  edges: number;
+  /** Niches, the unassigned group not counted. */
+  niches: number;
+  /** Communities (every account is in one). */
+  communities?: number;
+  /** Newman-Girvan modularity (resolution 1) of the communities: what igraph, NetworKit and leidenalg report. */
+  modularity: number;
+  /** The same figure for the niches (each group below minNicheSize counted as its own group). */
+  nicheModularity?: number;
+  /** The niche-level resolution used (given, chosen from nicheSize, or by the default rule). */
+  resolution: number;
+  /** Leiden runs on the whole graph, and consensus rounds over the accounts they disagreed on (0: they agreed). */
+  runs: number;
+  consensusRounds: number;
+  /** Disconnected communities in the plain Louvain partition (first run), before refinement. */
+  louvainDisconnected: number;
+  /** Accounts in the unassigned group (their group was smaller than minNicheSize). */
+  unassigned: number;
+  /** Mean membership confidence over accounts with at least one tie (0..1). */
+  meanConfidence: number;
+}
+
+/**
+ * The result of an analysis, columnar (issue 10): typed arrays per account and per niche,
+ * ids once, the member order of each niche as index arrays, top ties as CSR. No object per
+ * account or per member: the store writes these columns as they are, and the JSON routes
+ * build objects (result-view.ts) only for the page they answer.
+ *
+ * Rows. Accounts are indexed like the compact graph (ascending ids). Niches are indexed by
+ * rank: row r is niche "n" + r (0 = largest); the unassigned group, when there is one, is
+ * the last row (id "unassigned", `unassignedRow`).
+ */
+export interface AnalysisResult {
+  summary: AnalysisSummary;
+  accounts: AccountColumns;
+  niches: NicheColumns;
+  /** The coarse communities the niches lie in, largest first. */
+  communities: CommunityColumns;
+  /** The undirected positive ties the analysis saw. */
+  ties: TieColumns;
+}
+
+export interface AccountColumns {
+  /** Number of accounts (= summary.accounts). */
+  count: number;
+  /** index -> account id, ascending. */
+  ids: readonly string[];
+  /** Niche row of each account (its niche, or the unassigned group's row). */
+  niche: Int32Array;
+  /** Position of each account in its niche's member list (0 = most trusted). */
+  rank: Int32Array;
+  score: Float64Array;
+  pagerank: Float64Array;
+  globalPagerank: Float64Array;
+  inStrength: Float64Array;
+  outStrength: Float64Array;
+  negativeInStrength: Float64Array;
+  weightedDegree: Float64Array;
+  internalShare: Float64Array;
+  centrality: Float64Array;
+  ties: Float64Array;
+  positiveShare: Float64Array;
+  reciprocity: Float64Array;
+  repeat: Float64Array;
+  embeddedness: Float64Array;
+  withinDegreeZ: Float64Array;
+  participation: Float64Array;
+  confidence: Float64Array;
+  /** Index into ROLES (roles.ts). */
+  role: Uint8Array;
+  /** Strongest reciprocal ties of account i: entries topTies.offsets[i] .. offsets[i + 1], strongest first. */
+  topTies: {
+    offsets: Int32Array;
+    /** Account index of the other end. */
+    account: Int32Array;
+    weight: Float64Array;
+    overlap: Float64Array;
+    /** 1 when both ends are in the same niche (never for the unassigned group). */
+    sameNiche: Uint8Array;
+  };
+  /** The extra centralities asked for (`centralities` option), one column each; empty when none. */
+  centralities: Array<{ name: CentralityName; values: Float64Array }>;
+}
+
+export interface NicheColumns {
+  /** Rows: the niches, then the unassigned group when there is one. */
+  count: number;
+  /** "n" + rank, and "unassigned" for the unassigned group. */
+  ids: readonly string[];
+  /** Row of the unassigned group, -1 when every account is in a niche. */
+  unassignedRow: number;
+  size: Int32Array;
+  density: Float64Array;
+  conductance: Float64Array;
+  stability: Float64Array;
+  reciprocity: Float64Array;
+  events: Float64Array;
+  /** Epoch ms of the first / last internal event with a timestamp, NaN when none. */
+  firstActivity: Float64Array;
+  lastActivity: Float64Array;
+  eventsPerDay: Float64Array;
+  /** Members of row r, in rank order: members[memberStarts[r] .. memberStarts[r + 1]) (account indices). */
+  memberStarts: Int32Array;
+  members: Int32Array;
+  /** The topK trusted members of row r (broadcasters never), in rank order: account indices, CSR. */
+  trusted: { starts: Int32Array; account: Int32Array };
+  /** Connector and kinless hubs of row r by rank (CSR), each with the niche rows it reaches most (CSR over bridges). */
+  bridges: { starts: Int32Array; account: Int32Array; toStarts: Int32Array; toNiche: Int32Array };
+  /** Up to 3 interaction types of row r (CSR): index into typeNames, share of the internal events. */
+  dominantTypes: { starts: Int32Array; type: Int32Array; share: Float64Array; typeNames: readonly string[] };
+  /** Community row of each niche row; -1 for the unassigned group. */
+  community: Int32Array;
+}
+
+/** The communities (modularity at resolution 1), largest first, ties by smallest member; row k is "c" + k. */
+export interface CommunityColumns {
+  count: number;
+  ids: readonly string[];
+  size: Int32Array;
+  density: Float64Array;
+  conductance: Float64Array;
+  /** Niche rows of community k, in rank order: niches[nicheStarts[k] .. nicheStarts[k + 1]). */
+  nicheStarts: Int32Array;
+  niches: Int32Array;
+  /** Accounts of community k in the unassigned group. */
+  unassigned: Int32Array;
+}
+
+/**
+ * The undirected positive ties (pairs {i, j} with positive weight either way, i < j),
+ * weight = w_ij + w_ji, grouped by niche: the internal ties of niche row r are rows
+ * nicheStarts[r] .. nicheStarts[r + 1] (the unassigned row included: ties between two of
+ * its accounts), then the ties between two rows, from nicheStarts[niches.count] to the end.
+ * Inside each group, ascending (source, target).
+ */
+export interface TieColumns {
+  count: number;
+  source: Int32Array;
+  target: Int32Array;
+  weight: Float64Array;
+  nicheStarts: Int32Array;
+}
+
 /** One of an account's strongest reciprocal ties. */
 export interface ReciprocalTie {
   accountId: string;
@@ -78,6 +224,7 @@ export interface ReciprocalTie {
   sameNiche: boolean;
 }
 
+/** One member's scores as an object: a view of one account of the columnar result (result-view.ts). */
 export interface MemberScore {
   accountId: string;
   /** Trust score inside the niche: centrality x ties x positive share (trust.ts); 1 = an average member. */
@@ -114,6 +261,10 @@ export interface MemberScore {
   centralities?: Partial<Record<CentralityName, number>>;
 }
 
+/**
+ * One niche as an object: a view of one row of the columnar result (result-view.ts builds it
+ * for the page being answered, never for the whole result).
+ */
 export interface NicheResult {
   /** "n" + rank, rank 0 = largest niche; "unassigned" for the group of accounts in no niche. */
   id: string;
@@ -147,32 +298,7 @@ export interface NicheResult {
   trusted: Array<{ accountId: string; score: number }>;
 }
 
-export interface AnalysisSummary {
-  accounts: number;
-  /** Undirected pairs with positive weight (the edges Louvain saw). */
-  edges: number;
-  /** Niches, the unassigned group not counted. */
-  niches: number;
-  /** Communities (every account is in one). Optional until the store persists it. */
-  communities?: number;
-  /** Newman-Girvan modularity (resolution 1) of the communities: what igraph, NetworKit and leidenalg report. */
-  modularity: number;
-  /** The same figure for the niches (each group below minNicheSize counted as its own group). */
-  nicheModularity?: number;
-  /** The niche-level resolution used (given, chosen from nicheSize, or by the default rule). */
-  resolution: number;
-  /** Leiden runs on the whole graph, and consensus rounds over the accounts they disagreed on (0: they agreed). */
-  runs: number;
-  consensusRounds: number;
-  /** Disconnected communities in the plain Louvain partition (first run), before refinement. */
-  louvainDisconnected: number;
-  /** Accounts in the unassigned group (their group was smaller than minNicheSize). */
-  unassigned: number;
-  /** Mean membership confidence over accounts with at least one tie (0..1). */
-  meanConfidence: number;
-}
-
-/** A coarse community: niches and unassigned accounts that modularity at resolution 1 groups together. */
+/** A coarse community: niches and unassigned accounts that modularity at resolution 1 groups together (a view of one CommunityColumns row). */
 export interface CommunityResult {
   /** "c" + rank, rank 0 = largest community. */
   id: string;
@@ -183,12 +309,4 @@ export interface CommunityResult {
   niches: string[];
   /** Its accounts in the unassigned group. */
   unassigned: number;
-}
-
-export interface AnalysisResult {
-  summary: AnalysisSummary;
-  /** Largest first; ties broken by the smallest member id. Optional until the store persists it. */
-  communities?: CommunityResult[];
-  /** Largest first; ties broken by the smallest member id. */
-  niches: NicheResult[];
 }

@@ -84,7 +84,7 @@ export interface paths {
          * Store a batch of interactions atomically
          * @description One batch is one transaction: any invalid item gives 400 listing every offending index and field, and nothing of the batch is stored. At most 50000 interactions and 50000 accounts per request (413 above), and at most 33554432 bytes. Accounts named by interactions are created implicitly. An interaction with an id is stored once per graph: a replay counts as a duplicate. Self-interactions are rejected.
          *
-         *     Streamed bodies: `application/x-ndjson` (one Interaction object per line) or `text/csv` (a header line naming the columns source,target and optionally type,weight,timestamp,id; empty cells = absent). The body is read with backpressure and stored in batches of 10000 rows, one transaction each, while the next batch is read; at most 20000000 rows and 4294967296 bytes per body (413 above). The answer adds `batches`. Rows are validated like JSON items. If a row is invalid, the batch holding it and everything after it are not stored and every earlier batch is committed: batch k holds data rows (k-1)*10000+1 .. k*10000 (blank lines and the CSV header are not rows). The 400 lists every invalid row of that batch (at most 100) with `index` = its 1-based line number in the body (header included), and `detail` says how many rows and batches were committed. Going over the row or byte cap is the same (413, earlier batches kept); so is a database failure in batch k (batches before k kept). Interactions with ids make re-sending the whole body after a failure safe.
+         *     Streamed bodies: `application/x-ndjson` (one Interaction object per line) or `text/csv` (a header line naming the columns source,target and optionally type,weight,timestamp,id; empty cells = absent). The body is read with backpressure and stored in batches of 10000 rows, one transaction each, while the next batch is read; at most 20000000 rows and 4294967296 bytes per body, and 65536 characters per line or CSV record (413 above). The answer adds `batches`. Rows are validated like JSON items. If a row is invalid, the batch holding it and everything after it are not stored and every earlier batch is committed: batch k holds data rows (k-1)*10000+1 .. k*10000 (blank lines and the CSV header are not rows). The 400 lists every invalid row of that batch (at most 100) with `index` = its 1-based line number in the body (header included), and `detail` says how many rows and batches were committed. Going over the row, byte or line cap is the same (413 NG_BATCH_TOO_LARGE, NG_BODY_TOO_LARGE, NG_LINE_TOO_LONG; earlier batches kept); so is a database failure in batch k (batches before k kept). Interactions with ids make re-sending the whole body after a failure safe.
          */
         post: operations["ingestInteractions"];
         delete?: never;
@@ -2143,6 +2143,13 @@ export interface operations {
                     };
                 };
             };
+            /** @description Not Modified: the ETag given in If-None-Match is current (no body). */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description Invalid request: every offending field is listed in `errors` */
             400: {
                 headers: {
@@ -2300,6 +2307,13 @@ export interface operations {
                         }[];
                     };
                 };
+            };
+            /** @description Not Modified: the ETag given in If-None-Match is current (no body). */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description Invalid request: every offending field is listed in `errors` */
             400: {
@@ -2467,6 +2481,13 @@ export interface operations {
                         explanation: string;
                     };
                 };
+            };
+            /** @description Not Modified: the ETag given in If-None-Match is current (no body). */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description Invalid request: every offending field is listed in `errors` */
             400: {

@@ -77,7 +77,7 @@ import { Neo4jIngestion } from './ingestion.js';
 import { Neo4jContext, silentLogger, type StoreLogger } from './neo4j-context.js';
 import { Neo4jProjection } from './projection.js';
 import { Neo4jResultReader } from './result-reading.js';
-import { Neo4jResultWriter } from './result-writing.js';
+import { Neo4jResultWriter, type WriteBack } from './result-writing.js';
 import { Neo4jSchema } from './schema.js';
 import type {
   AccountInput,
@@ -91,7 +91,9 @@ import type {
   IngestResult,
   InteractionInput,
   MemberRow,
+  NicheGraph,
   NicheRow,
+  StoredTie,
   Page,
   ProjectionInfo,
   ProjectionParams,
@@ -110,22 +112,23 @@ export interface Neo4jGraphStoreOptions {
   /** Rows per UNWIND in ingest, and niches per UNWIND in writeResult. Default 5000. */
   chunkSize?: number;
   /**
-   * Memberships per UNWIND in writeResult, and per transaction above resultTransactionRows.
-   * Default 1000: on higgs-retweet (bench/persist.ts) 1,000-2,000 cost the server about a
-   * third less CPU than 5,000 or more (bigger transaction states outlive more young GCs).
+   * IN_NICHE memberships per transaction in writeResult. Default 1000: on higgs-retweet
+   * (bench/persist.ts) 1,000-2,000 cost the server about a third less CPU than 5,000 or more
+   * (bigger transaction states outlive more young GCs).
    */
   resultChunkSize?: number;
-  /**
-   * Above this many memberships, writeResult writes them in transactions of `resultChunkSize`
-   * rows before the final one (a single transaction would exceed Neo4j's transaction
-   * memory on graphs of a few hundred thousand accounts). Default 50000.
-   */
-  resultTransactionRows?: number;
-  /**
-   * Membership transactions of a large result (see resultTransactionRows) run this many at
-   * a time, each on its own session. Default 2.
-   */
+  /** Transactions of one result write running at a time, each on its own session. Default 2. */
   resultConcurrency?: number;
+  /** Result block bytes per transaction. Default 4 MB. */
+  blockBytesPerTransaction?: number;
+  /** Niche member ids per transaction (memberIds lists). Default 100,000. */
+  nicheMembersPerTransaction?: number;
+  /** Which memberships become IN_NICHE relationships (result-writing.ts). Default 'compact'. */
+  writeBack?: WriteBack;
+  /** Bytes of results kept in memory for reads (result-reading.ts). Default 256 MB. */
+  resultCacheBytes?: number;
+  /** How long a cached result entry lives at most, ms (other processes' deletions and erasures show after it). Default 60 s. */
+  resultCacheTtlMs?: number;
   /**
    * Projection records: account ids per record (default 10000) and events per record, about
    * (default 8000). A few thousand values a list: neo4j-driver pays per record, and reads
@@ -175,12 +178,16 @@ export class Neo4jGraphStore implements GraphStore {
     });
     this.analyses = new Neo4jAnalyses(this.ctx);
     this.resultWriter = new Neo4jResultWriter(this.ctx, {
-      chunkSize,
       resultChunkSize,
-      resultTransactionRows: options.resultTransactionRows ?? 50_000,
       resultConcurrency,
+      blockBytesPerTransaction: options.blockBytesPerTransaction ?? 4 * 1024 * 1024,
+      nicheMembersPerTransaction: options.nicheMembersPerTransaction ?? 100_000,
+      writeBack: options.writeBack ?? 'compact',
     });
-    this.resultReader = new Neo4jResultReader(this.ctx);
+    this.resultReader = new Neo4jResultReader(this.ctx, {
+      cacheBytes: options.resultCacheBytes ?? 256 * 1024 * 1024,
+      ttlMs: options.resultCacheTtlMs ?? 60_000,
+    });
   }
 
   // lifecycle (schema.ts)
@@ -205,8 +212,16 @@ export class Neo4jGraphStore implements GraphStore {
   getGraph(graphId: string): Promise<GraphWithCounts | null> {
     return this.graphs.getGraph(graphId);
   }
-  deleteGraph(graphId: string): Promise<boolean> {
-    return this.graphs.deleteGraph(graphId);
+  graphExists(graphId: string): Promise<boolean> {
+    return this.graphs.graphExists(graphId);
+  }
+  async deleteGraph(graphId: string): Promise<boolean> {
+    this.resultReader.forgetGraph(graphId);
+    try {
+      return await this.graphs.deleteGraph(graphId);
+    } finally {
+      this.resultReader.forgetGraph(graphId);
+    }
   }
 
   // ingestion (ingestion.ts)
@@ -236,8 +251,10 @@ export class Neo4jGraphStore implements GraphStore {
   markRunning(analysisId: string, startedAt: string): Promise<void> {
     return this.analyses.markRunning(analysisId, startedAt);
   }
-  markFailed(analysisId: string, error: string, finishedAt: string): Promise<void> {
-    return this.analyses.markFailed(analysisId, error, finishedAt);
+  async markFailed(analysisId: string, error: string, finishedAt: string): Promise<void> {
+    await this.analyses.markFailed(analysisId, error, finishedAt);
+    // What a write cut off (worker terminated or crashed) left staged goes with the failure.
+    await this.resultWriter.discard(analysisId, true);
   }
   recordProjection(analysisId: string, projection: ProjectionInfo): Promise<void> {
     return this.analyses.recordProjection(analysisId, projection);
@@ -245,16 +262,25 @@ export class Neo4jGraphStore implements GraphStore {
   recordTimings(analysisId: string, timings: AnalysisTimings): Promise<void> {
     return this.analyses.recordTimings(analysisId, timings);
   }
-  failUnfinished(reason: string, finishedAt: string): Promise<number> {
-    return this.analyses.failUnfinished(reason, finishedAt);
+  async failUnfinished(reason: string, finishedAt: string): Promise<number> {
+    const failed = await this.analyses.failUnfinished(reason, finishedAt);
+    // At boot: result rows a killed process left (of analyses now failed, or gone).
+    const removed = await this.resultWriter.sweep();
+    if (removed > 0) this.ctx.log.info({ removed }, 'removed the result rows of unfinished analyses');
+    return failed;
   }
   countAnalysesByStatus(): Promise<Partial<Record<AnalysisStatus, number>>> {
     return this.analyses.countAnalysesByStatus();
   }
 
   // result writing (result-writing.ts)
-  writeResult(analysisId: string, result: AnalysisResult, finishedAt: string): Promise<void> {
-    return this.resultWriter.writeResult(analysisId, result, finishedAt);
+  async writeResult(analysisId: string, result: AnalysisResult, finishedAt: string): Promise<void> {
+    try {
+      await this.resultWriter.writeResult(analysisId, result, finishedAt);
+    } finally {
+      // A result written again replaces the one this process may have cached.
+      this.resultReader.forget(analysisId);
+    }
   }
 
   // result reading (result-reading.ts)
@@ -266,5 +292,27 @@ export class Neo4jGraphStore implements GraphStore {
   }
   getAccountResult(analysisId: string, accountId: string): Promise<AccountResultRow | null> {
     return this.resultReader.getAccountResult(analysisId, accountId);
+  }
+  resultVersion(analysisId: string): Promise<{ finishedAt: string; revision: number } | null> {
+    return this.resultReader.resultVersion(analysisId);
+  }
+  accountResults(analysisId: string): Promise<AsyncIterable<AccountResultRow> | null> {
+    return this.resultReader.accountResults(analysisId);
+  }
+  ties(analysisId: string): Promise<AsyncIterable<StoredTie[]> | null> {
+    return this.resultReader.ties(analysisId);
+  }
+  nicheTies(analysisId: string, nicheId: string): Promise<StoredTie[] | null> {
+    return this.resultReader.nicheTies(analysisId, nicheId);
+  }
+  nicheGraph(analysisId: string): Promise<NicheGraph | null> {
+    return this.resultReader.nicheGraph(analysisId);
+  }
+  forgetResult(analysisId: string): void {
+    this.resultReader.forget(analysisId);
+  }
+  /** Entries and bytes of the result cache (for /metrics). */
+  resultCacheStats(): { entries: number; bytes: number } {
+    return this.resultReader.cacheStats();
   }
 }

@@ -147,7 +147,10 @@ export interface GraphStore {
   createGraph(graph: { id: string; name: string; description: string | null }): Promise<GraphRecord | null>;
   /** `only`: list just these graph ids (a key's allow-list); null/absent = all graphs. */
   listGraphs(page: { limit: number; offset: number }, only?: string[] | null): Promise<Page<GraphRecord>>;
+  /** A graph read with its counts (a scan of its accounts): for the graph resource itself. */
   getGraph(graphId: string): Promise<GraphWithCounts | null>;
+  /** Whether the graph exists (and is not being deleted): one node read, for request paths that only need that. */
+  graphExists(graphId: string): Promise<boolean>;
   /** Removes the graph with its accounts, interactions, analyses and niches. False when unknown. */
   deleteGraph(graphId: string): Promise<boolean>;
 
@@ -169,14 +172,21 @@ export interface GraphStore {
   /** A graph's analyses, newest first (createdAt, then id, descending); null when the graph is unknown. */
   listAnalyses(graphId: string, page: { limit: number; offset: number }): Promise<Page<AnalysisRecord> | null>;
   markRunning(analysisId: string, startedAt: string): Promise<void>;
+  /** queued/running -> failed; the rows of its result, if a write had begun, are removed with it. */
   markFailed(analysisId: string, error: string, finishedAt: string): Promise<void>;
-  /** Writes niches and memberships, then marks the analysis succeeded, in one go. */
+  /**
+   * Stores the result in its compact form (staged), then marks the analysis succeeded; on
+   * any failure nothing of it stays. Refuses (throws) when the analysis failed meanwhile.
+   */
   writeResult(analysisId: string, result: AnalysisResult, finishedAt: string): Promise<void>;
   /** Stores which data the analysis read; unknown analysis: no-op. */
   recordProjection(analysisId: string, projection: ProjectionInfo): Promise<void>;
   /** Stores the phase timings of an analysis (any status); unknown analysis: no-op. */
   recordTimings(analysisId: string, timings: AnalysisTimings): Promise<void>;
-  /** Marks every queued/running analysis failed (used at start-up: a restart cut them off). Returns how many. */
+  /**
+   * Marks every queued/running analysis failed (used at start-up: a restart cut them off)
+   * and removes the result rows of every analysis that is not succeeded. Returns how many it marked.
+   */
   failUnfinished(reason: string, finishedAt: string): Promise<number>;
   /** Number of analyses per status (statuses with none are absent). */
   countAnalysesByStatus(): Promise<Partial<Record<AnalysisStatus, number>>>;
@@ -185,6 +195,43 @@ export interface GraphStore {
   /** null when the niche does not exist in that analysis. */
   listMembers(analysisId: string, nicheId: string, page: { limit: number; offset: number }): Promise<Page<MemberRow> | null>;
   getAccountResult(analysisId: string, accountId: string): Promise<AccountResultRow | null>;
+
+  /**
+   * Reads of a succeeded analysis for exports and the explorer (null when it has no stored
+   * result). accountResults: every account, niche by niche in rank order, in constant
+   * memory. ties: the ties the analysis saw, in batches. nicheTies: the ties inside one
+   * niche (null when the niche is unknown). nicheGraph: niches with sizes and the
+   * inter-niche weights.
+   */
+  accountResults(analysisId: string): Promise<AsyncIterable<AccountResultRow> | null>;
+  /**
+   * The version of an analysis's stored result (finishedAt, and a revision raised when a
+   * stored result is changed, e.g. by an erasure), for ETags; null when it has no stored
+   * result. Answered from memory once read.
+   */
+  resultVersion(analysisId: string): Promise<{ finishedAt: string; revision: number } | null>;
+  ties(analysisId: string): Promise<AsyncIterable<StoredTie[]> | null>;
+  nicheTies(analysisId: string, nicheId: string): Promise<StoredTie[] | null>;
+  nicheGraph(analysisId: string): Promise<NicheGraph | null>;
+  /** Drops what this process caches about an analysis's result (its graph deleted, an account erased). */
+  forgetResult(analysisId: string): void;
+}
+
+/** One undirected tie an analysis saw: positive weight of both directions summed. */
+export interface StoredTie {
+  source: string;
+  target: string;
+  /** Account indices in the analysis (ascending ids), source < target. */
+  sourceIndex: number;
+  targetIndex: number;
+  weight: number;
+}
+
+/** The niche-level graph of an analysis. */
+export interface NicheGraph {
+  niches: Array<{ id: string; size: number; unassigned: boolean }>;
+  /** One per pair of niches with ties between them (source before target in rank order). */
+  links: Array<{ source: string; target: string; weight: number; ties: number }>;
 }
 
 /** Thrown by writeResult when its analysis is gone (its graph was deleted meanwhile). */

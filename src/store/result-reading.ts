@@ -1,118 +1,446 @@
 /**
- * Result reading: niches of an analysis by page, a niche's members by page, one account's
- * result (cypher/niches-page.cypher, members-page.cypher, account-result.cypher).
+ * Result reading from the compact form (result-writing.ts, result-blocks.ts): niches by
+ * page, a niche's members by page, one account, and the streams and graphs that exports and
+ * the explorer read (every account niche by niche in rank order, the analysed ties, a
+ * niche's internal ties, the niche-level graph).
+ *
+ * A finished analysis never changes, so what is read is kept in a bounded in-memory cache
+ * (lru-cache, sized in bytes): per analysis its catalogue (the niche rows, where each
+ * niche's members and ties start, the first id of each index block) and each block as it
+ * is first needed. A page of members is one or two members blocks; one account is an index
+ * block and a members block. Only succeeded analyses are read here (the routes check the
+ * status first); `forget` drops an analysis (its graph deleted, an account erased), and
+ * entries also expire after `ttlMs`, for the other processes of a fleet that did not see
+ * the change.
  */
+import { LRUCache } from 'lru-cache';
+import { ROLES } from '../analysis/roles.js';
+import type { MemberScore } from '../analysis/types.js';
 import type { Neo4jContext } from './neo4j-context.js';
-import { firstRecord, int, str, strOrNull, toNumber, type Row } from './neo4j-values.js';
-import type { AccountResultRow, MemberRow, NicheRow, Page } from './port.js';
+import { int, str, strOrNull, toNumber, type Row } from './neo4j-values.js';
+import type { AccountResultRow, MemberRow, NicheGraph, NicheRow, Page, StoredTie } from './port.js';
+import {
+  decodeIndexBlock,
+  decodeMemberBlock,
+  decodeTieBlock,
+  INDEX_BLOCK,
+  MEMBER_BLOCK,
+  SCORE_COLUMNS,
+  TIE_BLOCK,
+  type IndexBlock,
+  type MemberBlock,
+  type TieBlock,
+} from './result-blocks.js';
+
+export interface ResultReadingOptions {
+  /** Bytes the cache may hold. */
+  cacheBytes: number;
+  /** Milliseconds an entry is kept at most. */
+  ttlMs: number;
+}
+
+/** What a reader needs to know about an analysis before reading any block. */
+export interface Catalogue {
+  analysisId: string;
+  graphId: string;
+  /** This version of the result: finishedAt and the revision (0 until a stored result is changed). */
+  finishedAt: string;
+  revision: number;
+  niches: NicheRow[];
+  nicheIndex: Map<string, number>;
+  /** Per niche row: position of its first member, its internal ties (rows in the ties blocks). */
+  memberStart: Int32Array;
+  tieStart: Int32Array;
+  tieCount: Int32Array;
+  accounts: number;
+  ties: number;
+  /** First account id of each index block. */
+  indexFirstIds: string[];
+  bytes: number;
+}
+
+type Entry = Catalogue | MemberBlock | IndexBlock | TieBlock;
 
 export class Neo4jResultReader {
-  constructor(private readonly ctx: Neo4jContext) {}
+  private readonly cache: LRUCache<string, Entry>;
 
-  async listNiches(analysisId: string, page: { limit: number; offset: number }): Promise<Page<NicheRow>> {
-    const r = firstRecord(
-      await this.ctx.read('niches-page', { analysisId, offset: int(page.offset), limit: int(page.limit) }),
-    );
-    if (!r) return { total: 0, items: [] };
-    return {
-      total: toNumber(r.get('total')),
-      items: (r.get('items') as Row[]).map((n) => {
-        const ids = (n.trustedIds ?? []) as unknown[];
-        const scores = (n.trustedScores ?? []) as unknown[];
-        return {
-          id: str(n.id),
-          size: toNumber(n.size),
-          density: toNumber(n.density),
-          conductance: toNumber(n.conductance),
-          trusted: ids.map((id, i) => ({ accountId: str(id), score: toNumber(scores[i]) })),
-          unassigned: n.unassigned === true,
-          stability: toNumber(n.stability),
-          reciprocity: toNumber(n.reciprocity),
-          events: toNumber(n.events),
-          firstActivity: strOrNull(n.firstActivity),
-          lastActivity: strOrNull(n.lastActivity),
-          eventsPerDay: toNumber(n.eventsPerDay),
-          dominantTypes: ((n.typeNames ?? []) as unknown[]).map((type, i) => ({
-            type: str(type),
-            share: toNumber(((n.typeShares ?? []) as unknown[])[i]),
-          })),
-          bridges: ((n.bridgeIds ?? []) as unknown[]).map((id, i) => {
-            const to = str(((n.bridgeTo ?? []) as unknown[])[i]);
-            return {
-              accountId: str(id),
-              participation: toNumber(((n.bridgeParticipation ?? []) as unknown[])[i]),
-              toNiches: to === '' ? [] : to.split(','),
-            };
-          }),
-        };
-      }),
-    };
+  constructor(
+    private readonly ctx: Neo4jContext,
+    options: ResultReadingOptions,
+  ) {
+    this.cache = new LRUCache<string, Entry>({
+      maxSize: Math.max(1, options.cacheBytes),
+      sizeCalculation: (entry) => Math.max(1, entry.bytes),
+      ttl: options.ttlMs,
+    });
   }
 
-  async listMembers(
-    analysisId: string,
-    nicheId: string,
-    page: { limit: number; offset: number },
-  ): Promise<Page<MemberRow> | null> {
-    const r = firstRecord(
-      await this.ctx.read('members-page', { analysisId, nicheId, offset: int(page.offset), limit: int(page.limit) }),
-    );
-    if (!r) return null;
-    return {
-      total: toNumber(r.get('total')),
-      items: (r.get('items') as Row[]).map(toMemberRow),
-    };
+  /** Drops everything cached about the analyses of a graph (it was deleted). */
+  forgetGraph(graphId: string): void {
+    for (const [key, entry] of this.cache.entries()) {
+      if (key.endsWith('\u0000catalogue') && (entry as Catalogue).graphId === graphId) this.forget((entry as Catalogue).analysisId);
+    }
+  }
+
+  /** Drops everything cached about an analysis. */
+  forget(analysisId: string): void {
+    for (const key of [...this.cache.keys()]) if (key.startsWith(`${analysisId}\u0000`)) this.cache.delete(key);
+  }
+
+  cacheStats(): { entries: number; bytes: number } {
+    return { entries: this.cache.size, bytes: this.cache.calculatedSize };
+  }
+
+  // ------------------------------------------------------------------ routes
+
+  /** Which version of a stored result is there: null when the analysis has none (unknown, or not succeeded). */
+  async resultVersion(analysisId: string): Promise<{ finishedAt: string; revision: number } | null> {
+    const c = await this.catalogue(analysisId);
+    return c ? { finishedAt: c.finishedAt, revision: c.revision } : null;
+  }
+
+  async listNiches(analysisId: string, page: { limit: number; offset: number }): Promise<Page<NicheRow>> {
+    const c = await this.catalogue(analysisId);
+    if (!c) return { total: 0, items: [] };
+    return { total: c.niches.length, items: c.niches.slice(page.offset, page.offset + page.limit) };
+  }
+
+  async listMembers(analysisId: string, nicheId: string, page: { limit: number; offset: number }): Promise<Page<MemberRow> | null> {
+    const c = await this.catalogue(analysisId);
+    const row = c?.nicheIndex.get(nicheId);
+    if (!c || row === undefined) return null;
+    const size = (c.niches[row] as NicheRow).size;
+    const from = (c.memberStart[row] as number) + Math.min(page.offset, size);
+    const to = (c.memberStart[row] as number) + Math.min(size, page.offset + page.limit);
+    const items: MemberRow[] = [];
+    for (let p = from; p < to; ) {
+      const block = await this.memberBlock(c, Math.floor(p / MEMBER_BLOCK));
+      const end = Math.min(to, block.start + block.count);
+      const ids = await this.idsOf(c, block, p - block.start, end - block.start);
+      for (; p < end; p++) items.push(memberRow(block, p - block.start, ids));
+    }
+    return { total: size, items };
   }
 
   async getAccountResult(analysisId: string, accountId: string): Promise<AccountResultRow | null> {
-    const r = firstRecord(await this.ctx.read('account-result', { analysisId, accountId }));
-    if (!r) return null;
-    return {
-      accountId: str(r.get('accountId')),
-      nicheId: str(r.get('nicheId')),
-      nicheSize: toNumber(r.get('nicheSize')),
-      unassigned: r.get('unassigned') === true,
-      member: toMemberRow(r.get('member') as Row),
+    const c = await this.catalogue(analysisId);
+    if (!c) return null;
+    const position = await this.positionOf(c, accountId);
+    if (position < 0) return null;
+    const block = await this.memberBlock(c, Math.floor(position / MEMBER_BLOCK));
+    const p = position - block.start;
+    const member = memberRow(block, p, await this.idsOf(c, block, p, p + 1));
+    const niche = c.niches[block.niche[position - block.start] as number] as NicheRow;
+    return { accountId, nicheId: niche.id, nicheSize: niche.size, unassigned: niche.unassigned, member };
+  }
+
+  // ------------------------------------------------------------------ exports, explorer
+
+  /**
+   * Every account's result, niche by niche in rank order, one members block in memory at a
+   * time (members blocks read for a stream are not cached; the index blocks that give the
+   * ids are, within the cache's bound). Null when the analysis has no result.
+   */
+  async accountResults(analysisId: string): Promise<AsyncIterable<AccountResultRow> | null> {
+    const c = await this.catalogue(analysisId);
+    if (!c) return null;
+    const reader = this;
+    return (async function* () {
+      for (let seq = 0; seq * MEMBER_BLOCK < c.accounts; seq++) {
+        const block = await reader.memberBlock(c, seq, false);
+        const ids = await reader.idsOf(c, block, 0, block.count);
+        for (let p = 0; p < block.count; p++) {
+          const niche = c.niches[block.niche[p] as number] as NicheRow;
+          const member = memberRow(block, p, ids);
+          yield { accountId: member.accountId, nicheId: niche.id, nicheSize: niche.size, unassigned: niche.unassigned, member };
+        }
+      }
+    })();
+  }
+
+  /**
+   * The ties the analysis saw (undirected positive pairs, weight = both directions summed),
+   * in batches of up to TIE_BLOCK: the internal ties of each niche in rank order, then the
+   * ties between niches. Holds the account ids of the analysis (about 50 bytes an account)
+   * while it runs. Null when the analysis has no result.
+   */
+  async ties(analysisId: string): Promise<AsyncIterable<StoredTie[]> | null> {
+    const c = await this.catalogue(analysisId);
+    if (!c) return null;
+    const ids = await this.accountIds(c);
+    const reader = this;
+    return (async function* () {
+      for (let seq = 0; seq * TIE_BLOCK < c.ties; seq++) {
+        const block = await reader.tieBlock(c, seq, false);
+        yield tiesOf(block, 0, block.count, ids);
+      }
+    })();
+  }
+
+  /** The ties between two members of a niche; null when the analysis or the niche is unknown. */
+  async nicheTies(analysisId: string, nicheId: string): Promise<StoredTie[] | null> {
+    const c = await this.catalogue(analysisId);
+    const row = c?.nicheIndex.get(nicheId);
+    if (!c || row === undefined) return null;
+    const from = c.tieStart[row] as number;
+    const to = from + (c.tieCount[row] as number);
+    const out: StoredTie[] = [];
+    const names = new Map<number, string>();
+    for (let k = from; k < to; ) {
+      const block = await this.tieBlock(c, Math.floor(k / TIE_BLOCK));
+      const end = Math.min(to, block.start + block.count);
+      for (let q = k - block.start; q < end - block.start; q++) {
+        names.set(block.source[q] as number, '');
+        names.set(block.target[q] as number, '');
+      }
+      out.push(...tiesOf(block, k - block.start, end - block.start, null));
+      k = end;
+    }
+    for (const i of names.keys()) names.set(i, await this.idOf(c, i));
+    for (const tie of out) {
+      tie.source = names.get(tie.sourceIndex) as string;
+      tie.target = names.get(tie.targetIndex) as string;
+    }
+    return out;
+  }
+
+  /**
+   * The niche-level graph: every niche row with its size, and one link per pair of rows
+   * with ties between them (weight summed, ties counted), from the ties blocks once.
+   */
+  async nicheGraph(analysisId: string): Promise<NicheGraph | null> {
+    const c = await this.catalogue(analysisId);
+    if (!c) return null;
+    const cached = this.cache.get(`${analysisId}\u0000nicheGraph`) as unknown as { graph: NicheGraph } | undefined;
+    if (cached) return cached.graph;
+    // Account index -> niche row, from the index blocks (account order) and the positions.
+    const rowOf = new Int32Array(c.accounts);
+    for (let seq = 0; seq < c.indexFirstIds.length; seq++) {
+      const block = await this.indexBlock(c, seq, false);
+      for (let k = 0; k < block.ids.length; k++) rowOf[block.start + k] = rowAt(c, block.position[k] as number);
+    }
+    const links = new Map<number, { weight: number; ties: number }>();
+    const rows = c.niches.length;
+    const crossFrom = c.niches.length > 0 ? (c.tieStart[rows - 1] as number) + (c.tieCount[rows - 1] as number) : 0;
+    for (let k = crossFrom; k < c.ties; ) {
+      const block = await this.tieBlock(c, Math.floor(k / TIE_BLOCK), false);
+      for (let q = k - block.start; q < block.count; q++) {
+        let a = rowOf[block.source[q] as number] as number;
+        let b = rowOf[block.target[q] as number] as number;
+        if (a > b) [a, b] = [b, a];
+        const key = a * rows + b;
+        const link = links.get(key) ?? { weight: 0, ties: 0 };
+        link.weight += block.weight[q] as number;
+        link.ties++;
+        links.set(key, link);
+      }
+      k = block.start + block.count;
+    }
+    const graph: NicheGraph = {
+      niches: c.niches.map((n) => ({ id: n.id, size: n.size, unassigned: n.unassigned })),
+      links: [...links.entries()]
+        .sort((x, y) => x[0] - y[0])
+        .map(([key, l]) => ({ source: c.niches[Math.floor(key / rows)]!.id, target: c.niches[key % rows]!.id, weight: l.weight, ties: l.ties })),
     };
+    const bytes = 64 * graph.links.length + 64 * graph.niches.length;
+    this.cache.set(`${analysisId}\u0000nicheGraph`, { graph, bytes } as unknown as Entry);
+    return graph;
+  }
+
+  // ------------------------------------------------------------------ blocks
+
+  /** The catalogue of a stored result; null when the analysis has none. */
+  async catalogue(analysisId: string): Promise<Catalogue | null> {
+    const key = `${analysisId}\u0000catalogue`;
+    const hit = this.cache.get(key) as Catalogue | undefined;
+    if (hit) return hit;
+    const res = await this.ctx.read('result-catalogue', { analysisId });
+    const r = res.records[0];
+    if (!r || r.get('graphId') === null) return null;
+    const rows = (r.get('niches') as Row[]).map(nicheOf);
+    const niches = rows.map((x) => x.niche);
+    const catalogue: Catalogue = {
+      analysisId,
+      graphId: str(r.get('graphId')),
+      finishedAt: str(r.get('finishedAt')),
+      revision: toNumber(r.get('revision')),
+      niches,
+      nicheIndex: new Map(niches.map((n, k) => [n.id, k])),
+      memberStart: Int32Array.from(rows, (x) => x.memberStart),
+      tieStart: Int32Array.from(rows, (x) => x.tieStart),
+      tieCount: Int32Array.from(rows, (x) => x.tieCount),
+      accounts: toNumber(r.get('accounts')),
+      ties: toNumber(r.get('ties')),
+      indexFirstIds: (r.get('indexFirstIds') as unknown[]).map(str),
+      bytes: 0,
+    };
+    catalogue.bytes = 512 * niches.length + 64 * catalogue.indexFirstIds.length + 1024;
+    this.cache.set(key, catalogue);
+    return catalogue;
+  }
+
+  private async block(c: Catalogue, kind: 'members' | 'index' | 'ties', seq: number): Promise<Row> {
+    const res = await this.ctx.read('result-block', { analysisId: c.analysisId, kind, seq: int(seq) });
+    const r = res.records[0];
+    if (!r) throw new Error(`store/result-reading: ${kind} block ${seq} of analysis '${c.analysisId}' is missing`);
+    return r.get('block') as Row;
+  }
+
+  private async memberBlock(c: Catalogue, seq: number, keep = true): Promise<MemberBlock> {
+    const key = `${c.analysisId}\u0000m${seq}`;
+    const hit = this.cache.get(key) as MemberBlock | undefined;
+    if (hit) return hit;
+    const b = await this.block(c, 'members', seq);
+    const block = decodeMemberBlock(seq, ((b.centralityNames ?? []) as unknown[]).map(str), b.data as Int8Array);
+    if (keep) this.cache.set(key, block);
+    return block;
+  }
+
+  private async indexBlock(c: Catalogue, seq: number, keep = true): Promise<IndexBlock> {
+    const key = `${c.analysisId}\u0000i${seq}`;
+    const hit = this.cache.get(key) as IndexBlock | undefined;
+    if (hit) return hit;
+    const b = await this.block(c, 'index', seq);
+    const block = decodeIndexBlock(seq, (b.ids as unknown[]).map(str), b.data as Int8Array);
+    if (keep) this.cache.set(key, block);
+    return block;
+  }
+
+  private async tieBlock(c: Catalogue, seq: number, keep = true): Promise<TieBlock> {
+    const key = `${c.analysisId}\u0000t${seq}`;
+    const hit = this.cache.get(key) as TieBlock | undefined;
+    if (hit) return hit;
+    const b = await this.block(c, 'ties', seq);
+    const block = decodeTieBlock(seq, b.data as Int8Array);
+    if (keep) this.cache.set(key, block);
+    return block;
+  }
+
+  /** Position in member order of an account id, -1 when it is not in the result. */
+  private async positionOf(c: Catalogue, accountId: string): Promise<number> {
+    const firsts = c.indexFirstIds;
+    let lo = 0;
+    let hi = firsts.length - 1;
+    let seq = -1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >>> 1;
+      if ((firsts[mid] as string) <= accountId) {
+        seq = mid;
+        lo = mid + 1;
+      } else hi = mid - 1;
+    }
+    if (seq < 0) return -1;
+    const block = await this.indexBlock(c, seq);
+    const k = binarySearch(block.ids, accountId);
+    return k < 0 ? -1 : (block.position[k] as number);
+  }
+
+  /** Ids of members from..to-1 of a block and of their ties' other ends, by account index. */
+  private async idsOf(c: Catalogue, block: MemberBlock, from: number, to: number): Promise<Map<number, string>> {
+    const wanted: number[] = [];
+    for (let p = from; p < to; p++) {
+      wanted.push(block.account[p] as number);
+      for (let k = block.tieOffsets[p] as number, end = block.tieOffsets[p + 1] as number; k < end; k++) wanted.push(block.tieAccount[k] as number);
+    }
+    const ids = new Map<number, string>();
+    for (const i of wanted) if (!ids.has(i)) ids.set(i, await this.idOf(c, i));
+    return ids;
+  }
+
+  private async idOf(c: Catalogue, index: number): Promise<string> {
+    const block = await this.indexBlock(c, Math.floor(index / INDEX_BLOCK));
+    return block.ids[index - block.start] as string;
+  }
+
+  private async accountIds(c: Catalogue): Promise<string[]> {
+    const ids: string[] = [];
+    for (let seq = 0; seq < c.indexFirstIds.length; seq++) ids.push(...(await this.indexBlock(c, seq, false)).ids);
+    return ids;
   }
 }
 
-function toMemberRow(row: Row): MemberRow {
-  return {
-    accountId: str(row.accountId),
-    rank: toNumber(row.rank),
-    score: toNumber(row.score),
-    pagerank: toNumber(row.pagerank),
-    globalPagerank: toNumber(row.globalPagerank),
-    inStrength: toNumber(row.inStrength),
-    outStrength: toNumber(row.outStrength),
-    negativeInStrength: toNumber(row.negativeInStrength),
-    weightedDegree: toNumber(row.weightedDegree),
-    internalShare: toNumber(row.internalShare),
-    centrality: toNumber(row.centrality),
-    ties: toNumber(row.ties),
-    positiveShare: toNumber(row.positiveShare),
-    reciprocity: toNumber(row.reciprocity),
-    repeat: toNumber(row.repeat),
-    embeddedness: toNumber(row.embeddedness),
-    withinDegreeZ: toNumber(row.withinDegreeZ),
-    participation: toNumber(row.participation),
-    role: str(row.role) as MemberRow['role'],
-    confidence: toNumber(row.confidence),
-    topTies: ((row.tieIds ?? []) as unknown[]).map((id, i) => ({
-      accountId: str(id),
-      weight: toNumber(((row.tieWeights ?? []) as unknown[])[i]),
-      overlap: toNumber(((row.tieOverlaps ?? []) as unknown[])[i]),
-      sameNiche: ((row.tieSameNiche ?? []) as unknown[])[i] === true,
-    })),
-    ...centralitiesOf(row),
-  };
+function binarySearch(sorted: readonly string[], id: string): number {
+  let lo = 0;
+  let hi = sorted.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >>> 1;
+    const v = sorted[mid] as string;
+    if (v === id) return mid;
+    if (v < id) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return -1;
 }
 
-/** The extra centralities stored as parallel lists, back as a map; nothing when none was asked. */
-function centralitiesOf(row: Row): { centralities?: Record<string, number> } {
-  const names = (row.centralityNames ?? []) as unknown[];
-  if (names.length === 0) return {};
-  const values = (row.centralityValues ?? []) as unknown[];
-  return { centralities: Object.fromEntries(names.map((name, i) => [str(name), toNumber(values[i])])) };
+/** Niche row of a member position (memberStart ascending). */
+function rowAt(c: Catalogue, position: number): number {
+  let lo = 0;
+  let hi = c.memberStart.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >>> 1;
+    if ((c.memberStart[mid] as number) <= position) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
+function tiesOf(block: TieBlock, from: number, to: number, ids: readonly string[] | null): StoredTie[] {
+  const out: StoredTie[] = [];
+  for (let q = from; q < to; q++) {
+    const s = block.source[q] as number;
+    const t = block.target[q] as number;
+    out.push({ source: ids ? (ids[s] as string) : '', target: ids ? (ids[t] as string) : '', sourceIndex: s, targetIndex: t, weight: block.weight[q] as number });
+  }
+  return out;
+}
+
+/** Member p of a block as the API reports it (`ids`: account index -> id, idsOf). */
+function memberRow(block: MemberBlock, p: number, ids: ReadonlyMap<number, string>): MemberRow {
+  const topTies = [];
+  for (let k = block.tieOffsets[p] as number, end = block.tieOffsets[p + 1] as number; k < end; k++) {
+    topTies.push({ accountId: ids.get(block.tieAccount[k] as number) as string, weight: block.tieWeight[k] as number, overlap: block.tieOverlap[k] as number, sameNiche: block.tieSameNiche[k] === 1 });
+  }
+  const row = { accountId: ids.get(block.account[p] as number) as string, rank: block.rank[p] as number } as MemberRow;
+  for (const c of SCORE_COLUMNS) (row as unknown as Record<string, number>)[c] = block.scores[c][p] as number;
+  row.role = ROLES[block.role[p] as number] as MemberScore['role'];
+  row.topTies = topTies;
+  if (block.centralities.length > 0) row.centralities = Object.fromEntries(block.centralities.map((c) => [c.name, c.values[p] as number]));
+  return row;
+}
+
+function nicheOf(n: Row): { niche: NicheRow; memberStart: number; tieStart: number; tieCount: number } {
+  const ids = (n.trustedIds ?? []) as unknown[];
+  const scores = (n.trustedScores ?? []) as unknown[];
+  return {
+    memberStart: toNumber(n.memberStart),
+    tieStart: toNumber(n.tieStart),
+    tieCount: toNumber(n.tieCount),
+    niche: {
+      id: str(n.id),
+      communityId: strOrNull(n.communityId),
+      size: toNumber(n.size),
+      density: toNumber(n.density),
+      conductance: toNumber(n.conductance),
+      trusted: ids.map((id, i) => ({ accountId: str(id), score: toNumber(scores[i]) })),
+      unassigned: n.unassigned === true,
+      stability: toNumber(n.stability),
+      reciprocity: toNumber(n.reciprocity),
+      events: toNumber(n.events),
+      firstActivity: strOrNull(n.firstActivity),
+      lastActivity: strOrNull(n.lastActivity),
+      eventsPerDay: toNumber(n.eventsPerDay),
+      dominantTypes: ((n.typeNames ?? []) as unknown[]).map((type, i) => ({
+        type: str(type),
+        share: toNumber(((n.typeShares ?? []) as unknown[])[i]),
+      })),
+      bridges: ((n.bridgeIds ?? []) as unknown[]).map((id, i) => {
+        const to = str(((n.bridgeTo ?? []) as unknown[])[i]);
+        return {
+          accountId: str(id),
+          participation: toNumber(((n.bridgeParticipation ?? []) as unknown[])[i]),
+          toNiches: to === '' ? [] : to.split(','),
+        };
+      }),
+    },
+  };
 }

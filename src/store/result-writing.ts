@@ -1,36 +1,60 @@
 /**
- * Result writing: an analysis' niches and memberships, then the analysis marked succeeded
- * with its summary (cypher/result-*.cypher).
+ * Result writing: the compact durable form of a columnar AnalysisResult, staged, then the
+ * analysis marked succeeded (cypher/result-*.cypher).
  *
- * Up to resultTransactionRows memberships: one write transaction (lock analysis, set
- * succeeded + summary, drop the niches of a previous write, create niches and memberships
- * in chunks). Above: several, niches first, then the memberships in transactions of
- * resultChunkSize (1,000) rows, resultConcurrency of them at a time on separate sessions,
- * then succeeded + summary last (see writeLargeResult). Memberships go column-wise (one
- * list per property, cut into runs of one niche: result-members). Every chunk checks that
- * it stored one membership per row (an account missing from the graph fails the write
- * instead of leaving a member out); a chunk transaction the driver retries writes nothing
- * when its first membership is already stored.
+ * What is written (see result-blocks.ts for the bytes):
+ *   (:ResultBlock {analysisId, graphId, kind, seq, count, firstId?, ids?, tieIds?,
+ *                  centralityNames?, data})   members / index / ties blocks
+ *   (:Niche {... figures ..., memberIds, memberStart, tieStart, tieCount})-[:OF_ANALYSIS]->(:Analysis)
+ *      one per niche row, the unassigned group included: what Neo4j Browser users read
+ *      (memberIds in rank order: `$id IN n.memberIds` finds an account's niche);
+ *   (:Account)-[:IN_NICHE {analysisId, rank, score, centrality, ties, positiveShare, role,
+ *                          confidence}]->(:Niche)
+ *      with writeBack 'compact' (the default) only for the members Browser users look at:
+ *      each niche's trusted members and bridges, with the figures they read there
+ *      (result-members-key); with 'full' for every member and with every figure (the data
+ *      model before issue 10, one relationship per account: Neo4j's write rate caps it at
+ *      about 20k/s here, see bench/README.md "Persistence").
+ *
+ * Staged, then committed at once: blocks, niches and memberships are written in
+ * transactions of bounded size (two at a time on separate sessions), while the analysis
+ * is still queued/running; nothing reads them until the last transaction marks it
+ * succeeded (every results route needs succeeded, and every explore.cypher query filters
+ * on it). If any step fails, `discard` removes every staged row of the analysis before the
+ * error is thrown; a process killed half-way leaves rows that the next markFailed /
+ * failUnfinished (at boot) sweeps (result-discard, result-sweep). The last transaction
+ * only succeeds an analysis that has not failed meanwhile (a cancelled analysis stays
+ * cancelled) and whose staged blocks and niches are all there (nothing swept them). Writing
+ * an analysis again first removes what an earlier write left.
  *
  * writeResult throws StoreNotFoundError when its analysis is gone (its graph was deleted
- * meanwhile).
+ * meanwhile), and an Error when the analysis failed meanwhile (cancelled).
  */
 import type { ManagedTransaction } from 'neo4j-driver';
-import type { AnalysisResult } from '../analysis/types.js';
+import { memberScore } from '../analysis/result-view.js';
+import type { AnalysisResult, MemberScore } from '../analysis/types.js';
 import type { Neo4jContext } from './neo4j-context.js';
-import { chunks, int, toNumber, type Row } from './neo4j-values.js';
+import { int, toNumber, type Row } from './neo4j-values.js';
 import { StoreNotFoundError } from './port.js';
+import { resultBlocks, type BlockRow } from './result-blocks.js';
+
+export type WriteBack = 'compact' | 'full';
 
 export interface ResultWritingOptions {
-  /** Niches per UNWIND. */
-  chunkSize: number;
-  /** Memberships per UNWIND, and per transaction above resultTransactionRows. */
+  /** Memberships per UNWIND and per transaction. */
   resultChunkSize: number;
-  /** Above this many memberships, the result is written in several transactions. */
-  resultTransactionRows: number;
-  /** Membership transactions of a large result running at a time. */
+  /** Transactions of one write running at a time, each on its own session. */
   resultConcurrency: number;
+  /** Block bytes per transaction (a transaction's state lives in the server's heap until it commits). */
+  blockBytesPerTransaction: number;
+  /** Niche members (their ids go in the niche's memberIds list) per transaction. */
+  nicheMembersPerTransaction: number;
+  /** Which memberships become IN_NICHE relationships (module comment). */
+  writeBack: WriteBack;
 }
+
+/** The columns result-members-key reads (writeBack 'compact'). */
+const KEY_MEMBER_COLUMNS = ['segments', 'accountIds', 'ranks', 'scores', 'centralities', 'ties', 'positiveShares', 'roles', 'confidences'] as const;
 
 export class Neo4jResultWriter {
   constructor(
@@ -38,98 +62,87 @@ export class Neo4jResultWriter {
     private readonly options: ResultWritingOptions,
   ) {}
 
-  async writeResult(analysisId: string, result: AnalysisResult, finishedAt: string): Promise<void> {
+  async writeResult(analysisId: string, result: AnalysisResult, finishedAt: string, writeBack: WriteBack = this.options.writeBack): Promise<void> {
     const started = Date.now();
-    const nicheRows: Row[] = result.niches.map((n, rank) => ({
-      id: n.id,
-      rank: int(rank),
-      size: int(n.size),
-      density: n.density,
-      conductance: n.conductance,
-      trustedIds: n.trusted.map((t) => t.accountId),
-      trustedScores: n.trusted.map((t) => t.score),
-      unassigned: n.unassigned,
-      stability: n.stability,
-      reciprocity: n.reciprocity,
-      events: int(n.events),
-      firstActivity: n.firstActivity,
-      lastActivity: n.lastActivity,
-      eventsPerDay: n.eventsPerDay,
-      typeNames: n.dominantTypes.map((d) => d.type),
-      typeShares: n.dominantTypes.map((d) => d.share),
-      bridgeIds: n.bridges.map((b) => b.accountId),
-      bridgeParticipation: n.bridges.map((b) => b.participation),
-      bridgeTo: n.bridges.map((b) => b.toNiches.join(',')),
-    }));
-    const { summary } = result;
-    const members = result.niches.reduce((n, niche) => n + niche.members.length, 0);
-    if (members > this.options.resultTransactionRows) {
-      await this.writeLargeResult(analysisId, result, finishedAt, nicheRows);
-      this.ctx.log.debug({ analysisId, niches: result.niches.length, members, ms: Date.now() - started }, 'wrote analysis result');
-      return;
-    }
-    await this.ctx.inWrite(async (tx) => {
-      const begun = await tx.run(this.ctx.q.get('result-begin'), resultBeginParams(analysisId, finishedAt, summary));
-      const graphId = begun.records[0]?.get('graphId') as string | undefined;
-      if (graphId === undefined) throw new StoreNotFoundError('analysis', analysisId);
-      await tx.run(this.ctx.q.get('result-clear'), { analysisId });
-      for (const chunk of chunks(nicheRows, this.options.chunkSize)) {
-        await tx.run(this.ctx.q.get('result-niches'), { analysisId, graphId, rows: chunk });
-      }
-      for (const chunk of memberChunks(result, this.options.resultChunkSize)) {
-        await this.writeMembers(tx, analysisId, graphId, chunk);
-      }
-    });
-    this.ctx.log.debug({ analysisId, niches: result.niches.length, ms: Date.now() - started }, 'wrote analysis result');
-  }
-
-  /**
-   * writeResult for large results, in several transactions: (1) drop a previous write and
-   * create the niches, (2) memberships in transactions of resultChunkSize rows, resultConcurrency
-   * of them at a time on separate sessions, (3) mark the analysis succeeded with its
-   * summary. Until (3) commits the analysis is not succeeded, so the result routes (which
-   * need succeeded) never show a partial result; a write cut off before (3) leaves
-   * niches/memberships of an analysis that is then marked failed, removed with its graph or
-   * by the next writeResult of that analysis. A failed chunk stops the others from starting;
-   * the error is thrown once those already running have finished.
-   *
-   * Concurrent chunks never wait on each other in a cycle: every account is in one chunk
-   * only, chunks are cut at niche boundaries unless a niche alone exceeds resultChunkSize, and a
-   * chunk takes its niches in ascending rank, so the only node two chunks share is a
-   * niche split over consecutive chunks (one waits for the other's commit while that niche
-   * is not yet dense); should Neo4j still report a deadlock, that is a transient error and
-   * the driver retries the chunk. A retried chunk transaction first checks whether its first
-   * membership is stored (result-members-written): a chunk commits whole, so a retry after
-   * a commit whose answer was lost writes nothing twice.
-   */
-  private async writeLargeResult(analysisId: string, result: AnalysisResult, finishedAt: string, nicheRows: Row[]): Promise<void> {
-    const { summary } = result;
     const graphId = await this.ctx.inWrite(async (tx) => {
       const found = await tx.run(this.ctx.q.get('result-graph'), { analysisId });
       const id = found.records[0]?.get('graphId') as string | undefined;
       if (id === undefined) throw new StoreNotFoundError('analysis', analysisId);
-      await tx.run(this.ctx.q.get('result-clear'), { analysisId });
-      for (const chunk of chunks(nicheRows, this.options.chunkSize)) {
-        await tx.run(this.ctx.q.get('result-niches'), { analysisId, graphId: id, rows: chunk });
-      }
       return id;
     });
-    const pending = memberChunks(result, this.options.resultChunkSize);
+    // An earlier write of the same analysis (a retried job) is replaced, never doubled.
+    await this.discard(analysisId);
+    const counts = { blocks: 0, blockBytes: 0, niches: result.niches.count, memberships: 0 };
+    const ms: Record<string, number> = {};
+    let mark = Date.now();
+    const lap = (name: string) => {
+      ms[name] = Date.now() - mark;
+      mark = Date.now();
+    };
+    try {
+      const work: Array<() => Promise<void>> = [];
+      for (const batch of blockBatches(result, this.options.blockBytesPerTransaction)) {
+        counts.blocks += batch.length;
+        for (const b of batch) counts.blockBytes += (b.data as Int8Array).byteLength;
+        work.push(() => this.ctx.inWrite((tx) => tx.run(this.ctx.q.get('result-blocks'), { analysisId, graphId, rows: batch }).then(() => undefined)));
+      }
+      await this.runConcurrently(work);
+      lap('blocks');
+      // Niches after the blocks (they lock the Analysis node through OF_ANALYSIS), in rank order.
+      for (const rows of nicheBatches(result, this.options.nicheMembersPerTransaction)) {
+        await this.ctx.inWrite((tx) => tx.run(this.ctx.q.get('result-niches'), { analysisId, graphId, rows }));
+      }
+      lap('niches');
+      const memberships: Array<() => Promise<void>> = [];
+      for (const chunk of membershipChunks(result, writeBack, this.options.resultChunkSize)) {
+        counts.memberships += chunk.size;
+        memberships.push(() => this.ctx.inWrite((tx) => this.writeMembers(tx, analysisId, graphId, chunk, writeBack)));
+      }
+      await this.runConcurrently(memberships);
+      lap('memberships');
+      await this.ctx.inWrite(async (tx) => {
+        const begun = await tx.run(this.ctx.q.get('result-begin'), {
+          ...resultBeginParams(analysisId, finishedAt, result.summary),
+          blocks: int(counts.blocks),
+          nicheRows: int(result.niches.count),
+        });
+        const status = begun.records[0]?.get('status') as string | undefined;
+        if (status === undefined) throw new StoreNotFoundError('analysis', analysisId);
+        if (status === 'incomplete') throw new Error(`store/result-writing: rows staged for analysis '${analysisId}' went missing (swept?): its result is not stored`);
+        if (status !== 'succeeded') throw new Error(`store/result-writing: analysis '${analysisId}' is ${status}: its result is not stored`);
+      });
+    } catch (err) {
+      await this.discard(analysisId).catch(() => {});
+      throw err;
+    }
+    lap('status');
+    this.ctx.log.debug({ analysisId, writeBack, ...counts, phases: ms, ms: Date.now() - started }, 'wrote analysis result');
+  }
+
+  /**
+   * Removes every result row of an analysis (blocks, niches and their memberships); with
+   * keepSucceeded, only when the analysis is not succeeded.
+   */
+  async discard(analysisId: string, keepSucceeded = false): Promise<number> {
+    const res = await this.ctx.write('result-discard', { analysisId, keepSucceeded });
+    return toNumber(res.records[0]?.get('removed') ?? 0);
+  }
+
+  /** Removes the result rows of every analysis that is not succeeded (what a crash left). */
+  async sweep(): Promise<number> {
+    const res = await this.ctx.write('result-sweep');
+    return toNumber(res.records[0]?.get('removed') ?? 0);
+  }
+
+  /** Runs the thunks resultConcurrency at a time; the first failure stops new ones and is thrown once the running ones ended. */
+  private async runConcurrently(work: Array<() => Promise<void>>): Promise<void> {
+    let next = 0;
     let failure: { error: unknown } | null = null;
     const worker = async () => {
-      for (let next = pending.next(); !next.done && failure === null; next = pending.next()) {
-        const chunk = next.value;
+      while (failure === null && next < work.length) {
+        const job = work[next++] as () => Promise<void>;
         try {
-          await this.ctx.inWrite(async (tx) => {
-            const written = await tx.run(this.ctx.q.get('result-members-written'), {
-              analysisId,
-              graphId,
-              nicheId: chunk.firstNicheId,
-              accountId: chunk.firstAccountId,
-            });
-            if (toNumber(written.records[0]?.get('written') ?? 0) > 0) return;
-            await this.writeMembers(tx, analysisId, graphId, chunk);
-          });
+          await job();
         } catch (error) {
           failure ??= { error };
         }
@@ -137,20 +150,99 @@ export class Neo4jResultWriter {
     };
     await Promise.all(Array.from({ length: this.options.resultConcurrency }, worker));
     if (failure !== null) throw (failure as { error: unknown }).error;
-    await this.ctx.inWrite(async (tx) => {
-      const begun = await tx.run(this.ctx.q.get('result-begin'), resultBeginParams(analysisId, finishedAt, summary));
-      if (begun.records.length === 0) throw new StoreNotFoundError('analysis', analysisId);
-    });
   }
 
   /** One chunk of memberships; throws (rolling the transaction back) when an account is missing. */
-  private async writeMembers(tx: ManagedTransaction, analysisId: string, graphId: string, chunk: MemberChunk): Promise<void> {
-    const res = await tx.run(this.ctx.q.get('result-members'), { analysisId, graphId, ...chunk.params });
+  private async writeMembers(tx: ManagedTransaction, analysisId: string, graphId: string, chunk: MemberChunk, writeBack: WriteBack): Promise<void> {
+    const written = await tx.run(this.ctx.q.get('result-members-written'), { analysisId, graphId, nicheId: chunk.firstNicheId, accountId: chunk.firstAccountId });
+    if (toNumber(written.records[0]?.get('written') ?? 0) > 0) return;
+    const params = writeBack === 'full' ? chunk.params : Object.fromEntries(KEY_MEMBER_COLUMNS.map((k) => [k, chunk.params[k]]));
+    const statement = writeBack === 'full' ? this.ctx.q.get('result-members') : this.ctx.q.get('result-members-key');
+    const res = await tx.run(statement, { analysisId, graphId, ...params });
     const stored = toNumber(res.records[0]?.get('members') ?? 0);
     if (stored !== chunk.size) {
-      throw new Error(`store/neo4j-store: stored ${stored} of ${chunk.size} memberships (accounts missing from graph '${graphId}'); write rolled back`);
+      throw new Error(`store/result-writing: stored ${stored} of ${chunk.size} memberships (accounts missing from graph '${graphId}'); write rolled back`);
     }
   }
+}
+
+/** Blocks in groups of about `bytes` (at least one block a group). */
+function* blockBatches(result: AnalysisResult, bytes: number): Generator<Row[]> {
+  let batch: Row[] = [];
+  let size = 0;
+  for (const block of resultBlocks(result)) {
+    const weight = block.data.byteLength + 16 * ((block.ids?.length ?? 0) + (block.tieIds?.length ?? 0));
+    if (batch.length > 0 && size + weight > bytes) {
+      yield batch;
+      batch = [];
+      size = 0;
+    }
+    batch.push(blockRow(block));
+    size += weight;
+  }
+  if (batch.length > 0) yield batch;
+}
+
+function blockRow(b: BlockRow): Row {
+  return { kind: b.kind, seq: int(b.seq), count: int(b.count), firstId: b.firstId, ids: b.ids, tieIds: b.tieIds, centralityNames: b.centralityNames, data: b.data };
+}
+
+/** Niche rows (result-niches) in groups holding about `members` member ids. */
+function* nicheBatches(result: AnalysisResult, members: number): Generator<Row[]> {
+  const n = result.niches;
+  const a = result.accounts;
+  let batch: Row[] = [];
+  let held = 0;
+  for (let r = 0; r < n.count; r++) {
+    const from = n.memberStarts[r] as number;
+    const to = n.memberStarts[r + 1] as number;
+    if (batch.length > 0 && held + (to - from) > members) {
+      yield batch;
+      batch = [];
+      held = 0;
+    }
+    const memberIds = new Array<string>(to - from);
+    for (let p = from; p < to; p++) memberIds[p - from] = a.ids[n.members[p] as number] as string;
+    const trusted = n.trusted.account.subarray(n.trusted.starts[r] as number, n.trusted.starts[r + 1] as number);
+    const bridgeFrom = n.bridges.starts[r] as number;
+    const bridgeTo = n.bridges.starts[r + 1] as number;
+    const bridges = Array.from({ length: bridgeTo - bridgeFrom }, (_, k) => bridgeFrom + k);
+    const typeFrom = n.dominantTypes.starts[r] as number;
+    const typeTo = n.dominantTypes.starts[r + 1] as number;
+    const tieStart = result.ties.nicheStarts[r] as number;
+    const tieEnd = r + 1 < n.count ? (result.ties.nicheStarts[r + 1] as number) : (result.ties.nicheStarts[n.count] as number);
+    const iso = (ms: number): string | null => (Number.isFinite(ms) ? new Date(ms).toISOString() : null);
+    batch.push({
+      id: n.ids[r],
+      rank: int(r),
+      communityId: (n.community[r] as number) < 0 ? null : result.communities.ids[n.community[r] as number],
+      size: int(n.size[r] as number),
+      density: n.density[r],
+      conductance: n.conductance[r],
+      trustedIds: Array.from(trusted, (i) => a.ids[i]),
+      trustedScores: Array.from(trusted, (i) => a.score[i]),
+      unassigned: r === n.unassignedRow,
+      stability: n.stability[r],
+      reciprocity: n.reciprocity[r],
+      events: int(n.events[r] as number),
+      firstActivity: iso(n.firstActivity[r] as number),
+      lastActivity: iso(n.lastActivity[r] as number),
+      eventsPerDay: n.eventsPerDay[r],
+      typeNames: Array.from(n.dominantTypes.type.subarray(typeFrom, typeTo), (k) => n.dominantTypes.typeNames[k]),
+      typeShares: Array.from(n.dominantTypes.share.subarray(typeFrom, typeTo)),
+      bridgeIds: bridges.map((k) => a.ids[n.bridges.account[k] as number]),
+      bridgeParticipation: bridges.map((k) => a.participation[n.bridges.account[k] as number]),
+      bridgeTo: bridges.map((k) =>
+        Array.from(n.bridges.toNiche.subarray(n.bridges.toStarts[k] as number, n.bridges.toStarts[k + 1] as number), (row) => n.ids[row]).join(','),
+      ),
+      memberIds,
+      memberStart: int(from),
+      tieStart: int(tieStart),
+      tieCount: int(tieEnd - tieStart),
+    });
+    held += to - from;
+  }
+  if (batch.length > 0) yield batch;
 }
 
 /** One chunk of memberships as result-members takes it (column-wise, see that file). */
@@ -162,22 +254,28 @@ interface MemberChunk {
 }
 
 /**
- * The memberships in chunks of at most `size`, niche by niche in rank order; a chunk
- * ends before a niche that would not fit, unless that niche alone exceeds `size` (it is
- * then split over consecutive chunks).
+ * The IN_NICHE memberships to write, niche by niche in rank order, in chunks of at most
+ * `size`: 'full' every member; 'compact' the trusted members and bridges of each niche.
  */
-function* memberChunks(result: AnalysisResult, size: number): Generator<MemberChunk> {
+function* membershipChunks(result: AnalysisResult, writeBack: WriteBack, size: number): Generator<MemberChunk> {
+  const n = result.niches;
+  const a = result.accounts;
   let chunk = new MemberChunkBuilder();
-  for (const niche of result.niches) {
-    const count = niche.members.length;
-    if (chunk.size > 0 && chunk.size + count > size) {
-      yield chunk.build();
-      chunk = new MemberChunkBuilder();
+  for (let r = 0; r < n.count; r++) {
+    const from = n.memberStarts[r] as number;
+    const to = n.memberStarts[r + 1] as number;
+    let wanted: Iterable<number>;
+    if (writeBack === 'full') {
+      wanted = n.members.subarray(from, to);
+    } else {
+      // Trusted members are a prefix of the non-broadcasters in rank order; bridges are
+      // hubs anywhere in the niche: both come out in rank order here.
+      const picked = new Set<number>(n.trusted.account.subarray(n.trusted.starts[r] as number, n.trusted.starts[r + 1] as number));
+      for (const i of n.bridges.account.subarray(n.bridges.starts[r] as number, n.bridges.starts[r + 1] as number)) picked.add(i);
+      wanted = [...picked].sort((x, y) => (a.rank[x] as number) - (a.rank[y] as number));
     }
-    for (let from = 0; from < count; ) {
-      const take = Math.min(count - from, size - chunk.size);
-      chunk.add(niche, from, take);
-      from += take;
+    for (const i of wanted) {
+      chunk.add(n.ids[r] as string, a.rank[i] as number, memberScore(result, i));
       if (chunk.size >= size) {
         yield chunk.build();
         chunk = new MemberChunkBuilder();
@@ -191,6 +289,7 @@ class MemberChunkBuilder {
   size = 0;
   private readonly segments: Row[] = [];
   private readonly accountIds: string[] = [];
+  private readonly ranks: number[] = [];
   private readonly numbers = {
     scores: [] as number[],
     pageranks: [] as number[],
@@ -217,55 +316,57 @@ class MemberChunkBuilder {
   private readonly tieSameNiche: boolean[][] = [];
   private readonly centralityNames: Array<string[] | null> = [];
   private readonly centralityValues: Array<number[] | null> = [];
-  private firstNicheId = '';
+  private lastNiche: string | null = null;
 
-  /** Members from .. from + take - 1 of `niche`. */
-  add(niche: AnalysisResult['niches'][number], from: number, take: number): void {
-    if (this.size === 0) this.firstNicheId = niche.id;
-    this.segments.push({ nicheId: niche.id, from: int(this.size), to: int(this.size + take), rank: int(from) });
-    const n = this.numbers;
-    for (let rank = from; rank < from + take; rank++) {
-      const m = niche.members[rank]!;
-      this.accountIds.push(m.accountId);
-      n.scores.push(m.score);
-      n.pageranks.push(m.pagerank);
-      n.globalPageranks.push(m.globalPagerank);
-      n.inStrengths.push(m.inStrength);
-      n.outStrengths.push(m.outStrength);
-      n.negativeInStrengths.push(m.negativeInStrength);
-      n.weightedDegrees.push(m.weightedDegree);
-      n.internalShares.push(m.internalShare);
-      n.centralities.push(m.centrality);
-      n.ties.push(m.ties);
-      n.positiveShares.push(m.positiveShare);
-      n.reciprocities.push(m.reciprocity);
-      n.repeats.push(m.repeat);
-      n.embeddednesses.push(m.embeddedness);
-      n.withinDegreeZs.push(m.withinDegreeZ);
-      n.participations.push(m.participation);
-      n.confidences.push(m.confidence);
-      this.roles.push(m.role);
-      this.tieIds.push(m.topTies.map((t) => t.accountId));
-      this.tieWeights.push(m.topTies.map((t) => t.weight));
-      this.tieOverlaps.push(m.topTies.map((t) => t.overlap));
-      this.tieSameNiche.push(m.topTies.map((t) => t.sameNiche));
-      // Extra centralities as two parallel lists (a relationship property cannot be a map);
-      // none asked: no property at all (an empty list would still take store records).
-      const names = Object.keys(m.centralities ?? {});
-      this.centralityNames.push(names.length === 0 ? null : names);
-      this.centralityValues.push(names.length === 0 ? null : Object.values(m.centralities ?? {}));
+  add(nicheId: string, rank: number, m: MemberScore): void {
+    if (nicheId !== this.lastNiche) {
+      const last = this.segments[this.segments.length - 1];
+      if (last) last.to = int(this.size);
+      this.segments.push({ nicheId, from: int(this.size), to: int(this.size + 1) });
+      this.lastNiche = nicheId;
     }
-    this.size += take;
+    (this.segments[this.segments.length - 1] as Row).to = int(this.size + 1);
+    const n = this.numbers;
+    this.accountIds.push(m.accountId);
+    this.ranks.push(rank);
+    n.scores.push(m.score);
+    n.pageranks.push(m.pagerank);
+    n.globalPageranks.push(m.globalPagerank);
+    n.inStrengths.push(m.inStrength);
+    n.outStrengths.push(m.outStrength);
+    n.negativeInStrengths.push(m.negativeInStrength);
+    n.weightedDegrees.push(m.weightedDegree);
+    n.internalShares.push(m.internalShare);
+    n.centralities.push(m.centrality);
+    n.ties.push(m.ties);
+    n.positiveShares.push(m.positiveShare);
+    n.reciprocities.push(m.reciprocity);
+    n.repeats.push(m.repeat);
+    n.embeddednesses.push(m.embeddedness);
+    n.withinDegreeZs.push(m.withinDegreeZ);
+    n.participations.push(m.participation);
+    n.confidences.push(m.confidence);
+    this.roles.push(m.role);
+    this.tieIds.push(m.topTies.map((t) => t.accountId));
+    this.tieWeights.push(m.topTies.map((t) => t.weight));
+    this.tieOverlaps.push(m.topTies.map((t) => t.overlap));
+    this.tieSameNiche.push(m.topTies.map((t) => t.sameNiche));
+    // A relationship property cannot be a map: two parallel lists, none when none was asked.
+    const names = Object.keys(m.centralities ?? {});
+    this.centralityNames.push(names.length === 0 ? null : names);
+    this.centralityValues.push(names.length === 0 ? null : Object.values(m.centralities ?? {}));
+    this.size++;
   }
 
   build(): MemberChunk {
     return {
       size: this.size,
-      firstNicheId: this.firstNicheId,
-      firstAccountId: this.accountIds[0]!,
+      firstNicheId: (this.segments[0] as Row).nicheId as string,
+      firstAccountId: this.accountIds[0] as string,
       params: {
         segments: this.segments,
         accountIds: this.accountIds,
+        ranks: this.ranks.map((r) => int(r)),
         ...this.numbers,
         roles: this.roles,
         tieIds: this.tieIds,

@@ -1,5 +1,6 @@
 import t from 'tap';
-import { analyseProjection, validateAnalysisOptions } from '../../src/analysis/analyse.js';
+import { validateAnalysisOptions } from '../../src/analysis/analyse.js';
+import { analyseObjects } from '../helpers/object-result.js';
 import type { AnalysisOptions, Projection } from '../../src/analysis/types.js';
 import { loadKarateClub, toProjection, type Edge } from '../helpers/datasets.js';
 
@@ -27,7 +28,7 @@ function fixture(): Projection {
 const options: AnalysisOptions = { resolution: 1, seed: 42, topK: 2, runs: 10 };
 
 t.test('niches, ids, ordering and members on a hand-made graph', async (t) => {
-  const result = analyseProjection(fixture(), options);
+  const result = analyseObjects(fixture(), options);
   t.match(result.summary, { accounts: 11, edges: 10 + 6 + 1, niches: 2, unassigned: 2, runs: 10, louvainDisconnected: 0, resolution: 1 });
   t.ok(result.summary.modularity > 0.3, `Q = ${result.summary.modularity}`);
   t.equal(result.summary.meanConfidence, 1, 'two cliques: every run agrees');
@@ -94,7 +95,7 @@ t.test('niches, ids, ordering and members on a hand-made graph', async (t) => {
 });
 
 t.test('a3 and a4 sit on a bridge: a4 has the lower internal share', async (t) => {
-  const result = analyseProjection(fixture(), options);
+  const result = analyseObjects(fixture(), options);
   const member = (id: string) => result.niches[0]?.members.find((m) => m.accountId === id);
   t.equal(member('a3')?.internalShare, 1);
   // a4: undirected weights 2 * 3 (a1..a3 mutual) + (1 + 1 + 3) to a0 = 11 inside, 1 outside.
@@ -106,7 +107,7 @@ t.test('every account in exactly one niche; topK larger than a niche keeps all m
   const karate = loadKarateClub();
   const projection = toProjection(karate.edges, { undirected: true });
   // minNicheSize 1: every group is a niche (no unassigned group, whose trusted list is empty).
-  const result = analyseProjection(projection, { resolution: 1, seed: 3, topK: 1000, runs: 5, minNicheSize: 1 });
+  const result = analyseObjects(projection, { resolution: 1, seed: 3, topK: 1000, runs: 5, minNicheSize: 1 });
   const seen = result.niches.flatMap((n) => n.members.map((m) => m.accountId)).sort();
   t.same(seen, [...projection.accounts].sort());
   for (const niche of result.niches) t.equal(niche.trusted.length, niche.size);
@@ -116,14 +117,14 @@ t.test('every account in exactly one niche; topK larger than a niche keeps all m
 t.test('deterministic: same projection and options give the same result; input order does not matter', async (t) => {
   const karate = loadKarateClub();
   const projection = toProjection(karate.edges, { undirected: true });
-  const first = analyseProjection(projection, { resolution: 1, seed: 99, topK: 3 });
-  t.same(analyseProjection(projection, { resolution: 1, seed: 99, topK: 3 }), first);
+  const first = analyseObjects(projection, { resolution: 1, seed: 99, topK: 3 });
+  t.same(analyseObjects(projection, { resolution: 1, seed: 99, topK: 3 }), first);
   const shuffled: Projection = { accounts: [...projection.accounts].reverse(), pairs: [...projection.pairs].reverse() };
-  t.same(analyseProjection(shuffled, { resolution: 1, seed: 99, topK: 3 }), first);
+  t.same(analyseObjects(shuffled, { resolution: 1, seed: 99, topK: 3 }), first);
 });
 
 t.test('empty projection', async (t) => {
-  t.same(analyseProjection({ accounts: [], pairs: [] }, options), {
+  t.same(analyseObjects({ accounts: [], pairs: [] }, options), {
     summary: {
       accounts: 0,
       edges: 0,
@@ -159,7 +160,7 @@ t.test('invalid options are rejected with the option name', async (t) => {
     [{ nicheSize: { min: 10, max: 5 } }, /options\.nicheSize\.max must be an integer in 10\.\./],
   ];
   for (const [patch, message] of bad) {
-    t.throws(() => analyseProjection(projection, { ...options, ...patch }), message, JSON.stringify(patch));
+    t.throws(() => analyseObjects(projection, { ...options, ...patch }), message, JSON.stringify(patch));
   }
   t.throws(() => validateAnalysisOptions({ resolution: '1', seed: 1, topK: 1 } as unknown as AnalysisOptions), /options\.resolution/);
   t.doesNotThrow(() => validateAnalysisOptions({ resolution: 0.01, seed: -5, topK: 1 }));
@@ -167,7 +168,7 @@ t.test('invalid options are rejected with the option name', async (t) => {
 
 t.test('malformed projections surface the compact-graph error', async (t) => {
   t.throws(
-    () => analyseProjection({ accounts: ['a'], pairs: [{ source: 'a', target: 'b', positive: 1, negative: 0, count: 1 }] }, options),
+    () => analyseObjects({ accounts: ['a'], pairs: [{ source: 'a', target: 'b', positive: 1, negative: 0, count: 1 }] }, options),
     /'b' is not in projection\.accounts/,
   );
 });

@@ -9,7 +9,7 @@
  * graph is also checked against the anchor.
  */
 import t from 'tap';
-import { analyseProjection } from '../../src/analysis/analyse.js';
+import { analyseObjects } from '../helpers/object-result.js';
 import { modularity } from '../../src/analysis/communities.js';
 import { buildCompactGraph } from '../../src/analysis/compact-graph.js';
 import { adjustedRandIndex, normalizedMutualInformation } from '../../src/analysis/partition-similarity.js';
@@ -30,7 +30,7 @@ t.test('the dataset is what the README says', async (t) => {
 
 t.test('Louvain at resolution 1 recovers departments (NMI >= 0.5), Q close to 0.41', async (t) => {
   const started = performance.now();
-  const result = analyseProjection(projection, { resolution: 1, seed: SEED, topK: 5 });
+  const result = analyseObjects(projection, { resolution: 1, seed: SEED, topK: 5 });
   const elapsed = performance.now() - started;
 
   const niche = nicheOf(result);
@@ -79,7 +79,7 @@ t.test('Louvain at resolution 1 recovers departments (NMI >= 0.5), Q close to 0.
 });
 
 t.test('size-band mode (typical niche 15-50 people) recovers departments better: NMI >= 0.70', async (t) => {
-  const result = analyseProjection(projection, { resolution: 1, seed: SEED, topK: 5, nicheSize: { min: 15, max: 50 } });
+  const result = analyseObjects(projection, { resolution: 1, seed: SEED, topK: 5, nicheSize: { min: 15, max: 50 } });
   const niche = nicheOf(result);
   const people = [...email.departments.keys()];
   // Unassigned accounts count as singletons.
@@ -91,7 +91,7 @@ t.test('size-band mode (typical niche 15-50 people) recovers departments better:
 });
 
 t.test('same seed, same niches (on a real graph)', async (t) => {
-  const a = analyseProjection(projection, { resolution: 1, seed: 7, topK: 3 });
-  const b = analyseProjection(projection, { resolution: 1, seed: 7, topK: 3 });
+  const a = analyseObjects(projection, { resolution: 1, seed: 7, topK: 3 });
+  const b = analyseObjects(projection, { resolution: 1, seed: 7, topK: 3 });
   t.same(b, a);
 });

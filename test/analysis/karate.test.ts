@@ -10,7 +10,7 @@
  * Dunbar's band layer already).
  */
 import t from 'tap';
-import { analyseProjection } from '../../src/analysis/analyse.js';
+import { analyseObjects as analyseProjection } from '../helpers/object-result.js';
 import { normalizedMutualInformation } from '../../src/analysis/partition-similarity.js';
 import { loadKarateClub, toProjection } from '../helpers/datasets.js';
 

@@ -1,8 +1,9 @@
 import t from 'tap';
-import { analyseProjection } from '../../src/analysis/analyse.js';
+import { analyseObjects } from '../helpers/object-result.js';
 import { createRng } from '../../src/analysis/random.js';
 import { positiveShare, rankByScore, tieFactor, trustScores } from '../../src/analysis/trust.js';
-import type { AnalysisResult, Projection } from '../../src/analysis/types.js';
+import type { Projection } from '../../src/analysis/types.js';
+import type { ObjectResult } from '../helpers/object-result.js';
 import { toProjection, type Edge } from '../helpers/datasets.js';
 
 t.test('net positive share of incoming weight, with a prior of 2 positive units', async (t) => {
@@ -88,7 +89,7 @@ function randomProjection(seed: number): { projection: Projection; ids: string[]
   return { projection: toProjection(edges, { accounts: ids }), ids };
 }
 
-function scoresOf(result: AnalysisResult): Map<string, number> {
+function scoresOf(result: ObjectResult): Map<string, number> {
   const map = new Map<string, number>();
   for (const niche of result.niches) for (const m of niche.members) map.set(m.accountId, m.score);
   return map;
@@ -115,8 +116,8 @@ t.test('property: adding a negative interaction never raises any score', async (
       pairs.sort((a, b) => (a.source < b.source ? -1 : a.source > b.source ? 1 : a.target < b.target ? -1 : a.target > b.target ? 1 : 0));
     }
 
-    const before = scoresOf(analyseProjection(projection, options));
-    const after = scoresOf(analyseProjection({ accounts: projection.accounts, pairs }, options));
+    const before = scoresOf(analyseObjects(projection, options));
+    const after = scoresOf(analyseObjects({ accounts: projection.accounts, pairs }, options));
     for (const id of ids) {
       const b = before.get(id) as number;
       const a = after.get(id) as number;

@@ -4,7 +4,7 @@
  */
 import t from 'tap';
 import { CypherFiles } from '../../src/store/cypher-files.js';
-import { newGraph, openStore, queuedAnalysis, smallGraphInteractions, smallResult } from './helpers.js';
+import { newGraph, openStore, queuedAnalysis, smallGraphInteractions, smallResult, toColumnar } from './helpers.js';
 
 const { store, driver } = await openStore(t);
 const db = { database: process.env.NEO4J_DATABASE ?? 'neo4j' };
@@ -27,7 +27,7 @@ t.test('each query returns rows after a writeResult', async (t) => {
   await store.ingest(g, { interactions: smallGraphInteractions(), accounts: [] });
   const a = queuedAnalysis(g);
   await store.createAnalysis(a);
-  await store.writeResult(a.id, smallResult(), new Date().toISOString());
+  await store.writeResult(a.id, toColumnar(smallResult()), new Date().toISOString());
 
   const [top, circle, bridges, profiles] = queries as [string, string, string, string];
 

@@ -8,7 +8,10 @@ import type { Driver } from 'neo4j-driver';
 import { createDriver } from '../../src/store/driver.js';
 import { Neo4jGraphStore, type Neo4jGraphStoreOptions } from '../../src/store/neo4j-store.js';
 import type { AnalysisParams, AnalysisRecord, InteractionInput } from '../../src/store/port.js';
-import type { AnalysisResult, MemberScore } from '../../src/analysis/types.js';
+import type { MemberScore } from '../../src/analysis/types.js';
+import type { ObjectResult } from '../helpers/columnar.js';
+
+export { toColumnar } from '../helpers/columnar.js';
 
 export const database = process.env.NEO4J_DATABASE ?? 'neo4j';
 
@@ -100,7 +103,8 @@ export function member(accountId: string, score: number): MemberScore {
     participation: 0.1,
     role: 'peripheral',
     confidence: 0.8,
-    topTies: [{ accountId: 'x', weight: 2, overlap: 0.5, sameNiche: true }],
+    // A tie to itself: fixtures need tie targets that are accounts of the result.
+    topTies: [{ accountId, weight: 2, overlap: 0.5, sameNiche: true }],
   };
 }
 
@@ -108,8 +112,8 @@ export function member(accountId: string, score: number): MemberScore {
  * A hand-made result for the little graph of `smallGraphInteractions`: niche n0 = a, b, c
  * (a most trusted), niche n1 = d, e.
  */
-export function smallResult(): AnalysisResult {
-  const n0 = [member('a', 0.5), member('b', 0.3), member('c', 0.2)];
+export function smallResult(): ObjectResult {
+  const n0 = [member('a', 0.5), member('b', 0.3), { ...member('c', 0.2), participation: 0.44 }];
   const n1 = [member('d', 0.6), member('e', 0.4)];
   return {
     summary: {
@@ -127,6 +131,7 @@ export function smallResult(): AnalysisResult {
     niches: [
       {
         id: 'n0',
+        communityId: 'c0',
         size: 3,
         density: 1,
         conductance: 0.2,
@@ -147,6 +152,7 @@ export function smallResult(): AnalysisResult {
       },
       {
         id: 'n1',
+        communityId: 'c1',
         size: 2,
         density: 1,
         conductance: 0.3,
@@ -180,12 +186,13 @@ export function smallGraphInteractions(): InteractionInput[] {
 }
 
 /** Ten accounts m0..m9 in five niches of two (n0 = m0, m1; ...), scores scaled by `scale`. */
-export function fiveNicheResult(scale: number): AnalysisResult {
+export function fiveNicheResult(scale: number): ObjectResult {
   const members = Array.from({ length: 10 }, (_, i) => member(`m${i}`, scale * (1 - i / 10)));
   return {
     summary: { accounts: 10, edges: 0, niches: 5, modularity: 0.25, resolution: 1, runs: 1, consensusRounds: 1, louvainDisconnected: 0, unassigned: 0, meanConfidence: 1 },
     niches: Array.from({ length: 5 }, (_, k) => ({
       id: `n${k}`,
+      communityId: `c${k}`,
       size: 2,
       density: 0,
       conductance: 0,

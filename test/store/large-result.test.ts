@@ -1,28 +1,28 @@
 /**
- * writeResult above resultTransactionRows memberships: several transactions (niches,
- * membership chunks, several at a time, then the status), with the same read-back as the
- * one-transaction path. The threshold is lowered to 4 so that 10 or 20 members take that path.
+ * writeResult in many transactions (one per block, memberships in chunks of 3, several at a
+ * time, then the status) with writeBack 'full' (an IN_NICHE relationship per member): the
+ * same read-back, every membership exactly once, and every transaction safe to run twice.
  */
 import t from 'tap';
 import type { Driver } from 'neo4j-driver';
-import type { AnalysisResult } from '../../src/analysis/types.js';
+import type { ObjectResult as AnalysisResult } from '../helpers/columnar.js';
 import { Neo4jGraphStore, StoreNotFoundError } from '../../src/store/neo4j-store.js';
-import { database, fiveNicheResult, member, newGraph, openStore, queuedAnalysis, uid } from './helpers.js';
+import { database, fiveNicheResult, member, newGraph, openStore, queuedAnalysis, uid, toColumnar } from './helpers.js';
 
 const result = fiveNicheResult;
 
 t.test('a result above the threshold is written in several transactions and reads back whole', async (t) => {
-  const { store, driver } = await openStore(t, { chunkSize: 3, resultChunkSize: 3, resultTransactionRows: 4 });
+  const { store, driver } = await openStore(t, { chunkSize: 3, resultChunkSize: 3, blockBytesPerTransaction: 1, writeBack: 'full' });
   const g = await newGraph(t, store, 'large');
   await store.ingest(g, { interactions: [], accounts: Array.from({ length: 10 }, (_, i) => ({ id: `m${i}`, properties: {} })) });
   const a = queuedAnalysis(g);
   await store.createAnalysis(a);
-  await store.writeResult(a.id, result(1), '2026-11-27T11:00:00.000Z');
+  await store.writeResult(a.id, toColumnar(result(1)), '2026-11-27T11:00:00.000Z');
   const done = await store.getAnalysis(a.id);
   t.match(done, { status: 'succeeded', finishedAt: '2026-11-27T11:00:00.000Z', summary: { accounts: 10, niches: 5, modularity: 0.25 } });
   t.same((await store.listMembers(a.id, 'n4', { limit: 10, offset: 0 }))?.items.map((m) => m.accountId), ['m8', 'm9']);
 
-  await store.writeResult(a.id, result(2), new Date().toISOString());
+  await store.writeResult(a.id, toColumnar(result(2)), new Date().toISOString());
   const { records } = await driver.executeQuery(
     'MATCH (:Account {graphId: $g})-[m:IN_NICHE {analysisId: $a}]->() RETURN count(m) AS n, max(m.score) AS top',
     { g, a: a.id },
@@ -30,7 +30,7 @@ t.test('a result above the threshold is written in several transactions and read
   t.equal(Number(records[0]?.get('n')), 10, 'a second write replaces the first, no duplicates');
   t.equal(records[0]?.get('top'), 2);
 
-  await t.rejects(store.writeResult(uid('nope'), result(1), 'x'), StoreNotFoundError);
+  await t.rejects(store.writeResult(uid('nope'), toColumnar(result(1)), 'x'), StoreNotFoundError);
 });
 
 /**
@@ -43,14 +43,14 @@ function unevenResult(scale: number): AnalysisResult {
   const niches = sizes.map((size, k) => {
     const members = Array.from({ length: size }, (_, r) => {
       const m = member(`u${next++}`, scale * (1 - r / 10));
-      // A few members with extra centralities and without ties.
-      if (k === 3) m.centralities = { hubs: r / 10, coreNumber: r };
+      // A few members without ties.
       if (k === 5) m.topTies = [];
       return m;
     });
     return {
       ...fiveNicheResult(scale).niches[0]!,
       id: `n${k}`,
+      communityId: `c${k}`,
       size,
       members,
       trusted: members.slice(0, 1).map((m) => ({ accountId: m.accountId, score: m.score })),
@@ -74,13 +74,13 @@ async function membershipCounts(driver: Driver, graphId: string, analysisId: str
 }
 
 t.test('concurrent chunk transactions write every membership exactly once, in rank order', async (t) => {
-  const { store, driver } = await openStore(t, { chunkSize: 3, resultChunkSize: 3, resultTransactionRows: 4, resultConcurrency: 3 });
+  const { store, driver } = await openStore(t, { chunkSize: 3, resultChunkSize: 3, blockBytesPerTransaction: 1, writeBack: 'full', resultConcurrency: 3 });
   const g = await newGraph(t, store, 'parallel');
   await store.ingest(g, { interactions: [], accounts: unevenIds.map((id) => ({ id, properties: {} })) });
   const a = queuedAnalysis(g);
   await store.createAnalysis(a);
   const result = unevenResult(1);
-  await store.writeResult(a.id, result, new Date().toISOString());
+  await store.writeResult(a.id, toColumnar(result), new Date().toISOString());
   t.equal((await store.getAnalysis(a.id))?.status, 'succeeded');
   t.same(await membershipCounts(driver, g, a.id), { memberships: 20, accounts: 20, ranks: 20 });
   for (const niche of result.niches) {
@@ -115,12 +115,12 @@ t.test('every transaction of a large write can run twice (a driver retry after a
     }) as typeof session.executeWrite;
     return session;
   };
-  const store = new Neo4jGraphStore({ driver: twice, database, chunkSize: 3, resultChunkSize: 3, resultTransactionRows: 4, resultConcurrency: 2 });
+  const store = new Neo4jGraphStore({ driver: twice, database, chunkSize: 3, resultChunkSize: 3, blockBytesPerTransaction: 1, writeBack: 'full', resultConcurrency: 2 });
   const g = await newGraph(t, store, 'retried');
   await store.ingest(g, { interactions: [], accounts: unevenIds.map((id) => ({ id, properties: {} })) });
   const a = queuedAnalysis(g);
   await store.createAnalysis(a);
-  await store.writeResult(a.id, unevenResult(1), new Date().toISOString());
+  await store.writeResult(a.id, toColumnar(unevenResult(1)), new Date().toISOString());
   t.equal((await store.getAnalysis(a.id))?.status, 'succeeded');
   t.same(await membershipCounts(driver, g, a.id), { memberships: 20, accounts: 20, ranks: 20 }, 'no duplicates');
   t.equal((await store.listNiches(a.id, { limit: 100, offset: 0 })).total, 6);
@@ -128,8 +128,8 @@ t.test('every transaction of a large write can run twice (a driver retry after a
 
 t.test('a membership whose account is missing fails the write; the next write replaces the partial rows', async (t) => {
   for (const [label, options] of [
-    ['one transaction', {}],
-    ['several transactions', { chunkSize: 3, resultChunkSize: 3, resultTransactionRows: 4, resultConcurrency: 2 }],
+    ['writeBack full, defaults', { writeBack: 'full' }],
+    ['several transactions', { chunkSize: 3, resultChunkSize: 3, blockBytesPerTransaction: 1, writeBack: 'full', resultConcurrency: 2 }],
   ] as const) {
     const { store, driver } = await openStore(t, options);
     const g = await newGraph(t, store, 'missing');
@@ -137,11 +137,11 @@ t.test('a membership whose account is missing fails the write; the next write re
     await store.ingest(g, { interactions: [], accounts: unevenIds.filter((id) => id !== 'u13').map((id) => ({ id, properties: {} })) });
     const a = queuedAnalysis(g);
     await store.createAnalysis(a);
-    await t.rejects(store.writeResult(a.id, unevenResult(1), new Date().toISOString()), /stored \d+ of \d+ memberships/, label);
+    await t.rejects(store.writeResult(a.id, toColumnar(unevenResult(1)), new Date().toISOString()), /stored \d+ of \d+ memberships/, label);
     t.equal((await store.getAnalysis(a.id))?.status, 'queued', `${label}: not succeeded`);
 
     await store.ingest(g, { interactions: [], accounts: [{ id: 'u13', properties: {} }] });
-    await store.writeResult(a.id, unevenResult(2), new Date().toISOString());
+    await store.writeResult(a.id, toColumnar(unevenResult(2)), new Date().toISOString());
     t.equal((await store.getAnalysis(a.id))?.status, 'succeeded', `${label}: written again`);
     t.same(await membershipCounts(driver, g, a.id), { memberships: 20, accounts: 20, ranks: 20 }, `${label}: exactly once`);
   }

@@ -8,6 +8,7 @@ import {
   smallGraphInteractions,
   smallResult,
   uid,
+  toColumnar,
 } from './helpers.js';
 
 const { store, driver } = await openStore(t);
@@ -47,7 +48,7 @@ t.test('failUnfinished', async (t) => {
   for (const a of [queued, running, done]) await store.createAnalysis(a);
   await store.markRunning(running.id, new Date().toISOString());
   await store.ingest(g, { interactions: smallGraphInteractions(), accounts: [] });
-  await store.writeResult(done.id, smallResult(), new Date().toISOString());
+  await store.writeResult(done.id, toColumnar(smallResult()), new Date().toISOString());
 
   const n = await store.failUnfinished('restarted', '2024-01-01T00:00:00.000Z');
   t.ok(n >= 2, `at least our two (${n})`);
@@ -63,7 +64,7 @@ t.test('writeResult, listNiches, listMembers, getAccountResult', async (t) => {
   await store.createAnalysis(a);
   await store.markRunning(a.id, new Date().toISOString());
   const result = smallResult();
-  await store.writeResult(a.id, result, '2024-02-02T00:00:00.000Z');
+  await store.writeResult(a.id, toColumnar(result), '2024-02-02T00:00:00.000Z');
 
   const got = await store.getAnalysis(a.id);
   t.match(got, { status: 'succeeded', finishedAt: '2024-02-02T00:00:00.000Z', error: null });
@@ -94,6 +95,7 @@ t.test('writeResult, listNiches, listMembers, getAccountResult', async (t) => {
     total: 2,
     items: result.niches.map((n) => ({
       id: n.id,
+      communityId: n.communityId,
       size: n.size,
       density: n.density,
       conductance: n.conductance,
@@ -134,7 +136,7 @@ t.test('writeResult, listNiches, listMembers, getAccountResult', async (t) => {
   // Writing again replaces, never duplicates.
   const again = smallResult();
   again.niches[0]!.density = 0.9;
-  await store.writeResult(a.id, again, '2024-02-03T00:00:00.000Z');
+  await store.writeResult(a.id, toColumnar(again), '2024-02-03T00:00:00.000Z');
   const count = await driver.executeQuery(
     `MATCH (n:Niche {analysisId: $id}) OPTIONAL MATCH (n)<-[m:IN_NICHE]-() RETURN count(DISTINCT n) AS niches, count(m) AS members`,
     { id: a.id },
@@ -149,11 +151,11 @@ t.test('writeResult, listNiches, listMembers, getAccountResult', async (t) => {
   await store.createAnalysis(b);
   const other = smallResult();
   other.niches[0]!.members[0]!.score = 0.99;
-  await store.writeResult(b.id, other, new Date().toISOString());
+  await store.writeResult(b.id, toColumnar(other), new Date().toISOString());
   t.equal((await store.getAccountResult(b.id, 'a'))?.member.score, 0.99);
   t.equal((await store.getAccountResult(a.id, 'a'))?.member.score, 0.5);
 
-  await t.rejects(store.writeResult(uid('nope'), smallResult(), 'x'), { name: 'StoreNotFoundError' });
+  await t.rejects(store.writeResult(uid('nope'), toColumnar(smallResult()), 'x'), { name: 'StoreNotFoundError' });
 });
 
 t.test('writeResult with many members uses several chunks', async (t) => {
@@ -163,7 +165,7 @@ t.test('writeResult with many members uses several chunks', async (t) => {
   await small.ingest(g, { interactions: [], accounts: ids.map((id) => ({ id, properties: {} })) });
   const a = queuedAnalysis(g);
   await small.createAnalysis(a);
-  await small.writeResult(a.id, fiveNicheResult(1), new Date().toISOString());
+  await small.writeResult(a.id, toColumnar(fiveNicheResult(1)), new Date().toISOString());
   const niches = await small.listNiches(a.id, { limit: 100, offset: 0 });
   t.same(niches.items.map((n) => n.id), ['n0', 'n1', 'n2', 'n3', 'n4']);
   const m4 = await small.listMembers(a.id, 'n4', { limit: 10, offset: 0 });

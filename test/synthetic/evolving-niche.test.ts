@@ -1,5 +1,5 @@
 import t from 'tap';
-import { analyseProjection } from '../../src/analysis/analyse.js';
+import { analyseObjects as analyseProjection } from '../helpers/object-result.js';
 import { assignNicheIds, nicheLineage } from '../../src/analysis/lineage.js';
 import { generateEvolvingNiche } from '../../src/synthetic/evolving-niche.js';
 import { toProjection } from '../helpers/datasets.js';

@@ -1,5 +1,5 @@
 import t from 'tap';
-import { analyseProjection } from '../../../src/analysis/analyse.js';
+import { analyseObjects } from '../../helpers/object-result.js';
 import { betweenness } from '../../../src/analysis/centrality/betweenness.js';
 import { coreNumbers } from '../../../src/analysis/centrality/k-core.js';
 import { hits } from '../../../src/analysis/centrality/hits.js';
@@ -22,9 +22,9 @@ t.test('computes exactly the requested centralities, each equal to its own modul
 
 t.test('analyseProjection reports them per member only when asked', async (t) => {
   const base = { resolution: 0.5, seed: 42, topK: 3, runs: 1 };
-  const plain = analyseProjection(projection, base);
+  const plain = analyseObjects(projection, base);
   t.notOk(plain.niches[0]?.members[0]?.centralities, 'absent when not asked');
-  const withExtra = analyseProjection(projection, { ...base, centralities: ['coreNumber', 'harmonic'] });
+  const withExtra = analyseObjects(projection, { ...base, centralities: ['coreNumber', 'harmonic'] });
   const cores = coreNumbers(graph);
   for (const niche of withExtra.niches) {
     for (const m of niche.members) {

@@ -145,7 +145,14 @@ t.test('write-back is visible with Cypher', async (t) => {
      RETURN n.id AS niche, count(acc) AS size ORDER BY size DESC, niche`,
     { g, a: a.id },
   );
-  t.same(records.map((r) => Number(r.get('size'))), [5, 5, 1]);
+  // writeBack 'compact': IN_NICHE for the trusted members (topK 10: all five of each niche),
+  // none for the unassigned group, whose member is in its niche node's memberIds.
+  t.same(records.map((r) => Number(r.get('size'))), [5, 5]);
+  const niches = await ctx.driver.executeQuery(
+    'MATCH (n:Niche {analysisId: $a}) RETURN n.id AS niche, size(n.memberIds) AS size ORDER BY n.rank',
+    { a: a.id },
+  );
+  t.same(niches.records.map((r) => [r.get('niche'), Number(r.get('size'))]), [['n0', 5], ['n1', 5], ['unassigned', 1]]);
 });
 
 t.test('analysis errors', async (t) => {

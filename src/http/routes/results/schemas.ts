@@ -147,3 +147,6 @@ export const AccountResult = Type.Object(
   },
   { title: 'AccountResult' },
 );
+
+/** 304: the client's copy (If-None-Match) is current; no body. */
+export const NotModified = Type.Null({ description: 'Not Modified: the ETag given in If-None-Match is current (no body).' });

@@ -1,0 +1,510 @@
+/**
+ * The scoring phase: from a partition and the centralities to the columnar AnalysisResult.
+ *
+ * Once the niches are known (a partition of the NicheHierarchy shape, contract 1 of the
+ * team brief: any object with `niche`, `nicheCount`, `confidence` and `nicheStability`),
+ * this computes tie strength, roles, the trust score and the niche profiles
+ * (tie-strength.ts, roles.ts, trust.ts, niche-metrics.ts, niche-profile.ts), ranks each
+ * niche's members and lays everything out as typed columns (types.ts): one pass per
+ * measure over typed arrays, no object per account or per member, so the phase costs a
+ * few linear passes over the graph and one sort of the accounts.
+ *
+ * Layout rules (unchanged from the object form): niches are the partition's groups of at
+ * least minNicheSize accounts, largest first, ties broken by the smallest member index,
+ * named "n" + rank; the smaller groups make up the unassigned group, the last row. Members
+ * are ranked by score descending, then index ascending (trust.ts rankByScore). Every
+ * account is scored inside its own group, the unassigned ones included.
+ */
+import { groupByCommunity } from './communities.js';
+import type { CompactGraph } from './compact-graph.js';
+import type { CentralityName } from './centrality/select.js';
+import { nicheMetrics } from './niche-metrics.js';
+import { eventsPerDay, nicheActivity, nicheProfiles } from './niche-profile.js';
+import type { PairTable } from './pair-table.js';
+import { accountRoles, ROLES } from './roles.js';
+import { tieStrength } from './tie-strength.js';
+import { trustScores } from './trust.js';
+import type { AccountColumns, AnalysisResult, AnalysisSummary, CommunityColumns, NicheColumns, TieColumns } from './types.js';
+
+const PREFIX = 'nichegraph/analysis/assemble';
+
+export const UNASSIGNED_ID = 'unassigned';
+
+/** Strongest reciprocal ties reported per account. */
+export const TOP_TIES = 3;
+
+/** Niches a bridge is reported to lead to, at most. */
+export const BRIDGE_TARGETS = 3;
+
+/** The part of the NicheHierarchy (findNiches) the scoring phase reads. */
+export interface NichePartition {
+  /** Account -> community 0..communityCount-1. */
+  community: Int32Array;
+  communityCount: number;
+  /** Account -> group label 0..nicheCount-1 (groups below minNicheSize included). */
+  niche: Int32Array;
+  nicheCount: number;
+  /** Group -> community. */
+  nicheCommunity: Int32Array;
+  /** Per account: share of the runs that agreed with its niche. */
+  confidence: Float64Array;
+  /** Per group. */
+  nicheStability: Float64Array;
+}
+
+export interface ScoringInputs {
+  graph: CompactGraph;
+  table: PairTable;
+  partition: NichePartition;
+  /** Whole-graph and within-group PageRank (centrality phase). */
+  globalPagerank: Float64Array;
+  withinPagerank: Float64Array;
+  /** Extra centralities by name, in the order they are reported. */
+  centralities: ReadonlyMap<CentralityName, ArrayLike<number>> | null;
+  topK: number;
+  minNicheSize: number;
+  /** The summary figures of the communities phase (accounts, edges, counts, unassigned and meanConfidence are filled in here). */
+  summary: Omit<AnalysisSummary, 'accounts' | 'edges' | 'niches' | 'communities' | 'unassigned' | 'meanConfidence'>;
+}
+
+const BROADCASTER = ROLES.indexOf('broadcaster');
+const CONNECTOR_HUB = ROLES.indexOf('connector-hub');
+const KINLESS_HUB = ROLES.indexOf('kinless-hub');
+
+export function assembleResult(input: ScoringInputs): AnalysisResult {
+  const { graph, table, partition, topK, minNicheSize } = input;
+  const { order, undirected } = graph;
+  const group = partition.niche;
+  const groups = partition.nicheCount;
+  if (group.length !== order) throw new RangeError(`${PREFIX}: the partition has ${group.length} labels for ${order} accounts.`);
+  if (partition.confidence.length !== order) throw new RangeError(`${PREFIX}: confidence has ${partition.confidence.length} values for ${order} accounts.`);
+  if (partition.nicheStability.length !== groups) throw new RangeError(`${PREFIX}: nicheStability has ${partition.nicheStability.length} values for ${groups} groups.`);
+
+  const { starts, members } = groupByCommunity(group, groups);
+  const metrics = nicheMetrics(graph, group, groups);
+  const ties = tieStrength(graph, group);
+  const roles = accountRoles(graph, group, groups);
+  const groupSize = new Int32Array(order);
+  for (let i = 0; i < order; i++) {
+    const c = group[i] as number;
+    groupSize[i] = (starts[c + 1] as number) - (starts[c] as number);
+  }
+  const trust = trustScores({
+    withinPagerank: input.withinPagerank,
+    nicheSize: groupSize,
+    reciprocity: ties.reciprocity,
+    repeat: ties.repeat,
+    embeddedness: ties.embeddedness,
+    positiveInStrength: graph.positiveInStrength,
+    negativeInStrength: graph.negativeInStrength,
+  });
+  const profile = nicheProfiles(graph, group, groups, ties.reciprocalWeight);
+  const activity = nicheActivity(table, group, groups);
+  const score = trust.score;
+
+  // Rows: niches (groups of at least minNicheSize) largest first, ties by smallest member
+  // (groupByCommunity lists each group in index order, so members[starts[c]] is its smallest).
+  const nicheGroups: number[] = [];
+  let leftover = 0;
+  for (let c = 0; c < groups; c++) {
+    const size = (starts[c + 1] as number) - (starts[c] as number);
+    if (size >= minNicheSize) nicheGroups.push(c);
+    else leftover += size;
+  }
+  nicheGroups.sort((a, b) => {
+    const sa = (starts[a + 1] as number) - (starts[a] as number);
+    const sb = (starts[b + 1] as number) - (starts[b] as number);
+    return sb - sa || (members[starts[a] as number] as number) - (members[starts[b] as number] as number);
+  });
+  const nicheCount = nicheGroups.length;
+  const rows = nicheCount + (leftover > 0 ? 1 : 0);
+  const unassignedRow = leftover > 0 ? nicheCount : -1;
+  const rowOfGroup = new Int32Array(groups).fill(unassignedRow);
+  for (let r = 0; r < nicheCount; r++) rowOfGroup[nicheGroups[r] as number] = r;
+  const accountRow = new Int32Array(order);
+  for (let i = 0; i < order; i++) accountRow[i] = rowOfGroup[group[i] as number] as number;
+
+  // Member order: every account sorted once by score descending, index ascending (an
+  // exact radix sort on the scores' bits, no comparator), then bucketed by row with a
+  // stable counting sort, so each row comes out in rank order.
+  const byScore = sortByScoreDescending(score);
+  const memberStarts = new Int32Array(rows + 1);
+  for (let i = 0; i < order; i++) {
+    const slot = (accountRow[i] as number) + 1;
+    memberStarts[slot] = (memberStarts[slot] as number) + 1;
+  }
+  for (let r = 0; r < rows; r++) memberStarts[r + 1] = (memberStarts[r + 1] as number) + (memberStarts[r] as number);
+  const ranked = new Int32Array(order);
+  const cursor = memberStarts.slice(0, rows);
+  for (let q = 0; q < order; q++) {
+    const i = byScore[q] as number;
+    const r = accountRow[i] as number;
+    ranked[cursor[r] as number] = i;
+    cursor[r] = (cursor[r] as number) + 1;
+  }
+  const rank = new Int32Array(order);
+  for (let r = 0; r < rows; r++) {
+    const from = memberStarts[r] as number;
+    for (let p = from, end = memberStarts[r + 1] as number; p < end; p++) rank[ranked[p] as number] = p - from;
+  }
+
+  const role = roles.roleIndex;
+
+  const accounts: AccountColumns = {
+    count: order,
+    ids: graph.ids,
+    niche: accountRow,
+    rank,
+    score,
+    pagerank: input.withinPagerank,
+    globalPagerank: input.globalPagerank,
+    inStrength: graph.positiveInStrength,
+    outStrength: graph.positiveOutStrength,
+    negativeInStrength: graph.negativeInStrength,
+    weightedDegree: graph.weightedDegree,
+    internalShare: metrics.internalShare,
+    centrality: trust.centrality,
+    ties: trust.ties,
+    positiveShare: trust.positiveShare,
+    reciprocity: ties.reciprocity,
+    repeat: ties.repeat,
+    embeddedness: ties.embeddedness,
+    withinDegreeZ: roles.withinDegreeZ,
+    participation: roles.participation,
+    confidence: partition.confidence,
+    role,
+    topTies: topReciprocalTies(graph, ties.reciprocalWeight, ties.overlap, group, rowOfGroup, unassignedRow),
+    centralities: input.centralities ? [...input.centralities].map(([name, values]) => ({ name, values: Float64Array.from(values) })) : [],
+  };
+
+  // Niche figures per row.
+  const size = new Int32Array(rows);
+  const density = new Float64Array(rows);
+  const conductance = new Float64Array(rows);
+  const stability = new Float64Array(rows);
+  const reciprocity = new Float64Array(rows);
+  const events = new Float64Array(rows);
+  const firstActivity = new Float64Array(rows).fill(Number.NaN);
+  const lastActivity = new Float64Array(rows).fill(Number.NaN);
+  const perDay = new Float64Array(rows);
+  const typeNames = table.typeNames;
+  const typeIndex = new Map(typeNames.map((name, k) => [name, k]));
+  const typeStarts = new Int32Array(rows + 1);
+  const typeIds: number[] = [];
+  const typeShares: number[] = [];
+  for (let r = 0; r < nicheCount; r++) {
+    const c = nicheGroups[r] as number;
+    size[r] = metrics.size[c] as number;
+    density[r] = metrics.density[c] as number;
+    conductance[r] = metrics.conductance[c] as number;
+    stability[r] = partition.nicheStability[c] as number;
+    reciprocity[r] = profile.reciprocity[c] as number;
+    events[r] = activity.events[c] as number;
+    firstActivity[r] = activity.firstTs[c] as number;
+    lastActivity[r] = activity.lastTs[c] as number;
+    perDay[r] = eventsPerDay(activity.events[c] as number, activity.firstTs[c] as number, activity.lastTs[c] as number);
+    for (const d of activity.dominantTypes[c] ?? []) {
+      typeIds.push(typeIndex.get(d.type) as number);
+      typeShares.push(d.share);
+    }
+    typeStarts[r + 1] = typeIds.length;
+  }
+  if (unassignedRow >= 0) {
+    // Not a niche: conductance, stability, reciprocity and activity do not apply (0 / NaN).
+    const n = leftover;
+    let pairs = 0;
+    for (let i = 0; i < order; i++) {
+      if (accountRow[i] !== unassignedRow) continue;
+      for (let k = undirected.offsets[i] as number, end = undirected.offsets[i + 1] as number; k < end; k++) {
+        const j = undirected.targets[k] as number;
+        if (j > i && accountRow[j] === unassignedRow) pairs++;
+      }
+    }
+    size[unassignedRow] = n;
+    density[unassignedRow] = n > 1 ? pairs / ((n * (n - 1)) / 2) : 0;
+    typeStarts[unassignedRow + 1] = typeIds.length;
+  }
+
+  // Trusted members (topK non-broadcasters in rank order) and bridges (connector and
+  // kinless hubs in rank order, with the niches their ties reach most).
+  const trustedStarts = new Int32Array(rows + 1);
+  const trustedAccounts: number[] = [];
+  const bridgeStarts = new Int32Array(rows + 1);
+  const bridgeAccounts: number[] = [];
+  const bridgeToStarts: number[] = [0];
+  const bridgeTo: number[] = [];
+  for (let r = 0; r < nicheCount; r++) {
+    let listed = 0;
+    for (let p = memberStarts[r] as number, end = memberStarts[r + 1] as number; p < end; p++) {
+      const i = ranked[p] as number;
+      const ri = role[i] as number;
+      if (listed < topK && ri !== BROADCASTER) {
+        trustedAccounts.push(i);
+        listed++;
+      }
+      if (ri === CONNECTOR_HUB || ri === KINLESS_HUB) {
+        bridgeAccounts.push(i);
+        for (const g of profile.reachedGroups(i, BRIDGE_TARGETS)) {
+          const to = rowOfGroup[g] as number;
+          let seen = false;
+          for (let q = bridgeToStarts[bridgeToStarts.length - 1] as number; q < bridgeTo.length; q++) if (bridgeTo[q] === to) seen = true;
+          if (!seen) bridgeTo.push(to);
+        }
+        bridgeToStarts.push(bridgeTo.length);
+      }
+    }
+    trustedStarts[r + 1] = trustedAccounts.length;
+    bridgeStarts[r + 1] = bridgeAccounts.length;
+  }
+  if (unassignedRow >= 0) {
+    trustedStarts[unassignedRow + 1] = trustedAccounts.length;
+    bridgeStarts[unassignedRow + 1] = bridgeAccounts.length;
+  }
+
+  const communities = communityColumns(graph, partition, nicheGroups, groups, starts, unassignedRow >= 0);
+  const nicheCommunityRow = new Int32Array(rows).fill(-1);
+  for (let r = 0; r < nicheCount; r++) nicheCommunityRow[r] = communities.rowOf[partition.nicheCommunity[nicheGroups[r] as number] as number] as number;
+
+  const ids = new Array<string>(rows);
+  for (let r = 0; r < nicheCount; r++) ids[r] = `n${r}`;
+  if (unassignedRow >= 0) ids[unassignedRow] = UNASSIGNED_ID;
+
+  const niches: NicheColumns = {
+    count: rows,
+    ids,
+    unassignedRow,
+    size,
+    density,
+    conductance,
+    stability,
+    reciprocity,
+    events,
+    firstActivity,
+    lastActivity,
+    eventsPerDay: perDay,
+    memberStarts,
+    members: ranked,
+    trusted: { starts: trustedStarts, account: Int32Array.from(trustedAccounts) },
+    bridges: { starts: bridgeStarts, account: Int32Array.from(bridgeAccounts), toStarts: Int32Array.from(bridgeToStarts), toNiche: Int32Array.from(bridgeTo) },
+    dominantTypes: { starts: typeStarts, type: Int32Array.from(typeIds), share: Float64Array.from(typeShares), typeNames },
+    community: nicheCommunityRow,
+  };
+
+  let confidenceSum = 0;
+  let connected = 0;
+  for (let i = 0; i < order; i++) {
+    if ((undirected.offsets[i + 1] as number) > (undirected.offsets[i] as number)) {
+      confidenceSum += partition.confidence[i] as number;
+      connected++;
+    }
+  }
+  const summary: AnalysisSummary = {
+    accounts: order,
+    edges: graph.undirectedEdges,
+    niches: nicheCount,
+    communities: partition.communityCount,
+    modularity: input.summary.modularity,
+    ...(input.summary.nicheModularity === undefined ? {} : { nicheModularity: input.summary.nicheModularity }),
+    resolution: input.summary.resolution,
+    runs: input.summary.runs,
+    consensusRounds: input.summary.consensusRounds,
+    louvainDisconnected: input.summary.louvainDisconnected,
+    unassigned: leftover,
+    meanConfidence: connected > 0 ? confidenceSum / connected : 1,
+  };
+  return { summary, accounts, niches, communities: communities.columns, ties: analysedTies(graph, accountRow, rows) };
+}
+
+/**
+ * The communities, largest first, ties by smallest member index, each with its niche rows
+ * in rank order and its accounts in the unassigned group; rowOf: community label -> row.
+ */
+function communityColumns(
+  graph: CompactGraph,
+  partition: NichePartition,
+  nicheGroups: readonly number[],
+  groups: number,
+  groupStarts: Int32Array,
+  hasUnassigned: boolean,
+): { columns: CommunityColumns; rowOf: Int32Array } {
+  const count = partition.communityCount;
+  const outer = groupByCommunity(partition.community, count);
+  const sizeOf = (k: number): number => (outer.starts[k + 1] as number) - (outer.starts[k] as number);
+  const order = Array.from({ length: count }, (_, k) => k).sort(
+    (a, b) => sizeOf(b) - sizeOf(a) || (outer.members[outer.starts[a] as number] as number) - (outer.members[outer.starts[b] as number] as number),
+  );
+  const rowOf = new Int32Array(count);
+  order.forEach((k, row) => (rowOf[k] = row));
+  const metrics = nicheMetrics(graph, partition.community, count);
+  const nicheStarts = new Int32Array(count + 1);
+  for (const c of nicheGroups) nicheStarts[(rowOf[partition.nicheCommunity[c] as number] as number) + 1]! += 1;
+  for (let k = 0; k < count; k++) nicheStarts[k + 1] = (nicheStarts[k + 1] as number) + (nicheStarts[k] as number);
+  const niches = new Int32Array(nicheGroups.length);
+  const cursor = nicheStarts.slice(0, count);
+  nicheGroups.forEach((c, r) => {
+    const k = rowOf[partition.nicheCommunity[c] as number] as number;
+    niches[cursor[k] as number] = r;
+    cursor[k] = (cursor[k] as number) + 1;
+  });
+  const unassigned = new Int32Array(count);
+  if (hasUnassigned) {
+    const isNiche = new Uint8Array(groups);
+    for (const c of nicheGroups) isNiche[c] = 1;
+    for (let c = 0; c < groups; c++) {
+      if (isNiche[c] === 1) continue;
+      const k = rowOf[partition.nicheCommunity[c] as number] as number;
+      unassigned[k] = (unassigned[k] as number) + (groupStarts[c + 1] as number) - (groupStarts[c] as number);
+    }
+  }
+  return {
+    rowOf,
+    columns: {
+      count,
+      ids: order.map((_, row) => `c${row}`),
+      size: Int32Array.from(order, sizeOf),
+      density: Float64Array.from(order, (k) => metrics.density[k] as number),
+      conductance: Float64Array.from(order, (k) => metrics.conductance[k] as number),
+      nicheStarts,
+      niches,
+      unassigned,
+    },
+  };
+}
+
+/**
+ * Account indices ordered by score descending, then index ascending: trust.ts rankByScore's
+ * order, by an LSD radix sort (four stable passes of 16 bits) on the scores' IEEE 754 bits,
+ * which order like the values for scores >= 0 (every trust score is: a product of
+ * non-negative factors). Exact, and linear in the number of accounts.
+ */
+export function sortByScoreDescending(score: Float64Array): Int32Array {
+  const n = score.length;
+  // A copy with -0 as 0 (its sign bit would sort it above every positive score).
+  const keys = new Float64Array(n);
+  let from = new Int32Array(n);
+  for (let i = 0; i < n; i++) {
+    const v = score[i] as number;
+    if (!(v >= 0)) throw new RangeError(`${PREFIX}: scores must be >= 0, got ${v} for account ${i}.`);
+    keys[i] = v === 0 ? 0 : v;
+    from[i] = i;
+  }
+  const bits = new Uint32Array(keys.buffer, 0, 2 * n);
+  let to = new Int32Array(n);
+  const counts = new Int32Array(65537);
+  // Little-endian: word 2i is the low half, 2i + 1 the high half. Passes: low 16 bits of the
+  // low word first, high 16 bits of the high word last; buckets taken in descending order.
+  for (let pass = 0; pass < 4; pass++) {
+    const word = pass < 2 ? 0 : 1;
+    const shift = pass % 2 === 0 ? 0 : 16;
+    counts.fill(0);
+    for (let q = 0; q < n; q++) {
+      const b = 65535 - (((bits[2 * (from[q] as number) + word] as number) >>> shift) & 0xffff);
+      counts[b + 1] = (counts[b + 1] as number) + 1;
+    }
+    for (let b = 0; b < 65536; b++) counts[b + 1] = (counts[b + 1] as number) + (counts[b] as number);
+    for (let q = 0; q < n; q++) {
+      const i = from[q] as number;
+      const b = 65535 - (((bits[2 * i + word] as number) >>> shift) & 0xffff);
+      to[counts[b] as number] = i;
+      counts[b] = (counts[b] as number) + 1;
+    }
+    [from, to] = [to, from];
+  }
+  return from;
+}
+
+/**
+ * The TOP_TIES strongest reciprocal ties of every account (weight min(w_ij, w_ji) > 0),
+ * strongest first, ties by smaller account index: one pass over the undirected rows, which
+ * are sorted by index, so a strict comparison keeps the smaller index on equal weights.
+ */
+function topReciprocalTies(
+  graph: CompactGraph,
+  reciprocalWeight: Float64Array,
+  overlap: Float64Array,
+  group: Int32Array,
+  rowOfGroup: Int32Array,
+  unassignedRow: number,
+): AccountColumns['topTies'] {
+  const { order, undirected } = graph;
+  const offsets = new Int32Array(order + 1);
+  const best = new Int32Array(TOP_TIES);
+  // Upper bound first (min(TOP_TIES, reciprocal entries) per account), then trimmed.
+  let total = 0;
+  for (let i = 0; i < order; i++) {
+    let n = 0;
+    for (let k = undirected.offsets[i] as number, end = undirected.offsets[i + 1] as number; k < end && n < TOP_TIES; k++) if ((reciprocalWeight[k] as number) > 0) n++;
+    total += n;
+  }
+  const account = new Int32Array(total);
+  const weight = new Float64Array(total);
+  const overlaps = new Float64Array(total);
+  const sameNiche = new Uint8Array(total);
+  let at = 0;
+  for (let i = 0; i < order; i++) {
+    let n = 0;
+    for (let k = undirected.offsets[i] as number, end = undirected.offsets[i + 1] as number; k < end; k++) {
+      const w = reciprocalWeight[k] as number;
+      if (!(w > 0)) continue;
+      // Insert k into best[0..n) kept by weight descending (earlier = smaller index on ties).
+      let p = n < TOP_TIES ? n++ : TOP_TIES;
+      if (p === TOP_TIES) {
+        if (!(w > (reciprocalWeight[best[TOP_TIES - 1] as number] as number))) continue;
+        p = TOP_TIES - 1;
+      }
+      while (p > 0 && w > (reciprocalWeight[best[p - 1] as number] as number)) {
+        best[p] = best[p - 1] as number;
+        p--;
+      }
+      best[p] = k;
+    }
+    const gi = group[i] as number;
+    const own = rowOfGroup[gi] as number;
+    for (let q = 0; q < n; q++) {
+      const k = best[q] as number;
+      const j = undirected.targets[k] as number;
+      account[at] = j;
+      weight[at] = reciprocalWeight[k] as number;
+      overlaps[at] = overlap[k] as number;
+      sameNiche[at] = group[j] === gi && own !== unassignedRow ? 1 : 0;
+      at++;
+    }
+    offsets[i + 1] = at;
+  }
+  return { offsets, account, weight, overlap: overlaps, sameNiche };
+}
+
+/** The undirected positive pairs i < j with their weight, grouped by niche row (types.ts TieColumns). */
+export function analysedTies(graph: CompactGraph, accountRow: Int32Array, rows: number): TieColumns {
+  const { order, undirected } = graph;
+  const count = graph.undirectedEdges;
+  const nicheStarts = new Int32Array(rows + 2);
+  for (let i = 0; i < order; i++) {
+    const ri = accountRow[i] as number;
+    for (let k = undirected.offsets[i] as number, end = undirected.offsets[i + 1] as number; k < end; k++) {
+      const j = undirected.targets[k] as number;
+      if (j <= i) continue;
+      const key = accountRow[j] === ri ? ri : rows;
+      nicheStarts[key + 1] = (nicheStarts[key + 1] as number) + 1;
+    }
+  }
+  for (let r = 0; r <= rows; r++) nicheStarts[r + 1] = (nicheStarts[r + 1] as number) + (nicheStarts[r] as number);
+  const source = new Int32Array(count);
+  const target = new Int32Array(count);
+  const weight = new Float64Array(count);
+  const cursor = nicheStarts.slice(0, rows + 1);
+  for (let i = 0; i < order; i++) {
+    const ri = accountRow[i] as number;
+    for (let k = undirected.offsets[i] as number, end = undirected.offsets[i + 1] as number; k < end; k++) {
+      const j = undirected.targets[k] as number;
+      if (j <= i) continue;
+      const key = accountRow[j] === ri ? ri : rows;
+      const at = cursor[key] as number;
+      source[at] = i;
+      target[at] = j;
+      weight[at] = undirected.weights[k] as number;
+      cursor[key] = at + 1;
+    }
+  }
+  return { count, source, target, weight, nicheStarts: nicheStarts.slice(0, rows + 1) };
+}

@@ -1,0 +1,85 @@
+/**
+ * Nothing partial lingers (issue 10 item 4): a real analysis worker thread, cancelled while
+ * it writes its result to the real Neo4j, leaves no result row behind, and no
+ * explore.cypher query shows the cancelled analysis.
+ *
+ * Deterministic, not timed: the test holds, in an open transaction of its own, the key of
+ * one niche node the worker will write (an uncommitted node under the unique constraint
+ * on (analysisId, id)); the worker commits its result blocks, then waits on that lock in
+ * its niches transaction. The test sees the committed blocks, cancels (the worker thread is
+ * terminated), then lets its own transaction go.
+ */
+import t from 'tap';
+import neo4j from 'neo4j-driver';
+import pino from 'pino';
+import { AnalysisRunner } from '../../src/jobs/analysis-runner.js';
+import { CypherFiles } from '../../src/store/cypher-files.js';
+import { createDriver } from '../../src/store/driver.js';
+import { Neo4jGraphStore } from '../../src/store/neo4j-store.js';
+import { uniqueId } from '../helpers/app.js';
+import { defaultParams } from '../store/helpers.js';
+
+const uri = process.env.NEO4J_URI ?? 'bolt://127.0.0.1:7687';
+const database = process.env.NEO4J_DATABASE ?? 'neo4j';
+const connection = { uri, user: process.env.NEO4J_USER ?? '', password: process.env.NEO4J_PASSWORD ?? '', database };
+const driver = await createDriver(connection);
+const store = new Neo4jGraphStore({ driver, database });
+await store.init();
+t.teardown(() => store.close());
+
+async function count(query: string, params: Record<string, unknown>): Promise<number> {
+  const { records } = await driver.executeQuery(query, params, { database });
+  return Number(records[0]?.get(0));
+}
+
+t.test('an analysis cancelled mid-write leaves no niche, block or membership', async (t) => {
+  const graphId = uniqueId('midwrite');
+  await store.createGraph({ id: graphId, name: graphId, description: null });
+  t.teardown(() => store.deleteGraph(graphId));
+  // Rings of 30 accounts, 3,000 accounts: two members blocks, 100 niches.
+  const interactions = [];
+  for (let i = 0; i < 3000; i++) {
+    const ring = Math.floor(i / 30) * 30;
+    interactions.push({ id: null, source: `u${i}`, target: `u${ring + ((i + 1) % 30)}`, type: 'reply', weight: 1, timestamp: null });
+    interactions.push({ id: null, source: `u${ring + ((i + 1) % 30)}`, target: `u${i}`, type: 'reply', weight: 1, timestamp: null });
+  }
+  await store.ingest(graphId, { interactions, accounts: [] });
+
+  const analysisId = uniqueId('an');
+  const analysis = { id: analysisId, graphId, status: 'queued' as const, params: { ...defaultParams, runs: 1 }, createdAt: new Date().toISOString(), startedAt: null, finishedAt: null, error: null, summary: null };
+  await store.createAnalysis(analysis);
+
+  // The lock: niche n5 of this analysis, created and not committed.
+  const lockSession = driver.session({ database, defaultAccessMode: neo4j.session.WRITE });
+  const lock = await lockSession.beginTransaction();
+  await lock.run('CREATE (:Niche {analysisId: $analysisId, id: $id})', { analysisId, id: 'n5' });
+
+  const runner = new AnalysisRunner(store, pino({ level: 'silent' }), { connection, concurrency: 1, queueLimit: 1 });
+  t.teardown(() => runner.close());
+  runner.submit(analysis);
+  // Wait (bounded) until the worker has committed blocks: it is then inside its write.
+  let blocks = 0;
+  for (let i = 0; i < 1200 && blocks === 0; i++) {
+    blocks = await count('MATCH (b:ResultBlock {analysisId: $analysisId}) RETURN count(b)', { analysisId });
+    if (blocks === 0) await new Promise((r) => setTimeout(r, 100));
+  }
+  t.ok(blocks > 0, `the worker committed ${blocks} result blocks before it was stopped`);
+  t.equal(runner.progress(analysisId)?.phase, 'persistence', 'it is writing its result');
+
+  t.ok(await runner.cancel(analysisId), 'cancelled');
+  await lock.rollback();
+  await lockSession.close();
+
+  t.match(await store.getAnalysis(analysisId), { status: 'failed', error: 'cancelled', summary: null });
+  t.equal(await count('MATCH (b:ResultBlock {analysisId: $analysisId}) RETURN count(b)', { analysisId }), 0, 'no block');
+  t.equal(await count('MATCH (n:Niche {analysisId: $analysisId}) RETURN count(n)', { analysisId }), 0, 'no niche');
+  t.equal(await count('MATCH ()-[m:IN_NICHE {analysisId: $analysisId}]->() RETURN count(m)', { analysisId }), 0, 'no membership');
+  const explore = new CypherFiles().statements('explore');
+  for (const [k, q] of explore.entries()) {
+    const params = q.includes('$account') ? { account: { graphId, id: 'u0' } } : { analysisId };
+    const { records } = await driver.executeQuery(q, params, { database });
+    if (k === 1) t.ok(records.every((r) => r.get('niche') === null), 'explore query 2: no niche from the cancelled analysis');
+    else t.equal(records.length, 0, `explore query ${k + 1} shows nothing of it`);
+  }
+  t.equal(await store.listNiches(analysisId, { limit: 10, offset: 0 }).then((p) => p.total), 0);
+});

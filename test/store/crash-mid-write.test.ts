@@ -1,0 +1,69 @@
+/**
+ * Nothing partial lingers after a crash (issue 10 item 4): a process killed (SIGKILL) while
+ * it writes a result leaves staged rows that no query shows, and the sweep the service
+ * runs at boot (failUnfinished) marks the analysis failed and removes them.
+ *
+ * Deterministic, not timed: the test holds, in an open transaction, the key of one niche
+ * the writer will create (under the unique constraint), so the writer commits its blocks
+ * and then waits; the test sees the blocks, kills the process, and lets its lock go.
+ */
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { fileURLToPath } from 'node:url';
+import t from 'tap';
+import neo4j from 'neo4j-driver';
+import { CypherFiles } from '../../src/store/cypher-files.js';
+import { defaultParams, newGraph, openStore, uid } from './helpers.js';
+
+const { store, driver } = await openStore(t);
+const database = process.env.NEO4J_DATABASE ?? 'neo4j';
+const count = async (query: string, params: Record<string, unknown>) =>
+  Number((await driver.executeQuery(query, params, { database })).records[0]?.get(0));
+
+t.test('a writer killed mid-write: staged rows stay invisible, the boot sweep removes them', async (t) => {
+  const graphId = await newGraph(t, store, 'crash');
+  const interactions = [];
+  for (let i = 0; i < 2500; i++) {
+    const ring = Math.floor(i / 25) * 25;
+    interactions.push({ id: null, source: `u${i}`, target: `u${ring + ((i + 1) % 25)}`, type: 'reply', weight: 1, timestamp: null });
+    interactions.push({ id: null, source: `u${ring + ((i + 1) % 25)}`, target: `u${i}`, type: 'reply', weight: 1, timestamp: null });
+  }
+  await store.ingest(graphId, { interactions, accounts: [] });
+  const analysisId = uid('an');
+  await store.createAnalysis({ id: analysisId, graphId, status: 'queued', params: defaultParams, createdAt: new Date().toISOString(), startedAt: null, finishedAt: null, error: null, summary: null });
+
+  const lockSession = driver.session({ database, defaultAccessMode: neo4j.session.WRITE });
+  const lock = await lockSession.beginTransaction();
+  await lock.run('CREATE (:Niche {analysisId: $analysisId, id: $id})', { analysisId, id: 'n7' });
+
+  const child = spawn(process.execPath, ['--import=tsx', fileURLToPath(new URL('./fixtures/write-result.ts', import.meta.url))], {
+    env: { ...process.env, GRAPH_ID: graphId, ANALYSIS_ID: analysisId },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const exited = once(child, 'exit');
+  let blocks = 0;
+  for (let i = 0; i < 1200 && blocks === 0; i++) {
+    blocks = await count('MATCH (b:ResultBlock {analysisId: $analysisId}) RETURN count(b)', { analysisId });
+    if (blocks === 0) await new Promise((r) => setTimeout(r, 100));
+  }
+  t.ok(blocks > 0, `the writer committed ${blocks} blocks`);
+  child.kill('SIGKILL');
+  const [code, signal] = await exited;
+  t.equal(signal, 'SIGKILL', `killed (exit ${code})`);
+  await lock.rollback();
+  await lockSession.close();
+
+  t.match(await store.getAnalysis(analysisId), { status: 'running', summary: null }, 'cut off while running');
+  t.ok((await count('MATCH (b:ResultBlock {analysisId: $analysisId}) RETURN count(b)', { analysisId })) > 0, 'its staged blocks are still there');
+  for (const q of new CypherFiles().statements('explore')) {
+    if (q.includes('$account')) continue;
+    t.equal((await driver.executeQuery(q, { analysisId }, { database })).records.length, 0, 'explore.cypher shows none of it');
+  }
+  t.same(await store.listNiches(analysisId, { limit: 5, offset: 0 }), { total: 0, items: [] }, 'nor does the store');
+
+  // What the service does at boot.
+  await store.failUnfinished('interrupted: the service restarted', new Date().toISOString());
+  t.match(await store.getAnalysis(analysisId), { status: 'failed', error: 'interrupted: the service restarted' });
+  t.equal(await count('MATCH (b:ResultBlock {analysisId: $analysisId}) RETURN count(b)', { analysisId }), 0, 'blocks swept');
+  t.equal(await count('MATCH (n:Niche {analysisId: $analysisId}) RETURN count(n)', { analysisId }), 0, 'niches swept');
+});
