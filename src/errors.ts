@@ -51,7 +51,7 @@ export const Errors = {
   // Exports, ambassadors and the explorer (src/http/exports.ts, ambassadors.ts, analysis-graph.ts, explorer.ts)
   TIES_UNAVAILABLE: createError(
     'NG_TIES_UNAVAILABLE',
-    "The ties of analysis '%s' are no longer available: its graph has changed since it ran (version %s, now %s); run a new analysis",
+    "Analysis '%s' was stored before its ties carried their reciprocated weight, which the ambassadors need: run the analysis again (same parameters)",
     409,
   ),
   GRAPH_TOO_LARGE: createError(

@@ -2713,6 +2713,7 @@ export interface operations {
                         communities: {
                             id: string;
                             niches: number;
+                            /** @description Accounts in its niches. */
                             size: number;
                         }[];
                     };
@@ -2822,8 +2823,8 @@ export interface operations {
                             target: string;
                             /** @description Positive weight both ways. */
                             weight: number;
-                            /** @description min of the two directions: 0 for a one-way tie. */
-                            reciprocated: number;
+                            /** @description min of the two directions: 0 for a one-way tie; null for an analysis stored before ties carried it. */
+                            reciprocated: number | null;
                         }[];
                     };
                 };
@@ -2940,13 +2941,14 @@ export interface operations {
                             rank: number[];
                             role: string[];
                         };
-                        /** @description Columns, one entry per undirected tie. */
+                        /** @description Columns, one entry per undirected tie: the ties the analysis saw, internal ones niche by niche, then those between niches. */
                         ties: {
                             /** @description Index into the account columns. */
                             source: number[];
                             target: number[];
                             weight: number[];
-                            reciprocated: number[];
+                            /** @description min of the two directions; absent for an analysis stored before ties carried it. */
+                            reciprocated?: number[];
                         };
                     };
                 };

@@ -1,10 +1,10 @@
 /**
  * The analysis a results route reads: 404 NG_ANALYSIS_NOT_FOUND when unknown, 409
- * NG_ANALYSIS_NOT_FINISHED until it has succeeded. A store read that finds the ties gone
- * (TiesChangedError) becomes 409 NG_TIES_UNAVAILABLE.
+ * NG_ANALYSIS_NOT_FINISHED until it has succeeded. A read of its stored result that finds
+ * it gone meanwhile (AnalysisGoneError: its graph was deleted) is a 404 as well.
  */
 import { Errors } from '../errors.js';
-import { TiesChangedError } from '../reads/analysis-reads.js';
+import { AnalysisGoneError } from '../reads/stored-analysis.js';
 import type { AnalysisRecord, GraphStore } from '../store/port.js';
 
 export async function succeededAnalysis(store: GraphStore, analysisId: string): Promise<AnalysisRecord> {
@@ -14,12 +14,12 @@ export async function succeededAnalysis(store: GraphStore, analysisId: string): 
   return analysis;
 }
 
-/** Runs a read of the whole analysis, turning TiesChangedError into its problem. */
-export async function readingTies<T>(work: () => Promise<T>): Promise<T> {
+/** Runs a read of a stored result, turning AnalysisGoneError into its 404. */
+export async function readingStored<T>(work: () => Promise<T>): Promise<T> {
   try {
     return await work();
   } catch (err) {
-    if (err instanceof TiesChangedError) throw new Errors.TIES_UNAVAILABLE(err.analysisId, String(err.analysedVersion ?? '?'), String(err.currentVersion ?? 'deleted'));
+    if (err instanceof AnalysisGoneError) throw new Errors.ANALYSIS_NOT_FOUND(err.analysisId);
     throw err;
   }
 }

@@ -225,6 +225,11 @@ export interface StoredTie {
   sourceIndex: number;
   targetIndex: number;
   weight: number;
+  /**
+   * Its reciprocated part, min of the two directions' positive weight (0: one-way); null
+   * for results stored before the ties carried it (ties blocks of version 1).
+   */
+  reciprocated: number | null;
 }
 
 /** The niche-level graph of an analysis. */

@@ -159,8 +159,8 @@ export class Neo4jResultReader {
   }
 
   /**
-   * The ties the analysis saw (undirected positive pairs, weight = both directions summed),
-   * in batches of up to TIE_BLOCK: the internal ties of each niche in rank order, then the
+   * The ties the analysis saw (undirected positive pairs, weight = both directions summed,
+   * reciprocated = the smaller direction, null in results stored before it was kept), in batches of up to TIE_BLOCK: the internal ties of each niche in rank order, then the
    * ties between niches. Holds the account ids of the analysis (about 50 bytes an account)
    * while it runs. Null when the analysis has no result.
    */
@@ -389,7 +389,14 @@ function tiesOf(block: TieBlock, from: number, to: number, ids: readonly string[
   for (let q = from; q < to; q++) {
     const s = block.source[q] as number;
     const t = block.target[q] as number;
-    out.push({ source: ids ? (ids[s] as string) : '', target: ids ? (ids[t] as string) : '', sourceIndex: s, targetIndex: t, weight: block.weight[q] as number });
+    out.push({
+      source: ids ? (ids[s] as string) : '',
+      target: ids ? (ids[t] as string) : '',
+      sourceIndex: s,
+      targetIndex: t,
+      weight: block.weight[q] as number,
+      reciprocated: block.reciprocated ? (block.reciprocated[q] as number) : null,
+    });
   }
   return out;
 }

@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import t from 'tap';
 import { analyseProjection } from '../../src/analysis/analyse.js';
+import { nicheResults } from '../../src/analysis/result-view.js';
 import { EXPORT_FORMAT_NAMES, exportStream, type ExportFormat } from '../../src/exports/formats.js';
 import type { ExportAccount, ExportSource, ExportTie } from '../../src/exports/source.js';
 import { csvCell } from '../../src/exports/tabular.js';
@@ -54,7 +55,7 @@ function arraySource(accounts: ExportAccount[], ties: ExportTie[]): ExportSource
 const email = loadEmailEuCore();
 const projection = toProjection(email.edges.filter((e) => e.source !== e.target), { accounts: email.departments.keys() });
 const result = analyseProjection(projection, { resolution: 1, seed: 42, topK: 5, runs: 1 });
-const accounts: ExportAccount[] = result.niches.flatMap((n) =>
+const accounts: ExportAccount[] = nicheResults(result).flatMap((n) =>
   n.members.map((m, rank) => ({
     accountId: m.accountId,
     nicheId: n.id,

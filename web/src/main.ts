@@ -417,7 +417,7 @@ async function drillInto(nicheId: string): Promise<void> {
   const maxWeight = Math.max(1, ...ties.items.map((t) => t.weight));
   for (const t of ties.items) {
     if (!graph.hasNode(t.source) || !graph.hasNode(t.target)) continue;
-    graph.mergeEdge(t.source, t.target, { weight: t.weight, size: 0.3 + 2 * Math.sqrt(t.weight / maxWeight), color: t.reciprocated > 0 ? '#aaaaaa' : '#dddddd' });
+    graph.mergeEdge(t.source, t.target, { weight: t.weight, size: 0.3 + 2 * Math.sqrt(t.weight / maxWeight), color: (t.reciprocated ?? 0) > 0 ? '#aaaaaa' : '#dddddd' });
   }
   seedByGroup(graph, { group: () => 0, rank: (n) => graph.getNodeAttribute(n, 'rank') as number, groupCount: 1, groupSize: () => graph.order, groupLinks: [] });
   state.drillNiche = nicheId;

@@ -2,7 +2,10 @@
  * The reads the explorer and bulk readers use, through HTTP on the real Neo4j: exports in
  * four formats (parsed back; GEXF and GraphML by Debian's NetworkX), the niche-level graph,
  * a niche's ties, the account graph and the ambassadors, on a seeded synthetic conversation
- * graph with planted niches and broadcasters.
+ * graph with planted niches and broadcasters; all of them read the result as it was stored,
+ * so they still show what the analysis saw after more interactions arrive, and a result
+ * stored before ties carried their reciprocated weight still exports and draws (the
+ * ambassadors answer 409 NG_TIES_UNAVAILABLE for it).
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -14,6 +17,8 @@ import t from 'tap';
 import type { paths } from '../../../src/client/openapi-types.js';
 import { generateConversationGraph } from '../../../src/synthetic/conversation-graph.js';
 import { DEBIAN_PYTHON, ensureDebianPython } from '../../../scripts/debian-python.js';
+import { decodeTieBlock } from '../../../src/store/result-blocks.js';
+import { versionOneTieBlock } from '../../helpers/tie-blocks.js';
 import { startTestApp, uniqueId } from '../../helpers/app.js';
 
 ensureDebianPython('tests', ['networkx'], ['python3-networkx']);
@@ -23,7 +28,7 @@ t.teardown(() => rmSync(dir, { recursive: true, force: true }));
 
 const ctx = await startTestApp();
 t.teardown(() => ctx.close());
-const { app } = ctx;
+const { app, driver, config } = ctx;
 
 const synthetic = generateConversationGraph({ seed: 3, accounts: 400, niches: 8, minNicheSize: 20, maxNicheSize: 80, interactions: 9000, broadcasters: 2, trolls: 2 });
 const graphId = uniqueId('reads');
@@ -175,4 +180,60 @@ t.test('the generated client (openapi-fetch + openapi-types.ts) reads an export 
   const bad = await client.GET('/v1/analyses/{analysisId}/export', { params: { path: { analysisId: 'missing' }, query: { format: 'csv' } } });
   t.equal(bad.response.status, 404);
   t.equal(bad.error?.code, 'NG_ANALYSIS_NOT_FOUND');
+});
+
+t.test('after more interactions arrive, every read still shows exactly what the analysis saw', async (t) => {
+  const before = {
+    ndjson: (await app.inject(`${base}/export?format=ndjson`)).body,
+    graphml: (await app.inject(`${base}/export?format=graphml`)).body,
+    nicheGraph: (await app.inject(`${base}/niche-graph`)).json(),
+    ties: (await app.inject(`${base}/niches/n0/ties?limit=10000`)).json(),
+    graph: (await app.inject(`${base}/graph`)).json(),
+    ambassadors: (await app.inject(`${base}/ambassadors?budget=20`)).json(),
+  };
+  // New accounts, and new ties between the members of n0 and everyone.
+  const n0 = (await app.inject(`${base}/niches/n0/members?limit=1000`)).json().items.map((m: any) => m.accountId);
+  const more = [];
+  for (let i = 0; i < 300; i++) more.push({ source: `late-${i}`, target: n0[i % n0.length], type: 'reply', weight: 3 });
+  for (let i = 0; i + 1 < n0.length; i++) more.push({ source: n0[i], target: synthetic.accounts[(i * 7) % synthetic.accounts.length]!.id, type: 'reply', weight: 5 });
+  const ingested = await app.inject({ method: 'POST', url: `/v1/graphs/${graphId}/interactions`, payload: { interactions: more.filter((x) => x.source !== x.target) } });
+  t.equal(ingested.statusCode, 200);
+  t.equal((await app.inject(`${base}/export?format=ndjson`)).body, before.ndjson, 'NDJSON export unchanged');
+  const graphml = await app.inject(`${base}/export?format=graphml`);
+  t.equal(graphml.statusCode, 200, 'GraphML still served (the ties are stored with the result)');
+  t.equal(graphml.body, before.graphml, 'GraphML export unchanged');
+  t.same((await app.inject(`${base}/niche-graph`)).json(), before.nicheGraph, 'niche graph unchanged');
+  t.same((await app.inject(`${base}/niches/n0/ties?limit=10000`)).json(), before.ties, "n0's ties unchanged");
+  t.same((await app.inject(`${base}/graph`)).json(), before.graph, 'account graph unchanged');
+  t.same((await app.inject(`${base}/ambassadors?budget=20`)).json(), before.ambassadors, 'ambassadors unchanged');
+});
+
+t.test('a result stored before ties carried their reciprocated weight: exports and maps read, ambassadors answer 409', async (t) => {
+  const older = (await app.inject({ method: 'POST', url: `/v1/graphs/${graphId}/analyses?wait=60`, payload: { seed: 7 } })).json();
+  t.equal(older.status, 'succeeded');
+  const at = `/v1/analyses/${older.id}`;
+  // Rewrite its ties blocks as version 1 wrote them, and drop what this process cached of it.
+  const blocks = await driver.executeQuery("MATCH (b:ResultBlock {analysisId: $id, kind: 'ties'}) RETURN b.seq AS seq, b.data AS data", { id: older.id }, { database: config.NEO4J_DATABASE });
+  t.ok(blocks.records.length > 0);
+  for (const r of blocks.records) {
+    const block = decodeTieBlock(Number(r.get('seq')), r.get('data'));
+    t.not(block.reciprocated, null, 'written with reciprocated weights');
+    await driver.executeQuery(
+      "MATCH (b:ResultBlock {analysisId: $id, kind: 'ties', seq: $seq}) SET b.data = $data",
+      { id: older.id, seq: r.get('seq'), data: versionOneTieBlock(block.source, block.target, block.weight) },
+      { database: config.NEO4J_DATABASE },
+    );
+  }
+  ctx.store.forgetResult(older.id);
+  const ties = (await app.inject(`${at}/niches/n0/ties?limit=10000`)).json();
+  t.ok(ties.total > 0 && ties.items.every((x: any) => x.reciprocated === null), 'niche ties without reciprocated weight');
+  const whole = (await app.inject(`${at}/graph`)).json();
+  t.equal(whole.ties.source.length, older.summary.edges);
+  t.notOk('reciprocated' in whole.ties, 'no reciprocated column');
+  const gexf = readBack('gexf', (await app.inject(`${at}/export?format=gexf`)).body);
+  t.equal(gexf.edges.length, older.summary.edges, 'GEXF export with every tie');
+  const ambassadors = await app.inject(`${at}/ambassadors?budget=5`);
+  t.equal(ambassadors.statusCode, 409);
+  t.equal(ambassadors.json().code, 'NG_TIES_UNAVAILABLE');
+  t.match(ambassadors.json().detail, /run the analysis again/);
 });

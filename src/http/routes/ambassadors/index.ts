@@ -8,9 +8,9 @@ import type { FastifyPluginAsync } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { trustWeight, type AmbassadorOrder } from '../../../analysis/ambassadors.js';
 import { Errors, ValidationFailure } from '../../../errors.js';
-import type { AnalysisIndex, AnalysisIndexCache } from '../../../reads/analysis-index.js';
+import { TiesUnavailableError, type AmbassadorCache, type StoredAmbassadors } from '../../../reads/ambassador-orders.js';
 import type { GraphStore } from '../../../store/port.js';
-import { readingTies, succeededAnalysis } from '../../finished-analysis.js';
+import { readingStored, succeededAnalysis } from '../../finished-analysis.js';
 import { ID_PATTERN, problems } from '../../schemas.js';
 import { AmbassadorList, AmbassadorQuery } from './schemas.js';
 
@@ -20,15 +20,15 @@ export const AMBASSADOR_METHOD =
   'for every budget (Nemhauser et al. 1978); broadcasters never chosen';
 
 /** `picks`: earlier picks of this answer; order entry `p`. */
-function explain(index: AnalysisIndex, order: AmbassadorOrder, p: number, picks: number, reachedBefore: number, nichesBefore: number): string {
+function explain(stored: StoredAmbassadors, order: AmbassadorOrder, p: number, picks: number, reachedBefore: number, nichesBefore: number): string {
   const u = order.account[p] as number;
-  const group = index.groups[index.group[u] as number]!;
-  const score = index.score[u] as number;
-  const role = index.roles[u] as string;
+  const group = stored.niches[stored.picks.niche[u] as number]!;
+  const score = stored.picks.score[u] as number;
+  const role = stored.picks.role[u] as string;
   const added = order.newlyReached[p] as number;
   const niches = order.newNiches[p] as number;
   const circle = order.circle[p] as number;
-  const rank = index.rank[u] as number;
+  const rank = stored.picks.rank[u] as number;
   const lead = `#${rank + 1} by trust in ${group.id} (score ${score.toFixed(2)}, ${role})`;
   const reach = `${circle} reciprocal contact${circle === 1 ? '' : 's'} in niches`;
   if (picks === 0) return `${lead}, ${reach}: reaches ${added} account${added === 1 ? '' : 's'} in ${niches} niche${niches === 1 ? '' : 's'}, more than any other single account.`;
@@ -40,7 +40,7 @@ function explain(index: AnalysisIndex, order: AmbassadorOrder, p: number, picks:
   return `${lead}, ${reach}: ${adds}.`;
 }
 
-const ambassadorRoutes: FastifyPluginAsync<{ store: GraphStore; indexes: AnalysisIndexCache }> = async (app, deps) => {
+const ambassadorRoutes: FastifyPluginAsync<{ store: GraphStore; ambassadors: AmbassadorCache }> = async (app, deps) => {
   const r = app.withTypeProvider<TypeBoxTypeProvider>();
   r.get(
     '/v1/analyses/:analysisId/ambassadors',
@@ -64,45 +64,53 @@ const ambassadorRoutes: FastifyPluginAsync<{ store: GraphStore; indexes: Analysi
         throw new ValidationFailure([{ in: 'querystring', pointer: '/community', field: 'community', message: 'cannot be given together with niche' }]);
       }
       const analysis = await succeededAnalysis(deps.store, req.params.analysisId);
-      const index = await readingTies(() => deps.indexes.get(analysis));
-      const orders = index.ambassadors();
+      const stored = await readingStored(async () => {
+        try {
+          return await deps.ambassadors.get(analysis.id, analysis.summary?.accounts ?? 0);
+        } catch (err) {
+          if (err instanceof TiesUnavailableError) throw new Errors.TIES_UNAVAILABLE(analysis.id);
+          throw err;
+        }
+      });
+      if (!stored) throw new Errors.ANALYSIS_NOT_FOUND(analysis.id);
+      const orders = stored.orders;
       let order: AmbassadorOrder = orders.all;
       let from = 0;
       let to = order.account.length;
-      let niches = index.ambassadorNiches.length;
+      let niches = stored.niches.filter((n) => !n.unassigned).length;
       if (niche !== undefined) {
-        const g = index.groupIndexOf(niche);
-        const k = index.ambassadorNiches.indexOf(g);
+        const k = stored.niches.findIndex((n) => n.id === niche && !n.unassigned);
         if (k < 0) throw new Errors.NICHE_NOT_FOUND(niche, analysis.id);
         order = orders.byNiche.order;
         from = orders.byNiche.offsets[k] as number;
         to = orders.byNiche.offsets[k + 1] as number;
         niches = 1;
       } else if (community !== undefined) {
-        const c = index.ambassadorCommunities.indexOf(community);
+        const c = stored.communities.indexOf(community);
         if (c < 0) throw new Errors.BAD_REQUEST(`community '${community}' is not a community of analysis '${analysis.id}'`);
         order = orders.byCommunity.order;
         from = orders.byCommunity.offsets[c] as number;
         to = orders.byCommunity.offsets[c + 1] as number;
-        niches = index.groups.filter((g) => !g.unassigned && g.communityId === community).length;
+        niches = stored.communityNiches[c] as number;
       }
       const items = [];
       let reached = 0;
       let nichesReached = 0;
       for (let p = from; p < Math.min(to, from + budget); p++) {
         const u = order.account[p] as number;
-        const g = index.groups[index.group[u] as number]!;
-        const why = explain(index, order, p, p - from, reached, nichesReached);
+        const g = stored.niches[stored.picks.niche[u] as number]!;
+        const why = explain(stored, order, p, p - from, reached, nichesReached);
         reached += order.newlyReached[p] as number;
         nichesReached += order.newNiches[p] as number;
+        const score = stored.picks.score[u] as number;
         items.push({
           position: p - from + 1,
-          accountId: index.ids[u] as string,
+          accountId: stored.picks.id[u] as string,
           nicheId: g.id,
           communityId: g.communityId ?? '',
-          score: index.score[u] as number,
-          trust: trustWeight(index.score[u] as number),
-          role: index.roles[u] as string,
+          score,
+          trust: trustWeight(score),
+          role: stored.picks.role[u] as string,
           circle: order.circle[p] as number,
           newlyReached: order.newlyReached[p] as number,
           newNiches: order.newNiches[p] as number,

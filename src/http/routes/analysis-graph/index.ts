@@ -1,5 +1,6 @@
 /**
- * The graph of a finished analysis, in the shapes a map needs:
+ * The graph of a finished analysis, in the shapes a map needs, from its result as stored
+ * (src/reads/stored-analysis.ts: exactly what the analysis saw, whatever was ingested since):
  *   GET /v1/analyses/{id}/niche-graph            one node per niche (sized by members, with its
  *                                                community), links by summed inter-niche weight
  *   GET /v1/analyses/{id}/niches/{nicheId}/ties  the ties inside one niche, strongest first
@@ -10,9 +11,9 @@ import { Type } from 'typebox';
 import type { FastifyPluginAsync } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Errors } from '../../../errors.js';
-import type { AnalysisIndexCache } from '../../../reads/analysis-index.js';
-import type { GraphStore } from '../../../store/port.js';
-import { readingTies, succeededAnalysis } from '../../finished-analysis.js';
+import { accountRows, communityGroups, communityOf, nicheRows, storedTies } from '../../../reads/stored-analysis.js';
+import type { GraphStore, NicheGraph as StoredNicheGraph } from '../../../store/port.js';
+import { readingStored, succeededAnalysis } from '../../finished-analysis.js';
 import { ID_PATTERN, problems } from '../../schemas.js';
 import { AccountGraph, NicheGraph, Tie } from './schemas.js';
 
@@ -20,8 +21,10 @@ export const DRAW_LIMITS = { maxAccounts: 20_000, maxAccountsCap: 50_000, maxTie
 
 const AnalysisParams = Type.Object({ analysisId: Type.String({ pattern: ID_PATTERN }) });
 
-const analysisGraphRoutes: FastifyPluginAsync<{ store: GraphStore; indexes: AnalysisIndexCache }> = async (app, deps) => {
+const analysisGraphRoutes: FastifyPluginAsync<{ store: GraphStore }> = async (app, deps) => {
   const r = app.withTypeProvider<TypeBoxTypeProvider>();
+  // The store keeps a niche graph while it caches the result: its links strongest first, once per object.
+  const strongestFirst = new WeakMap<StoredNicheGraph, StoredNicheGraph['links']>();
 
   r.get(
     '/v1/analyses/:analysisId/niche-graph',
@@ -39,14 +42,26 @@ const analysisGraphRoutes: FastifyPluginAsync<{ store: GraphStore; indexes: Anal
     },
     async (req) => {
       const analysis = await succeededAnalysis(deps.store, req.params.analysisId);
-      const index = await readingTies(() => deps.indexes.get(analysis));
-      const graph = index.nicheGraph();
+      const [graph, niches] = await readingStored(async () => {
+        const g = await deps.store.nicheGraph(analysis.id);
+        if (!g) throw new Errors.ANALYSIS_NOT_FOUND(analysis.id);
+        return [g, await nicheRows(deps.store, analysis.id)] as const;
+      });
+      let links = strongestFirst.get(graph);
+      if (!links) {
+        // Rows in rank order: the link's (source, target) rows break equal weights.
+        const row = new Map(graph.niches.map((n, k) => [n.id, k]));
+        links = [...graph.links].sort(
+          (x, y) => y.weight - x.weight || (row.get(x.source) as number) - (row.get(y.source) as number) || (row.get(x.target) as number) - (row.get(y.target) as number),
+        );
+        strongestFirst.set(graph, links);
+      }
       return {
         analysisId: analysis.id,
-        niches: graph.niches.map(({ id, size, communityId, unassigned }) => ({ id, size, communityId, unassigned })),
-        links: graph.links.slice(0, req.query.maxLinks),
-        totalLinks: graph.links.length,
-        communities: graph.communities,
+        niches: niches.map((n) => ({ id: n.id, size: n.size, communityId: communityOf(n), unassigned: n.unassigned })),
+        links: links.slice(0, req.query.maxLinks),
+        totalLinks: links.length,
+        communities: communityGroups(niches),
       };
     },
   );
@@ -74,21 +89,15 @@ const analysisGraphRoutes: FastifyPluginAsync<{ store: GraphStore; indexes: Anal
     },
     async (req) => {
       const analysis = await succeededAnalysis(deps.store, req.params.analysisId);
-      const index = await readingTies(() => deps.indexes.get(analysis));
-      const g = index.groupIndexOf(req.params.nicheId);
-      if (g < 0) throw new Errors.NICHE_NOT_FOUND(req.params.nicheId, analysis.id);
-      const ties = [...index.tiesWithin(g)].sort((a, b) => b[2] - a[2] || a[0] - b[0] || a[1] - b[1]);
+      const ties = await deps.store.nicheTies(analysis.id, req.params.nicheId);
+      if (!ties) throw new Errors.NICHE_NOT_FOUND(req.params.nicheId, analysis.id);
+      ties.sort((a, b) => b.weight - a.weight || a.sourceIndex - b.sourceIndex || a.targetIndex - b.targetIndex);
       const { limit, offset } = req.query;
       return {
         total: ties.length,
         limit,
         offset,
-        items: ties.slice(offset, offset + limit).map(([i, j, weight, reciprocated]) => ({
-          source: index.ids[i] as string,
-          target: index.ids[j] as string,
-          weight,
-          reciprocated,
-        })),
+        items: ties.slice(offset, offset + limit).map(({ source, target, weight, reciprocated }) => ({ source, target, weight, reciprocated })),
       };
     },
   );
@@ -126,27 +135,42 @@ const analysisGraphRoutes: FastifyPluginAsync<{ store: GraphStore; indexes: Anal
           `${accounts} accounts and ${edges} ties; served up to maxAccounts = ${maxAccounts} accounts and ${DRAW_LIMITS.maxTies} ties`,
         );
       }
-      const index = await readingTies(() => deps.indexes.get(analysis));
-      const source: number[] = [];
-      const target: number[] = [];
-      const weight: number[] = [];
-      const reciprocated: number[] = [];
-      for (let i = 0; i < index.order; i++) {
-        for (let e = index.offsets[i] as number, end = index.offsets[i + 1] as number; e < end; e++) {
-          const j = index.targets[e] as number;
-          if (j <= i) continue;
-          source.push(i);
-          target.push(j);
-          weight.push(index.weights[e] as number);
-          reciprocated.push(index.reciprocated[e] as number);
+      return readingStored(async () => {
+        const niches = await nicheRows(deps.store, analysis.id);
+        const rowOf = new Map(niches.map((n, k) => [n.id, k]));
+        const ids: string[] = [];
+        const niche: number[] = [];
+        const score: number[] = [];
+        const rank: number[] = [];
+        const role: string[] = [];
+        const position = new Map<string, number>();
+        for await (const row of await accountRows(deps.store, analysis.id)) {
+          position.set(row.accountId, ids.length);
+          ids.push(row.accountId);
+          niche.push(rowOf.get(row.nicheId) as number);
+          score.push(row.member.score);
+          rank.push(row.member.rank);
+          role.push(row.member.role);
         }
-      }
-      return {
-        analysisId: analysis.id,
-        niches: index.groups.map(({ id, size, communityId, unassigned }) => ({ id, size, communityId, unassigned })),
-        accounts: { id: index.ids, niche: Array.from(index.group), score: Array.from(index.score), rank: Array.from(index.rank), role: index.roles },
-        ties: { source, target, weight, reciprocated },
-      };
+        const source: number[] = [];
+        const target: number[] = [];
+        const weight: number[] = [];
+        const reciprocated: number[] = [];
+        let allReciprocated = true;
+        for await (const tie of storedTies(deps.store, analysis.id)) {
+          source.push(position.get(tie.source) as number);
+          target.push(position.get(tie.target) as number);
+          weight.push(tie.weight);
+          if (tie.reciprocated === null) allReciprocated = false;
+          else reciprocated.push(tie.reciprocated);
+        }
+        return {
+          analysisId: analysis.id,
+          niches: niches.map((x) => ({ id: x.id, size: x.size, communityId: communityOf(x), unassigned: x.unassigned })),
+          accounts: { id: ids, niche, score, rank, role },
+          ties: allReciprocated ? { source, target, weight, reciprocated } : { source, target, weight },
+        };
+      });
     },
   );
 };

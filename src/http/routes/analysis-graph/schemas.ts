@@ -25,9 +25,10 @@ export const NicheGraph = Type.Object(
       { description: 'Strongest first; at most `maxLinks`.' },
     ),
     totalLinks: Type.Integer({ description: 'Pairs of niches joined by at least one tie.' }),
-    communities: Type.Array(Type.Object({ id: Type.String(), niches: Type.Integer(), size: Type.Integer() }), {
-      description: 'Communities (groups of niches), largest first.',
-    }),
+    communities: Type.Array(
+      Type.Object({ id: Type.String(), niches: Type.Integer(), size: Type.Integer({ description: 'Accounts in its niches.' }) }),
+      { description: 'Communities (groups of niches), largest first.' },
+    ),
   },
   { title: 'NicheGraph' },
 );
@@ -37,7 +38,9 @@ export const Tie = Type.Object(
     source: Type.String(),
     target: Type.String(),
     weight: Type.Number({ description: 'Positive weight both ways.' }),
-    reciprocated: Type.Number({ description: 'min of the two directions: 0 for a one-way tie.' }),
+    reciprocated: Type.Union([Type.Number(), Type.Null()], {
+      description: 'min of the two directions: 0 for a one-way tie; null for an analysis stored before ties carried it.',
+    }),
   },
   { title: 'AnalysedTie' },
 );
@@ -61,9 +64,11 @@ export const AccountGraph = Type.Object(
         source: Type.Array(Type.Integer(), { description: 'Index into the account columns.' }),
         target: Type.Array(Type.Integer()),
         weight: Type.Array(Type.Number()),
-        reciprocated: Type.Array(Type.Number()),
+        reciprocated: Type.Optional(
+          Type.Array(Type.Number(), { description: 'min of the two directions; absent for an analysis stored before ties carried it.' }),
+        ),
       },
-      { description: 'Columns, one entry per undirected tie.' },
+      { description: 'Columns, one entry per undirected tie: the ties the analysis saw, internal ones niche by niche, then those between niches.' },
     ),
   },
   { title: 'AccountGraph' },

@@ -2,19 +2,20 @@
  * GET /v1/analyses/{analysisId}/export?format=ndjson|csv|gexf|graphml: the whole result of
  * a finished analysis in one response, streamed as it is read from the store (a page of
  * accounts at a time), so memory stays flat whatever the size and a slow client slows the
- * reading, not the heap (src/exports/formats.ts). Problems (unknown analysis, not finished,
- * ties gone) are answered before the first byte; a failure after it cuts the response off
- * without its final chunk, which HTTP clients report as an incomplete transfer.
+ * reading, not the heap (src/exports/formats.ts). It reads the result as it was stored
+ * (src/reads/stored-analysis.ts), so it shows exactly what the analysis saw, whatever was
+ * ingested since. Problems (unknown analysis, not finished) are answered before the first
+ * byte; a failure after it cuts the response off without its final chunk, which HTTP
+ * clients report as an incomplete transfer.
  */
 import { Type } from 'typebox';
 import type { FastifyPluginAsync } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import { Errors } from '../../../errors.js';
 import { EXPORT_FORMATS, exportStream, type ExportFormat } from '../../../exports/formats.js';
 import { ACCOUNT_FIELDS, type ExportSource } from '../../../exports/source.js';
-import type { AnalysisReads } from '../../../reads/analysis-reads.js';
-import type { GraphStore } from '../../../store/port.js';
-import { succeededAnalysis } from '../../finished-analysis.js';
+import { accountRows, exportRow, nicheRows, storedTies } from '../../../reads/stored-analysis.js';
+import type { AccountResultRow, GraphStore } from '../../../store/port.js';
+import { readingStored, succeededAnalysis } from '../../finished-analysis.js';
 import { AnalysisIdParams, problems } from '../../schemas.js';
 
 const ExportQuery = Type.Object({
@@ -26,7 +27,7 @@ const ExportQuery = Type.Object({
 
 const body = (description: string) => ({ description, schema: Type.String() });
 
-const exportRoutes: FastifyPluginAsync<{ store: GraphStore; reads: AnalysisReads }> = async (app, deps) => {
+const exportRoutes: FastifyPluginAsync<{ store: GraphStore }> = async (app, deps) => {
   const r = app.withTypeProvider<TypeBoxTypeProvider>();
   r.get(
     '/v1/analyses/:analysisId/export',
@@ -60,19 +61,19 @@ const exportRoutes: FastifyPluginAsync<{ store: GraphStore; reads: AnalysisReads
       const analysis = await succeededAnalysis(deps.store, req.params.analysisId);
       const format: ExportFormat = req.query.format;
       const spec = EXPORT_FORMATS[format];
-      if (spec.ties) {
-        // Answer 409 up front rather than cut the file off when the ties turn out to be gone.
-        const analysed = analysis.projection?.graphVersion ?? null;
-        const current = await deps.store.graphVersion(analysis.graphId);
-        if (analysed === null || current !== analysed) {
-          throw new Errors.TIES_UNAVAILABLE(analysis.id, String(analysed ?? '?'), String(current ?? 'deleted'));
-        }
-      }
+      // The niche rows (for each account's community) and the start of the accounts stream
+      // before the first byte: a result gone meanwhile is a 404, not a cut-off file.
+      const niches = await readingStored(async () => new Map((await nicheRows(deps.store, analysis.id)).map((n) => [n.id, n])));
+      let first: AsyncIterable<AccountResultRow> | null = await readingStored(() => accountRows(deps.store, analysis.id));
       const source: ExportSource = {
         analysisId: analysis.id,
         graphId: analysis.graphId,
-        accounts: () => deps.reads.accounts(analysis),
-        ties: () => deps.reads.ties(analysis),
+        async *accounts() {
+          const rows = first ?? (await accountRows(deps.store, analysis.id));
+          first = null;
+          for await (const row of rows) yield exportRow(row, niches);
+        },
+        ties: () => storedTies(deps.store, analysis.id),
       };
       const stream = exportStream(format, source);
       stream.once('error', (err) => req.log.warn({ err, format }, 'export cut off'));
