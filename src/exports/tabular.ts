@@ -9,12 +9,26 @@
  */
 import { ACCOUNT_FIELDS, type ExportAccount, type ExportSource } from './source.js';
 
+/** `{"accountId":`, `,"nicheId":`, ...: each field's key, written once. */
+const NDJSON_KEYS = ACCOUNT_FIELDS.map((f, i) => `${i === 0 ? '{' : ','}${JSON.stringify(f.name)}:`);
+
+/** A field's JSON text, as JSON.stringify writes it (non-finite numbers and absent values: null). */
+function jsonValue(v: unknown): string {
+  if (typeof v === 'number') return Number.isFinite(v) ? String(v) : 'null';
+  if (typeof v === 'string') return JSON.stringify(v);
+  if (typeof v === 'boolean') return v ? 'true' : 'false';
+  return 'null';
+}
+
+/** One JSON object per account and line, its keys in ACCOUNT_FIELDS order (written field by field: no object per row). */
+export function ndjsonLine(a: ExportAccount): string {
+  let line = '';
+  for (let i = 0; i < ACCOUNT_FIELDS.length; i++) line += NDJSON_KEYS[i]! + jsonValue(a[ACCOUNT_FIELDS[i]!.name]);
+  return `${line}}\n`;
+}
+
 export async function* ndjsonExport(source: ExportSource): AsyncGenerator<string> {
-  for await (const a of source.accounts()) {
-    const row: Record<string, unknown> = {};
-    for (const f of ACCOUNT_FIELDS) row[f.name] = a[f.name];
-    yield `${JSON.stringify(row)}\n`;
-  }
+  for await (const a of source.accounts()) yield ndjsonLine(a);
 }
 
 const NEEDS_QUOTES = /[",\r\n]/;

@@ -81,9 +81,9 @@ export function exportRow(row: AccountResultRow, niches: ReadonlyMap<string, Nic
   };
 }
 
-/** Every account's stored result, niche by niche in rank order. */
+/** Every account's stored result, niche by niche in rank order (members' topTies left empty: no reader here needs them). */
 export async function accountRows(store: GraphStore, analysisId: string): Promise<AsyncIterable<AccountResultRow>> {
-  const rows = await store.accountResults(analysisId);
+  const rows = await store.accountResults(analysisId, { topTies: false });
   if (!rows) throw new AnalysisGoneError(analysisId);
   return rows;
 }

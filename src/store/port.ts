@@ -201,9 +201,10 @@ export interface GraphStore {
    * result). accountResults: every account, niche by niche in rank order, in constant
    * memory. ties: the ties the analysis saw, in batches. nicheTies: the ties inside one
    * niche (null when the niche is unknown). nicheGraph: niches with sizes and the
-   * inter-niche weights.
+   * inter-niche weights. `topTies: false` leaves each member's topTies empty (a bulk
+   * reader that does not need them skips the ids of its contacts).
    */
-  accountResults(analysisId: string): Promise<AsyncIterable<AccountResultRow> | null>;
+  accountResults(analysisId: string, options?: { topTies?: boolean }): Promise<AsyncIterable<AccountResultRow> | null>;
   /**
    * The version of an analysis's stored result (finishedAt, and a revision raised when a
    * stored result is changed, e.g. by an erasure), for ETags; null when it has no stored

@@ -12,8 +12,8 @@ import t from 'tap';
 import { analyseProjection } from '../../src/analysis/analyse.js';
 import { nicheResults } from '../../src/analysis/result-view.js';
 import { EXPORT_FORMAT_NAMES, exportStream, type ExportFormat } from '../../src/exports/formats.js';
-import type { ExportAccount, ExportSource, ExportTie } from '../../src/exports/source.js';
-import { csvCell } from '../../src/exports/tabular.js';
+import { ACCOUNT_FIELDS, type ExportAccount, type ExportSource, type ExportTie } from '../../src/exports/source.js';
+import { csvCell, ndjsonLine } from '../../src/exports/tabular.js';
 import { xmlText } from '../../src/exports/graph-xml.js';
 import { DEBIAN_PYTHON, ensureDebianPython } from '../../scripts/debian-python.js';
 import { loadEmailEuCore, toProjection } from '../helpers/datasets.js';
@@ -91,6 +91,18 @@ t.test('NDJSON: one exact JSON object per account', async (t) => {
   const rows = read('ndjson', await text('ndjson', source)).rows as ExportAccount[];
   t.equal(rows.length, 1005);
   t.same(rows, accounts, 'every field, every value, in rank order');
+});
+
+t.test('an NDJSON line is what JSON.stringify writes of the row, field for field', async (t) => {
+  const odd: ExportAccount[] = [
+    { ...accounts[0]!, accountId: 'quote"d \\ \u2028 émoji 🎉 \u0001', communityId: null, score: Number.NaN, confidence: Number.POSITIVE_INFINITY, repeat: -0, unassigned: true },
+    { ...accounts[1]!, score: 1e-300, centrality: 1.7976931348623157e308, ties: 0.1 + 0.2, rank: 2 ** 31 - 1 },
+  ];
+  for (const a of [...accounts.slice(0, 200), ...odd]) {
+    const object = Object.fromEntries(ACCOUNT_FIELDS.map((f) => [f.name, a[f.name]]));
+    if (ndjsonLine(a) !== `${JSON.stringify(object)}\n`) t.fail(`differs for ${a.accountId}: ${ndjsonLine(a)}`);
+  }
+  t.pass('202 rows, unusual values included');
 });
 
 t.test('CSV: a header and one row per account, numbers exact', async (t) => {
