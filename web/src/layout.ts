@@ -66,12 +66,113 @@ export function seedByGroup(graph: Graph, s: Seedable, unit = 1): void {
     compact(groups);
     noverlap.assign(groups, { maxIterations: 300, settings: { margin: unit, ratio: 1.05 } });
   }
-  let extent = 0;
   const centres = new Map<number, [number, number]>();
-  groups.forEachNode((n, attr) => {
-    centres.set(Number(n), [attr.x as number, attr.y as number]);
-    extent = Math.max(extent, Math.hypot(attr.x as number, attr.y as number) + discRadius(Number(n)));
+  groups.forEachNode((n, attr) => centres.set(Number(n), [attr.x as number, attr.y as number]));
+  placeInDiscs(graph, centres, s, unit);
+  if (unit > 1) noverlap.assign(graph, { maxIterations: 200, settings: { margin: 0.5, ratio: 1.1 } });
+}
+
+export interface NestedSeedable extends Seedable {
+  /** The parent of each group (a niche's community); -1: a parent of its own. */
+  parent: (g: number) => number;
+  parentCount: number;
+  /** Weight between two parents (summed over their groups' links). */
+  parentLinks: Array<{ a: number; b: number; weight: number }>;
+}
+
+/**
+ * Groups of groups (communities of niches) from the first frame. Inside each parent, its
+ * groups' discs are packed around the largest (sunflower spiral by rank, then
+ * graphology-layout-noverlap); each parent is then one disc enclosing them, and the parents
+ * are laid out among themselves as seedByGroup lays out groups (a short ForceAtlas2 on the
+ * graph of parents, brought to touching, noverlap). Nodes fill their group's disc as in
+ * seedByGroup.
+ */
+export function seedByNestedGroups(graph: Graph, s: NestedSeedable): void {
+  const discRadius = (g: number): number => 1.1 * Math.sqrt(s.groupSize(g) + 0.5) + 1;
+  const used = new Set<number>();
+  graph.forEachNode((node) => {
+    const g = s.group(node);
+    if (g >= 0 && g < s.groupCount) used.add(g);
   });
+  // 1. Each parent's groups, packed around its largest (groups come largest first).
+  const inside = new Map<number, number[]>();
+  for (const g of [...used].sort((a, b) => a - b)) {
+    const p = s.parent(g);
+    const key = p >= 0 && p < s.parentCount ? p : s.parentCount + g;
+    inside.set(key, [...(inside.get(key) ?? []), g]);
+  }
+  const local = new Map<number, [number, number]>();
+  const parentRadius = new Map<number, number>();
+  for (const [p, groups] of inside) {
+    const discs = new Graph({ type: 'undirected' });
+    // Spiral slots about two typical radii apart (RMS of the discs'); noverlap pushes larger ones apart.
+    const spacing = Math.sqrt(groups.reduce((sum, g) => sum + discRadius(g) ** 2, 0) / groups.length);
+    groups.forEach((g, k) => {
+      const r = k === 0 ? 0 : spacing * (discRadius(groups[0]!) / spacing + 1.1 * Math.sqrt(k + 0.5));
+      discs.addNode(String(g), { x: r * Math.cos(k * GOLDEN_ANGLE), y: r * Math.sin(k * GOLDEN_ANGLE), size: discRadius(g) });
+    });
+    if (discs.order > 1) noverlap.assign(discs, { maxIterations: 300, settings: { margin: 0.5, ratio: 1.0 } });
+    // Centre the parent on its discs' bounding circle (about their centroid).
+    let cx = 0;
+    let cy = 0;
+    discs.forEachNode((_n, a) => {
+      cx += (a.x as number) / discs.order;
+      cy += (a.y as number) / discs.order;
+    });
+    let radius = 0;
+    discs.forEachNode((n, a) => {
+      const x = (a.x as number) - cx;
+      const y = (a.y as number) - cy;
+      local.set(Number(n), [x, y]);
+      radius = Math.max(radius, Math.hypot(x, y) + (a.size as number));
+    });
+    parentRadius.set(p, radius);
+  }
+  // 2. The parents as discs, laid out by the links between them.
+  const parents = new Graph({ type: 'undirected' });
+  let k = 0;
+  const largest = Math.max(1, ...parentRadius.values());
+  for (const [p, radius] of parentRadius) {
+    const r = 4 * Math.sqrt(k + 1) * largest;
+    parents.addNode(String(p), { x: r * Math.cos(k * GOLDEN_ANGLE), y: r * Math.sin(k * GOLDEN_ANGLE), size: radius });
+    k++;
+  }
+  for (const link of s.parentLinks) {
+    if (link.a === link.b || !parents.hasNode(String(link.a)) || !parents.hasNode(String(link.b))) continue;
+    parents.mergeEdge(String(link.a), String(link.b), { weight: link.weight });
+  }
+  if (parents.order > 1) {
+    forceAtlas2.assign(parents, {
+      iterations: 150,
+      settings: { ...forceAtlas2.inferSettings(parents), linLogMode: true, gravity: 1, barnesHutOptimize: parents.order > 500 },
+      getEdgeWeight: (_e, attr) => Math.log1p(attr.weight as number),
+    });
+    compact(parents);
+    // A wider margin between parents than between the groups inside one: the parents read as groups.
+    noverlap.assign(parents, { maxIterations: 300, settings: { margin: 4, ratio: 1.05 } });
+  }
+  // 3. Groups at their parent's centre plus their place inside it; nodes in their group's disc.
+  const centres = new Map<number, [number, number]>();
+  for (const [p, groups] of inside) {
+    const at = parents.getNodeAttributes(String(p));
+    for (const g of groups) {
+      const [x, y] = local.get(g)!;
+      centres.set(g, [(at.x as number) + x, (at.y as number) + y]);
+    }
+  }
+  placeInDiscs(graph, centres, s);
+}
+
+/**
+ * Puts each node in its group's disc around the group's centre, on a golden-angle spiral by
+ * rank (most trusted in the middle); nodes of no group (or of a group without a centre) on
+ * a loose outer ring.
+ */
+function placeInDiscs(graph: Graph, centres: ReadonlyMap<number, readonly [number, number]>, s: Pick<Seedable, 'group' | 'rank' | 'groupSize'>, unit = 1): void {
+  const discRadius = (g: number): number => unit * (1.1 * Math.sqrt(s.groupSize(g) + 0.5) + 1);
+  let extent = 0;
+  for (const [g, [x, y]] of centres) extent = Math.max(extent, Math.hypot(x, y) + discRadius(g));
   graph.forEachNode((node) => {
     const g = s.group(node);
     const k = s.rank(node);
@@ -88,7 +189,6 @@ export function seedByGroup(graph: Graph, s: Seedable, unit = 1): void {
     const [cx, cy] = centre;
     graph.mergeNodeAttributes(node, { x: cx + r * Math.cos(angle), y: cy + r * Math.sin(angle) });
   });
-  if (unit > 1) noverlap.assign(graph, { maxIterations: 200, settings: { margin: 0.5, ratio: 1.1 } });
 }
 
 /** Scales positions so that the median nearest-neighbour gap equals the median sum of the two sizes. */

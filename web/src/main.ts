@@ -9,7 +9,7 @@ import Graph from 'graphology';
 import { groupColour, nicheRank } from '../../src/explorer/palette.js';
 import { ApiProblem, client, listAnalyses, ok, setApiKey, apiKey, type Analysis, type Niche, type NicheGraph } from './api.js';
 import { byId, clear, h, int } from './dom.js';
-import { randomSeed, seedByGroup } from './layout.js';
+import { randomSeed, seedByGroup, seedByNestedGroups } from './layout.js';
 import { ExplorerMap, type MapTimings } from './map.js';
 import { accountPanel, ambassadorList, nicheCard, type PanelActions } from './panels.js';
 
@@ -21,6 +21,8 @@ const DRILL_MAX_MEMBERS = 1_000;
 const NICHE_PAGE = 50;
 /** Ties between niches are drawn only on demand (toolbar): the niches are the subject. */
 let showBetween = false;
+/** The accounts view colours accounts by niche (default) or by community (toolbar). */
+let colourBy: 'niche' | 'community' = 'niche';
 /** Pull of a tie between two niches in the layout, against 1 inside a niche: niches are the subject. */
 const INTER_NICHE_PULL = 0.1;
 
@@ -81,6 +83,49 @@ const probe = {
     }
     return nodes.length > 1 ? same / nodes.length : 1;
   },
+  /**
+   * Communities as groups of niches, for the test and the benchmark: over the accounts of
+   * communities with several niches, the share whose nearest account of another niche is in
+   * the same community (`purity`), next to what it would be by chance if niches were placed
+   * regardless of their community (`chance`: the size share of the rest of its community).
+   */
+  communityPurity: (): { purity: number; chance: number; counted: number } => {
+    const g = map.graph;
+    const nodes = g.nodes().filter((n) => g.getNodeAttribute(n, 'community'));
+    const xs = nodes.map((n) => g.getNodeAttribute(n, 'x') as number);
+    const ys = nodes.map((n) => g.getNodeAttribute(n, 'y') as number);
+    const niche = nodes.map((n) => g.getNodeAttribute(n, 'niche') as string);
+    const community = nodes.map((n) => g.getNodeAttribute(n, 'community') as string);
+    const size = (values: string[]) => values.reduce((m, v) => m.set(v, (m.get(v) ?? 0) + 1), new Map<string, number>());
+    const nicheSize = size(niche);
+    const communitySize = size(community);
+    const nichesOf = new Map<string, Set<string>>();
+    nodes.forEach((_n, i) => nichesOf.set(community[i]!, (nichesOf.get(community[i]!) ?? new Set()).add(niche[i]!)));
+    let same = 0;
+    let chance = 0;
+    let counted = 0;
+    for (let i = 0; i < nodes.length; i++) {
+      if (nichesOf.get(community[i]!)!.size < 2) continue;
+      let best = Infinity;
+      let at = -1;
+      for (let j = 0; j < nodes.length; j++) {
+        if (niche[j] === niche[i]) continue;
+        const d = (xs[i]! - xs[j]!) ** 2 + (ys[i]! - ys[j]!) ** 2;
+        if (d < best) {
+          best = d;
+          at = j;
+        }
+      }
+      counted++;
+      if (at >= 0 && community[at] === community[i]) same++;
+      const own = nicheSize.get(niche[i]!)!;
+      chance += (communitySize.get(community[i]!)! - own) / (nodes.length - own);
+    }
+    return { purity: counted > 0 ? same / counted : 1, chance: counted > 0 ? chance / counted : 0, counted };
+  },
+  /** Attributes of every node on the map (for the tests). */
+  nodeAttributes: (keys: string[]): Array<Record<string, unknown>> =>
+    map.graph.nodes().map((n) => Object.fromEntries([['node', n], ...keys.map((k) => [k, map.graph.getNodeAttribute(n, k)])])),
   /** Nodes on the map, largest first. */
   nodes: (): string[] => map.graph.nodes().sort((a, b) => (map.graph.getNodeAttribute(b, 'size') as number) - (map.graph.getNodeAttribute(a, 'size') as number)),
 };
@@ -263,6 +308,25 @@ function setView(view: State['view'], label: string): void {
   byId('view-back').hidden = view !== 'niche';
   byId('view-accounts').setAttribute('aria-pressed', String(view === 'accounts'));
   byId('view-niches').setAttribute('aria-pressed', String(view === 'niches'));
+  // The niche-level map is always coloured by community; a niche's members by their niche.
+  byId<HTMLButtonElement>('view-colour').disabled = view !== 'accounts';
+}
+
+/** Communities as groups of niches, largest first (ties by id), as the niche-level graph ranks them. */
+function communitiesOf(niches: ReadonlyArray<{ size: number; communityId: string | null; unassigned: boolean }>): {
+  list: Array<{ id: string; niches: number; size: number }>;
+  index: Map<string, number>;
+} {
+  const groups = new Map<string, { id: string; niches: number; size: number }>();
+  for (const n of niches) {
+    if (n.unassigned || n.communityId === null) continue;
+    const g = groups.get(n.communityId) ?? { id: n.communityId, niches: 0, size: 0 };
+    g.niches++;
+    g.size += n.size;
+    groups.set(n.communityId, g);
+  }
+  const list = [...groups.values()].sort((x, y) => y.size - x.size || (x.id < y.id ? -1 : x.id > y.id ? 1 : 0));
+  return { list, index: new Map(list.map((c, i) => [c.id, i])) };
 }
 
 async function drawAccounts(): Promise<void> {
@@ -273,14 +337,21 @@ async function drawAccounts(): Promise<void> {
   for (const n of data.niches) if (n.communityId !== null) state.communityOf.set(n.id, n.communityId);
   const graph = new Graph({ type: 'undirected' });
   const { id, niche, score, rank } = data.accounts;
+  const communities = communitiesOf(data.niches);
   for (let i = 0; i < id.length; i++) {
     const group = data.niches[niche[i]!]!;
+    const community = group.unassigned ? -1 : (communities.index.get(group.communityId ?? '') ?? -1);
+    const nicheColour = groupColour(nicheRank(group.id));
+    const communityColour = groupColour(community);
     graph.addNode(id[i]!, {
       label: id[i],
       // Graph units for the seeded layout (its spiral spaces members about 1 unit apart), else pixels.
       size: layoutMode === 'seeded' ? 0.42 + 0.28 * Math.sqrt(Math.max(0, score[i]!)) : 2 + 2 * Math.sqrt(Math.max(0, score[i]!)),
-      color: groupColour(nicheRank(group.id)),
+      color: colourBy === 'community' ? communityColour : nicheColour,
+      nicheColour,
+      communityColour,
       niche: group.id,
+      community: community >= 0 ? group.communityId : null,
       x: 0,
       y: 0,
     });
@@ -317,7 +388,20 @@ async function drawAccounts(): Promise<void> {
       link.weight += data.ties.weight[e]!;
       links.set(key, link);
     }
-    seedByGroup(graph, {
+    // Communities as groups of niches: each community's niches packed together, the
+    // communities placed by the ties between them (layout.ts seedByNestedGroups).
+    const communityOfRow = data.niches.map((n) => (n.unassigned ? -1 : (communities.index.get(n.communityId ?? '') ?? -1)));
+    const communityLinks = new Map<string, { a: number; b: number; weight: number }>();
+    for (const l of links.values()) {
+      const a = communityOfRow[l.a]!;
+      const b = communityOfRow[l.b]!;
+      if (a < 0 || b < 0 || a === b) continue;
+      const key = a < b ? `${a}-${b}` : `${b}-${a}`;
+      const link = communityLinks.get(key) ?? { a: Math.min(a, b), b: Math.max(a, b), weight: 0 };
+      link.weight += l.weight;
+      communityLinks.set(key, link);
+    }
+    seedByNestedGroups(graph, {
       group: (node) => {
         const g = groupIndex.get(graph.getNodeAttribute(node, 'niche') as string)!;
         return data.niches[g]!.unassigned ? -1 : g;
@@ -326,9 +410,12 @@ async function drawAccounts(): Promise<void> {
       groupCount: data.niches.length,
       groupSize: (g) => data.niches[g]!.size,
       groupLinks: [...links.values()],
+      parent: (g) => communityOfRow[g]!,
+      parentCount: communities.list.length,
+      parentLinks: [...communityLinks.values()],
     });
   }
-  setView('accounts', `${int(graph.order)} accounts coloured by niche`);
+  setView('accounts', `${int(graph.order)} accounts in ${int(data.niches.filter((n) => !n.unassigned).length)} niches and ${int(communities.list.length)} communities, coloured by ${colourBy}`);
   map.onClickNode = (node) => void guarded(() => openAccount(node));
   probe.phases.seeded = performance.now() - dataAt;
   if (layoutMode === 'seeded') map.show(graph, 'accounts', dataAt, 0, 'positions');
@@ -507,6 +594,13 @@ function initChrome(): void {
   byId('view-niches').addEventListener('click', () => state.analysis && void guarded(drawNiches));
   byId('view-back').addEventListener('click', () => state.analysis && void guarded(drawDefaultMap));
   byId('view-reset').addEventListener('click', () => map.resetCamera());
+  byId('view-colour').addEventListener('click', () => {
+    colourBy = colourBy === 'niche' ? 'community' : 'niche';
+    byId('view-colour').setAttribute('aria-pressed', String(colourBy === 'community'));
+    if (state.view !== 'accounts') return;
+    map.graph.updateEachNodeAttributes((_n, a) => ({ ...a, color: colourBy === 'community' ? a.communityColour : a.nicheColour }));
+    byId('view-label').textContent = (byId('view-label').textContent ?? '').replace(/coloured by \w+$/, `coloured by ${colourBy}`);
+  });
   byId('view-between').addEventListener('click', () => {
     showBetween = !showBetween;
     byId('view-between').setAttribute('aria-pressed', String(showBetween));
