@@ -323,8 +323,8 @@ export class Neo4jGraphStore implements GraphStore {
   resultVersion(analysisId: string): Promise<{ finishedAt: string; revision: number } | null> {
     return this.resultReader.resultVersion(analysisId);
   }
-  accountResults(analysisId: string): Promise<AsyncIterable<AccountResultRow> | null> {
-    return this.resultReader.accountResults(analysisId);
+  accountResults(analysisId: string, options?: { topTies?: boolean }): Promise<AsyncIterable<AccountResultRow> | null> {
+    return this.resultReader.accountResults(analysisId, options);
   }
   ties(analysisId: string): Promise<AsyncIterable<StoredTie[]> | null> {
     return this.resultReader.ties(analysisId);

@@ -254,9 +254,10 @@ export interface GraphStore {
    * result). accountResults: every account, niche by niche in rank order, in constant
    * memory. ties: the ties the analysis saw, in batches. nicheTies: the ties inside one
    * niche (null when the niche is unknown). nicheGraph: niches with sizes and the
-   * inter-niche weights.
+   * inter-niche weights. `topTies: false` leaves each member's topTies empty (a bulk
+   * reader that does not need them skips the ids of its contacts).
    */
-  accountResults(analysisId: string): Promise<AsyncIterable<AccountResultRow> | null>;
+  accountResults(analysisId: string, options?: { topTies?: boolean }): Promise<AsyncIterable<AccountResultRow> | null>;
   /**
    * The version of an analysis's stored result (finishedAt, and a revision raised when a
    * stored result is changed, e.g. by an erasure), for ETags; null when it has no stored
@@ -278,6 +279,11 @@ export interface StoredTie {
   sourceIndex: number;
   targetIndex: number;
   weight: number;
+  /**
+   * Its reciprocated part, min of the two directions' positive weight (0: one-way); null
+   * for results stored before the ties carried it (ties blocks of version 1).
+   */
+  reciprocated: number | null;
 }
 
 /** The niche-level graph of an analysis. */

@@ -219,7 +219,10 @@ t.test('settings: defaults and named errors', async (t) => {
     verbose: false,
     port: undefined,
     neo4jUri: undefined,
+    serve: false,
   });
+  t.equal(readSettings({}, ['--serve']).serve, true, 'npm run demo -- --serve keeps the API up');
+  t.throws(() => readSettings({}, ['--serv']), /unknown argument --serv/);
   const s = readSettings({ DEMO_SEED: '11', DEMO_TOP_K: '3', DEMO_RESOLUTION: '2.5', PORT: '4000', DEMO_API_URL: 'http://127.0.0.1:3000/' });
   t.equal(s.seed, 11);
   t.equal(s.topK, 3);
