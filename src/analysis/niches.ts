@@ -75,6 +75,17 @@ export interface NicheOptions {
   dunbar?: number;
   /** Aim the niche level at this band of typical niche sizes instead (accounts). */
   nicheSize?: { min: number; max: number } | null;
+  /**
+   * Warm start (issue 12): a niche label per account (-1: none, a singleton), e.g. the niches
+   * of a baseline analysis mapped onto this graph's accounts. The niche-level runs on the
+   * whole graph (step 1) start from it instead of singletons, as GDS's seedProperty does.
+   */
+  initial?: Int32Array | null;
+  /**
+   * A community label per account (-1: none), e.g. the baseline's communities: the community
+   * level (step 4) starts each niche in the community most of its accounts started in.
+   */
+  initialCommunity?: Int32Array | null;
 }
 
 export interface NicheSummary {
@@ -113,10 +124,36 @@ export interface NicheHierarchy {
 const PREFIX = 'nichegraph/analysis/niches';
 
 /** A partition of a (possibly contracted) graph whose nodes carry `groups` labels (or null). */
-type Partitioner = (g: WeightedGraph, groups: Int32Array | null, rng: Rng) => Int32Array;
+type Partitioner = (g: WeightedGraph, groups: Int32Array | null, rng: Rng, initial?: Int32Array) => Int32Array;
 
 /** Communities: Leiden, modularity at resolution 1, on a (possibly contracted) graph. */
-const communitiesOf: Partitioner = (g, _groups, rng) => leiden(g.csr, { quality: 'modularity', resolution: 1, nodeWeights: strengths(g), rng }).community;
+const communitiesOf: Partitioner = (g, _groups, rng, initial) =>
+  leiden(g.csr, { quality: 'modularity', resolution: 1, nodeWeights: strengths(g), rng, ...(initial === undefined ? {} : { initial }) }).community;
+
+/** Per group of `groups`: the most frequent label >= 0 of `labels` among its members (ties: the smaller), or a fresh one. */
+function majorityLabels(groups: Int32Array, count: number, labels: Int32Array): Int32Array {
+  const votes = new Map<number, number>();
+  const out = new Int32Array(count).fill(-1);
+  const best = new Float64Array(count);
+  let fresh = 0;
+  for (let i = 0; i < labels.length; i++) if ((labels[i] as number) + 1 > fresh) fresh = (labels[i] as number) + 1;
+  for (let i = 0; i < groups.length; i++) {
+    const c = labels[i] as number;
+    if (c < 0) continue;
+    const key = (groups[i] as number) * fresh + c;
+    votes.set(key, (votes.get(key) ?? 0) + 1);
+  }
+  for (const [key, v] of votes) {
+    const grp = Math.floor(key / fresh);
+    const c = key - grp * fresh;
+    if (v > (best[grp] as number) || (v === best[grp] && c < (out[grp] as number))) {
+      best[grp] = v;
+      out[grp] = c;
+    }
+  }
+  for (let k = 0; k < count; k++) if ((out[k] as number) < 0) out[k] = fresh + k;
+  return out;
+}
 
 /**
  * Splits every group of `groups` by modularity at `resolution` on the whole graph's null
@@ -298,9 +335,9 @@ interface ConsensusOutcome {
 }
 
 /** Steps 1-3 of the module doc for one partitioner (its parts never cross `groups`). */
-function consensusOf(g: WeightedGraph, groups: Int32Array | null, partition: Partitioner, nextSeed: () => number, o: ResolvedOptions): ConsensusOutcome {
+function consensusOf(g: WeightedGraph, groups: Int32Array | null, partition: Partitioner, nextSeed: () => number, o: ResolvedOptions, start: Int32Array | null = null): ConsensusOutcome {
   const n = g.csr.offsets.length - 1;
-  const first = Array.from({ length: o.runs }, () => partition(g, groups, createRng(nextSeed())));
+  const first = Array.from({ length: o.runs }, () => partition(g, groups, createRng(nextSeed()), start ?? undefined));
   const { agreement, unanimous } = agreementOf(g.csr, first);
   if (unanimous || o.runs === 1) {
     const { community, count } = renumberLabels(first[0] as Int32Array);
@@ -314,7 +351,13 @@ function consensusOf(g: WeightedGraph, groups: Int32Array | null, partition: Par
 
   // About one whole-graph run's worth of work: a run on the core graph costs about its share of the nodes.
   const budget = Math.max(3, Math.min(o.consensusRuns, Math.floor(n / Math.max(1, cores.count))));
-  const parts = Array.from({ length: budget }, () => partition(coreGraph, coreGroups, createRng(nextSeed())));
+  // A warm start carries over to the cores: each starts in the niche of its first account.
+  let coreStart: Int32Array | undefined;
+  if (start !== null) {
+    coreStart = new Int32Array(cores.count).fill(-1);
+    for (let i = n - 1; i >= 0; i--) coreStart[cores.community[i] as number] = start[i] as number;
+  }
+  const parts = Array.from({ length: budget }, () => partition(coreGraph, coreGroups, createRng(nextSeed()), coreStart));
   const measured = parts.map(expand);
   const a = agreementOf(coreGraph.csr, parts);
   const result = a.unanimous ? (parts[0] as Int32Array) : closestToConsensus(coreGraph.csr, parts, a.agreement);
@@ -380,6 +423,8 @@ interface ResolvedOptions {
   seed: number;
   resolution: number | null;
   nicheSize: { min: number; max: number } | null;
+  initial: Int32Array | null;
+  initialCommunity: Int32Array | null;
   runs: number;
   consensusRuns: number;
   threshold: number;
@@ -406,10 +451,16 @@ function checkOptions(options: NicheOptions): ResolvedOptions {
   if (!(threshold > 0 && threshold <= 1)) throw new RangeError(`${PREFIX}: threshold must be in (0, 1], got ${String(threshold)}.`);
   const dunbar = options.dunbar ?? DEFAULTS.dunbar;
   if (!(dunbar >= 1)) throw new RangeError(`${PREFIX}: dunbar must be >= 1, got ${String(dunbar)}.`);
+  const initial = options.initial ?? null;
+  const initialCommunity = options.initialCommunity ?? null;
+  if (initial !== null && !(initial instanceof Int32Array)) throw new TypeError(`${PREFIX}: initial must be an Int32Array or null.`);
+  if (initialCommunity !== null && !(initialCommunity instanceof Int32Array)) throw new TypeError(`${PREFIX}: initialCommunity must be an Int32Array or null.`);
   return {
     seed,
     resolution,
     nicheSize: band,
+    initial,
+    initialCommunity,
     runs: int(options.runs ?? DEFAULTS.runs, 'runs', 1),
     consensusRuns: int(options.consensusRuns ?? DEFAULTS.consensusRuns, 'consensusRuns', 1),
     threshold,
@@ -427,6 +478,11 @@ export function findNiches(graph: CompactGraph, options: NicheOptions, onStep?: 
   const o = checkOptions(options);
   const step = (name: NicheStep): void => onStep?.(name);
   const csr = graph.undirected;
+  for (const [name, labels] of [['initial', o.initial], ['initialCommunity', o.initialCommunity]] as const) {
+    if (labels !== null && labels.length !== csr.offsets.length - 1) throw new RangeError(`${PREFIX}: ${name} has ${labels.length} labels for ${csr.offsets.length - 1} accounts.`);
+  }
+  // Accounts without a starting niche start alone.
+  const start = o.initial === null ? null : Int32Array.from(o.initial, (c, i) => (c >= 0 ? c : o.initial!.length + i));
   const master = createRng(o.seed);
   const nextSeed = (): number => Math.floor(master() * 0x1_0000_0000);
   const g = accountGraph(csr);
@@ -450,15 +506,21 @@ export function findNiches(graph: CompactGraph, options: NicheOptions, onStep?: 
 
   step('niches');
   // 2. Niches: Leiden at that resolution, consensus where the runs disagree.
-  const nicheRun: Partitioner = (h, _groups, rng) => leiden(h.csr, { quality: 'modularity', resolution: gamma, nodeWeights: strengths(h), rng }).community;
-  const niches = consensusOf(g, null, nicheRun, nextSeed, o);
+  const nicheRun: Partitioner = (h, _groups, rng, initial) =>
+    leiden(h.csr, { quality: 'modularity', resolution: gamma, nodeWeights: strengths(h), rng, ...(initial === undefined ? {} : { initial }) }).community;
+  const niches = consensusOf(g, null, nicheRun, nextSeed, o, start);
   const defaultRule = o.nicheSize === null && o.resolution === null;
   const released = defaultRule ? releaseAudiences(csr, niches.labels, niches.count, o.dunbar) : { niche: niches.labels, count: niches.count, released: 0 };
 
   step('communities');
   // 3. Communities: Leiden at resolution 1 on the graph of niches, so each niche lies in one.
   const nicheGraph = contract(g, released.niche, released.count);
-  const communities = consensusOf(nicheGraph, null, communitiesOf, nextSeed, o);
+  let communityStart: Int32Array | null = null;
+  if (o.initialCommunity !== null) {
+    // Each niche starts in the community most of its accounts started in.
+    communityStart = majorityLabels(released.niche, released.count, o.initialCommunity);
+  }
+  const communities = consensusOf(nicheGraph, null, communitiesOf, nextSeed, o, communityStart);
   const constrained = renumberLabels(Int32Array.from(released.niche, (c) => communities.labels[c] as number)).community;
   step('polish');
   // 4. Communities are polished on the accounts' graph (Leiden from that partition), which can

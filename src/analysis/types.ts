@@ -51,9 +51,11 @@ export interface AnalysisOptions {
   centralities?: readonly CentralityName[];
   /**
    * Warm start: a starting niche label per account index (-1 = none), e.g. the niches of
-   * the baseline analysis, as GDS's seedProperty (louvain.ts). Undefined: cold start.
+   * the baseline analysis, as GDS's seedProperty (findNiches' `initial`). Undefined: cold start.
    */
   initialPartition?: Int32Array;
+  /** With initialPartition: a starting community label per account index (-1 = none). */
+  initialCommunities?: Int32Array;
 }
 
 /** Guimera-Amaral role, or "broadcaster" (huge audience, few reciprocal ties). */
