@@ -954,6 +954,8 @@ export interface operations {
                                 };
                                 from: string | null;
                                 to: string | null;
+                                /** @description The time decay asked for (ISO 8601 duration); null: none. */
+                                halfLife?: string | null;
                                 minWeight: number;
                                 topK: number;
                                 runs?: number;
@@ -1143,6 +1145,11 @@ export interface operations {
                     /** @description ISO 8601 date-time with a time zone, or epoch milliseconds. */
                     to?: number | string;
                     /**
+                     * @description Time decay: an ISO 8601 duration (e.g. "P30D", "PT12H", "P1Y6M"; a year is 365.2425 days, a month a twelfth of it). Each interaction then weighs weight * 2^(-age / halfLife), age measured from `to`, or without `to` from the latest interaction in the window; interactions without a timestamp are left out (as with `from`). Absent: no decay.
+                     * @example P30D
+                     */
+                    halfLife?: string;
+                    /**
                      * @description Pairs whose aggregated |weight| is below this are left out.
                      * @default 0
                      */
@@ -1230,6 +1237,8 @@ export interface operations {
                             };
                             from: string | null;
                             to: string | null;
+                            /** @description The time decay asked for (ISO 8601 duration); null: none. */
+                            halfLife?: string | null;
                             minWeight: number;
                             topK: number;
                             runs?: number;
@@ -1365,6 +1374,8 @@ export interface operations {
                             };
                             from: string | null;
                             to: string | null;
+                            /** @description The time decay asked for (ISO 8601 duration); null: none. */
+                            halfLife?: string | null;
                             minWeight: number;
                             topK: number;
                             runs?: number;
@@ -1616,6 +1627,8 @@ export interface operations {
                             };
                             from: string | null;
                             to: string | null;
+                            /** @description The time decay asked for (ISO 8601 duration); null: none. */
+                            halfLife?: string | null;
                             minWeight: number;
                             topK: number;
                             runs?: number;
@@ -1828,6 +1841,8 @@ export interface operations {
                             };
                             from: string | null;
                             to: string | null;
+                            /** @description The time decay asked for (ISO 8601 duration); null: none. */
+                            halfLife?: string | null;
                             minWeight: number;
                             topK: number;
                             runs?: number;

@@ -293,8 +293,8 @@ export class AnalysisRunner implements AnalysisJobs {
 }
 
 function projectionParams(analysis: AnalysisRecord): ProjectionParams {
-  const { typeWeights, from, to, minWeight } = analysis.params;
-  return { typeWeights, from, to, minWeight };
+  const { typeWeights, from, to, minWeight, halfLife } = analysis.params;
+  return { typeWeights, from, to, minWeight, halfLife: halfLife ?? null };
 }
 
 function elapsed(fromIso: string, toIso: string): number {

@@ -68,6 +68,12 @@ export interface ProjectionParams {
   to: number | null;
   /** Pairs whose |aggregated weight| (positive + negative) is below this are dropped. */
   minWeight: number;
+  /**
+   * Time decay (ISO 8601 duration, e.g. "P30D"): each interaction weighs 2^(-age / halfLife),
+   * age measured from `to` (or, without `to`, from the latest interaction in the window);
+   * interactions without a timestamp are left out, as with `from`. Absent or null: no decay.
+   */
+  halfLife?: string | null;
 }
 
 export type AnalysisStatus = 'queued' | 'running' | 'succeeded' | 'failed';

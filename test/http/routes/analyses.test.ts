@@ -136,6 +136,9 @@ t.test('projection parameters: time window, type weights, minWeight', async (t) 
   const heavy = await analyse({ minWeight: 2 });
   t.equal(heavy.summary.edges, 8, 'only the weight-3 mentions remain');
   t.same(heavy.params.typeWeights, {});
+  const decayed = await analyse({ halfLife: 'P1D' });
+  t.equal(decayed.params.halfLife, 'P1D');
+  t.match(decayed.summary, { edges: 1 }, 'a time decay leaves out the interactions without a timestamp');
 });
 
 t.test('write-back is visible with Cypher', async (t) => {
@@ -166,6 +169,11 @@ t.test('analysis errors', async (t) => {
   const window = await app.inject({ method: 'POST', url: `/v1/graphs/${g}/analyses`, payload: { from: '2026-02-01T00:00:00Z', to: '2026-01-01T00:00:00Z' } });
   t.equal(window.statusCode, 400);
   t.match(window.json().errors, [{ field: 'to', message: 'must be later than from' }]);
+  for (const halfLife of ['30 days', 'P0D', 'PT', 'P1001Y']) {
+    const decay = await app.inject({ method: 'POST', url: `/v1/graphs/${g}/analyses`, payload: { halfLife } });
+    t.equal(decay.statusCode, 400, `halfLife ${halfLife}`);
+    t.match(decay.json().errors, [{ field: 'halfLife', pointer: '/halfLife', message: /ISO 8601 duration/ }]);
+  }
   const wait = await app.inject({ method: 'POST', url: `/v1/graphs/${g}/analyses?wait=61`, payload: {} });
   t.equal(wait.statusCode, 400);
   t.match(wait.json().errors, [{ in: 'querystring', field: 'wait' }]);

@@ -2,6 +2,7 @@
  * An analysis request turned into the effective parameters (defaults filled in, the rules
  * a schema cannot say checked), and a stored analysis turned into its public shape.
  */
+import { parseDuration } from '../../../analysis/time-decay.js';
 import { ValidationFailure } from '../../../errors.js';
 import type { AnalysisParams, AnalysisRecord } from '../../../store/port.js';
 import { parseTimestamp } from '../../timestamps.js';
@@ -43,6 +44,14 @@ export function toAnalysisParams(body: AnalysisRequest): AnalysisParams {
   if (from !== null && to !== null && from >= to) {
     errors.push({ in: 'body', pointer: '/to', field: 'to', message: 'must be later than from' });
   }
+  if (body.halfLife !== undefined && parseDuration(body.halfLife) === null) {
+    errors.push({
+      in: 'body',
+      pointer: '/halfLife',
+      field: 'halfLife',
+      message: 'must be a non-zero ISO 8601 duration such as "P30D", "PT12H" or "P1Y6M" (at most 1,000 years)',
+    });
+  }
   if (body.nicheSize !== undefined && body.nicheSize.max < body.nicheSize.min) {
     errors.push({ in: 'body', pointer: '/nicheSize/max', field: 'nicheSize.max', message: 'must be >= nicheSize.min' });
   }
@@ -55,6 +64,7 @@ export function toAnalysisParams(body: AnalysisRequest): AnalysisParams {
     from,
     to,
     minWeight: body.minWeight ?? 0,
+    halfLife: body.halfLife ?? null,
     runs: body.runs ?? DEFAULT_RUNS,
     minNicheSize: body.minNicheSize ?? DEFAULT_MIN_NICHE_SIZE,
     nicheSize: body.nicheSize ?? null,

@@ -52,6 +52,16 @@ export const AnalysisRequest = Type.Object(
     ),
     from: Type.Optional(Timestamp),
     to: Type.Optional(Timestamp),
+    halfLife: Type.Optional(
+      Type.String({
+        maxLength: 64,
+        description:
+          'Time decay: an ISO 8601 duration (e.g. "P30D", "PT12H", "P1Y6M"; a year is 365.2425 days, a month a twelfth of it). ' +
+          'Each interaction then weighs weight * 2^(-age / halfLife), age measured from `to`, or without `to` from the latest ' +
+          'interaction in the window; interactions without a timestamp are left out (as with `from`). Absent: no decay.',
+        examples: ['P30D'],
+      }),
+    ),
     minWeight: Type.Optional(
       Type.Number({ minimum: 0, default: 0, description: 'Pairs whose aggregated |weight| is below this are left out.' }),
     ),
@@ -101,6 +111,7 @@ const Params = Type.Object(
     typeWeights: Type.Record(Type.String(), Type.Number()),
     from: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
     to: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
+    halfLife: Type.Optional(Type.Union([Type.String(), Type.Null()], { description: 'The time decay asked for (ISO 8601 duration); null: none.' })),
     minWeight: Type.Number(),
     topK: Type.Integer(),
     runs: Type.Optional(Type.Integer()),
