@@ -5,7 +5,8 @@
 // row -> unknown analysis.
 // Params: $analysisId, $finishedAt, $blocks, $nicheRows (integers: the rows the write
 // staged), $accounts, $edges, $niches, $modularity, $resolution, $runs, $consensusRounds,
-// $louvainDisconnected, $unassigned, $meanConfidence.
+// $louvainDisconnected, $unassigned, $meanConfidence, $baselineAnalysisId and $lineage (the
+// baseline and a JSON string of what the lineage found: events, dissolved; both null without one).
 MATCH (a:Analysis {id: $analysisId})
 WITH a,
      COUNT { MATCH (b:ResultBlock {analysisId: $analysisId}) } AS blocks,
@@ -16,5 +17,5 @@ FOREACH (_ IN CASE WHEN a.status <> 'failed' AND complete THEN [1] ELSE [] END |
       a.accounts = $accounts, a.edges = $edges, a.niches = $niches, a.modularity = $modularity,
       a.resolutionUsed = $resolution, a.runs = $runs, a.consensusRounds = $consensusRounds,
       a.louvainDisconnected = $louvainDisconnected, a.unassigned = $unassigned,
-      a.meanConfidence = $meanConfidence)
+      a.meanConfidence = $meanConfidence, a.baselineAnalysisId = $baselineAnalysisId, a.lineage = $lineage)
 RETURN CASE WHEN complete OR a.status = 'failed' THEN a.status ELSE 'incomplete' END AS status

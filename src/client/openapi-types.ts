@@ -107,7 +107,7 @@ export interface paths {
         get: operations["listAnalyses"];
         put?: never;
         /**
-         * Start an analysis: niches (Louvain) and their trusted members
+         * Start an analysis: communities, niches (Leiden) and their trusted members
          * @description Answers 202 with the queued analysis and its Location at once. With ?wait=N the answer is held up to N seconds; if the analysis finishes in time the answer is 200 with the finished analysis. Analyses run in worker threads, ANALYSIS_CONCURRENCY at a time; at most ANALYSIS_QUEUE_LIMIT wait, and one more is refused with 503 NG_QUEUE_FULL and a Retry-After header.
          */
         post: operations["createAnalysis"];
@@ -965,6 +965,9 @@ export interface operations {
                                     max: number;
                                 } | null;
                                 centralities?: string[];
+                                /** @description The baseline asked for (absent: the default rule; see `lineage` for the one used). */
+                                baseline?: string | null;
+                                warmStart?: boolean;
                             };
                             /** Format: date-time */
                             createdAt: string;
@@ -993,6 +996,29 @@ export interface operations {
                                 unassigned: number;
                                 /** @description Mean share of runs that put an account (with ties) in its niche. */
                                 meanConfidence: number;
+                            };
+                            /**
+                             * AnalysisLineage
+                             * @description Present once the analysis succeeded, when it had a baseline (each niche carries its own `lineage`).
+                             */
+                            lineage?: {
+                                /** @description The baseline analysis its niches were matched to. */
+                                baselineAnalysisId: string;
+                                /** @description Niches per lineage event; dissolved: baseline niches related to no niche of this analysis. */
+                                events: {
+                                    continued: number;
+                                    grown: number;
+                                    shrunk: number;
+                                    split: number;
+                                    merged: number;
+                                    born: number;
+                                    dissolved: number;
+                                };
+                                /** @description The baseline niches that dissolved, with their size. */
+                                dissolved: {
+                                    nicheId: string;
+                                    size: number;
+                                }[];
                             };
                             /**
                              * AnalysisProgress
@@ -1174,6 +1200,13 @@ export interface operations {
                         min: number;
                         max: number;
                     };
+                    /** @description The earlier analysis of this graph whose niches this one is matched to (lineage, stable niche ids, warm start). It must have succeeded. Absent: the latest succeeded analysis of the graph created before this one with the same `typeWeights`, `minWeight` and `halfLife` (the time window may differ), if any, found when the analysis runs. null: none (every niche gets a new id). */
+                    baseline?: string | null;
+                    /**
+                     * @description With a baseline, start the niches and communities from the baseline's (as Neo4j GDS's seedProperty): re-runs keep their niches and ids where the data did not change. false: start from scratch (lineage and ids are still matched). Membership confidence and niche stability then measure agreement among runs started from the baseline.
+                     * @default true
+                     */
+                    warmStart?: boolean;
                     /** @description Extra whole-graph centralities reported per account (member lists and account results): HITS hubs and authorities, eigenvector, coreNumber (k-shell), harmonic closeness, betweenness (exact up to 2,000 accounts, seeded pivot sampling above), in/out degree. They do not enter the trust score. Betweenness and harmonic closeness cost one graph search per account (or pivot). */
                     centralities?: ("hubs" | "authorities" | "eigenvector" | "coreNumber" | "harmonic" | "betweenness" | "inDegree" | "outDegree")[];
                 };
@@ -1248,6 +1281,9 @@ export interface operations {
                                 max: number;
                             } | null;
                             centralities?: string[];
+                            /** @description The baseline asked for (absent: the default rule; see `lineage` for the one used). */
+                            baseline?: string | null;
+                            warmStart?: boolean;
                         };
                         /** Format: date-time */
                         createdAt: string;
@@ -1276,6 +1312,29 @@ export interface operations {
                             unassigned: number;
                             /** @description Mean share of runs that put an account (with ties) in its niche. */
                             meanConfidence: number;
+                        };
+                        /**
+                         * AnalysisLineage
+                         * @description Present once the analysis succeeded, when it had a baseline (each niche carries its own `lineage`).
+                         */
+                        lineage?: {
+                            /** @description The baseline analysis its niches were matched to. */
+                            baselineAnalysisId: string;
+                            /** @description Niches per lineage event; dissolved: baseline niches related to no niche of this analysis. */
+                            events: {
+                                continued: number;
+                                grown: number;
+                                shrunk: number;
+                                split: number;
+                                merged: number;
+                                born: number;
+                                dissolved: number;
+                            };
+                            /** @description The baseline niches that dissolved, with their size. */
+                            dissolved: {
+                                nicheId: string;
+                                size: number;
+                            }[];
                         };
                         /**
                          * AnalysisProgress
@@ -1385,6 +1444,9 @@ export interface operations {
                                 max: number;
                             } | null;
                             centralities?: string[];
+                            /** @description The baseline asked for (absent: the default rule; see `lineage` for the one used). */
+                            baseline?: string | null;
+                            warmStart?: boolean;
                         };
                         /** Format: date-time */
                         createdAt: string;
@@ -1413,6 +1475,29 @@ export interface operations {
                             unassigned: number;
                             /** @description Mean share of runs that put an account (with ties) in its niche. */
                             meanConfidence: number;
+                        };
+                        /**
+                         * AnalysisLineage
+                         * @description Present once the analysis succeeded, when it had a baseline (each niche carries its own `lineage`).
+                         */
+                        lineage?: {
+                            /** @description The baseline analysis its niches were matched to. */
+                            baselineAnalysisId: string;
+                            /** @description Niches per lineage event; dissolved: baseline niches related to no niche of this analysis. */
+                            events: {
+                                continued: number;
+                                grown: number;
+                                shrunk: number;
+                                split: number;
+                                merged: number;
+                                born: number;
+                                dissolved: number;
+                            };
+                            /** @description The baseline niches that dissolved, with their size. */
+                            dissolved: {
+                                nicheId: string;
+                                size: number;
+                            }[];
                         };
                         /**
                          * AnalysisProgress
@@ -1638,6 +1723,9 @@ export interface operations {
                                 max: number;
                             } | null;
                             centralities?: string[];
+                            /** @description The baseline asked for (absent: the default rule; see `lineage` for the one used). */
+                            baseline?: string | null;
+                            warmStart?: boolean;
                         };
                         /** Format: date-time */
                         createdAt: string;
@@ -1666,6 +1754,29 @@ export interface operations {
                             unassigned: number;
                             /** @description Mean share of runs that put an account (with ties) in its niche. */
                             meanConfidence: number;
+                        };
+                        /**
+                         * AnalysisLineage
+                         * @description Present once the analysis succeeded, when it had a baseline (each niche carries its own `lineage`).
+                         */
+                        lineage?: {
+                            /** @description The baseline analysis its niches were matched to. */
+                            baselineAnalysisId: string;
+                            /** @description Niches per lineage event; dissolved: baseline niches related to no niche of this analysis. */
+                            events: {
+                                continued: number;
+                                grown: number;
+                                shrunk: number;
+                                split: number;
+                                merged: number;
+                                born: number;
+                                dissolved: number;
+                            };
+                            /** @description The baseline niches that dissolved, with their size. */
+                            dissolved: {
+                                nicheId: string;
+                                size: number;
+                            }[];
                         };
                         /**
                          * AnalysisProgress
@@ -1852,6 +1963,9 @@ export interface operations {
                                 max: number;
                             } | null;
                             centralities?: string[];
+                            /** @description The baseline asked for (absent: the default rule; see `lineage` for the one used). */
+                            baseline?: string | null;
+                            warmStart?: boolean;
                         };
                         /** Format: date-time */
                         createdAt: string;
@@ -1880,6 +1994,29 @@ export interface operations {
                             unassigned: number;
                             /** @description Mean share of runs that put an account (with ties) in its niche. */
                             meanConfidence: number;
+                        };
+                        /**
+                         * AnalysisLineage
+                         * @description Present once the analysis succeeded, when it had a baseline (each niche carries its own `lineage`).
+                         */
+                        lineage?: {
+                            /** @description The baseline analysis its niches were matched to. */
+                            baselineAnalysisId: string;
+                            /** @description Niches per lineage event; dissolved: baseline niches related to no niche of this analysis. */
+                            events: {
+                                continued: number;
+                                grown: number;
+                                shrunk: number;
+                                split: number;
+                                merged: number;
+                                born: number;
+                                dissolved: number;
+                            };
+                            /** @description The baseline niches that dissolved, with their size. */
+                            dissolved: {
+                                nicheId: string;
+                                size: number;
+                            }[];
                         };
                         /**
                          * AnalysisProgress
@@ -2023,7 +2160,7 @@ export interface operations {
                         limit: number;
                         offset: number;
                         items: {
-                            /** @description n0 is the largest niche of the analysis. */
+                            /** @description Stable across the analyses of a graph, not a rank (niches are listed largest first): a niche that continues a niche of the baseline analysis keeps its id; a new one gets an id never used before in the graph ("n" + a number). "unassigned" is the group of accounts in no niche. */
                             id: string;
                             size: number;
                             /** @description Internal account pairs that interacted / all internal pairs. */
@@ -2060,6 +2197,17 @@ export interface operations {
                                 /** @description Niches its ties reach most, strongest first. */
                                 toNiches: string[];
                             }[];
+                            /** @description Where the niche comes from: present when the analysis has a baseline; null for the unassigned group. */
+                            lineage?: {
+                                baselineAnalysisId: string;
+                                /** @description Relative to the baseline niches it relates to (Jaccard >= 0.3, Greene et al. 2010): born (none), merged (two or more), split (one, which relates to other niches too), grown / shrunk (one, one to one, at least 25% larger / smaller), continued. */
+                                event: "continued" | "grown" | "shrunk" | "split" | "merged" | "born";
+                                /** @description The baseline niches it relates to, highest Jaccard first. */
+                                from: {
+                                    nicheId: string;
+                                    jaccard: number;
+                                }[];
+                            } | null;
                         }[];
                     };
                 };

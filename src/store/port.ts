@@ -8,6 +8,7 @@
  */
 import type { CentralityName } from '../analysis/centrality/select.js';
 import type { PairTable } from '../analysis/pair-table.js';
+import type { LineageEvent } from '../analysis/lineage.js';
 import type { AnalysisResult, AnalysisSummary, MemberScore, NicheResult } from '../analysis/types.js';
 
 export interface GraphRecord {
@@ -91,6 +92,22 @@ export interface AnalysisParams extends ProjectionParams {
   nicheSize?: { min: number; max: number } | null;
   /** Extra centralities reported per account (none when absent). */
   centralities?: CentralityName[];
+  /**
+   * The baseline analysis asked for (issue 12): an analysis id, null for none; absent: the
+   * latest earlier succeeded analysis of the graph with the same projection params apart from
+   * the time window (resolved when the analysis runs; see AnalysisRecord.lineage).
+   */
+  baseline?: string | null;
+  /** Start the niches from the baseline's (as GDS's seedProperty). Absent: true. */
+  warmStart?: boolean;
+}
+
+/** What an analysis' lineage from its baseline found (set with its result). */
+export interface AnalysisLineage {
+  baselineAnalysisId: string;
+  /** Niches per event; dissolved: baseline niches related to no niche of this analysis. */
+  events: Record<LineageEvent | 'dissolved', number>;
+  dissolved: Array<{ nicheId: string; size: number }>;
 }
 
 /**
@@ -116,6 +133,8 @@ export interface AnalysisRecord {
   timings?: AnalysisTimings | null;
   /** Set once its projection was read (see recordProjection); absent before. */
   projection?: ProjectionInfo;
+  /** Set with the result when the analysis had a baseline; absent otherwise. */
+  lineage?: AnalysisLineage;
 }
 
 /** Which data an analysis read. */
@@ -182,6 +201,13 @@ export interface GraphStore {
    * any failure nothing of it stays. Refuses (throws) when the analysis failed meanwhile.
    */
   writeResult(analysisId: string, result: AnalysisResult, finishedAt: string): Promise<void>;
+  /**
+   * Reserves `count` niche ids of a graph, never handed out before (a counter on the graph,
+   * raised atomically; on a graph analysed before it existed, it starts above every "n<k>"
+   * niche id the graph has). Returns the first k of ids "n<k>" .. "n<k + count - 1>"; null
+   * when the graph is unknown.
+   */
+  allocateNicheIds(graphId: string, count: number): Promise<number | null>;
   /** Stores which data the analysis read; unknown analysis: no-op. */
   recordProjection(analysisId: string, projection: ProjectionInfo): Promise<void>;
   /** Stores the phase timings of an analysis (any status); unknown analysis: no-op. */

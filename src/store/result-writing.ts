@@ -103,6 +103,7 @@ export class Neo4jResultWriter {
       await this.ctx.inWrite(async (tx) => {
         const begun = await tx.run(this.ctx.q.get('result-begin'), {
           ...resultBeginParams(analysisId, finishedAt, result.summary),
+          ...lineageParams(result),
           blocks: int(counts.blocks),
           nicheRows: int(result.niches.count),
         });
@@ -212,6 +213,9 @@ function* nicheBatches(result: AnalysisResult, members: number): Generator<Row[]
     const tieStart = result.ties.nicheStarts[r] as number;
     const tieEnd = r + 1 < n.count ? (result.ties.nicheStarts[r + 1] as number) : (result.ties.nicheStarts[n.count] as number);
     const iso = (ms: number): string | null => (Number.isFinite(ms) ? new Date(ms).toISOString() : null);
+    const lineage = result.lineage;
+    const fromFrom = lineage ? (lineage.fromStarts[r] as number) : 0;
+    const fromTo = lineage ? (lineage.fromStarts[r + 1] as number) : 0;
     batch.push({
       id: n.ids[r],
       rank: int(r),
@@ -239,6 +243,10 @@ function* nicheBatches(result: AnalysisResult, members: number): Generator<Row[]
       memberStart: int(from),
       tieStart: int(tieStart),
       tieCount: int(tieEnd - tieStart),
+      // Lineage (absent without a baseline): the event, the related baseline niches best first.
+      lineageEvent: lineage ? lineage.event[r] : null,
+      lineageFrom: lineage ? lineage.fromIds.slice(fromFrom, fromTo) : null,
+      lineageJaccard: lineage ? Array.from(lineage.fromJaccard.subarray(fromFrom, fromTo)) : null,
     });
     held += to - from;
   }
@@ -378,6 +386,13 @@ class MemberChunkBuilder {
       },
     };
   }
+}
+
+/** Parameters of result-begin for the lineage: the baseline and what the lineage found, or nulls. */
+function lineageParams(result: AnalysisResult): Row {
+  const l = result.lineage;
+  if (l === undefined) return { baselineAnalysisId: null, lineage: null };
+  return { baselineAnalysisId: l.baselineAnalysisId, lineage: JSON.stringify({ events: l.counts, dissolved: l.dissolved }) };
 }
 
 /** Parameters of result-begin: the analysis becomes succeeded with its summary. */

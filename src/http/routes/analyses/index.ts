@@ -14,7 +14,7 @@ import { CANCELLED } from '../../../jobs/analysis-runner.js';
 import { QueueFullError, type AnalysisJobs } from '../../../jobs/port.js';
 import type { AnalysisRecord, GraphStore } from '../../../store/port.js';
 import { AnalysisIdParams, GraphIdParams, PageQuery, pageOf, problems } from '../../schemas.js';
-import { analysisView, isFinished, toAnalysisParams } from './params.js';
+import { analysisView, checkBaseline, isFinished, toAnalysisParams } from './params.js';
 import { Analysis, AnalysisRequest, WaitQuery } from './schemas.js';
 
 export interface AnalysisRoutesOptions {
@@ -31,7 +31,7 @@ const analysisRoutes: FastifyPluginAsync<AnalysisRoutesOptions> = async (app, { 
       schema: {
         operationId: 'createAnalysis',
         tags: ['analyses'],
-        summary: 'Start an analysis: niches (Louvain) and their trusted members',
+        summary: 'Start an analysis: communities, niches (Leiden) and their trusted members',
         description:
           'Answers 202 with the queued analysis and its Location at once. With ?wait=N the answer is held up to N ' +
           'seconds; if the analysis finishes in time the answer is 200 with the finished analysis. Analyses run in ' +
@@ -51,6 +51,7 @@ const analysisRoutes: FastifyPluginAsync<AnalysisRoutesOptions> = async (app, { 
       const params = toAnalysisParams(req.body);
       const graph = await store.getGraph(req.params.graphId);
       if (!graph) throw new Errors.GRAPH_NOT_FOUND(req.params.graphId);
+      await checkBaseline(store, graph.id, params.baseline);
       const queueFull = () => {
         reply.header('retry-after', String(jobs.retryAfterSeconds));
         return new Errors.QUEUE_FULL(jobs.retryAfterSeconds);

@@ -4,6 +4,8 @@
  */
 import { Type, type Static } from 'typebox';
 import { CENTRALITY_NAMES } from '../../../analysis/centrality/select.js';
+import { LINEAGE_EVENTS } from '../../../analysis/lineage.js';
+import { ID_PATTERN } from '../../schemas.js';
 import { TYPE_PATTERN } from '../interactions/schemas.js';
 
 export const MAX_WAIT_SECONDS = 60;
@@ -84,6 +86,24 @@ export const AnalysisRequest = Type.Object(
       }),
     ),
     nicheSize: Type.Optional(NicheSizeBand),
+    baseline: Type.Optional(
+      Type.Union([Type.String({ pattern: ID_PATTERN }), Type.Null()], {
+        description:
+          'The earlier analysis of this graph whose niches this one is matched to (lineage, stable niche ids, warm start). ' +
+          'It must have succeeded. Absent: the latest succeeded analysis of the graph created before this one with the same ' +
+          '`typeWeights`, `minWeight` and `halfLife` (the time window may differ), if any, found when the analysis runs. ' +
+          'null: none (every niche gets a new id).',
+      }),
+    ),
+    warmStart: Type.Optional(
+      Type.Boolean({
+        default: true,
+        description:
+          "With a baseline, start the niches and communities from the baseline's (as Neo4j GDS's seedProperty): re-runs keep " +
+          "their niches and ids where the data did not change. false: start from scratch (lineage and ids are still matched). " +
+          "Membership confidence and niche stability then measure agreement among runs started from the baseline.",
+      }),
+    ),
     centralities: Type.Optional(
       Type.Array(Type.Union(CENTRALITY_NAMES.map((n) => Type.Literal(n))), {
         uniqueItems: true,
@@ -118,6 +138,8 @@ const Params = Type.Object(
     minNicheSize: Type.Optional(Type.Integer()),
     nicheSize: Type.Optional(Type.Union([Type.Object({ min: Type.Integer(), max: Type.Integer() }), Type.Null()])),
     centralities: Type.Optional(Type.Array(Type.String())),
+    baseline: Type.Optional(Type.Union([Type.String(), Type.Null()], { description: 'The baseline asked for (absent: the default rule; see `lineage` for the one used).' })),
+    warmStart: Type.Optional(Type.Boolean()),
   },
   { title: 'AnalysisParams', description: 'The effective parameters, defaults filled in.' },
 );
@@ -189,6 +211,19 @@ export const Analysis = Type.Object(
         unassigned: Type.Integer({ description: 'Accounts in the unassigned group (their group was below minNicheSize).' }),
         meanConfidence: Type.Number({ description: 'Mean share of runs that put an account (with ties) in its niche.' }),
       }),
+    ),
+    lineage: Type.Optional(
+      Type.Object(
+        {
+          baselineAnalysisId: Type.String({ description: 'The baseline analysis its niches were matched to.' }),
+          events: Type.Object(
+            Object.fromEntries([...LINEAGE_EVENTS, 'dissolved'].map((e) => [e, Type.Integer({ minimum: 0 })])),
+            { description: 'Niches per lineage event; dissolved: baseline niches related to no niche of this analysis.' },
+          ),
+          dissolved: Type.Array(Type.Object({ nicheId: Type.String(), size: Type.Integer() }), { description: 'The baseline niches that dissolved, with their size.' }),
+        },
+        { title: 'AnalysisLineage', description: 'Present once the analysis succeeded, when it had a baseline (each niche carries its own `lineage`).' },
+      ),
     ),
     progress: Type.Optional(AnalysisProgress),
     timings: Type.Optional(AnalysisTimings),
