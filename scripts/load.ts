@@ -63,6 +63,7 @@ const service = spawn(process.execPath, ['--import=tsx', new URL('src/server.ts'
     API_KEYS: `admin:${createHash('sha256').update(key).digest('hex')}`,
     // Measure the service, not the rate limiter.
     RATE_LIMIT_MAX: '100000000',
+    RATE_LIMIT_ADDRESS_MAX: '100000000',
   },
   stdio: ['ignore', 'inherit', 'inherit'],
 });

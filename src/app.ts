@@ -37,8 +37,9 @@ export interface AppDependencies {
   store: GraphStore;
   jobs: AnalysisJobs;
   config: Pick<Config, 'MAX_BATCH_ITEMS' | 'INGEST_BODY_LIMIT' | 'BODY_LIMIT'> &
-    Partial<Pick<Config, 'INGEST_STREAM_BATCH_ROWS' | 'INGEST_STREAM_MAX_ROWS' | 'INGEST_STREAM_BYTE_LIMIT'>> &
-    ApiHardeningConfig;
+    Partial<Pick<Config, 'INGEST_STREAM_BATCH_ROWS' | 'INGEST_STREAM_MAX_ROWS' | 'INGEST_STREAM_BYTE_LIMIT' | 'INGEST_STREAM_MAX_LINE_LENGTH'>> &
+    ApiHardeningConfig &
+    Partial<ServerConfig>;
   /** Where Idempotency-Key answers are kept (Neo4j in production). */
   idempotency: IdempotencyStore;
   /** A pino logger; none = silent (tests). */
@@ -58,12 +59,34 @@ type ApiHardeningConfig = Pick<
   | 'IDEMPOTENCY_LOCK_SECONDS'
 >;
 
+type ServerConfig = Pick<
+  Config,
+  'HEADERS_TIMEOUT_MS' | 'REQUEST_TIMEOUT_MS' | 'CONNECTION_TIMEOUT_MS' | 'KEEP_ALIVE_TIMEOUT_MS' | 'TRUST_PROXY' | 'RATE_LIMIT_ADDRESS_MAX'
+>;
+
+/** TRUST_PROXY as Fastify's trustProxy: none, any, a hop count, or addresses/CIDRs. */
+export function trustProxy(value: string | undefined): boolean | number | string[] {
+  const v = (value ?? '').trim();
+  if (v === '' || v === 'false') return false;
+  if (v === 'true') return true;
+  if (/^\d+$/.test(v)) return Number(v);
+  return v.split(',').map((a) => a.trim()).filter((a) => a !== '');
+}
+
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
 
 export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> {
   const app = Fastify({
     ...(deps.logger ? { loggerInstance: deps.logger } : { logger: false }),
     bodyLimit: deps.config.BODY_LIMIT,
+    // Server timeouts (src/config.ts): slow headers, a whole request, a silent connection,
+    // an idle keep-alive connection. Expired ones are found by a sweep every second.
+    requestTimeout: deps.config.REQUEST_TIMEOUT_MS ?? 3_600_000,
+    connectionTimeout: deps.config.CONNECTION_TIMEOUT_MS ?? 120_000,
+    keepAliveTimeout: deps.config.KEEP_ALIVE_TIMEOUT_MS ?? 72_000,
+    http: { headersTimeout: deps.config.HEADERS_TIMEOUT_MS ?? 10_000, connectionsCheckingInterval: 1000 },
+    // A hop count is valid at run time (proxy-addr), though Fastify's types list no number.
+    trustProxy: trustProxy(deps.config.TRUST_PROXY) as boolean | string[],
     // Fastify's own 503 while closing is not problem+json: src/http/plugins/app/shutdown-guard.ts answers instead.
     return503OnClosing: false,
     // Account ids in paths may be 256 characters (the router's default cap is 100).
@@ -125,6 +148,7 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
       batchRows: deps.config.INGEST_STREAM_BATCH_ROWS ?? 10_000,
       maxRows: deps.config.INGEST_STREAM_MAX_ROWS ?? 20_000_000,
       maxBytes: deps.config.INGEST_STREAM_BYTE_LIMIT ?? 4 * 1024 * 1024 * 1024,
+      maxLineLength: deps.config.INGEST_STREAM_MAX_LINE_LENGTH ?? 65536,
     },
   });
   await app.register(analysisRoutes, { store, jobs: deps.jobs });

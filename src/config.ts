@@ -31,6 +31,12 @@ export const ConfigSchema = Type.Object({
   INGEST_STREAM_MAX_ROWS: Type.Integer({ default: 20_000_000, minimum: 1 }),
   /** Streamed ingestion: bytes accepted in one body (a streamed body bypasses INGEST_BODY_LIMIT). */
   INGEST_STREAM_BYTE_LIMIT: Type.Integer({ default: 4 * 1024 * 1024 * 1024, minimum: 1024 }),
+  /**
+   * Streamed ingestion: characters of one NDJSON line or one CSV record at most (413
+   * NG_LINE_TOO_LONG above). A valid interaction needs under 2,000; the cap keeps a body
+   * without line breaks from being buffered whole.
+   */
+  INGEST_STREAM_MAX_LINE_LENGTH: Type.Integer({ default: 65536, minimum: 1024, maximum: 16 * 1024 * 1024 }),
   /** Largest JSON body accepted by every other route, in bytes. */
   BODY_LIMIT: Type.Integer({ default: 1024 * 1024, minimum: 1024 }),
   /** Analyses computed at the same time; the rest wait in order. */
@@ -53,6 +59,18 @@ export const ConfigSchema = Type.Object({
   AUTH_DISABLED: Type.Boolean({ default: false }),
   /** Requests per key (or client address without auth) per RATE_LIMIT_WINDOW_MS, all routes but health. */
   RATE_LIMIT_MAX: Type.Integer({ default: 600, minimum: 1 }),
+  /**
+   * Requests per client address per RATE_LIMIT_WINDOW_MS, counted before authentication (so
+   * floods without a valid key get 429 too); all routes but health. Raise it when many
+   * callers share one address (a proxy not named in TRUST_PROXY).
+   */
+  RATE_LIMIT_ADDRESS_MAX: Type.Integer({ default: 1200, minimum: 1 }),
+  /**
+   * Which proxies' X-Forwarded-For to believe for the client address (rate limits, logs):
+   * empty = none (the socket's address), `true` = any, a number = that many hops, or a
+   * comma-separated list of addresses/CIDRs (Fastify's trustProxy).
+   */
+  TRUST_PROXY: Type.String({ default: '' }),
   /** Analysis-creating requests per key per RATE_LIMIT_WINDOW_MS (counted apart, stricter). */
   RATE_LIMIT_JOBS_MAX: Type.Integer({ default: 30, minimum: 1 }),
   RATE_LIMIT_WINDOW_MS: Type.Integer({ default: 60000, minimum: 1000 }),
@@ -66,6 +84,18 @@ export const ConfigSchema = Type.Object({
   IDEMPOTENCY_TTL_SECONDS: Type.Integer({ default: 86400, minimum: 60 }),
   /** Seconds a request holding an Idempotency-Key may run before a retry may take the key over. */
   IDEMPOTENCY_LOCK_SECONDS: Type.Integer({ default: 300, minimum: 5 }),
+  // ---- Server timeouts (Node's http server, set through Fastify)
+  /** Milliseconds a client has to send a request's headers (slow-header clients are cut off with 408). */
+  HEADERS_TIMEOUT_MS: Type.Integer({ default: 10000, minimum: 100 }),
+  /**
+   * Milliseconds a client has to send a whole request, body included (408 after); 0 = none.
+   * Streamed uploads must fit in it: at ~15k interactions/s an hour holds ~50 M.
+   */
+  REQUEST_TIMEOUT_MS: Type.Integer({ default: 3_600_000, minimum: 0 }),
+  /** Milliseconds a connection may stay silent, both ways, before it is closed; above ?wait's 60 s. */
+  CONNECTION_TIMEOUT_MS: Type.Integer({ default: 120000, minimum: 1000 }),
+  /** Milliseconds an idle keep-alive connection is kept open (above the usual 60 s of load balancers, so they close first). */
+  KEEP_ALIVE_TIMEOUT_MS: Type.Integer({ default: 72000, minimum: 100 }),
   /** Seconds SIGTERM waits for in-flight requests and running analyses before the process exits anyway. */
   SHUTDOWN_GRACE_MS: Type.Integer({ default: 30000, minimum: 1000 }),
 });

@@ -26,6 +26,7 @@ export const Errors = {
   GRAPH_EXISTS: createError('NG_GRAPH_EXISTS', "Graph '%s' already exists", 409),
   BATCH_TOO_LARGE: createError('NG_BATCH_TOO_LARGE', 'A batch holds at most %s %s; this one has %s', 413),
   BODY_TOO_LARGE: createError('NG_BODY_TOO_LARGE', 'The request body exceeds %s bytes', 413),
+  LINE_TOO_LONG: createError('NG_LINE_TOO_LONG', 'Line %s of the streamed body is longer than %s characters (INGEST_STREAM_MAX_LINE_LENGTH)', 413),
   UNSUPPORTED_MEDIA_TYPE: createError('NG_UNSUPPORTED_MEDIA_TYPE', 'Content-Type %s is not supported here; send application/json', 415),
   STORE_UNAVAILABLE: createError('NG_STORE_UNAVAILABLE', 'The database is unavailable; retry later', 503),
   INTERNAL: createError('NG_INTERNAL', 'Internal error; the request id identifies it in the logs', 500),

@@ -4,8 +4,12 @@
  */
 const ISO_DATE_TIME = /^\d{4}-\d{2}-\d{2}[Tt ]\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?([Zz]|[+-]\d{2}:?\d{2})$/;
 
-/** Largest epoch ms a JS Date can hold (year 275760). */
-const MAX_EPOCH_MS = 8.64e15;
+/**
+ * Latest instant accepted: 9999-12-31T23:59:59.999Z. Later ones (a JS Date holds up to year
+ * 275760) have no RFC 3339 form: their ISO string is '+010000-...', which the answers'
+ * `date-time` fields cannot carry (the contract test found the 500 this caused).
+ */
+export const MAX_EPOCH_MS = 253_402_300_799_999;
 
 /** Epoch milliseconds, or null when the value is not a valid timestamp. */
 export function parseTimestamp(value: string | number): number | null {

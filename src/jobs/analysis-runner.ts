@@ -210,11 +210,12 @@ export class AnalysisRunner implements AnalysisJobs {
     let failure: string | null = null;
     try {
       await this.store.markRunning(analysis.id, startedAt);
-      // A cancel that arrived while markRunning was on its way finds no worker to stop.
-      if (job.cancelled) throw new Error(CANCELLED);
-      if (job.interrupted) throw new Error(INTERRUPTED_RUNNING);
+      // A cancel or a shutdown that arrived while markRunning, or the projection-cache
+      // check, was on its way found no worker to stop: it is honoured before one starts.
+      stopIfAsked(job);
       const cached = await this.cachedProjection(analysis);
       if (cached) log.debug('projection from the cache');
+      stopIfAsked(job);
       const outcome = await this.inWorker(job, cached);
       timings = { ...timings, ...outcome.timings };
       if (outcome.type === 'failed') failure = outcome.message;
@@ -290,6 +291,12 @@ export class AnalysisRunner implements AnalysisJobs {
       });
     });
   }
+}
+
+/** Throws when the job was cancelled or interrupted while no worker was running it. */
+function stopIfAsked(job: Job): void {
+  if (job.cancelled) throw new Error(CANCELLED);
+  if (job.interrupted) throw new Error(INTERRUPTED_RUNNING);
 }
 
 function projectionParams(analysis: AnalysisRecord): ProjectionParams {

@@ -1,5 +1,5 @@
 /**
- * Graphs: create, list, read with counts, delete (cypher/graph-*.cypher).
+ * Graphs: create, list, read with counts, check existence, delete (cypher/graph-*.cypher).
  *
  * deleteGraph flags the graph `deleting` (hidden from then on; ingest, project and
  * createAnalysis refuse it), then deletes analyses, accounts (with their INTERACTED and
@@ -55,6 +55,11 @@ export class Neo4jGraphs {
       interactions: toNumber(r.get('interactions')),
       version: toNumber(r.get('version')),
     };
+  }
+
+  /** One index seek on the graph node (cypher/graph-exists.cypher), no account scan. */
+  async graphExists(graphId: string): Promise<boolean> {
+    return firstRecord(await this.ctx.read('graph-exists', { graphId })) !== undefined;
   }
 
   async deleteGraph(graphId: string): Promise<boolean> {

@@ -221,6 +221,9 @@ export class Neo4jGraphStore implements GraphStore {
   getGraph(graphId: string): Promise<GraphWithCounts | null> {
     return this.graphs.getGraph(graphId);
   }
+  graphExists(graphId: string): Promise<boolean> {
+    return this.graphs.graphExists(graphId);
+  }
   async deleteGraph(graphId: string): Promise<boolean> {
     this.resultReader.forgetGraph(graphId);
     try {

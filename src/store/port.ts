@@ -172,7 +172,10 @@ export interface GraphStore {
   createGraph(graph: { id: string; name: string; description: string | null }): Promise<GraphRecord | null>;
   /** `only`: list just these graph ids (a key's allow-list); null/absent = all graphs. */
   listGraphs(page: { limit: number; offset: number }, only?: string[] | null): Promise<Page<GraphRecord>>;
+  /** A graph read with its counts (a scan of its accounts): for the graph resource itself. */
   getGraph(graphId: string): Promise<GraphWithCounts | null>;
+  /** Whether the graph exists (and is not being deleted): one node read, for request paths that only need that. */
+  graphExists(graphId: string): Promise<boolean>;
   /** Removes the graph with its accounts, interactions, analyses and niches. False when unknown. */
   deleteGraph(graphId: string): Promise<boolean>;
 

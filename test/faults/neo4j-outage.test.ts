@@ -77,5 +77,8 @@ t.test('a batch cut mid-transaction answers 503 and stores nothing', async (t) =
     if (graph.statusCode !== 200) await new Promise((r) => setTimeout(r, 250));
   }
   const stored = (graph?.json() as { interactions: number }).interactions;
-  t.equal(stored, res.statusCode === 200 ? 30_000 : 0, 'all or nothing');
+  if (res.statusCode === 200) t.equal(stored, 30_000, 'all of it');
+  // A 503 is either a rollback or a commit whose acknowledgement the cut lost (the poll above
+  // sees the graph's updatedAt only once the batch has committed): all or nothing, never part.
+  else t.ok(stored === 0 || stored === 30_000, `all or nothing (${stored} stored)`);
 });

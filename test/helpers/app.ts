@@ -20,6 +20,7 @@ import { Neo4jIdempotencyStore } from '../../src/store/idempotency-store.js';
  */
 const PERMISSIVE_LIMITS: Record<string, string> = {
   RATE_LIMIT_MAX: '1000000',
+  RATE_LIMIT_ADDRESS_MAX: '1000000',
   RATE_LIMIT_JOBS_MAX: '1000000',
   MAX_ANALYSES_PER_KEY: '1000',
   MAX_EVENT_LOOP_DELAY_MS: '0',

@@ -148,3 +148,35 @@ t.test('an Idempotency-Key on a streamed body is refused, and nothing of it is s
   t.match(res.json(), { code: 'NG_IDEMPOTENCY_KEY_STREAMED' });
   t.equal(await interactionCount(g), 0);
 });
+
+t.test('a retry-later answer (429 too many analyses) is not recorded: the retry runs once the limit has cleared', async (t) => {
+  const limited = await startTestApp({ MAX_ANALYSES_PER_KEY: '1' });
+  t.teardown(() => limited.close());
+  const g = await newGraph();
+  const interactions = Array.from({ length: 1000 }, (_, i) => ({ source: `a${i % 200}`, target: `a${(i * 7 + 1) % 200}` })).filter(
+    (x) => x.source !== x.target,
+  );
+  t.equal((await post(`/v1/graphs/${g}/interactions`, { interactions }, undefined, limited.app)).statusCode, 200);
+  // The first analysis holds the one slot (a worker takes far longer to start than the next request to come).
+  const holder = await post(`/v1/graphs/${g}/analyses`, { runs: 5 }, undefined, limited.app);
+  t.equal(holder.statusCode, 202);
+  const key = randomUUID();
+  const refused = await post(`/v1/graphs/${g}/analyses`, { seed: 3, runs: 5 }, key, limited.app);
+  t.equal(refused.statusCode, 429, 'the quota refuses while the first analysis runs');
+  t.match(refused.json(), { code: 'NG_TOO_MANY_ANALYSES' });
+  await limited.app.inject({ url: `/v1/analyses/${(holder.json() as { id: string }).id}?wait=60` });
+  const retried = await post(`/v1/graphs/${g}/analyses`, { seed: 3, runs: 5 }, key, limited.app);
+  t.equal(retried.statusCode, 202, 'the retry is run, not answered with the old 429');
+  t.notOk(retried.headers['idempotent-replayed']);
+  const replay = await post(`/v1/graphs/${g}/analyses`, { seed: 3, runs: 5 }, key, limited.app);
+  t.equal(replay.headers['idempotent-replayed'], 'true', 'the final answer is the one recorded');
+  t.equal((replay.json() as { id: string }).id, (retried.json() as { id: string }).id);
+  await limited.app.inject({ url: `/v1/analyses/${(retried.json() as { id: string }).id}?wait=60` });
+});
+
+t.test('isFinalAnswer: final answers are recorded, retry-later ones never', async (t) => {
+  const { isFinalAnswer } = await import('../../../src/http/plugins/app/idempotency.js');
+  for (const s of [200, 201, 202, 204, 400, 404, 409, 413, 415, 422]) t.ok(isFinalAnswer(s, false), `${s} is final`);
+  for (const s of [408, 425, 429, 500, 502, 503, 504]) t.notOk(isFinalAnswer(s, false), `${s} is retry-later`);
+  t.notOk(isFinalAnswer(409, true), 'an answer with Retry-After is retry-later');
+});

@@ -104,3 +104,24 @@ t.test('overload: a blocked event loop answers 503 problem with Retry-After, the
   }
   t.ok(recovered, 'answers again once the loop is responsive');
 });
+
+t.test('the analyses-per-caller map forgets callers with nothing active (bounded by active work, not by callers seen)', async (t) => {
+  const open = await startTestApp({ MAX_ANALYSES_PER_KEY: '1' });
+  t.teardown(() => open.close());
+  const g = uniqueId('lim-map');
+  t.equal((await open.app.inject({ method: 'POST', url: '/v1/graphs', payload: { id: g, name: g } })).statusCode, 201);
+  t.teardown(() => open.store.deleteGraph(g).then(() => {}));
+  await open.app.inject({ method: 'POST', url: `/v1/graphs/${g}/interactions`, payload: { interactions: [{ source: 'a', target: 'b' }, { source: 'b', target: 'c' }] } });
+  // 50 callers (client addresses, no auth): refused ones (unknown graph) and finished analyses.
+  for (let i = 0; i < 50; i++) {
+    const remoteAddress = `10.0.${i >> 8}.${i & 255}`;
+    const res = await open.app.inject({ method: 'POST', url: `/v1/graphs/no-such-${i}/analyses`, payload: {}, remoteAddress });
+    t.equal(res.statusCode, 404);
+  }
+  t.equal(open.app.analysisQuotaCallers(), 0, 'refused requests leave no entry');
+  const started = await open.app.inject({ method: 'POST', url: `/v1/graphs/${g}/analyses`, payload: {}, remoteAddress: '10.1.0.1' });
+  t.equal(started.statusCode, 202);
+  t.equal(open.app.analysisQuotaCallers(), 1, 'a caller with an active analysis is tracked');
+  await open.app.inject({ url: `/v1/analyses/${(started.json() as { id: string }).id}?wait=30` });
+  t.equal(open.app.analysisQuotaCallers(), 0, 'and forgotten once it has finished');
+});

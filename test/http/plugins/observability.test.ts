@@ -75,5 +75,30 @@ t.test('GET /metrics: request durations, analyses by status, interactions ingest
   t.match(text, /nichegraph_interactions_ingested_total 2/);
   t.match(text, /nichegraph_analyses\{status="succeeded"\} [1-9]\d*/);
   t.match(text, /nichegraph_store_operation_duration_seconds_count\{operation="ingest",outcome="ok"\} 1/);
-  t.match(text, /nichegraph_store_operation_duration_seconds_bucket\{le="[0-9.]+",operation="getGraph",outcome="ok"\}/);
+  t.match(text, /nichegraph_store_operation_duration_seconds_bucket\{le="[0-9.]+",operation="graphExists",outcome="ok"\}/);
+});
+
+t.test('streamed uploads and analysis POSTs check the graph exists without reading its counts (no getGraph)', async (t) => {
+  const g = uniqueId('obs-exists');
+  root.teardown(() => store.deleteGraph(g).then(() => {}));
+  await app.inject({ method: 'POST', url: '/v1/graphs', headers: as, payload: { id: g, name: g } });
+  const count = async (operation: string) => {
+    const text = (await app.inject({ url: '/metrics', headers: as })).body;
+    const m = new RegExp(`nichegraph_store_operation_duration_seconds_count\\{operation="${operation}",outcome="ok"\\} (\\d+)`).exec(text);
+    return Number(m?.[1] ?? 0);
+  };
+  const before = await count('getGraph');
+  const streamed = await app.inject({
+    method: 'POST',
+    url: `/v1/graphs/${g}/interactions`,
+    headers: { ...as, 'content-type': 'application/x-ndjson' },
+    payload: '{"source":"a","target":"b"}\n',
+  });
+  t.equal(streamed.statusCode, 200);
+  const analysis = await app.inject({ method: 'POST', url: `/v1/graphs/${g}/analyses?wait=30`, headers: as, payload: {} });
+  t.equal(analysis.statusCode, 200);
+  const unknown = await app.inject({ method: 'POST', url: `/v1/graphs/${g}-none/analyses`, headers: as, payload: {} });
+  t.equal(unknown.statusCode, 404, 'an unknown graph is still 404');
+  t.equal(await count('getGraph'), before, 'getGraph (a scan of every account) was not called');
+  t.ok((await count('graphExists')) >= 3, 'graphExists was');
 });

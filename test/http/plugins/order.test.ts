@@ -11,6 +11,7 @@ import problems from '../../../src/http/plugins/app/problems.js';
 import requestId from '../../../src/http/plugins/app/request-id.js';
 import routeDefaults from '../../../src/http/plugins/app/route-defaults.js';
 import shutdownGuard from '../../../src/http/plugins/app/shutdown-guard.js';
+import rateLimit from '../../../src/http/plugins/external/rate-limit.js';
 import overloadGuard from '../../../src/http/plugins/external/under-pressure.js';
 import type { AnalysisJobs } from '../../../src/jobs/port.js';
 import type { IdempotencyStore } from '../../../src/store/idempotency-store.js';
@@ -19,7 +20,7 @@ import type { GraphStore } from '../../../src/store/port.js';
 const store = {} as GraphStore;
 const jobs = {} as AnalysisJobs;
 const idem = {} as IdempotencyStore;
-const limits = { MAX_EVENT_LOOP_DELAY_MS: 0, MAX_HEAP_USED_BYTES: 0 };
+const limits = { MAX_EVENT_LOOP_DELAY_MS: 0, MAX_HEAP_USED_BYTES: 0, RATE_LIMIT_MAX: 10, RATE_LIMIT_JOBS_MAX: 10, RATE_LIMIT_WINDOW_MS: 60_000 };
 
 t.test('the analysis quota before idempotency is refused', async (t) => {
   const app = Fastify();
@@ -28,6 +29,7 @@ t.test('the analysis quota before idempotency is refused', async (t) => {
   await app.register(routeDefaults);
   await app.register(shutdownGuard);
   await app.register(overloadGuard, limits);
+  await app.register(rateLimit, limits);
   await app.register(auth, { apiKeys: '', store });
   await t.rejects(
     async () => {
@@ -35,6 +37,18 @@ t.test('the analysis quota before idempotency is refused', async (t) => {
     },
     /dependency 'idempotency' of plugin 'analysis-quota' is not registered/,
   );
+});
+
+t.test('authentication before the per-address rate limit is refused', async (t) => {
+  const app = Fastify();
+  await app.register(problems);
+  await app.register(requestId);
+  await app.register(routeDefaults);
+  await app.register(shutdownGuard);
+  await app.register(overloadGuard, limits);
+  await t.rejects(async () => {
+    await app.register(auth, { apiKeys: '', store });
+  }, /dependency 'rate-limit' of plugin 'auth'/);
 });
 
 t.test('idempotency before authentication is refused', async (t) => {
@@ -52,6 +66,7 @@ t.test('in order, they load', async (t) => {
   await app.register(routeDefaults);
   await app.register(shutdownGuard);
   await app.register(overloadGuard, limits);
+  await app.register(rateLimit, limits);
   await app.register(auth, { apiKeys: '', store });
   await app.register(idempotency, { store: idem, ttlSeconds: 60, lockSeconds: 5 });
   await app.register(analysisQuota, { config: { MAX_ANALYSES_PER_KEY: 1 }, jobs });

@@ -11,6 +11,13 @@ import { Errors } from '../../../errors.js';
 import type { AnalysisJobs } from '../../../jobs/port.js';
 import { caller, isJobCreating } from '../external/rate-limit.js';
 
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** Callers the quota tracks now: those with an analysis active or a request in flight. */
+    analysisQuotaCallers(): number;
+  }
+}
+
 export interface AnalysisQuotaOptions {
   config: Pick<Config, 'MAX_ANALYSES_PER_KEY'>;
   jobs: AnalysisJobs;
@@ -20,19 +27,40 @@ export default fp<AnalysisQuotaOptions>(
   async function analysisQuota(app, { config, jobs }) {
     // Analyses queued or running per caller. A slot is reserved before the handler runs
     // (so concurrent requests cannot both slip under the limit) and turned into the
-    // analysis id once the answer names it; finished analyses free their slot.
+    // analysis id once the answer names it; finished analyses free their slot. Entries
+    // with nothing active and nothing reserved are deleted, so the maps hold at most the
+    // callers with an analysis active or a request in flight (not every caller ever seen).
     const active = new Map<string, Set<string>>();
     const reserved = new Map<string, number>();
     const holding = new WeakMap<FastifyRequest, string>();
-    const unreserve = (who: string) => reserved.set(who, Math.max(0, (reserved.get(who) ?? 1) - 1));
+    const activeOf = (who: string): Set<string> | undefined => {
+      const ids = active.get(who);
+      if (!ids) return undefined;
+      for (const id of ids) if (!jobs.isActive(id)) ids.delete(id);
+      if (ids.size === 0) active.delete(who);
+      return ids.size === 0 ? undefined : ids;
+    };
+    const unreserve = (who: string) => {
+      const left = (reserved.get(who) ?? 1) - 1;
+      if (left > 0) reserved.set(who, left);
+      else reserved.delete(who);
+    };
+    // Forgets the finished analyses of every caller: cheap, the map holds only callers
+    // with analyses started since the last sweep.
+    const sweep = () => {
+      for (const who of [...active.keys()]) activeOf(who);
+    };
+    app.decorate('analysisQuotaCallers', () => {
+      sweep();
+      return new Set([...active.keys(), ...reserved.keys()]).size;
+    });
 
     app.addHook('preHandler', async (req) => {
       if (!isJobCreating(req)) return;
+      sweep();
       const who = caller(req);
-      const ids = active.get(who) ?? new Set<string>();
-      for (const id of ids) if (!jobs.isActive(id)) ids.delete(id);
-      active.set(who, ids);
-      if (ids.size + (reserved.get(who) ?? 0) >= config.MAX_ANALYSES_PER_KEY) {
+      const ids = activeOf(who);
+      if ((ids?.size ?? 0) + (reserved.get(who) ?? 0) >= config.MAX_ANALYSES_PER_KEY) {
         throw new Errors.TOO_MANY_ANALYSES(config.MAX_ANALYSES_PER_KEY);
       }
       reserved.set(who, (reserved.get(who) ?? 0) + 1);
@@ -47,7 +75,11 @@ export default fp<AnalysisQuotaOptions>(
       if ((reply.statusCode === 200 || reply.statusCode === 202) && typeof payload === 'string') {
         try {
           const id = (JSON.parse(payload) as { id?: unknown }).id;
-          if (typeof id === 'string' && jobs.isActive(id)) active.get(who)?.add(id);
+          if (typeof id === 'string' && jobs.isActive(id)) {
+            const ids = active.get(who) ?? new Set<string>();
+            ids.add(id);
+            active.set(who, ids);
+          }
         } catch {
           // not JSON: nothing to track
         }

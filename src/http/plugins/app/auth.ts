@@ -12,6 +12,10 @@
  * of another graph, answers 404 as if it did not exist (so ids cannot be probed), and
  * GET /v1/graphs lists only allowed graphs (visibleGraphs() below). Creating a graph
  * outside the list is 403 NG_GRAPH_NOT_ALLOWED.
+ *
+ * Everything is decided in onRequest, before the body is read or parsed (a 32 MiB batch
+ * for a graph the key may not touch is refused from its headers), except the allow-list
+ * of POST /v1/graphs, whose graph id is in the (small, BODY_LIMIT) body.
  */
 import { createHash, timingSafeEqual } from 'node:crypto';
 import fp from 'fastify-plugin';
@@ -20,6 +24,7 @@ import { Errors } from '../../../errors.js';
 import type { GraphStore } from '../../../store/port.js';
 import { SCOPE_RANK, parseApiKeys, type KeyEntry, type Principal, type Scope } from '../../api-keys.js';
 import { isOpenRoute } from '../../open-routes.js';
+import { ID_PATTERN } from '../../schemas.js';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -36,6 +41,9 @@ export function requiredScope(method: string, url: string): Scope {
   if (url === '/metrics') return 'admin';
   return method === 'GET' || method === 'HEAD' ? 'read' : 'write';
 }
+
+const ID = new RegExp(ID_PATTERN);
+const isId = (value: unknown): value is string => typeof value === 'string' && ID.test(value);
 
 const ANONYMOUS: Principal = { id: 'anonymous', scope: 'admin', graphs: null };
 const BEARER = /^Bearer[ ]+([\x21-\x7e]{1,512})$/i;
@@ -79,26 +87,29 @@ export default fp<AuthOptions>(
       if (SCOPE_RANK[key.scope] < SCOPE_RANK[needed]) {
         throw new Errors.FORBIDDEN(key.scope, needed);
       }
+      if (!key.graphs) return;
+      // Hide what the allow-list does not cover. The path is routed but not validated yet:
+      // a malformed id is left to validation (400), as for any key.
+      const params = (req.params ?? {}) as Record<string, unknown>;
+      if (isId(params.graphId) && !key.graphs.has(params.graphId)) {
+        throw new Errors.GRAPH_NOT_FOUND(params.graphId);
+      }
+      if (isId(params.analysisId)) {
+        const analysis = await options.store.getAnalysis(params.analysisId);
+        if (analysis && !key.graphs.has(analysis.graphId)) throw new Errors.ANALYSIS_NOT_FOUND(params.analysisId);
+      }
     });
 
-    // After validation, so ids are well-formed: hide what the allow-list does not cover.
+    // The one allow-list check that needs the body: the id of a graph being created.
     app.addHook('preHandler', async (req) => {
       const graphs = req.principal?.graphs;
       if (!graphs) return;
-      const params = (req.params ?? {}) as Record<string, unknown>;
-      if (typeof params.graphId === 'string' && !graphs.has(params.graphId)) {
-        throw new Errors.GRAPH_NOT_FOUND(params.graphId);
-      }
-      if (typeof params.analysisId === 'string') {
-        const analysis = await options.store.getAnalysis(params.analysisId);
-        if (analysis && !graphs.has(analysis.graphId)) throw new Errors.ANALYSIS_NOT_FOUND(params.analysisId);
-      }
       if (req.method === 'POST' && req.routeOptions.url === '/v1/graphs') {
         const id = (req.body as { id?: unknown } | undefined)?.id;
         if (typeof id !== 'string' || !graphs.has(id)) throw new Errors.GRAPH_NOT_ALLOWED(typeof id === 'string' ? id : '(generated)');
       }
     });
   },
-  // The overload guard and the shutdown guard answer before a key is checked.
-  { name: 'auth', fastify: '5.x', dependencies: ['problems', 'shutdown-guard', 'overload-guard'] },
+  // The shutdown guard, the overload guard and the per-address rate limit answer before a key is checked.
+  { name: 'auth', fastify: '5.x', dependencies: ['problems', 'shutdown-guard', 'overload-guard', 'rate-limit'] },
 );

@@ -10,8 +10,10 @@
  *     NG_IDEMPOTENCY_KEY_REUSED.
  *   - Concurrent duplicate: while the first request runs, the second gets 409
  *     NG_IDEMPOTENCY_IN_PROGRESS with Retry-After: 1 (it does not wait: a client retries).
- *   - Answers with status < 500 are recorded (a 4xx is the answer to that request);
- *     a 5xx releases the key, so a retry runs the request again.
+ *   - Only final answers are recorded: 2xx, 3xx and the 4xx that describe the request
+ *     itself (400, 404, 409 conflict, 413, ...). A retry-later answer releases the key, so
+ *     a retry runs the request again: every 5xx, 408, 425 and 429 (a rate limit or the
+ *     analyses-per-key quota, which clear with time), and any answer with Retry-After.
  *   - A request that dies without answering (crash) holds the key until
  *     IDEMPOTENCY_LOCK_SECONDS have passed; then a retry takes the key over.
  *
@@ -40,6 +42,14 @@ export interface IdempotencyOptions {
 interface Held {
   id: string;
   token: string;
+}
+
+/** Statuses that say "not now" rather than answer the request: never replayed. */
+const RETRY_LATER = new Set([408, 425, 429]);
+
+/** Whether an answer is the request's final one (recorded) or a retry-later one (released). */
+export function isFinalAnswer(status: number, hasRetryAfter: boolean): boolean {
+  return status < 500 && !RETRY_LATER.has(status) && !hasRetryAfter;
 }
 
 function sha256(text: string): string {
@@ -97,7 +107,7 @@ export default fp<IdempotencyOptions>(
       held.delete(req);
       const status = reply.statusCode;
       try {
-        if (status >= 500 || (typeof payload !== 'string' && !Buffer.isBuffer(payload))) {
+        if (!isFinalAnswer(status, reply.hasHeader('retry-after')) || (typeof payload !== 'string' && !Buffer.isBuffer(payload))) {
           await store.release(claim.id, claim.token);
         } else {
           const headers: Record<string, string> = {};

@@ -103,7 +103,8 @@ export function fieldErrorsFromAjv(errors: AjvError[], part: string): FieldError
   return out;
 }
 
-function isStoreUnavailable(err: unknown): boolean {
+/** Whether an error says Neo4j is unreachable or the transaction may be retried (answered 503). */
+export function isStoreUnavailable(err: unknown): boolean {
   if (err instanceof Neo4jError) {
     return err.code === 'ServiceUnavailable' || err.code === 'SessionExpired' || err.retriable === true;
   }

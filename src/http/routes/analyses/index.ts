@@ -49,9 +49,10 @@ const analysisRoutes: FastifyPluginAsync<AnalysisRoutesOptions> = async (app, { 
     },
     async (req, reply) => {
       const params = toAnalysisParams(req.body);
-      const graph = await store.getGraph(req.params.graphId);
-      if (!graph) throw new Errors.GRAPH_NOT_FOUND(req.params.graphId);
-      await checkBaseline(store, graph.id, params.baseline);
+      const graphId = req.params.graphId;
+      // An existence check, not getGraph: that one counts every account of the graph.
+      if (!(await store.graphExists(graphId))) throw new Errors.GRAPH_NOT_FOUND(graphId);
+      await checkBaseline(store, graphId, params.baseline);
       const queueFull = () => {
         reply.header('retry-after', String(jobs.retryAfterSeconds));
         return new Errors.QUEUE_FULL(jobs.retryAfterSeconds);
@@ -59,7 +60,7 @@ const analysisRoutes: FastifyPluginAsync<AnalysisRoutesOptions> = async (app, { 
       if (!jobs.canAccept()) throw queueFull();
       const analysis: AnalysisRecord = {
         id: randomUUID(),
-        graphId: graph.id,
+        graphId,
         status: 'queued',
         params,
         createdAt: new Date().toISOString(),
@@ -69,7 +70,7 @@ const analysisRoutes: FastifyPluginAsync<AnalysisRoutesOptions> = async (app, { 
         summary: null,
       };
       // The graph may have been deleted since it was read.
-      if (!(await store.createAnalysis(analysis))) throw new Errors.GRAPH_NOT_FOUND(graph.id);
+      if (!(await store.createAnalysis(analysis))) throw new Errors.GRAPH_NOT_FOUND(graphId);
       try {
         jobs.submit(analysis);
       } catch (err) {
@@ -78,7 +79,7 @@ const analysisRoutes: FastifyPluginAsync<AnalysisRoutesOptions> = async (app, { 
         await store.markFailed(analysis.id, 'refused: the analysis queue was full', new Date().toISOString());
         throw queueFull();
       }
-      req.log.info({ graphId: graph.id, analysisId: analysis.id }, 'analysis queued');
+      req.log.info({ graphId, analysisId: analysis.id }, 'analysis queued');
       reply.header('location', `/v1/analyses/${analysis.id}`);
       if (req.query.wait > 0 && (await jobs.waitFor(analysis.id, req.query.wait * 1000))) {
         const done = await store.getAnalysis(analysis.id);

@@ -3,6 +3,7 @@
  * as answered, and ?wait.
  */
 import { Type, type Static } from 'typebox';
+import { MAX_EPOCH_MS } from '../../timestamps.js';
 import { CENTRALITY_NAMES } from '../../../analysis/centrality/select.js';
 import { LINEAGE_EVENTS } from '../../../analysis/lineage.js';
 import { ID_PATTERN } from '../../schemas.js';
@@ -27,7 +28,7 @@ const NicheSizeBand = Type.Object(
   },
 );
 
-const Timestamp = Type.Union([Type.Integer({ minimum: 0 }), Type.String({ maxLength: 40 })], {
+const Timestamp = Type.Union([Type.Integer({ minimum: 0, maximum: MAX_EPOCH_MS }), Type.String({ maxLength: 40 })], {
   description: 'ISO 8601 date-time with a time zone, or epoch milliseconds.',
 });
 

@@ -9,7 +9,7 @@ import type { GraphStore } from '../../../store/port.js';
 import { GraphIdParams, problems } from '../../schemas.js';
 import { toStoreBatch } from './batch.js';
 import { IngestBody, IngestResult } from './schemas.js';
-import { CSV, NDJSON, STREAM_MEDIA_TYPES, ingestStream, isStreamed, type StreamLimits } from './stream.js';
+import { CSV, DEFAULT_MAX_LINE_LENGTH, NDJSON, STREAM_MEDIA_TYPES, ingestStream, isStreamed, type StreamLimits } from './stream.js';
 
 export interface InteractionRoutesOptions {
   store: GraphStore;
@@ -44,13 +44,14 @@ const interactionRoutes: FastifyPluginAsync<InteractionRoutesOptions> = async (a
           `Streamed bodies: \`${NDJSON}\` (one Interaction object per line) or \`${CSV}\` (a header line naming the ` +
           `columns source,target and optionally type,weight,timestamp,id; empty cells = absent). The body is read with ` +
           `backpressure and stored in batches of ${stream.batchRows} rows, one transaction each, while the next batch is ` +
-          `read; at most ${stream.maxRows} rows and ${stream.maxBytes} bytes per body (413 above). The answer adds ` +
+          `read; at most ${stream.maxRows} rows and ${stream.maxBytes} bytes per body, and ` +
+          `${stream.maxLineLength ?? DEFAULT_MAX_LINE_LENGTH} characters per line or CSV record (413 above). The answer adds ` +
           `\`batches\`. Rows are validated like JSON items. If a row is invalid, the batch holding it and everything ` +
           `after it are not stored and every earlier batch is committed: batch k holds data rows ` +
           `(k-1)*${stream.batchRows}+1 .. k*${stream.batchRows} (blank lines and the CSV header are not rows). The 400 ` +
           `lists every invalid row of that batch (at most 100) with \`index\` = its 1-based line number in the body ` +
-          `(header included), and \`detail\` says how many rows and batches were committed. Going over the row or ` +
-          `byte cap is the same (413, earlier batches kept); so is a database failure in batch k (batches before k ` +
+          `(header included), and \`detail\` says how many rows and batches were committed. Going over the row, ` +
+          `byte or line cap is the same (413 NG_BATCH_TOO_LARGE, NG_BODY_TOO_LARGE, NG_LINE_TOO_LONG; earlier batches kept); so is a database failure in batch k (batches before k ` +
           `kept). Interactions with ids make re-sending the whole body after a failure safe.`,
         params: GraphIdParams,
         body: {
@@ -75,8 +76,8 @@ const interactionRoutes: FastifyPluginAsync<InteractionRoutesOptions> = async (a
     },
     async (req) => {
       if (isStreamed(req)) {
-        const graph = await store.getGraph(req.params.graphId);
-        if (!graph) throw new Errors.GRAPH_NOT_FOUND(req.params.graphId);
+        // An existence check, not getGraph: that one counts every account of the graph.
+        if (!(await store.graphExists(req.params.graphId))) throw new Errors.GRAPH_NOT_FOUND(req.params.graphId);
         const summary = await ingestStream(req, store, req.params.graphId, stream);
         req.log.info({ graphId: req.params.graphId, ...summary }, 'interaction stream ingested');
         return summary;

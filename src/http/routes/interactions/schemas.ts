@@ -2,6 +2,7 @@
  * TypeBox schemas of ingestion: a JSON batch of interactions (and accounts) and the answer.
  */
 import { Type, type Static } from 'typebox';
+import { MAX_EPOCH_MS } from '../../timestamps.js';
 
 export const TYPE_PATTERN = '^[a-z_]{1,32}$';
 
@@ -18,7 +19,7 @@ export const Interaction = Type.Object(
       Type.Number({ description: 'Finite and non-zero; default 1. Negative = dispute, complaint, distrust.' }),
     ),
     timestamp: Type.Optional(
-      Type.Union([Type.Integer({ minimum: 0 }), Type.String({ maxLength: 40 })], {
+      Type.Union([Type.Integer({ minimum: 0, maximum: MAX_EPOCH_MS }), Type.String({ maxLength: 40 })], {
         description: 'ISO 8601 date-time with a time zone (e.g. 2026-11-27T10:00:00Z) or epoch milliseconds.',
       }),
     ),

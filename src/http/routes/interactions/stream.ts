@@ -7,8 +7,10 @@
  * same schema and rules as a JSON batch) and grouped into batches of `batchRows`; each
  * batch is stored by GraphStore.ingest, one transaction, while the next batch is being
  * read. At most two batches are held, so memory is bounded whatever the body size. A
- * streamed body bypasses Fastify's bodyLimit, so the byte cap and the row cap are
- * enforced here.
+ * streamed body bypasses Fastify's bodyLimit, so the byte cap, the row cap and the line
+ * cap (one NDJSON line or CSV record: split2's maxLength, csv-parse's max_record_size) are
+ * enforced here. Without the line cap a body with no line break is buffered whole, and
+ * split2 re-splits the growing buffer on every chunk (quadratic time).
  *
  * What a stream that fails halfway leaves stored (the route description says the same):
  *   batches are numbered from 1; batch k holds data rows (k-1)*batchRows+1 .. k*batchRows
@@ -23,13 +25,13 @@
  *   stores each event with an id exactly once.
  */
 import { Transform, type Readable, type TransformCallback } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
-import { parse as parseCsv } from 'csv-parse';
+import { CsvError, parse as parseCsv } from 'csv-parse';
 import split2 from 'split2';
 import { Compile } from 'typebox/compile';
 import type { FastifyRequest } from 'fastify';
 import { Errors, ValidationFailure, type FieldError } from '../../../errors.js';
 import type { GraphStore, IngestResult } from '../../../store/port.js';
+import { isStoreUnavailable } from '../../plugins/app/problems.js';
 import { toStoreBatch } from './batch.js';
 import { Interaction } from './schemas.js';
 
@@ -44,7 +46,11 @@ export interface StreamLimits {
   maxRows: number;
   /** Bytes accepted in one body. */
   maxBytes: number;
+  /** Characters of one NDJSON line or CSV record; default 65,536. */
+  maxLineLength?: number;
 }
+
+export const DEFAULT_MAX_LINE_LENGTH = 65536;
 
 export interface StreamSummary extends IngestResult {
   received: number;
@@ -79,15 +85,30 @@ interface Row {
   /** The parsed value, or an error found while parsing the line. */
   value: unknown;
   parseError?: string;
+  /** The reading failed here (a cap, a broken CSV): the last row the consumer sees. */
+  fatal?: Error;
 }
 
-/** NDJSON lines -> rows (object mode). Blank lines are skipped but counted. */
-function ndjsonRows(): Transform {
+/** A failure of a stage before the row transform, written into it as its last input. */
+class Failure {
+  constructor(readonly error: Error) {}
+}
+
+/**
+ * NDJSON lines -> rows (object mode). Blank lines are skipped but counted. split2's
+ * maxLength stops a line that is still growing; a long line that arrived whole in one
+ * chunk is stopped here.
+ */
+function ndjsonRows(maxLineLength: number): Transform {
   let line = 0;
   return new Transform({
     objectMode: true,
-    transform(text: string, _enc, callback) {
+    transform(text: string | Failure, _enc, callback) {
+      if (text instanceof Failure) return callback(null, { line: line + 1, value: null, fatal: text.error } satisfies Row);
       line++;
+      if (text.length > maxLineLength) {
+        return callback(null, { line, value: null, fatal: new Errors.LINE_TOO_LONG(line, maxLineLength) } satisfies Row);
+      }
       if (text.trim() === '') return callback();
       try {
         callback(null, { line, value: JSON.parse(text) } satisfies Row);
@@ -102,12 +123,13 @@ function ndjsonRows(): Transform {
  * CSV records (with their line numbers) -> rows. The first record is the header, checked
  * once; a record with a different number of fields becomes an invalid row of its line.
  */
-function csvRows(): { parser: Transform; toRow: Transform } {
-  const parser = parseCsv({ info: true, skip_empty_lines: true, trim: true, relax_column_count: true });
+function csvRows(maxLineLength: number): { parser: Transform; toRow: Transform } {
+  const parser = parseCsv({ info: true, skip_empty_lines: true, trim: true, relax_column_count: true, max_record_size: maxLineLength });
   let columns: string[] | null = null;
   const toRow = new Transform({
     objectMode: true,
-    transform(record: { record: string[]; info: { lines: number } }, _enc, callback) {
+    transform(record: { record: string[]; info: { lines: number } } | Failure, _enc, callback) {
+      if (record instanceof Failure) return callback(null, { line: 0, value: null, fatal: record.error } satisfies Row);
       const line = record.info.lines;
       if (columns === null) {
         const names = record.record.map((h) => h.trim());
@@ -186,20 +208,37 @@ export async function ingestStream(
   let pending: Promise<void> | null = null;
   const store1 = (rows: Row[]) => {
     const interactions = toStoreBatch({ interactions: rows.map((r) => r.value as never) }).interactions;
-    return store.ingest(graphId, { interactions, accounts: [] }).then((result) => {
-      if (!result) throw new Errors.GRAPH_NOT_FOUND(graphId);
-      summary.stored += result.stored;
-      summary.duplicates += result.duplicates;
-      summary.batches++;
-      committedRows += rows.length;
-    });
+    return store.ingest(graphId, { interactions, accounts: [] }).then(
+      (result) => {
+        if (!result) throw new Errors.GRAPH_NOT_FOUND(graphId);
+        summary.stored += result.stored;
+        summary.duplicates += result.duplicates;
+        summary.batches++;
+        committedRows += rows.length;
+      },
+      (err: unknown) => {
+        // Neo4j gone mid-stream: a 503 that says which batches are committed (one batch is in
+        // flight at a time, so the count is exact; the failed batch may or may not have
+        // committed before the connection died: re-send it, its ids make that safe).
+        if (isStoreUnavailable(err)) {
+          req.log.warn({ err }, 'database unavailable during a streamed upload');
+          throw withCommitted(new Errors.STORE_UNAVAILABLE());
+        }
+        throw err;
+      },
+    );
   };
 
   let batch: Row[] = [];
   let errors: FieldError[] = [];
   const cap = new ByteCap(limits.maxBytes);
-  const source = type === CSV ? pipelineCsv(body, cap, csvRows()) : pipelineNdjson(body, cap, ndjsonRows());
+  const maxLine = limits.maxLineLength ?? DEFAULT_MAX_LINE_LENGTH;
+  const source = type === CSV ? pipelineCsv(body, cap, csvRows(maxLine)) : pipelineNdjson(body, cap, ndjsonRows(maxLine), maxLine);
 
+  const withCommitted = <E extends Error>(err: E): E => {
+    err.message += `; ${committed()}`;
+    return err;
+  };
   const stop = async (err: Error): Promise<never> => {
     body.unpipe?.();
     body.resume();
@@ -209,12 +248,24 @@ export async function ingestStream(
 
   try {
     for await (const row of source as AsyncIterable<Row>) {
+      if (row.fatal) {
+        // Every row before it has been seen in order: the batches they filled are committed.
+        await pending;
+        const err = row.fatal as Error & { code?: string; lines?: number };
+        if (err.code === 'CSV_MAX_RECORD_SIZE') return await stop(withCommitted(new Errors.LINE_TOO_LONG(err.lines ?? 0, maxLine)));
+        // Any csv-parse error (their codes are not all prefixed CSV_: INVALID_OPENING_QUOTE).
+        if (err instanceof CsvError) {
+          const line = Number((err as { lines?: unknown }).lines ?? 0);
+          errors.push({ in: 'body', pointer: `/lines/${line}`, index: line, field: `line[${line}]`, message: err.message });
+          break;
+        }
+        if (err.code === 'NG_BODY_TOO_LARGE' || err.code === 'NG_LINE_TOO_LONG') return await stop(withCommitted(err));
+        return await stop(err);
+      }
       summary.received++;
       if (summary.received > limits.maxRows) {
-        const e = new Errors.BATCH_TOO_LARGE(limits.maxRows, 'rows', `more (line ${row.line})`);
         await pending;
-        e.message += `; ${committed()}`;
-        return await stop(e);
+        return await stop(withCommitted(new Errors.BATCH_TOO_LARGE(limits.maxRows, 'rows', `more (line ${row.line})`)));
       }
       const found = rowErrors(row);
       if (found.length > 0) errors.push(...found);
@@ -227,17 +278,10 @@ export async function ingestStream(
       }
     }
   } catch (err) {
+    // The row transform itself failed (a bad CSV header), or storing a batch did.
     await pending?.catch(() => {});
-    if (err instanceof ValidationFailure || (err as { code?: string }).code === 'NG_BODY_TOO_LARGE') {
-      (err as Error).message += `; ${committed()}`;
-      return await stop(err as Error);
-    }
-    if ((err as { code?: string }).code?.startsWith('CSV_')) {
-      const line = (err as { lines?: number }).lines ?? 0;
-      errors.push({ in: 'body', pointer: `/lines/${line}`, index: line, field: `line[${line}]`, message: (err as Error).message });
-    } else {
-      return await stop(err as Error);
-    }
+    if (err instanceof ValidationFailure) return await stop(withCommitted(err));
+    return await stop(err as Error);
   }
   await pending;
   if (errors.length > 0) {
@@ -250,13 +294,48 @@ export async function ingestStream(
   return summary;
 }
 
-function pipelineNdjson(body: Readable, cap: ByteCap, rows: Transform): AsyncIterable<Row> {
-  const lines = split2(/\r?\n/);
-  pipeline(body, cap, lines, rows).catch((err: unknown) => rows.destroy(err as Error));
+/**
+ * Pipes body -> stages -> rows. A stage that fails (a cap, split2's line cap, the CSV
+ * parser) does not destroy `rows`: its error is written into `rows` as a last input, after
+ * every line that came before it, and `rows` ends. The consumer thus sees every row that
+ * precedes the failure, in order, then one row carrying the error.
+ */
+function rowStream(body: Readable, stages: Transform[], rows: Transform, describe: (err: Error) => Error = (e) => e): AsyncIterable<Row> {
+  let failed = false;
+  const fail = (err: Error) => {
+    if (failed) return;
+    failed = true;
+    body.unpipe();
+    for (const stage of stages) stage.unpipe();
+    rows.end(new Failure(describe(err)));
+  };
+  let upstream: Readable = body;
+  for (const stage of stages) {
+    stage.on('error', fail);
+    upstream = upstream.pipe(stage);
+  }
+  body.on('error', fail);
+  upstream.pipe(rows);
   return rows;
 }
 
+function pipelineNdjson(body: Readable, cap: ByteCap, rows: Transform, maxLineLength: number): AsyncIterable<Row> {
+  // split2 calls the mapper for each line it emits, in order: the count names the line
+  // that overflowed when it stops.
+  let emitted = 0;
+  const lines = split2(
+    /\r?\n/,
+    (line: string) => {
+      emitted++;
+      return line;
+    },
+    { maxLength: maxLineLength },
+  );
+  return rowStream(body, [cap, lines], rows, (err) =>
+    (lines as unknown as { overflow?: boolean }).overflow === true ? new Errors.LINE_TOO_LONG(emitted + 1, maxLineLength) : err,
+  );
+}
+
 function pipelineCsv(body: Readable, cap: ByteCap, rows: ReturnType<typeof csvRows>): AsyncIterable<Row> {
-  pipeline(body, cap, rows.parser, rows.toRow).catch((err: unknown) => rows.toRow.destroy(err as Error));
-  return rows.toRow;
+  return rowStream(body, [cap, rows.parser], rows.toRow);
 }
