@@ -93,6 +93,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/analyses/{analysisId}/compare/{otherAnalysisId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * What changed between two analyses of a graph: niche events, movers, trusted members gained and lost
+         * @description Both analyses must have succeeded (409 otherwise) and be of the same graph (400 naming otherAnalysisId). The earlier-created one is `before`, whatever the order in the path. Niches correspond by best-match Jaccard (the lineage rules of the README), computed between these two analyses directly, so any two analyses compare, not only an analysis and its baseline. Trust rank: position by score over all accounts of an analysis (1 = highest), ties by account id.
+         */
+        get: operations["compareAnalyses"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/graphs/{graphId}/analyses": {
         parameters: {
             query?: never;
@@ -883,6 +903,206 @@ export interface operations {
             };
             /** @description Idempotency-Key reused with a different request */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limit or analyses-per-key limit reached; retry after Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Neo4j unavailable, service overloaded or shutting down; retry after Retry-After seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    compareAnalyses: {
+        parameters: {
+            query: {
+                /** @description Members listed in `rose` and in `fell`. */
+                movers: number;
+            };
+            header?: never;
+            path: {
+                /** @description Analysis id. */
+                analysisId: string;
+                /** @description The analysis to compare it with (same graph). */
+                otherAnalysisId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        before: {
+                            analysisId: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                            from: string | null;
+                            to: string | null;
+                        };
+                        after: {
+                            analysisId: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                            from: string | null;
+                            to: string | null;
+                        };
+                        /** @description Niches of `after` per lineage event relative to `before`'s; dissolved: `before` niches related to none. */
+                        events: {
+                            continued: number;
+                            grown: number;
+                            shrunk: number;
+                            split: number;
+                            merged: number;
+                            born: number;
+                            dissolved: number;
+                        };
+                        accounts: {
+                            inBoth: number;
+                            /** @description In both, and its `after` niche does not correspond to its `before` niche (entering or leaving the unassigned group counts). */
+                            changedNiche: number;
+                            /** @description Only in `after`. */
+                            joined: number;
+                            /** @description Only in `before`. */
+                            left: number;
+                        };
+                        /** @description Accounts in both whose trust rank rose most, largest rise first (ties by account id). */
+                        rose: {
+                            accountId: string;
+                            before: {
+                                /** @description Position by score over all accounts of the analysis (1 = highest). */
+                                rank: number;
+                                score: number;
+                                nicheId: string;
+                            };
+                            after: {
+                                /** @description Position by score over all accounts of the analysis (1 = highest). */
+                                rank: number;
+                                score: number;
+                                nicheId: string;
+                            };
+                            /** @description before.rank - after.rank: > 0 rose. */
+                            change: number;
+                        }[];
+                        /** @description Accounts in both whose trust rank fell most, largest fall first. */
+                        fell: {
+                            accountId: string;
+                            before: {
+                                /** @description Position by score over all accounts of the analysis (1 = highest). */
+                                rank: number;
+                                score: number;
+                                nicheId: string;
+                            };
+                            after: {
+                                /** @description Position by score over all accounts of the analysis (1 = highest). */
+                                rank: number;
+                                score: number;
+                                nicheId: string;
+                            };
+                            /** @description before.rank - after.rank: > 0 rose. */
+                            change: number;
+                        }[];
+                        /** @description The niches of `after` (the unassigned group not included), largest first. */
+                        niches: {
+                            nicheId: string;
+                            event: "continued" | "grown" | "shrunk" | "split" | "merged" | "born";
+                            /** @description `before` niches it relates to (Jaccard >= 0.3), best first. */
+                            from: {
+                                nicheId: string;
+                                jaccard: number;
+                            }[];
+                            /** @description The `before` niche it continues (mutual best match), null when born. */
+                            corresponds: string | null;
+                            size: number;
+                            /** @description Its trusted members that were not trusted in the corresponding `before` niche. */
+                            trustedGained: string[];
+                            /** @description Trusted members of the corresponding `before` niche that it no longer lists as trusted. */
+                            trustedLost: string[];
+                        }[];
+                        /** @description `before` niches related to no niche of `after`, with their trusted members (all lost). */
+                        dissolved: {
+                            nicheId: string;
+                            size: number;
+                            trustedLost: string[];
+                        }[];
+                    };
+                };
+            };
+            /** @description Not Modified: the ETag given in If-None-Match is current (no body). */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid request: every offending field is listed in `errors` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or unknown API key (send Authorization: Bearer <key>) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The API key lacks the scope (or graph) this needs */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unknown resource */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict with the current state (or a request with the same Idempotency-Key is still running) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A path parameter is longer than the router accepts */
+            414: {
                 headers: {
                     [name: string]: unknown;
                 };

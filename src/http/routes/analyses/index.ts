@@ -14,6 +14,7 @@ import { CANCELLED } from '../../../jobs/analysis-runner.js';
 import { QueueFullError, type AnalysisJobs } from '../../../jobs/port.js';
 import type { AnalysisRecord, GraphStore } from '../../../store/port.js';
 import { AnalysisIdParams, GraphIdParams, PageQuery, pageOf, problems } from '../../schemas.js';
+import compareRoutes from './compare.js';
 import { analysisView, checkBaseline, isFinished, toAnalysisParams } from './params.js';
 import { Analysis, AnalysisRequest, WaitQuery } from './schemas.js';
 
@@ -24,6 +25,7 @@ export interface AnalysisRoutesOptions {
 
 const analysisRoutes: FastifyPluginAsync<AnalysisRoutesOptions> = async (app, { store, jobs }) => {
   const r = app.withTypeProvider<TypeBoxTypeProvider>();
+  await app.register(compareRoutes, { store });
 
   r.post(
     '/v1/graphs/:graphId/analyses',

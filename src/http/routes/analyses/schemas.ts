@@ -277,3 +277,69 @@ export const WaitQuery = Type.Object({
     description: `Seconds (at most ${MAX_WAIT_SECONDS}) to hold the answer until the analysis has finished.`,
   }),
 });
+
+export const CompareParams = Type.Object({
+  analysisId: Type.String({ pattern: ID_PATTERN, description: 'Analysis id.' }),
+  otherAnalysisId: Type.String({ pattern: ID_PATTERN, description: 'The analysis to compare it with (same graph).' }),
+});
+
+export const CompareQuery = Type.Object({
+  movers: Type.Integer({ minimum: 0, maximum: 1000, default: 10, description: 'Members listed in `rose` and in `fell`.' }),
+});
+
+const LineageEventName = Type.Union(LINEAGE_EVENTS.map((e) => Type.Literal(e)));
+const CompareSide = Type.Object({
+  analysisId: Type.String(),
+  createdAt: Type.String({ format: 'date-time' }),
+  from: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
+  to: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
+});
+const RankAt = Type.Object({
+  rank: Type.Integer({ minimum: 1, description: 'Position by score over all accounts of the analysis (1 = highest).' }),
+  score: Type.Number(),
+  nicheId: Type.String(),
+});
+const RankMove = Type.Object(
+  { accountId: Type.String(), before: RankAt, after: RankAt, change: Type.Integer({ description: 'before.rank - after.rank: > 0 rose.' }) },
+  { title: 'RankMove' },
+);
+
+export const Comparison = Type.Object(
+  {
+    before: CompareSide,
+    after: CompareSide,
+    events: Type.Object(
+      Object.fromEntries([...LINEAGE_EVENTS, 'dissolved'].map((e) => [e, Type.Integer({ minimum: 0 })])),
+      { description: "Niches of `after` per lineage event relative to `before`'s; dissolved: `before` niches related to none." },
+    ),
+    accounts: Type.Object(
+      {
+        inBoth: Type.Integer({ minimum: 0 }),
+        changedNiche: Type.Integer({ minimum: 0, description: 'In both, and its `after` niche does not correspond to its `before` niche (entering or leaving the unassigned group counts).' }),
+        joined: Type.Integer({ minimum: 0, description: 'Only in `after`.' }),
+        left: Type.Integer({ minimum: 0, description: 'Only in `before`.' }),
+      },
+    ),
+    rose: Type.Array(RankMove, { description: 'Accounts in both whose trust rank rose most, largest rise first (ties by account id).' }),
+    fell: Type.Array(RankMove, { description: 'Accounts in both whose trust rank fell most, largest fall first.' }),
+    niches: Type.Array(
+      Type.Object(
+        {
+          nicheId: Type.String(),
+          event: LineageEventName,
+          from: Type.Array(Type.Object({ nicheId: Type.String(), jaccard: Type.Number() }), { description: '`before` niches it relates to (Jaccard >= 0.3), best first.' }),
+          corresponds: Type.Union([Type.String(), Type.Null()], { description: 'The `before` niche it continues (mutual best match), null when born.' }),
+          size: Type.Integer({ minimum: 1 }),
+          trustedGained: Type.Array(Type.String(), { description: 'Its trusted members that were not trusted in the corresponding `before` niche.' }),
+          trustedLost: Type.Array(Type.String(), { description: 'Trusted members of the corresponding `before` niche that it no longer lists as trusted.' }),
+        },
+        { title: 'NicheComparison' },
+      ),
+      { description: 'The niches of `after` (the unassigned group not included), largest first.' },
+    ),
+    dissolved: Type.Array(Type.Object({ nicheId: Type.String(), size: Type.Integer(), trustedLost: Type.Array(Type.String()) }), {
+      description: '`before` niches related to no niche of `after`, with their trusted members (all lost).',
+    }),
+  },
+  { title: 'Comparison' },
+);
