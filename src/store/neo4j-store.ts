@@ -36,6 +36,7 @@
  *      bridgeIds/bridgeParticipation/bridgeTo: parallel
  *      lists (bridgeTo: comma-separated niche ids), highest score first.
  *   (:Niche)-[:OF_ANALYSIS]->(:Analysis)
+ *   (:Niche)-[:CONTINUES {jaccard, event, keepsId}]->(:Niche)   to each related baseline niche
  *   (:Account)-[:IN_NICHE {analysisId, rank, score, pagerank, globalPagerank, inStrength,
  *                          outStrength, negativeInStrength, weightedDegree, internalShare,
  *                          centrality, ties, positiveShare, reciprocity, repeat, embeddedness,

@@ -8,6 +8,8 @@
  *   (:Niche {... figures ..., memberIds, memberStart, tieStart, tieCount})-[:OF_ANALYSIS]->(:Analysis)
  *      one per niche row, the unassigned group included: what Neo4j Browser users read
  *      (memberIds in rank order: `$id IN n.memberIds` finds an account's niche);
+ *   (:Niche)-[:CONTINUES {jaccard, event, keepsId}]->(:Niche) of the baseline analysis, one per
+ *      related baseline niche, when the result has lineage (written with its niche rows);
  *   (:Account)-[:IN_NICHE {analysisId, rank, score, centrality, ties, positiveShare, role,
  *                          confidence}]->(:Niche)
  *      with writeBack 'compact' (the default) only for the members Browser users look at:
@@ -90,7 +92,10 @@ export class Neo4jResultWriter {
       lap('blocks');
       // Niches after the blocks (they lock the Analysis node through OF_ANALYSIS), in rank order.
       for (const rows of nicheBatches(result, this.options.nicheMembersPerTransaction)) {
-        await this.ctx.inWrite((tx) => tx.run(this.ctx.q.get('result-niches'), { analysisId, graphId, rows }));
+        await this.ctx.inWrite(async (tx) => {
+          await tx.run(this.ctx.q.get('result-niches'), { analysisId, graphId, rows });
+          if (result.lineage !== undefined) await tx.run(this.ctx.q.get('result-lineage'), { analysisId, baselineAnalysisId: result.lineage.baselineAnalysisId, rows });
+        });
       }
       lap('niches');
       const memberships: Array<() => Promise<void>> = [];

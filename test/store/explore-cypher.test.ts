@@ -10,8 +10,8 @@ const { store, driver } = await openStore(t);
 const db = { database: process.env.NEO4J_DATABASE ?? 'neo4j' };
 const queries = new CypherFiles().statements('explore');
 
-t.test('explore.cypher holds four queries, each with exactly one parameter', async (t) => {
-  t.equal(queries.length, 4);
+t.test('explore.cypher holds five queries, each with exactly one parameter', async (t) => {
+  t.equal(queries.length, 5);
   for (const q of queries) {
     const code = q
       .split('\n')
@@ -29,7 +29,7 @@ t.test('each query returns rows after a writeResult', async (t) => {
   await store.createAnalysis(a);
   await store.writeResult(a.id, toColumnar(smallResult()), new Date().toISOString());
 
-  const [top, circle, bridges, profiles] = queries as [string, string, string, string];
+  const [top, circle, bridges, profiles, history] = queries as [string, string, string, string, string];
 
   const topRows = await driver.executeQuery(top, { analysisId: a.id }, db);
   t.equal(topRows.records.length, 4, 'two trusted members in each of the two niches');
@@ -64,4 +64,9 @@ t.test('each query returns rows after a writeResult', async (t) => {
       ['n1', 2, 1, 2, ['reply 100.0%'], ['d', 'e'], []],
     ],
   );
+
+  // The history of a niche of an analysis without a baseline: itself, from nothing
+  // (test/http/routes/lineage.test.ts runs it on a split).
+  const historyRows = (await driver.executeQuery(history, { niche: { analysisId: a.id, id: 'n0' } }, db)).records.map((r) => r.toObject());
+  t.same(historyRows.map((r) => [r.analysis, r.niche, Number(r.size), r.event, r.from]), [[a.id, 'n0', 3, null, null]]);
 });

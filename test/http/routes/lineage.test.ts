@@ -1,10 +1,12 @@
 /**
  * Lineage between analyses, stable niche ids and the time decay through the API and the
- * real Neo4j (issue 12 items 2-4): a planted niche that splits between two windows, a
- * circle that stays, the default and explicit baselines, ids never reused, the time decay
- * and the request errors that name their field.
+ * real Neo4j (issue 12 items 2-4, 7): a planted niche that splits between two windows, a
+ * circle that stays, the default and explicit baselines, ids never reused, the CONTINUES
+ * relationships and a niche's history (explore.cypher), the time decay and the request
+ * errors that name their field.
  */
 import t from 'tap';
+import { CypherFiles } from '../../../src/store/cypher-files.js';
 import { generateEvolvingNiche } from '../../../src/synthetic/evolving-niche.js';
 import { startTestApp, uniqueId } from '../../helpers/app.js';
 
@@ -96,6 +98,36 @@ t.test('an explicit baseline, or none; other projection params find no default b
   t.ok(ids.every((k) => k >= 3), `without a baseline every niche is new: ${ids.join(', ')} (n0..n2 were used)`);
   const otherWeights = await analyse(g, { typeWeights: { reply: 2 } });
   t.notOk(otherWeights.lineage, 'other typeWeights: no default baseline');
+});
+
+t.test('lineage in Neo4j: (:Niche)-[:CONTINUES {jaccard, event, keepsId}]->(:Niche) of the baseline', async (t) => {
+  const res = await driver.executeQuery(
+    `MATCH (n:Niche {analysisId: $a})-[c:CONTINUES]->(b:Niche) RETURN n.id AS niche, b.analysisId AS baseline, b.id AS from, c.jaccard AS jaccard, c.event AS event, c.keepsId AS keepsId ORDER BY niche`,
+    { a: second.id },
+    { database: config.NEO4J_DATABASE },
+  );
+  t.same(
+    res.records.map((r) => r.toObject()),
+    [
+      { niche: 'n0', baseline: first.id, from: 'n0', jaccard: 0.5, event: 'split', keepsId: true },
+      { niche: 'n1', baseline: first.id, from: 'n1', jaccard: 1, event: 'continued', keepsId: true },
+      { niche: 'n2', baseline: first.id, from: 'n0', jaccard: 0.5, event: 'split', keepsId: false },
+    ],
+  );
+  // explore.cypher query 5, a niche's history, from the first analysis' n0: itself, then both halves.
+  const history = new CypherFiles().statements('explore')[4] as string;
+  const rows = await driver.executeQuery(history, { niche: { analysisId: first.id, id: 'n0' } }, { database: config.NEO4J_DATABASE });
+  t.same(
+    rows.records
+      .filter((r) => r.get('analysis') === first.id || r.get('analysis') === second.id)
+      .map((r) => [r.get('analysis'), r.get('niche'), Number(r.get('size')), r.get('event'), r.get('from'), r.get('jaccard'), r.get('keptId')]),
+    [
+      [first.id, 'n0', 24, null, null, null, null],
+      [second.id, 'n0', 12, 'split', 'n0', 0.5, true],
+      [second.id, 'n2', 12, 'split', 'n0', 0.5, false],
+    ],
+  );
+  t.ok(rows.records.slice(3).every((r) => r.get('analysedAt') >= second.createdAt), 'the later analyses that continue the halves follow, oldest first');
 });
 
 t.test('request errors name their field', async (t) => {
