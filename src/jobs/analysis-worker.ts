@@ -28,6 +28,8 @@ import type { Phase } from './progress.js';
 
 export interface WorkerInput {
   analysis: AnalysisRecord;
+  /** The lease holder the analysis was claimed by: the result is written only while it still holds it. */
+  owner: string;
   connection: DriverOptions & { database: string };
   /** The projection and its graph version, when the parent had it cached; null: project from Neo4j. */
   projection: { table: PairTable; version: number } | null;
@@ -77,7 +79,7 @@ async function run(input: WorkerInput): Promise<void> {
     if (!projected) throw new Error(`graph '${analysis.graphId}' was deleted before the analysis ran`);
     const projection = projected.table;
     if (input.projection === null && input.shareProjection) post({ type: 'projection', version: projected.version, table: projection });
-    await store.recordProjection(analysis.id, { graphVersion: projected.version, cached: input.projection !== null });
+    await store.recordProjection(analysis.id, { graphVersion: projected.version, cached: input.projection !== null }, input.owner);
     // The baseline's niches over these accounts: the lineage's reference and the warm start.
     const baselineRecord = await resolveBaseline(store, analysis);
     const baseline = baselineRecord === null ? null : await readBaseline(store, baselineRecord.id, projection.accounts);
@@ -95,7 +97,8 @@ async function run(input: WorkerInput): Promise<void> {
     const computed = analyseProjection(projection, options, { onPhase: (phase) => clock.enter(phase) });
     clock.enter('persistence');
     const result = await withStableIds(store, analysis.graphId, computed, baseline);
-    await store.writeResult(analysis.id, result, new Date().toISOString());
+    // Guarded by the lease: a runner that was cancelled or taken over meanwhile writes nothing.
+    await store.writeResult(analysis.id, result, new Date().toISOString(), input.owner);
     clock.stop();
     post({ type: 'done', timings: clock.timings });
   } catch (err) {

@@ -88,11 +88,11 @@ t.test('errors: unknown, unfinished, another graph, bad movers', async (t) => {
   t.match(unknown.json(), { code: 'NG_ANALYSIS_NOT_FOUND' });
   t.equal(unknown.headers['cache-control'], 'no-store');
   const queued = uniqueId('queued');
-  await ctx.store.createAnalysis({ id: queued, graphId: g, status: 'queued', params: first.params, createdAt: new Date().toISOString(), startedAt: null, finishedAt: null, error: null, summary: null });
+  await ctx.store.createAnalysis({ id: queued, graphId: g, status: 'queued', params: first.params, createdAt: new Date().toISOString(), startedAt: null, finishedAt: null, error: null, summary: null }, { owner: 'timeline-test', until: null });
   const unfinished = await app.inject({ url: `/v1/analyses/${queued}/compare/${first.id}` });
   t.equal(unfinished.statusCode, 409);
   t.match(unfinished.json(), { code: 'NG_ANALYSIS_NOT_FINISHED' });
-  await ctx.store.markFailed(queued, 'test', new Date().toISOString());
+  await ctx.store.markFailed(queued, 'test', new Date().toISOString(), 'timeline-test');
   const other = await newGraph(circle(evo.before.from, 'stay-0', 'o'));
   const elsewhere = await analyse(other, {});
   const cross = await app.inject({ url: `/v1/analyses/${second.id}/compare/${elsewhere.id}` });

@@ -142,9 +142,9 @@ t.test('request errors name their field', async (t) => {
   const elsewhere = await analyse(other, { topK: 1 });
   t.match(await bad({ baseline: elsewhere.id }), { errors: [{ field: 'baseline', pointer: '/baseline', message: new RegExp(`is of graph '${other}'`) }] });
   const queued = uniqueId('queued');
-  await ctx.store.createAnalysis({ id: queued, graphId: g, status: 'queued', params: first.params, createdAt: new Date().toISOString(), startedAt: null, finishedAt: null, error: null, summary: null });
+  await ctx.store.createAnalysis({ id: queued, graphId: g, status: 'queued', params: first.params, createdAt: new Date().toISOString(), startedAt: null, finishedAt: null, error: null, summary: null }, { owner: 'timeline-test', until: null });
   t.match(await bad({ baseline: queued }), { errors: [{ field: 'baseline', message: /is queued/ }] });
-  await ctx.store.markFailed(queued, 'test', new Date().toISOString());
+  await ctx.store.markFailed(queued, 'test', new Date().toISOString(), 'timeline-test');
   t.match(await bad({ baseline: 'not an id!' }), { errors: [{ field: 'baseline' }] });
   t.match(await bad({ halfLife: '30 days' }), { errors: [{ field: 'halfLife', pointer: '/halfLife', message: /ISO 8601 duration/ }] });
   t.match(await bad({ halfLife: 'P0D' }), { errors: [{ field: 'halfLife' }] });
