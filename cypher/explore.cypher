@@ -90,3 +90,24 @@ RETURN c.id AS community, c.size AS size, round(c.density, 4) AS density,
        niches[..20] AS largestNiches
 ORDER BY c.rank
 LIMIT 50
+
+// 6. A niche's history (param: niche = {analysisId, id}, e.g. {analysisId: 'the-analysis-id', id: 'n3'}):
+//    the niches it continues back through the baseline analyses, and the niches of later
+//    analyses that continue it, oldest analysis first; each row is a niche with the niche
+//    of the earlier analysis it relates to (Jaccard >= 0.3), the event and whether it kept
+//    that niche's id (CONTINUES relationships, written with an analysis' lineage; a niche of
+//    an analysis without a baseline has one row with no `from`).
+MATCH (n:Niche {analysisId: $niche.analysisId, id: $niche.id})
+CALL (n) {
+  MATCH (n)-[:CONTINUES*0..20]->(h:Niche)
+  RETURN h
+  UNION
+  MATCH (n)<-[:CONTINUES*1..20]-(h:Niche)
+  RETURN h
+}
+MATCH (h)-[:OF_ANALYSIS]->(an:Analysis {status: 'succeeded'})
+OPTIONAL MATCH (h)-[c:CONTINUES]->(earlier:Niche)
+RETURN an.createdAt AS analysedAt, an.id AS analysis, h.id AS niche, h.size AS size,
+       c.event AS event, earlier.id AS from, round(c.jaccard, 3) AS jaccard, c.keepsId AS keptId
+ORDER BY analysedAt, analysis, size DESC, niche, jaccard DESC
+LIMIT 200

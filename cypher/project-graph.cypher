@@ -12,10 +12,11 @@
 //      none). Runs hold about $eventsPerRecord events, sized from the database-wide
 //      ratio of interactions to accounts (count store: free).
 // Numbers are sent as floats: the driver decodes a float list without an object per value.
-// The time window [from, to) and the types weighted 0 are applied here; weights are applied
+// The time window [from, to), $timedOnly (leave out interactions without a timestamp: a
+// time decay cannot age them) and the types weighted 0 are applied here; weights are applied
 // by the client (src/store/pair-aggregator.ts).
-// Params: $graphId, $from, $to (epoch ms or null), $droppedTypes (list), $idsPerRecord,
-// $eventsPerRecord.
+// Params: $graphId, $from, $to (epoch ms or null), $timedOnly (boolean), $droppedTypes (list),
+// $idsPerRecord, $eventsPerRecord.
 MATCH (a:Account)
 WHERE a.graphId = $graphId AND a.id IS NOT NULL
 WITH a
@@ -42,7 +43,8 @@ CALL (perBatch, accounts, accountIds) {
     WITH i, accounts[i] AS s
     WHERE s IS NOT NULL
     MATCH (s)-[r:INTERACTED]->(t)
-    WHERE ($from IS NULL OR r.ts >= $from) AND ($to IS NULL OR r.ts < $to) AND NOT coalesce(r.type, 'unknown') IN $droppedTypes
+    WHERE ($from IS NULL OR r.ts >= $from) AND ($to IS NULL OR r.ts < $to) AND (NOT $timedOnly OR r.ts IS NOT NULL)
+      AND NOT coalesce(r.type, 'unknown') IN $droppedTypes
     RETURN r.type AS type,
            collect(toFloat(i)) AS source,
            collect(toFloat(id(t))) AS target,

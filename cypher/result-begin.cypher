@@ -10,7 +10,9 @@
 // Params: $analysisId, $owner, $finishedAt, $timings (JSON string of AnalysisTimings, or
 // null: keep the stored ones), $blocks, $nicheRows, $communityRows (integers: the rows the
 // write staged), $accounts, $edges, $niches, $communities, $modularity, $nicheModularity,
-// $resolution, $runs, $consensusRounds, $louvainDisconnected, $unassigned, $meanConfidence.
+// $resolution, $runs, $consensusRounds, $louvainDisconnected, $unassigned, $meanConfidence,
+// $baselineAnalysisId and $lineage (the baseline and a JSON string of what the lineage found:
+// events, dissolved; both null without one).
 MATCH (a:Analysis {id: $analysisId})
 WITH a,
      a.owner = $owner AND a.status IN ['running', 'succeeded'] AS held,
@@ -27,5 +29,5 @@ FOREACH (_ IN CASE WHEN held AND complete THEN [1] ELSE [] END |
       a.modularity = $modularity, a.nicheModularity = $nicheModularity,
       a.resolutionUsed = $resolution, a.runs = $runs, a.consensusRounds = $consensusRounds,
       a.louvainDisconnected = $louvainDisconnected, a.unassigned = $unassigned,
-      a.meanConfidence = $meanConfidence)
+      a.meanConfidence = $meanConfidence, a.baselineAnalysisId = $baselineAnalysisId, a.lineage = $lineage)
 RETURN CASE WHEN NOT held THEN 'lost' WHEN NOT complete THEN 'incomplete' ELSE a.status END AS status

@@ -1,5 +1,6 @@
 // What a reader needs before reading blocks of a succeeded analysis (result-reading.ts):
-// its niche rows in rank order (without their member lists), its community rows in rank
+// its niche rows in rank order (without their member lists, with their lineage from the
+// baseline analysis, baselineAnalysisId, when it had one), its community rows in rank
 // order, the first account id of each
 // index block, the numbers of accounts and ties, and what identifies this version of the
 // result (finishedAt, and resultRevision: raised by whatever changes a stored result, 0 when
@@ -13,7 +14,7 @@ CALL () {
   RETURN collect(n {.id, .communityId, .size, .density, .conductance, .trustedIds, .trustedScores, .unassigned, .stability,
                     .reciprocity, .events, .firstActivity, .lastActivity, .eventsPerDay, .typeNames,
                     .typeShares, .bridgeIds, .bridgeParticipation, .bridgeTo, .memberStart, .tieStart,
-                    .tieCount}) AS niches
+                    .tieCount, .lineageEvent, .lineageFrom, .lineageJaccard}) AS niches
 }
 CALL () {
   MATCH (c:Community {analysisId: $analysisId})
@@ -26,4 +27,4 @@ CALL () {
   RETURN collect(b.firstId) AS indexFirstIds
 }
 RETURN a.graphId AS graphId, a.finishedAt AS finishedAt, coalesce(a.resultRevision, 0) AS revision,
-       a.accounts AS accounts, a.edges AS ties, niches, communities, indexFirstIds
+       a.accounts AS accounts, a.edges AS ties, a.baselineAnalysisId AS baselineAnalysisId, niches, communities, indexFirstIds

@@ -3,12 +3,16 @@
 // are parallel lists (bridgeTo[k]: comma-separated niche ids bridge k reaches most, as
 // lists cannot nest); memberIds: every member in rank order; memberStart: position of the
 // first member in the result's member order; tieStart/tieCount: the niche's internal ties
-// in the ties blocks; communityId: the community it lies in (null for the unassigned group).
+// in the ties blocks; communityId: the community it lies in (null for the unassigned group);
+// lineageEvent, lineageFrom, lineageJaccard: its lineage from the baseline's niches (the event,
+// the related baseline niche ids best first and their Jaccard; null without a baseline and for
+// the unassigned group).
 // writer: the lease holder that wrote it (result-begin counts only its own holder's rows).
 // Params: $analysisId, $graphId, $owner, $rows: [{id, rank, communityId, size, density,
 // conductance, trustedIds, trustedScores, unassigned, stability, reciprocity, events,
 // firstActivity, lastActivity, eventsPerDay, typeNames, typeShares, bridgeIds,
-// bridgeParticipation, bridgeTo, memberIds, memberStart, tieStart, tieCount}].
+// bridgeParticipation, bridgeTo, memberIds, memberStart, tieStart, tieCount, lineageEvent,
+// lineageFrom, lineageJaccard}].
 // MERGE on the niche's key, so that a retried transaction rewrites rather than fails.
 MATCH (a:Analysis {id: $analysisId})
 UNWIND $rows AS row
@@ -21,7 +25,8 @@ SET n += {
   firstActivity: row.firstActivity, lastActivity: row.lastActivity, eventsPerDay: row.eventsPerDay,
   typeNames: row.typeNames, typeShares: row.typeShares, bridgeIds: row.bridgeIds,
   bridgeParticipation: row.bridgeParticipation, bridgeTo: row.bridgeTo,
-  memberIds: row.memberIds, memberStart: row.memberStart, tieStart: row.tieStart, tieCount: row.tieCount
+  memberIds: row.memberIds, memberStart: row.memberStart, tieStart: row.tieStart, tieCount: row.tieCount,
+  lineageEvent: row.lineageEvent, lineageFrom: row.lineageFrom, lineageJaccard: row.lineageJaccard
 }
 MERGE (n)-[:OF_ANALYSIS]->(a)
 RETURN count(n) AS niches

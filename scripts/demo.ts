@@ -8,9 +8,12 @@
  * 4. runs an analysis and prints the niches next to the planted truth (NMI, trusted
  *    members found, broadcasters and trolls kept out of the trusted lists), then the
  *    communities next to the planted communities (NMI, how the niches nest in them);
- * 5. says how to explore the result in the explorer page and Neo4j Browser, stops the API
+ * 5. plants a niche that splits between two half-month windows (src/synthetic/evolving-niche.ts),
+ *    analyses each window (each the baseline of the next) and prints the lineage: the niche
+ *    events, where the planted niche went under which ids, and the comparison of the two;
+ * 6. says how to explore the result in the explorer page and Neo4j Browser, stops the API
  *    (or, with --serve, keeps it up for the explorer until Ctrl-C), leaves Neo4j running;
- *    the last line is the explorer's URL of the analysis.
+ *    the last line is the explorer's URL of the (first) analysis.
  *
  * Settings come from the environment (scripts/demo/settings.ts). Any failure prints a
  * readable message and exits non-zero; the API child is always stopped.
@@ -18,7 +21,8 @@
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { generateConversationGraph } from '../src/synthetic/conversation-graph.js';
+import { DEFAULTS as GRAPH_DEFAULTS, generateConversationGraph } from '../src/synthetic/conversation-graph.js';
+import { generateEvolvingNiche } from '../src/synthetic/evolving-niche.js';
 import { NichegraphApi } from './demo/api.js';
 import { ApiProcess, findFreePort } from './demo/api-process.js';
 import { browserHint } from './demo/browser-hint.js';
@@ -26,6 +30,7 @@ import { DemoError } from './demo/demo-error.js';
 import { formatDuration, formatFixed, formatInt, formatRate } from './demo/format.js';
 import { ApiError, HttpClient } from './demo/http-client.js';
 import { ingestBatches, makeBatches, BATCH_SIZE } from './demo/ingest.js';
+import { comparisonLines, lineageSummary, plantedNicheLines } from './demo/lineage-report.js';
 import { defaultEndpoints, startLocalNeo4j, type Neo4jEndpoints } from './demo/local-neo4j.js';
 import { comparePlantedAndFound, comparePlantedCommunities, type FoundNiche } from './demo/matching.js';
 import { communityLines, nicheTable, overallLines } from './demo/report.js';
@@ -38,7 +43,7 @@ const READY_TIMEOUT_MS = 60_000;
 const say = (line = ''): void => {
   process.stdout.write(`${line}\n`);
 };
-const step = (n: number, title: string): void => say(`\n== ${n}/5 ${title}`);
+const step = (n: number, title: string): void => say(`\n== ${n}/6 ${title}`);
 
 let api: ApiProcess | undefined;
 let stopping: Promise<void> | undefined;
@@ -165,8 +170,42 @@ async function main(): Promise<void> {
   say();
   for (const line of communityLines(level, graph.planted, { communities: s?.modularity, niches: s?.nicheModularity })) say(line);
 
-  // 5. Where to look next -------------------------------------------------------------------------
-  step(5, 'Explore');
+  // 5. Lineage over two windows ---------------------------------------------------------------------
+  step(5, 'Lineage: two windows, a niche that splits');
+  // Two half-month windows inside the graph's month; the planted niche is one circle in the
+  // first and two halves in the second, tied to the graph by a few mentions of its accounts.
+  const evo = generateEvolvingNiche({ seed: settings.seed, start: GRAPH_DEFAULTS.start, days: GRAPH_DEFAULTS.days / 2, anchors: graph.accounts.slice(0, 3).map((a) => a.id) });
+  const evoBatch = { interactions: [...evo.before.interactions, ...evo.after.interactions] };
+  const evoIngest = await client.ingest(settings.graphId, evoBatch);
+  say(
+    `Planted ${evo.accounts.length} accounts (${evo.accounts[0]}..${evo.accounts.at(-1)}): everyone talks with everyone before ${evo.before.to}, ` +
+      `then two halves of ${evo.halves[0].length} only among themselves (${formatInt(evoIngest.stored)} interactions).`,
+  );
+  const windows: Array<{ label: string; params: typeof params & { from?: string; to?: string } }> = [
+    { label: `First window (before ${evo.before.to})`, params: { ...params, to: evo.before.to } },
+    { label: `Second window (from ${evo.after.from})`, params: { ...params, from: evo.after.from } },
+  ];
+  const windowed = [];
+  for (const w of windows) {
+    say(`POST /v1/graphs/${settings.graphId}/analyses ${JSON.stringify(w.params)}   (baseline by default: the latest earlier analysis)`);
+    const a = await client.runAnalysis(settings.graphId, w.params, { onWaiting: (x, ms) => say(`  analysis ${x.id} is ${x.status} after ${formatDuration(ms)}...`) });
+    if (a.status === 'failed') throw new DemoError(`analysis ${a.id} failed: ${a.error ?? 'no reason given'}`, api?.logTail() ?? []);
+    say(lineageSummary(w.label, a.id, a.lineage));
+    const windowNiches = (await client.listNiches(a.id)).items;
+    const nicheOf = new Map<string, string>();
+    for (const id of evo.accounts) {
+      const r = await client.accountResult(a.id, id);
+      if (!r.niche.unassigned) nicheOf.set(id, r.niche.id);
+    }
+    for (const line of plantedNicheLines('  The planted niche', nicheOf, windowNiches)) say(line);
+    windowed.push(a);
+  }
+  const [firstWindow, secondWindow] = windowed as [(typeof windowed)[number], (typeof windowed)[number]];
+  for (const line of comparisonLines(await client.compare(secondWindow.id, firstWindow.id))) say(line);
+  say(`  (GET /v1/analyses/${secondWindow.id}/compare/${firstWindow.id}; the history of a niche: query 6 of cypher/explore.cypher)`);
+
+  // 6. Where to look next -------------------------------------------------------------------------
+  step(6, 'Explore');
   const explorerUrl = `${baseUrl}/explorer?analysis=${analysis.id}`;
   say(`Exports: ${baseUrl}/v1/analyses/${analysis.id}/export?format=ndjson (csv, gexf, graphml); whom to equip: ${baseUrl}/v1/analyses/${analysis.id}/ambassadors?budget=10`);
   say('In Neo4j Browser:');

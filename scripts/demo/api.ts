@@ -28,6 +28,44 @@ export interface AnalysisRequest {
   resolution?: number;
   seed?: number;
   topK?: number;
+  from?: string;
+  to?: string;
+  baseline?: string | null;
+}
+
+export type LineageEvent = 'continued' | 'grown' | 'shrunk' | 'split' | 'merged' | 'born';
+
+export interface AnalysisLineageView {
+  baselineAnalysisId: string;
+  events: Record<LineageEvent | 'dissolved', number>;
+  dissolved: Array<{ nicheId: string; size: number }>;
+}
+
+export interface NicheLineageView {
+  baselineAnalysisId: string;
+  event: LineageEvent;
+  from: Array<{ nicheId: string; jaccard: number }>;
+}
+
+export interface AccountResultView {
+  accountId: string;
+  niche: { id: string; size: number; unassigned: boolean };
+}
+
+export interface RankMoveView {
+  accountId: string;
+  before: { rank: number; score: number; nicheId: string };
+  after: { rank: number; score: number; nicheId: string };
+  change: number;
+}
+
+export interface ComparisonView {
+  before: { analysisId: string };
+  after: { analysisId: string };
+  events: Record<LineageEvent | 'dissolved', number>;
+  accounts: { inBoth: number; changedNiche: number; joined: number; left: number };
+  rose: RankMoveView[];
+  fell: RankMoveView[];
 }
 
 export interface AnalysisSummaryView {
@@ -48,6 +86,8 @@ export interface AnalysisView {
   finishedAt: string | null;
   error?: string;
   summary?: AnalysisSummaryView;
+  /** With a baseline: the niche events and dissolved baseline niches. */
+  lineage?: AnalysisLineageView;
 }
 
 export interface TrustedView {
@@ -65,6 +105,8 @@ export interface NicheView {
   density: number;
   conductance: number;
   trusted: TrustedView[];
+  /** With a baseline: where the niche comes from (null for the unassigned group). */
+  lineage?: NicheLineageView | null;
 }
 
 export interface CommunityView {
@@ -162,6 +204,17 @@ export class NichegraphApi {
   /** Every member of one niche, highest score first. */
   async listMembers(analysisId: string, nicheId: string): Promise<MemberView[]> {
     return (await this.allPages<MemberView>(`/v1/analyses/${seg(analysisId)}/niches/${seg(nicheId)}/members`, PAGE_SIZE)).items;
+  }
+
+  /** GET /v1/analyses/{id}/accounts/{accountId}: the account's niche. */
+  async accountResult(analysisId: string, accountId: string): Promise<AccountResultView> {
+    return (await this.http.request<AccountResultView>('GET', `/v1/analyses/${seg(analysisId)}/accounts/${seg(accountId)}`, { expect: [200] })).body;
+  }
+
+  /** GET /v1/analyses/{a}/compare/{b}: what changed between two analyses of a graph. */
+  async compare(analysisId: string, otherAnalysisId: string, movers = 3): Promise<ComparisonView> {
+    const path = `/v1/analyses/${seg(analysisId)}/compare/${seg(otherAnalysisId)}?movers=${movers}`;
+    return (await this.http.request<ComparisonView>('GET', path, { expect: [200] })).body;
   }
 
   private async allPages<T>(path: string, limit: number): Promise<{ total: number; items: T[] }> {

@@ -73,8 +73,6 @@ export function validateAnalysisOptions(options: AnalysisOptions): void {
 /** Analyses a projection given as a PairTable (the store's form) or as validated row objects. */
 export function analyseProjection(projection: Projection | PairTable, options: AnalysisOptions, hooks: AnalysisHooks = {}): AnalysisResult {
   validateAnalysisOptions(options);
-  // Warm starts (issue 12) were measured on the Louvain engine; findNiches does not take one yet.
-  if (options.initialPartition !== undefined) throw new RangeError(`${PREFIX}: options.initialPartition is not supported by the Leiden engine yet.`);
   const runs = options.runs ?? DEFAULTS.runs;
   const minNicheSize = options.minNicheSize ?? DEFAULTS.minNicheSize;
   const table = isPairTable(projection) ? projection : pairTableFromProjection(projection);
@@ -86,6 +84,8 @@ export function analyseProjection(projection: Projection | PairTable, options: A
     runs,
     resolution: options.resolution ?? null,
     nicheSize: options.nicheSize ?? null,
+    initial: options.initialPartition ?? null,
+    initialCommunity: options.initialCommunities ?? null,
   });
 
   hooks.onPhase?.('centrality');

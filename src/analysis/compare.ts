@@ -112,13 +112,18 @@ export function compareMemberships(beforeRows: readonly MembershipRow[], afterRo
   const lineage = nicheLineage({ current: after.nicheOf, currentCount: after.nicheIds.length, baseline, baselineSize: before.nicheSize });
   const correspondsTo = lineage.niches.map((n) => n.keeps);
 
-  const trustedIn = (s: Side, k: number): Set<string> => {
-    const out = new Set<string>();
+  // Trusted members per niche, each side read once (not once per niche).
+  const trustedBy = (s: Side): Array<Set<string>> => {
+    const out = s.nicheIds.map(() => new Set<string>());
     s.rows.forEach((r, i) => {
-      if (s.nicheOf[i] === k && r.trusted) out.add(r.accountId);
+      const k = s.nicheOf[i] as number;
+      if (k >= 0 && r.trusted) (out[k] as Set<string>).add(r.accountId);
     });
     return out;
   };
+  const trustedBefore = trustedBy(before);
+  const trustedAfter = trustedBy(after);
+  const trustedIn = (s: Side, k: number): Set<string> => ((s === before ? trustedBefore : trustedAfter)[k] as Set<string>);
   const niches: NicheComparison[] = lineage.niches.map((n, k) => {
     const now = trustedIn(after, k);
     const then = n.keeps >= 0 ? trustedIn(before, n.keeps) : new Set<string>();

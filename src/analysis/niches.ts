@@ -78,6 +78,17 @@ export interface NicheOptions {
   nicheSize?: { min: number; max: number } | null;
   /** Where the independent runs execute (default: one after the other in this thread). */
   runner?: PartitionRunner;
+  /**
+   * Warm start (issue 12): a niche label per account (-1: none, a singleton), e.g. the niches
+   * of a baseline analysis mapped onto this graph's accounts. The niche-level runs start from
+   * it instead of singletons, as GDS's seedProperty does; the niche scale is still chosen cold.
+   */
+  initial?: Int32Array | null;
+  /**
+   * A community label per account (-1: none), e.g. the baseline's communities: the community
+   * level starts each niche in the community most of its accounts started in.
+   */
+  initialCommunity?: Int32Array | null;
 }
 
 export interface NicheSummary {
@@ -132,6 +143,8 @@ interface ResolvedOptions {
   consensusRuns: number;
   dunbar: number;
   runner: PartitionRunner;
+  initial: Int32Array | null;
+  initialCommunity: Int32Array | null;
 }
 
 function checkOptions(options: NicheOptions): ResolvedOptions {
@@ -152,6 +165,10 @@ function checkOptions(options: NicheOptions): ResolvedOptions {
   if (!(dunbar >= 1)) throw new RangeError(`${PREFIX}: dunbar must be >= 1, got ${String(dunbar)}.`);
   const runner = options.runner ?? inThisThread;
   if (runner === null || typeof runner !== 'object' || typeof runner.run !== 'function') throw new TypeError(`${PREFIX}: runner must have a run(tasks) method.`);
+  const initial = options.initial ?? null;
+  const initialCommunity = options.initialCommunity ?? null;
+  if (initial !== null && !(initial instanceof Int32Array)) throw new TypeError(`${PREFIX}: initial must be an Int32Array or null.`);
+  if (initialCommunity !== null && !(initialCommunity instanceof Int32Array)) throw new TypeError(`${PREFIX}: initialCommunity must be an Int32Array or null.`);
   return {
     seed,
     resolution,
@@ -160,6 +177,8 @@ function checkOptions(options: NicheOptions): ResolvedOptions {
     consensusRuns: int(options.consensusRuns ?? DEFAULTS.consensusRuns, 'consensusRuns', 1),
     dunbar,
     runner,
+    initial,
+    initialCommunity,
   };
 }
 
@@ -168,6 +187,9 @@ export function findNiches(graph: CompactGraph, options: NicheOptions, onStep?: 
   const o = checkOptions(options);
   const step = (name: NicheStep): void => onStep?.(name);
   const csr = graph.undirected;
+  for (const [name, labels] of [['initial', o.initial], ['initialCommunity', o.initialCommunity]] as const) {
+    if (labels !== null && labels.length !== csr.offsets.length - 1) throw new RangeError(`${PREFIX}: ${name} has ${labels.length} labels for ${csr.offsets.length - 1} accounts.`);
+  }
   const master = createRng(o.seed);
   const nextSeed = (): number => Math.floor(master() * 0x1_0000_0000);
   const width = Math.max(1, Math.floor(o.runner.threads ?? 1));
@@ -178,6 +200,14 @@ export function findNiches(graph: CompactGraph, options: NicheOptions, onStep?: 
   const kWeights = strengths(k);
   const at = (resolution: number, seed: number, extra: Partial<LeidenTask> = {}): LeidenTask => ({ kind: 'leiden', csr: k.csr, quality: 'modularity', resolution, nodeWeights: kWeights, seed, ...extra });
   const expand = (labels: Int32Array): Int32Array => Int32Array.from(leaves.node, (c) => labels[c] as number);
+  // A warm start on the contracted graph: each node starts where its root account started
+  // (a node without a starting label alone, under a label no account uses).
+  const onNodes = (labels: Int32Array | null): Int32Array | null => {
+    if (labels === null) return null;
+    const n = labels.length;
+    return Int32Array.from(leaves.root, (a, v) => ((labels[a] as number) >= 0 ? (labels[a] as number) : n + v));
+  };
+  const startK = onNodes(o.initial);
 
   // The niche-scale ladder (see the module doc): rung 0 is gamma 1, the community level.
   const ladder = o.nicheSize !== null || o.resolution === null;
@@ -223,12 +253,13 @@ export function findNiches(graph: CompactGraph, options: NicheOptions, onStep?: 
 
   step('niches');
   // The runs of the niche level; the first continues the chosen rung's probe (its second iteration).
+  // A warm start replaces that continuation: every run starts from the given partition.
   const tasks: LeidenTask[] = [];
-  if (chosen !== null) tasks.push(at(gamma, nextSeed(), { iterations: 1, initial: chosen }));
-  while (tasks.length < o.runs) tasks.push(at(gamma, nextSeed()));
+  if (chosen !== null && startK === null) tasks.push(at(gamma, nextSeed(), { iterations: 1, initial: chosen }));
+  while (tasks.length < o.runs) tasks.push(at(gamma, nextSeed(), startK === null ? {} : { initial: startK }));
   const runs = o.runner.run(tasks);
   step('consensus');
-  const consensus = consensusOf(k, runs, gamma, nextSeed, o);
+  const consensus = consensusOf(k, runs, gamma, nextSeed, o, startK);
 
   // Audiences released, then niches cut by community boundaries (each part connected).
   const released = o.nicheSize === null && o.resolution === null ? releaseAudiences(csr, expand(consensus.labels), o.dunbar) : { niche: expand(consensus.labels), released: 0 };
@@ -236,7 +267,12 @@ export function findNiches(graph: CompactGraph, options: NicheOptions, onStep?: 
   // Communities: Leiden at resolution 1 on the graph of niches (so they are unions of niches),
   // then polished by Leiden on the contracted graph from there, which only raises their modularity.
   const nicheGraph = contract(k, consensus.labels, countOf(consensus.labels));
-  const [onNiches] = o.runner.run([{ kind: 'leiden', csr: nicheGraph.csr, quality: 'modularity', resolution: 1, nodeWeights: strengths(nicheGraph), seed: nextSeed() }]) as [Int32Array];
+  // Warm: each niche starts in the community most of its nodes' roots started in.
+  const communityStartK = onNodes(o.initialCommunity);
+  const nicheStart = communityStartK === null ? undefined : majorityLabels(consensus.labels, countOf(consensus.labels), communityStartK);
+  const [onNiches] = o.runner.run([
+    { kind: 'leiden', csr: nicheGraph.csr, quality: 'modularity', resolution: 1, nodeWeights: strengths(nicheGraph), seed: nextSeed(), ...(nicheStart === undefined ? {} : { initial: nicheStart }) },
+  ]) as [Int32Array];
   const start = Int32Array.from(consensus.labels, (c) => onNiches[c] as number);
   const [communityK] = o.runner.run([at(1, nextSeed(), { initial: start })]) as [Int32Array];
   const community = renumberLabels(expand(communityK));
@@ -270,6 +306,31 @@ export function findNiches(graph: CompactGraph, options: NicheOptions, onStep?: 
       audience: released.released,
     },
   };
+}
+
+/** Per group of `groups`: the most frequent label >= 0 of `labels` among its members (ties: the smaller), or a fresh one. */
+function majorityLabels(groups: Int32Array, count: number, labels: Int32Array): Int32Array {
+  const votes = new Map<number, number>();
+  const out = new Int32Array(count).fill(-1);
+  const best = new Float64Array(count);
+  let fresh = 0;
+  for (let i = 0; i < labels.length; i++) if ((labels[i] as number) + 1 > fresh) fresh = (labels[i] as number) + 1;
+  for (let i = 0; i < groups.length; i++) {
+    const c = labels[i] as number;
+    if (c < 0) continue;
+    const key = (groups[i] as number) * fresh + c;
+    votes.set(key, (votes.get(key) ?? 0) + 1);
+  }
+  for (const [key, v] of votes) {
+    const grp = Math.floor(key / fresh);
+    const c = key - grp * fresh;
+    if (v > (best[grp] as number) || (v === best[grp] && c < (out[grp] as number))) {
+      best[grp] = v;
+      out[grp] = c;
+    }
+  }
+  for (let k = 0; k < count; k++) if ((out[k] as number) < 0) out[k] = fresh + k;
+  return out;
 }
 
 /** The size (in accounts: the sum of `size`) of the group of the median unit of `weight` (the lower median). */
@@ -307,14 +368,28 @@ interface ConsensusOutcome {
 }
 
 /** Keeps what every run agrees on and decides the rest on the core graph (see the module doc). */
-function consensusOf(g: WeightedGraph, runs: Int32Array[], gamma: number, nextSeed: () => number, o: ResolvedOptions): ConsensusOutcome {
+function consensusOf(g: WeightedGraph, runs: Int32Array[], gamma: number, nextSeed: () => number, o: ResolvedOptions, start: Int32Array | null = null): ConsensusOutcome {
   const n = g.csr.offsets.length - 1;
   const { agreement, unanimous } = agreementOf(g.csr, runs);
   if (unanimous || runs.length === 1) return { labels: renumberLabels(runs[0] as Int32Array).community, runs, nodes: n, consensusRuns: 0 };
   const cores = componentsWhere(g.csr, agreement, (a) => a === 1);
   const coreGraph = contract(g, cores.community, cores.count);
   const weights = strengths(coreGraph);
-  const tasks: LeidenTask[] = Array.from({ length: o.consensusRuns }, () => ({ kind: 'leiden', csr: coreGraph.csr, quality: 'modularity', resolution: gamma, nodeWeights: weights, seed: nextSeed() }));
+  // A warm start carries over to the cores: each starts in the niche of its first node.
+  let coreStart: Int32Array | undefined;
+  if (start !== null) {
+    coreStart = new Int32Array(cores.count);
+    for (let i = n - 1; i >= 0; i--) coreStart[cores.community[i] as number] = start[i] as number;
+  }
+  const tasks: LeidenTask[] = Array.from({ length: o.consensusRuns }, () => ({
+    kind: 'leiden' as const,
+    csr: coreGraph.csr,
+    quality: 'modularity' as const,
+    resolution: gamma,
+    nodeWeights: weights,
+    seed: nextSeed(),
+    ...(coreStart === undefined ? {} : { initial: coreStart }),
+  }));
   const parts = o.runner.run(tasks);
   const expand = (labels: Int32Array): Int32Array => Int32Array.from(cores.community, (c) => labels[c] as number);
   const result = parts.length === 1 ? (parts[0] as Int32Array) : closestToConsensus(coreGraph.csr, parts, agreementOf(coreGraph.csr, parts).agreement);

@@ -5,7 +5,7 @@
  * whole object form (tests, small results).
  */
 import { ROLES } from './roles.js';
-import type { AnalysisResult, CommunityResult, MemberScore, NicheResult, ReciprocalTie } from './types.js';
+import type { AnalysisResult, CommunityResult, MemberScore, NicheLineageView, NicheResult, ReciprocalTie } from './types.js';
 
 export type NicheView = Omit<NicheResult, 'members'>;
 
@@ -72,7 +72,7 @@ export function nicheView(result: AnalysisResult, r: number): NicheView {
     dominantTypes.push({ type: n.dominantTypes.typeNames[n.dominantTypes.type[k] as number] as string, share: n.dominantTypes.share[k] as number });
   }
   const community = n.community[r] as number;
-  return {
+  const view: NicheView = {
     id: n.ids[r] as string,
     communityId: community < 0 ? null : (result.communities.ids[community] as string),
     unassigned: r === n.unassignedRow,
@@ -89,6 +89,18 @@ export function nicheView(result: AnalysisResult, r: number): NicheView {
     bridges,
     trusted,
   };
+  if (result.lineage !== undefined) view.lineage = nicheLineageView(result, r);
+  return view;
+}
+
+/** Row r's lineage (null for the unassigned group); the result must carry lineage. */
+export function nicheLineageView(result: AnalysisResult, r: number): NicheLineageView | null {
+  const l = result.lineage;
+  const event = l?.event[r] ?? null;
+  if (l === undefined || event === null) return null;
+  const from = [];
+  for (let k = l.fromStarts[r] as number, end = l.fromStarts[r + 1] as number; k < end; k++) from.push({ nicheId: l.fromIds[k] as string, jaccard: l.fromJaccard[k] as number });
+  return { baselineAnalysisId: l.baselineAnalysisId, event, from };
 }
 
 /** Community row k. */
@@ -117,9 +129,9 @@ export function nicheResults(result: AnalysisResult): NicheResult[] {
   for (let r = 0; r < result.niches.count; r++) {
     const view = nicheView(result, r);
     const members = Array.from(memberPage(result, r, 0, Number.MAX_SAFE_INTEGER), (i) => memberScore(result, i));
-    // Key order of the object form: id, unassigned, size, ... members, trusted.
-    const { trusted, ...rest } = view;
-    out.push({ ...rest, members, trusted });
+    // Key order of the object form: id, unassigned, size, ... members, trusted (, lineage).
+    const { trusted, lineage, ...rest } = view;
+    out.push({ ...rest, members, trusted, ...(lineage === undefined ? {} : { lineage }) });
   }
   return out;
 }

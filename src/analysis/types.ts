@@ -7,6 +7,7 @@
  * (disputes, complaints, distrust) must never make an account look more central.
  */
 import type { CentralityName } from './centrality/select.js';
+import type { LineageEvent } from './lineage.js';
 
 export interface ProjectedPair {
   source: string;
@@ -51,9 +52,11 @@ export interface AnalysisOptions {
   centralities?: readonly CentralityName[];
   /**
    * Warm start: a starting niche label per account index (-1 = none), e.g. the niches of
-   * the baseline analysis, as GDS's seedProperty (louvain.ts). Undefined: cold start.
+   * the baseline analysis, as GDS's seedProperty (findNiches' `initial`). Undefined: cold start.
    */
   initialPartition?: Int32Array;
+  /** With initialPartition: a starting community label per account index (-1 = none). */
+  initialCommunities?: Int32Array;
 }
 
 /** Guimera-Amaral role, or "broadcaster" (huge audience, few reciprocal ties). */
@@ -100,8 +103,10 @@ export interface AnalysisSummary {
  * build objects (result-view.ts) only for the page they answer.
  *
  * Rows. Accounts are indexed like the compact graph (ascending ids). Niches are indexed by
- * rank: row r is niche "n" + r (0 = largest); the unassigned group, when there is one, is
- * the last row (id "unassigned", `unassignedRow`).
+ * rank (row 0 = largest); assembly names row r "n" + r, and the service then renames them by
+ * lineage (result-lineage.ts: a niche that continues a baseline niche keeps its id, a new one
+ * gets an id never used in its graph), so an id is not a rank. The unassigned group, when
+ * there is one, is the last row (id "unassigned", `unassignedRow`).
  */
 export interface AnalysisResult {
   summary: AnalysisSummary;
@@ -111,6 +116,31 @@ export interface AnalysisResult {
   communities: CommunityColumns;
   /** The undirected positive ties the analysis saw. */
   ties: TieColumns;
+  /** The niches' lineage from a baseline analysis (result-lineage.ts); absent without a baseline. */
+  lineage?: LineageColumns;
+}
+
+/** Lineage of each niche row from the niches of a baseline analysis (lineage.ts). */
+export interface LineageColumns {
+  baselineAnalysisId: string;
+  /** Per niche row: its event; null for the unassigned group. */
+  event: Array<LineageEvent | null>;
+  /** The baseline niches row r relates to (Jaccard >= 0.3), best first: fromIds / fromJaccard[fromStarts[r] .. fromStarts[r + 1]). */
+  fromStarts: Int32Array;
+  fromIds: readonly string[];
+  fromJaccard: Float64Array;
+  /** Baseline niches related to no niche of this analysis, with their size. */
+  dissolved: Array<{ nicheId: string; size: number }>;
+  /** Niches per event, and the dissolved baseline niches. */
+  counts: Record<LineageEvent | 'dissolved', number>;
+}
+
+/** A niche's lineage as the API reports it. */
+export interface NicheLineageView {
+  baselineAnalysisId: string;
+  event: LineageEvent;
+  /** The baseline niches it relates to (Jaccard >= 0.3), highest Jaccard first. */
+  from: Array<{ nicheId: string; jaccard: number }>;
 }
 
 export interface AccountColumns {
@@ -158,7 +188,7 @@ export interface AccountColumns {
 export interface NicheColumns {
   /** Rows: the niches, then the unassigned group when there is one. */
   count: number;
-  /** "n" + rank, and "unassigned" for the unassigned group. */
+  /** The niche ids ("n" + rank from assembly, then stable ids by lineage), and "unassigned" for the unassigned group. */
   ids: readonly string[];
   /** Row of the unassigned group, -1 when every account is in a niche. */
   unassignedRow: number;
@@ -271,7 +301,7 @@ export interface MemberScore {
  * for the page being answered, never for the whole result).
  */
 export interface NicheResult {
-  /** "n" + rank, rank 0 = largest niche; "unassigned" for the group of accounts in no niche. */
+  /** The niche's id, stable across analyses of its graph (not a rank); "unassigned" for the group of accounts in no niche. */
   id: string;
   /** The community the niche lies in ("c" + rank); null for the unassigned group. */
   communityId?: string | null;
@@ -301,6 +331,8 @@ export interface NicheResult {
   members: MemberScore[];
   /** The topK members by score (a prefix of members). */
   trusted: Array<{ accountId: string; score: number }>;
+  /** Its lineage from the baseline analysis: present when the analysis has a baseline; null for the unassigned group. */
+  lineage?: NicheLineageView | null;
 }
 
 /** A coarse community: niches and unassigned accounts that modularity at resolution 1 groups together (a view of one CommunityColumns row). */

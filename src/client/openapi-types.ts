@@ -93,6 +93,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/analyses/{analysisId}/compare/{otherAnalysisId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * What changed between two analyses of a graph: niche events, movers, trusted members gained and lost
+         * @description Both analyses must have succeeded (409 otherwise) and be of the same graph (400 naming otherAnalysisId). The earlier-created one is `before`, whatever the order in the path. Niches correspond by best-match Jaccard (the lineage rules of the README), computed between these two analyses directly, so any two analyses compare, not only an analysis and its baseline. Trust rank: position by score over all accounts of an analysis (1 = highest), ties by account id.
+         */
+        get: operations["compareAnalyses"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/graphs/{graphId}/analyses": {
         parameters: {
             query?: never;
@@ -107,7 +127,7 @@ export interface paths {
         get: operations["listAnalyses"];
         put?: never;
         /**
-         * Start an analysis: niches (Louvain) and their trusted members
+         * Start an analysis: communities, niches (Leiden) and their trusted members
          * @description Answers 202 with the queued analysis and its Location at once. With ?wait=N the answer is held up to N seconds; if the analysis finishes in time the answer is 200 with the finished analysis. Analyses run in worker threads (of this process, or of worker processes sharing a Redis queue), ANALYSIS_CONCURRENCY at a time per process; at most ANALYSIS_QUEUE_LIMIT wait, and one more is refused with 503 NG_QUEUE_FULL and a Retry-After header. A queue that cannot be reached answers 503 NG_QUEUE_UNAVAILABLE.
          */
         post: operations["createAnalysis"];
@@ -1021,6 +1041,206 @@ export interface operations {
             };
         };
     };
+    compareAnalyses: {
+        parameters: {
+            query: {
+                /** @description Members listed in `rose` and in `fell`. */
+                movers: number;
+            };
+            header?: never;
+            path: {
+                /** @description Analysis id. */
+                analysisId: string;
+                /** @description The analysis to compare it with (same graph). */
+                otherAnalysisId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        before: {
+                            analysisId: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                            from: string | null;
+                            to: string | null;
+                        };
+                        after: {
+                            analysisId: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                            from: string | null;
+                            to: string | null;
+                        };
+                        /** @description Niches of `after` per lineage event relative to `before`'s; dissolved: `before` niches related to none. */
+                        events: {
+                            continued: number;
+                            grown: number;
+                            shrunk: number;
+                            split: number;
+                            merged: number;
+                            born: number;
+                            dissolved: number;
+                        };
+                        accounts: {
+                            inBoth: number;
+                            /** @description In both, and its `after` niche does not correspond to its `before` niche (entering or leaving the unassigned group counts). */
+                            changedNiche: number;
+                            /** @description Only in `after`. */
+                            joined: number;
+                            /** @description Only in `before`. */
+                            left: number;
+                        };
+                        /** @description Accounts in both whose trust rank rose most, largest rise first (ties by account id). */
+                        rose: {
+                            accountId: string;
+                            before: {
+                                /** @description Position by score over all accounts of the analysis (1 = highest). */
+                                rank: number;
+                                score: number;
+                                nicheId: string;
+                            };
+                            after: {
+                                /** @description Position by score over all accounts of the analysis (1 = highest). */
+                                rank: number;
+                                score: number;
+                                nicheId: string;
+                            };
+                            /** @description before.rank - after.rank: > 0 rose. */
+                            change: number;
+                        }[];
+                        /** @description Accounts in both whose trust rank fell most, largest fall first. */
+                        fell: {
+                            accountId: string;
+                            before: {
+                                /** @description Position by score over all accounts of the analysis (1 = highest). */
+                                rank: number;
+                                score: number;
+                                nicheId: string;
+                            };
+                            after: {
+                                /** @description Position by score over all accounts of the analysis (1 = highest). */
+                                rank: number;
+                                score: number;
+                                nicheId: string;
+                            };
+                            /** @description before.rank - after.rank: > 0 rose. */
+                            change: number;
+                        }[];
+                        /** @description The niches of `after` (the unassigned group not included), largest first. */
+                        niches: {
+                            nicheId: string;
+                            event: "continued" | "grown" | "shrunk" | "split" | "merged" | "born";
+                            /** @description `before` niches it relates to (Jaccard >= 0.3), best first. */
+                            from: {
+                                nicheId: string;
+                                jaccard: number;
+                            }[];
+                            /** @description The `before` niche it continues (mutual best match), null when born. */
+                            corresponds: string | null;
+                            size: number;
+                            /** @description Its trusted members that were not trusted in the corresponding `before` niche. */
+                            trustedGained: string[];
+                            /** @description Trusted members of the corresponding `before` niche that it no longer lists as trusted. */
+                            trustedLost: string[];
+                        }[];
+                        /** @description `before` niches related to no niche of `after`, with their trusted members (all lost). */
+                        dissolved: {
+                            nicheId: string;
+                            size: number;
+                            trustedLost: string[];
+                        }[];
+                    };
+                };
+            };
+            /** @description Not Modified: the ETag given in If-None-Match is current (no body). */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid request: every offending field is listed in `errors` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or unknown API key (send Authorization: Bearer <key>) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The API key lacks the scope (or graph) this needs */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unknown resource */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict with the current state (or a request with the same Idempotency-Key is still running) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A path parameter is longer than the router accepts */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limit or analyses-per-key limit reached; retry after Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Neo4j unavailable, service overloaded or shutting down; retry after Retry-After seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     listAnalyses: {
         parameters: {
             query: {
@@ -1065,6 +1285,8 @@ export interface operations {
                                 };
                                 from: string | null;
                                 to: string | null;
+                                /** @description The time decay asked for (ISO 8601 duration); null: none. */
+                                halfLife?: string | null;
                                 minWeight: number;
                                 topK: number;
                                 runs?: number;
@@ -1074,6 +1296,9 @@ export interface operations {
                                     max: number;
                                 } | null;
                                 centralities?: string[];
+                                /** @description The baseline asked for (absent: the default rule; see `lineage` for the one used). */
+                                baseline?: string | null;
+                                warmStart?: boolean;
                             };
                             /** Format: date-time */
                             createdAt: string;
@@ -1102,6 +1327,29 @@ export interface operations {
                                 unassigned: number;
                                 /** @description Mean share of runs that put an account (with ties) in its niche. */
                                 meanConfidence: number;
+                            };
+                            /**
+                             * AnalysisLineage
+                             * @description Present once the analysis succeeded, when it had a baseline (each niche carries its own `lineage`).
+                             */
+                            lineage?: {
+                                /** @description The baseline analysis its niches were matched to. */
+                                baselineAnalysisId: string;
+                                /** @description Niches per lineage event; dissolved: baseline niches related to no niche of this analysis. */
+                                events: {
+                                    continued: number;
+                                    grown: number;
+                                    shrunk: number;
+                                    split: number;
+                                    merged: number;
+                                    born: number;
+                                    dissolved: number;
+                                };
+                                /** @description The baseline niches that dissolved, with their size. */
+                                dissolved: {
+                                    nicheId: string;
+                                    size: number;
+                                }[];
                             };
                             /**
                              * AnalysisProgress
@@ -1254,6 +1502,11 @@ export interface operations {
                     /** @description ISO 8601 date-time with a time zone, or epoch milliseconds. */
                     to?: number | string;
                     /**
+                     * @description Time decay: an ISO 8601 duration (e.g. "P30D", "PT12H", "P1Y6M"; a year is 365.2425 days, a month a twelfth of it). Each interaction then weighs weight * 2^(-age / halfLife), age measured from `to`, or without `to` from the latest interaction in the window; interactions without a timestamp are left out (as with `from`). Absent: no decay.
+                     * @example P30D
+                     */
+                    halfLife?: string;
+                    /**
                      * @description Pairs whose aggregated |weight| is below this are left out.
                      * @default 0
                      */
@@ -1278,6 +1531,13 @@ export interface operations {
                         min: number;
                         max: number;
                     };
+                    /** @description The earlier analysis of this graph whose niches this one is matched to (lineage, stable niche ids, warm start). It must have succeeded. Absent: the latest succeeded analysis of the graph created before this one with the same `typeWeights`, `minWeight` and `halfLife` (the time window may differ), if any, found when the analysis runs. null: none (every niche gets a new id). */
+                    baseline?: string | null;
+                    /**
+                     * @description With a baseline, start the niches and communities from the baseline's (as Neo4j GDS's seedProperty): re-runs keep their niches and ids where the data did not change. false: start from scratch (lineage and ids are still matched). Membership confidence and niche stability then measure agreement among runs started from the baseline.
+                     * @default true
+                     */
+                    warmStart?: boolean;
                     /** @description Extra whole-graph centralities reported per account (member lists and account results): HITS hubs and authorities, eigenvector, coreNumber (k-shell), harmonic closeness, betweenness (exact up to 2,000 accounts, seeded pivot sampling above), in/out degree. They do not enter the trust score. Betweenness and harmonic closeness cost one graph search per account (or pivot). */
                     centralities?: ("hubs" | "authorities" | "eigenvector" | "coreNumber" | "harmonic" | "betweenness" | "inDegree" | "outDegree")[];
                 };
@@ -1341,6 +1601,8 @@ export interface operations {
                             };
                             from: string | null;
                             to: string | null;
+                            /** @description The time decay asked for (ISO 8601 duration); null: none. */
+                            halfLife?: string | null;
                             minWeight: number;
                             topK: number;
                             runs?: number;
@@ -1350,6 +1612,9 @@ export interface operations {
                                 max: number;
                             } | null;
                             centralities?: string[];
+                            /** @description The baseline asked for (absent: the default rule; see `lineage` for the one used). */
+                            baseline?: string | null;
+                            warmStart?: boolean;
                         };
                         /** Format: date-time */
                         createdAt: string;
@@ -1378,6 +1643,29 @@ export interface operations {
                             unassigned: number;
                             /** @description Mean share of runs that put an account (with ties) in its niche. */
                             meanConfidence: number;
+                        };
+                        /**
+                         * AnalysisLineage
+                         * @description Present once the analysis succeeded, when it had a baseline (each niche carries its own `lineage`).
+                         */
+                        lineage?: {
+                            /** @description The baseline analysis its niches were matched to. */
+                            baselineAnalysisId: string;
+                            /** @description Niches per lineage event; dissolved: baseline niches related to no niche of this analysis. */
+                            events: {
+                                continued: number;
+                                grown: number;
+                                shrunk: number;
+                                split: number;
+                                merged: number;
+                                born: number;
+                                dissolved: number;
+                            };
+                            /** @description The baseline niches that dissolved, with their size. */
+                            dissolved: {
+                                nicheId: string;
+                                size: number;
+                            }[];
                         };
                         /**
                          * AnalysisProgress
@@ -1476,6 +1764,8 @@ export interface operations {
                             };
                             from: string | null;
                             to: string | null;
+                            /** @description The time decay asked for (ISO 8601 duration); null: none. */
+                            halfLife?: string | null;
                             minWeight: number;
                             topK: number;
                             runs?: number;
@@ -1485,6 +1775,9 @@ export interface operations {
                                 max: number;
                             } | null;
                             centralities?: string[];
+                            /** @description The baseline asked for (absent: the default rule; see `lineage` for the one used). */
+                            baseline?: string | null;
+                            warmStart?: boolean;
                         };
                         /** Format: date-time */
                         createdAt: string;
@@ -1513,6 +1806,29 @@ export interface operations {
                             unassigned: number;
                             /** @description Mean share of runs that put an account (with ties) in its niche. */
                             meanConfidence: number;
+                        };
+                        /**
+                         * AnalysisLineage
+                         * @description Present once the analysis succeeded, when it had a baseline (each niche carries its own `lineage`).
+                         */
+                        lineage?: {
+                            /** @description The baseline analysis its niches were matched to. */
+                            baselineAnalysisId: string;
+                            /** @description Niches per lineage event; dissolved: baseline niches related to no niche of this analysis. */
+                            events: {
+                                continued: number;
+                                grown: number;
+                                shrunk: number;
+                                split: number;
+                                merged: number;
+                                born: number;
+                                dissolved: number;
+                            };
+                            /** @description The baseline niches that dissolved, with their size. */
+                            dissolved: {
+                                nicheId: string;
+                                size: number;
+                            }[];
                         };
                         /**
                          * AnalysisProgress
@@ -1727,6 +2043,8 @@ export interface operations {
                             };
                             from: string | null;
                             to: string | null;
+                            /** @description The time decay asked for (ISO 8601 duration); null: none. */
+                            halfLife?: string | null;
                             minWeight: number;
                             topK: number;
                             runs?: number;
@@ -1736,6 +2054,9 @@ export interface operations {
                                 max: number;
                             } | null;
                             centralities?: string[];
+                            /** @description The baseline asked for (absent: the default rule; see `lineage` for the one used). */
+                            baseline?: string | null;
+                            warmStart?: boolean;
                         };
                         /** Format: date-time */
                         createdAt: string;
@@ -1764,6 +2085,29 @@ export interface operations {
                             unassigned: number;
                             /** @description Mean share of runs that put an account (with ties) in its niche. */
                             meanConfidence: number;
+                        };
+                        /**
+                         * AnalysisLineage
+                         * @description Present once the analysis succeeded, when it had a baseline (each niche carries its own `lineage`).
+                         */
+                        lineage?: {
+                            /** @description The baseline analysis its niches were matched to. */
+                            baselineAnalysisId: string;
+                            /** @description Niches per lineage event; dissolved: baseline niches related to no niche of this analysis. */
+                            events: {
+                                continued: number;
+                                grown: number;
+                                shrunk: number;
+                                split: number;
+                                merged: number;
+                                born: number;
+                                dissolved: number;
+                            };
+                            /** @description The baseline niches that dissolved, with their size. */
+                            dissolved: {
+                                nicheId: string;
+                                size: number;
+                            }[];
                         };
                         /**
                          * AnalysisProgress
@@ -1939,6 +2283,8 @@ export interface operations {
                             };
                             from: string | null;
                             to: string | null;
+                            /** @description The time decay asked for (ISO 8601 duration); null: none. */
+                            halfLife?: string | null;
                             minWeight: number;
                             topK: number;
                             runs?: number;
@@ -1948,6 +2294,9 @@ export interface operations {
                                 max: number;
                             } | null;
                             centralities?: string[];
+                            /** @description The baseline asked for (absent: the default rule; see `lineage` for the one used). */
+                            baseline?: string | null;
+                            warmStart?: boolean;
                         };
                         /** Format: date-time */
                         createdAt: string;
@@ -1976,6 +2325,29 @@ export interface operations {
                             unassigned: number;
                             /** @description Mean share of runs that put an account (with ties) in its niche. */
                             meanConfidence: number;
+                        };
+                        /**
+                         * AnalysisLineage
+                         * @description Present once the analysis succeeded, when it had a baseline (each niche carries its own `lineage`).
+                         */
+                        lineage?: {
+                            /** @description The baseline analysis its niches were matched to. */
+                            baselineAnalysisId: string;
+                            /** @description Niches per lineage event; dissolved: baseline niches related to no niche of this analysis. */
+                            events: {
+                                continued: number;
+                                grown: number;
+                                shrunk: number;
+                                split: number;
+                                merged: number;
+                                born: number;
+                                dissolved: number;
+                            };
+                            /** @description The baseline niches that dissolved, with their size. */
+                            dissolved: {
+                                nicheId: string;
+                                size: number;
+                            }[];
                         };
                         /**
                          * AnalysisProgress
@@ -2119,7 +2491,7 @@ export interface operations {
                         limit: number;
                         offset: number;
                         items: {
-                            /** @description n0 is the largest niche of the analysis. */
+                            /** @description Stable across the analyses of a graph, not a rank (niches are listed largest first): a niche that continues a niche of the baseline analysis keeps its id; a new one gets an id never used before in the graph ("n" + a number). "unassigned" is the group of accounts in no niche. */
                             id: string;
                             /** @description The community the niche lies in (see listCommunities); null for the unassigned group. */
                             communityId: string | null;
@@ -2158,6 +2530,17 @@ export interface operations {
                                 /** @description Niches its ties reach most, strongest first. */
                                 toNiches: string[];
                             }[];
+                            /** @description Where the niche comes from: present when the analysis has a baseline; null for the unassigned group. */
+                            lineage?: {
+                                baselineAnalysisId: string;
+                                /** @description Relative to the baseline niches it relates to (Jaccard >= 0.3, Greene et al. 2010): born (none), merged (two or more), split (one, which relates to other niches too), grown / shrunk (one, one to one, at least 25% larger / smaller), continued. */
+                                event: "continued" | "grown" | "shrunk" | "split" | "merged" | "born";
+                                /** @description The baseline niches it relates to, highest Jaccard first. */
+                                from: {
+                                    nicheId: string;
+                                    jaccard: number;
+                                }[];
+                            } | null;
                         }[];
                     };
                 };

@@ -463,8 +463,8 @@ function stopIfAsked(job: Job): void {
 }
 
 function projectionParams(analysis: AnalysisRecord): ProjectionParams {
-  const { typeWeights, from, to, minWeight } = analysis.params;
-  return { typeWeights, from, to, minWeight };
+  const { typeWeights, from, to, minWeight, halfLife } = analysis.params;
+  return { typeWeights, from, to, minWeight, halfLife: halfLife ?? null };
 }
 
 function elapsed(fromIso: string, toIso: string): number {

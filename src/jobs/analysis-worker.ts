@@ -3,7 +3,9 @@
  *
  * The worker does the whole CPU- and memory-heavy part itself: it opens its own Neo4j
  * driver, streams the projection into a PairTable (or takes the one the parent had
- * cached), builds the compact graph, runs the pipeline and writes the result back. The
+ * cached), reads the niches of its baseline analysis (niche-lineage.ts: the warm start and
+ * the lineage), builds the compact graph, runs the pipeline, gives the niches their stable
+ * ids and writes the result back. The
  * only large thing that crosses the thread boundary is the PairTable, whose columns are
  * SharedArrayBuffers (shared, not copied); no graph, no result objects. So the main
  * thread's event loop stays free while a large graph is analysed, and terminating the
@@ -16,10 +18,12 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { analyseProjection } from '../analysis/analyse.js';
+import { warmStartOf } from '../analysis/result-lineage.js';
 import type { PairTable } from '../analysis/pair-table.js';
 import { createDriver, type DriverOptions } from '../store/driver.js';
 import { Neo4jGraphStore } from '../store/neo4j-store.js';
 import type { AnalysisRecord, AnalysisTimings } from '../store/port.js';
+import { readBaseline, resolveBaseline, withStableIds } from './niche-lineage.js';
 import type { Phase } from './progress.js';
 
 export interface WorkerInput {
@@ -70,12 +74,15 @@ async function run(input: WorkerInput): Promise<void> {
     clock.enter('projection');
     const driver = await createDriver(connection);
     store = new Neo4jGraphStore({ driver, database: connection.database });
-    const { resolution, seed, topK, runs, minNicheSize, nicheSize, centralities, ...projectionParams } = analysis.params;
+    const { resolution, seed, topK, runs, minNicheSize, nicheSize, centralities, baseline: _baseline, warmStart, ...projectionParams } = analysis.params;
     const projected = input.projection ?? (await store.project(analysis.graphId, projectionParams));
     if (!projected) throw new Error(`graph '${analysis.graphId}' was deleted before the analysis ran`);
     const projection = projected.table;
     if (input.projection === null && input.shareProjection) post({ type: 'projection', version: projected.version, table: projection });
     await store.recordProjection(analysis.id, { graphVersion: projected.version, cached: input.projection !== null }, input.owner);
+    // The baseline's niches over these accounts: the lineage's reference and the warm start.
+    const baselineRecord = await resolveBaseline(store, analysis);
+    const baseline = baselineRecord === null ? null : await readBaseline(store, baselineRecord.id, projection.accounts);
     // Analyses stored before runs/minNicheSize/nicheSize existed ran plain Louvain.
     const options = {
       resolution,
@@ -85,9 +92,11 @@ async function run(input: WorkerInput): Promise<void> {
       nicheSize: nicheSize ?? null,
       ...(minNicheSize === undefined ? {} : { minNicheSize }),
       ...(centralities === undefined ? {} : { centralities }),
+      ...(baseline !== null && warmStart !== false ? warmStartOf(baseline) : {}),
     };
-    const result = analyseProjection(projection, options, { onPhase: (phase) => clock.enter(phase) });
+    const computed = analyseProjection(projection, options, { onPhase: (phase) => clock.enter(phase) });
     clock.enter('persistence');
+    const result = await withStableIds(store, analysis.graphId, computed, baseline);
     // Guarded by the lease: a runner that was cancelled or taken over meanwhile writes nothing.
     await store.writeResult(analysis.id, result, new Date().toISOString(), input.owner);
     clock.stop();

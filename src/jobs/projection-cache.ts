@@ -1,6 +1,6 @@
 /**
  * Projected graphs kept in memory between analyses, keyed by graph id + graph version +
- * projection params (type weights, time window, minWeight), least recently used evicted
+ * projection params (type weights, time window, minWeight, halfLife), least recently used evicted
  * first within a byte budget (lru-cache with sizeCalculation).
  *
  * Why it is safe: the store raises a graph's version in every ingest transaction, and a
@@ -15,6 +15,7 @@
  */
 import { LRUCache } from 'lru-cache';
 import { pairTableBytes, type PairTable } from '../analysis/pair-table.js';
+import { parseDuration } from '../analysis/time-decay.js';
 import type { ProjectionParams } from '../store/port.js';
 
 export interface ProjectionCacheStats {
@@ -32,12 +33,16 @@ interface Entry {
   bytes: number;
 }
 
-/** Params in a canonical form: type weights sorted by type, so key order does not matter. */
+/**
+ * Params in a canonical form: type weights sorted by type, so key order does not matter, and
+ * the half-life in milliseconds, so "P1W" and "P7D" are one projection.
+ */
 export function projectionParamsKey(params: ProjectionParams): string {
   const weights = Object.keys(params.typeWeights)
     .sort()
     .map((type) => [type, params.typeWeights[type]]);
-  return JSON.stringify([weights, params.from, params.to, params.minWeight]);
+  const halfLife = params.halfLife === undefined || params.halfLife === null ? null : (parseDuration(params.halfLife) ?? params.halfLife);
+  return JSON.stringify([weights, params.from, params.to, params.minWeight, halfLife]);
 }
 
 export class ProjectionCache {

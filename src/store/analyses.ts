@@ -14,7 +14,7 @@
 import type { AnalysisSummary } from '../analysis/types.js';
 import type { Neo4jContext } from './neo4j-context.js';
 import { firstRecord, int, str, strOrNull, toNumber, toNumberOrNull } from './neo4j-values.js';
-import type { AnalysisParams, AnalysisRecord, AnalysisStatus, AnalysisTimings, ClaimOutcome, Lease, Page, ProjectionInfo } from './port.js';
+import type { AnalysisLineage, AnalysisParams, AnalysisRecord, AnalysisStatus, AnalysisTimings, ClaimOutcome, Lease, Page, ProjectionInfo } from './port.js';
 
 export class Neo4jAnalyses {
   constructor(private readonly ctx: Neo4jContext) {}
@@ -135,6 +135,8 @@ function toAnalysisRecord(get: (key: string) => unknown): AnalysisRecord {
         };
   const timings = get('timings');
   const graphVersion = get('graphVersion');
+  const baselineAnalysisId = get('baselineAnalysisId');
+  const lineage = get('lineage');
   return {
     id: str(get('id')),
     graphId: str(get('graphId')),
@@ -148,5 +150,8 @@ function toAnalysisRecord(get: (key: string) => unknown): AnalysisRecord {
     // Present only once recorded, so records without timings read back as they were written.
     ...(timings !== null && timings !== undefined ? { timings: JSON.parse(str(timings)) as AnalysisTimings } : {}),
     ...(graphVersion !== null && graphVersion !== undefined ? { projection: { graphVersion: toNumber(graphVersion), cached: get('projectionCached') === true } } : {}),
+    ...(typeof baselineAnalysisId === 'string' && typeof lineage === 'string'
+      ? { lineage: { baselineAnalysisId, ...(JSON.parse(lineage) as Omit<AnalysisLineage, 'baselineAnalysisId'>) } }
+      : {}),
   };
 }

@@ -4,7 +4,8 @@
  * Data model. Every query is a file in cypher/ (see src/store/cypher-files.ts); the
  * constraints and indexes are in cypher/schema.cypher.
  *
- *   (:Graph {id, name, description, createdAt, updatedAt?, deleting?})      unique id
+ *   (:Graph {id, name, description, createdAt, updatedAt?, deleting?, nicheIdsNext?})  unique id
+ *      nicheIdsNext: the next niche id number never handed out in the graph (niche-ids.ts).
  *   (:Account {graphId, id, ...properties})                       unique (graphId, id)
  *      Account properties from the input are stored under their own names (flat
  *      primitives); graphId and id are always re-assigned after them, so input can
@@ -22,12 +23,16 @@
  *      timings: JSON string of AnalysisTimings, written by recordTimings once the analysis
  *      has finished.
  *      graphVersion, projectionCached: what the projection read (recordProjection).
+ *      baselineAnalysisId, lineage (JSON: events, dissolved): set with the result when the
+ *      analysis had a baseline (issue 12).
  *   (:Analysis)-[:OF_GRAPH]->(:Graph)
  *   (:Niche {analysisId, graphId, id, rank, size, density, conductance,
  *            trustedIds, trustedScores, unassigned, stability, reciprocity, events,
  *            firstActivity, lastActivity, eventsPerDay, typeNames, typeShares,
  *            bridgeIds, bridgeParticipation, bridgeTo})            unique (analysisId, id)
- *      rank: 0 = largest (id = "n" + rank; the unassigned group, id "unassigned", last);
+ *      rank: 0 = largest (the unassigned group, id "unassigned", last); id: stable across the
+ *      graph's analyses, not a rank; lineageEvent, lineageFrom, lineageJaccard: its lineage
+ *      from the baseline's niches (absent without a baseline);
  *      trustedIds/trustedScores, typeNames/typeShares (dominant interaction types) and
  *      bridgeIds/bridgeParticipation/bridgeTo: parallel
  *      lists (bridgeTo: comma-separated niche ids), highest score first.
@@ -38,6 +43,7 @@
  *      nicheIds: its niches, largest first; unassigned: its accounts in the unassigned group.
  *   (:Niche)-[:IN_COMMUNITY]->(:Community)   every niche but the unassigned group; the
  *      niche's communityId names it too.
+ *   (:Niche)-[:CONTINUES {jaccard, event, keepsId}]->(:Niche)   to each related baseline niche
  *   (:Account)-[:IN_NICHE {analysisId, rank, score, pagerank, globalPagerank, inStrength,
  *                          outStrength, negativeInStrength, weightedDegree, internalShare,
  *                          centrality, ties, positiveShare, reciprocity, repeat, embeddedness,
@@ -53,9 +59,10 @@
  *   schema.ts          init (constraints, indexes) and ping        schema*.cypher, ping
  *   graphs.ts          create, list, read, delete graphs           graph-*.cypher
  *   ingestion.ts       ingest (one atomic batch, replay by id)     ingest-*.cypher
- *   projection.ts      graphVersion, project (the PairTable)       project-graph, graph-exists
+ *   projection.ts      graphVersion, project (the PairTable)       project-graph, project-latest, graph-exists
  *   pair-aggregator.ts the projection's events folded into pairs (pure)
  *   analyses.ts        analysis records, leases, guarded status transitions  analysis-*.cypher
+ *   niche-ids.ts       niche ids never reused in a graph (counter)  niche-ids-*.cypher
  *   result-writing.ts  writeResult (niches, memberships)           result-*.cypher
  *   result-reading.ts  niches, members, one account's result       niches-page, members-page, account-result
  *   neo4j-context.ts   the driver, database, logger and Cypher files they share
@@ -83,6 +90,7 @@ import { Neo4jAnalyses } from './analyses.js';
 import { Neo4jGraphs } from './graphs.js';
 import { Neo4jIngestion } from './ingestion.js';
 import { Neo4jContext, silentLogger, type StoreLogger } from './neo4j-context.js';
+import { Neo4jNicheIds } from './niche-ids.js';
 import { Neo4jProjection } from './projection.js';
 import { Neo4jResultReader } from './result-reading.js';
 import { Neo4jResultWriter, type WriteBack, type WriteResultOptions } from './result-writing.js';
@@ -163,6 +171,7 @@ export class Neo4jGraphStore implements GraphStore {
   private readonly ingestion: Neo4jIngestion;
   private readonly projection: Neo4jProjection;
   private readonly analyses: Neo4jAnalyses;
+  private readonly nicheIds: Neo4jNicheIds;
   private readonly resultWriter: Neo4jResultWriter;
   private readonly resultReader: Neo4jResultReader;
 
@@ -188,6 +197,7 @@ export class Neo4jGraphStore implements GraphStore {
       eventsPerRecord: options.projectionEventsPerRecord ?? 8_000,
     });
     this.analyses = new Neo4jAnalyses(this.ctx);
+    this.nicheIds = new Neo4jNicheIds(this.ctx);
     this.resultWriter = new Neo4jResultWriter(this.ctx, {
       resultChunkSize,
       resultConcurrency,
@@ -275,6 +285,10 @@ export class Neo4jGraphStore implements GraphStore {
     // Its runner is gone: what it left staged goes with the failure.
     if (failed) await this.resultWriter.discard(analysisId, true, null);
     return failed;
+  }
+  // niche ids (niche-ids.ts)
+  allocateNicheIds(graphId: string, count: number): Promise<number | null> {
+    return this.nicheIds.allocate(graphId, count);
   }
   recordProjection(analysisId: string, projection: ProjectionInfo, owner: string): Promise<void> {
     return this.analyses.recordProjection(analysisId, projection, owner);

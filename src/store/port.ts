@@ -8,6 +8,7 @@
  */
 import type { CentralityName } from '../analysis/centrality/select.js';
 import type { PairTable } from '../analysis/pair-table.js';
+import type { LineageEvent } from '../analysis/lineage.js';
 import type { AnalysisResult, AnalysisSummary, CommunityResult, MemberScore, NicheResult } from '../analysis/types.js';
 
 export interface GraphRecord {
@@ -68,6 +69,12 @@ export interface ProjectionParams {
   to: number | null;
   /** Pairs whose |aggregated weight| (positive + negative) is below this are dropped. */
   minWeight: number;
+  /**
+   * Time decay (ISO 8601 duration, e.g. "P30D"): each interaction weighs 2^(-age / halfLife),
+   * age measured from `to` (or, without `to`, from the latest interaction in the window);
+   * interactions without a timestamp are left out, as with `from`. Absent or null: no decay.
+   */
+  halfLife?: string | null;
 }
 
 export type AnalysisStatus = 'queued' | 'running' | 'succeeded' | 'failed';
@@ -85,6 +92,22 @@ export interface AnalysisParams extends ProjectionParams {
   nicheSize?: { min: number; max: number } | null;
   /** Extra centralities reported per account (none when absent). */
   centralities?: CentralityName[];
+  /**
+   * The baseline analysis asked for (issue 12): an analysis id, null for none; absent: the
+   * latest earlier succeeded analysis of the graph with the same projection params apart from
+   * the time window (resolved when the analysis runs; see AnalysisRecord.lineage).
+   */
+  baseline?: string | null;
+  /** Start the niches from the baseline's (as GDS's seedProperty). Absent: true. */
+  warmStart?: boolean;
+}
+
+/** What an analysis' lineage from its baseline found (set with its result). */
+export interface AnalysisLineage {
+  baselineAnalysisId: string;
+  /** Niches per event; dissolved: baseline niches related to no niche of this analysis. */
+  events: Record<LineageEvent | 'dissolved', number>;
+  dissolved: Array<{ nicheId: string; size: number }>;
 }
 
 /**
@@ -110,6 +133,8 @@ export interface AnalysisRecord {
   timings?: AnalysisTimings | null;
   /** Set once its projection was read (see recordProjection); absent before. */
   projection?: ProjectionInfo;
+  /** Set with the result when the analysis had a baseline; absent otherwise. */
+  lineage?: AnalysisLineage;
 }
 
 /** Which data an analysis read. */
@@ -223,6 +248,13 @@ export interface GraphStore {
    * of it stays either.
    */
   writeResult(analysisId: string, result: AnalysisResult, finishedAt: string, owner: string, options?: { timings?: () => AnalysisTimings }): Promise<void>;
+  /**
+   * Reserves `count` niche ids of a graph, never handed out before (a counter on the graph,
+   * raised atomically; on a graph analysed before it existed, it starts above every "n<k>"
+   * niche id the graph has). Returns the first k of ids "n<k>" .. "n<k + count - 1>"; null
+   * when the graph is unknown.
+   */
+  allocateNicheIds(graphId: string, count: number): Promise<number | null>;
   /** Stores which data the analysis read (by its holder); otherwise a no-op. */
   recordProjection(analysisId: string, projection: ProjectionInfo, owner: string): Promise<void>;
   /** Stores the phase timings of an analysis (any status, by its holder); otherwise a no-op. */

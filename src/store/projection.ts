@@ -10,12 +10,18 @@
  * positive and negative apart, minWeight, counts, events per type, first and last time),
  * batch by batch, so no object is made per event or pair and only the pairs are held.
  *
+ * Time decay (params.halfLife): each event's weight is multiplied by 2^(-age / halfLife)
+ * as it is folded (the aggregator's eventFactor), age measured from `to`, or without `to`
+ * from the latest timestamp in the window (project-latest, read first in the same
+ * transaction); events without a timestamp are left out by the query, as `from` does.
+ *
  * Version guarantee: ingestion raises the version in the transaction that adds data, and
  * every row is read after the version (reads are read-committed), so the projection is at
  * least as new as the version. The account list is read once, at the start of the query;
  * an event committed after that whose target account is newer than the list is left out
  * (it is newer than the version too).
  */
+import { decayFactor, parseDuration } from '../analysis/time-decay.js';
 import { PairAggregator } from './pair-aggregator.js';
 import type { Neo4jContext } from './neo4j-context.js';
 import { firstRecord, int, toNumber } from './neo4j-values.js';
@@ -51,16 +57,28 @@ export class Neo4jProjection {
       if (!exists) return null;
       const version = toNumber(exists.get('version'));
 
-      const aggregator = new PairAggregator({ typeWeights: params.typeWeights, minWeight: params.minWeight });
       const droppedTypes = Object.entries(params.typeWeights)
         .filter(([, weight]) => weight === 0)
         .map(([type]) => type);
+      const window = { graphId, from: params.from === null ? null : int(params.from), to: params.to === null ? null : int(params.to), droppedTypes };
+      const halfLife = params.halfLife === undefined || params.halfLife === null ? null : parseDuration(params.halfLife);
+      if (params.halfLife !== undefined && params.halfLife !== null && halfLife === null) throw new RangeError(`store/projection: halfLife '${params.halfLife}' is not an ISO 8601 duration.`);
+      let eventFactor: ((ts: number) => number) | undefined;
+      if (halfLife !== null) {
+        let reference = params.to;
+        if (reference === null) {
+          const latest = firstRecord(await tx.run(q.get('project-latest'), window))?.get('latest');
+          reference = latest === null || latest === undefined ? null : toNumber(latest);
+        }
+        // No timestamped event in the window: nothing to weigh (the query leaves them all out).
+        const at = reference ?? 0;
+        eventFactor = (ts) => decayFactor(ts, at, halfLife);
+      }
+      const aggregator = new PairAggregator({ typeWeights: params.typeWeights, minWeight: params.minWeight, ...(eventFactor ? { eventFactor } : {}) });
       let batch: unknown = null;
       const query = tx.run(q.get('project-graph'), {
-        graphId,
-        from: params.from === null ? null : int(params.from),
-        to: params.to === null ? null : int(params.to),
-        droppedTypes,
+        ...window,
+        timedOnly: halfLife !== null,
         idsPerRecord: int(this.options.idsPerRecord),
         eventsPerRecord: this.options.eventsPerRecord,
       });

@@ -14,6 +14,7 @@
  * the change.
  */
 import { LRUCache } from 'lru-cache';
+import type { LineageEvent } from '../analysis/lineage.js';
 import { ROLES } from '../analysis/roles.js';
 import type { MemberScore } from '../analysis/types.js';
 import type { Neo4jContext } from './neo4j-context.js';
@@ -279,7 +280,8 @@ export class Neo4jResultReader {
     const res = await this.ctx.read('result-catalogue', { analysisId });
     const r = res.records[0];
     if (!r || r.get('graphId') === null) return null;
-    const rows = (r.get('niches') as Row[]).map(nicheOf);
+    const baseline = strOrNull(r.get('baselineAnalysisId'));
+    const rows = (r.get('niches') as Row[]).map((n) => nicheOf(n, baseline));
     const niches = rows.map((x) => x.niche);
     const catalogue: Catalogue = {
       analysisId,
@@ -449,9 +451,23 @@ function communityOf(c: Row): CommunityRow {
   };
 }
 
-function nicheOf(n: Row): { niche: NicheRow; memberStart: number; tieStart: number; tieCount: number } {
+/** A niche row of the catalogue; `baseline`: the analysis' baseline (its niches then carry lineage, null for the unassigned group). */
+function nicheOf(n: Row, baseline: string | null): { niche: NicheRow; memberStart: number; tieStart: number; tieCount: number } {
   const ids = (n.trustedIds ?? []) as unknown[];
   const scores = (n.trustedScores ?? []) as unknown[];
+  const lineage =
+    baseline === null
+      ? {}
+      : {
+          lineage:
+            n.lineageEvent === null || n.lineageEvent === undefined
+              ? null
+              : {
+                  baselineAnalysisId: baseline,
+                  event: str(n.lineageEvent) as LineageEvent,
+                  from: ((n.lineageFrom ?? []) as unknown[]).map((id, i) => ({ nicheId: str(id), jaccard: toNumber(((n.lineageJaccard ?? []) as unknown[])[i]) })),
+                },
+        };
   return {
     memberStart: toNumber(n.memberStart),
     tieStart: toNumber(n.tieStart),
@@ -482,6 +498,7 @@ function nicheOf(n: Row): { niche: NicheRow; memberStart: number; tieStart: numb
           toNiches: to === '' ? [] : to.split(','),
         };
       }),
+      ...lineage,
     },
   };
 }

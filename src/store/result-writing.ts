@@ -12,6 +12,8 @@
  *                niches, unassigned})-[:OF_ANALYSIS]->(:Analysis)
  *      one per community (modularity at resolution 1), "c" + rank, largest first;
  *   (:Niche)-[:IN_COMMUNITY]->(:Community)   each niche to the community it lies in;
+ *   (:Niche)-[:CONTINUES {jaccard, event, keepsId}]->(:Niche) of the baseline analysis, one per
+ *      related baseline niche, when the result has lineage (written with its niche rows);
  *   (:Account)-[:IN_NICHE {analysisId, rank, score, centrality, ties, positiveShare, role,
  *                          confidence}]->(:Niche)
  *      with writeBack 'compact' (the default) only for the members Browser users look at:
@@ -120,6 +122,7 @@ export class Neo4jResultWriter {
         await this.ctx.inWrite(async (tx) => {
           await this.held(tx, analysisId, owner);
           await tx.run(this.ctx.q.get('result-niches'), { analysisId, graphId, owner, rows });
+          if (result.lineage !== undefined) await tx.run(this.ctx.q.get('result-lineage'), { analysisId, baselineAnalysisId: result.lineage.baselineAnalysisId, rows });
         });
       }
       lap('niches');
@@ -147,6 +150,7 @@ export class Neo4jResultWriter {
       await this.ctx.inWrite(async (tx) => {
         const begun = await tx.run(this.ctx.q.get('result-begin'), {
           ...resultBeginParams(analysisId, finishedAt, result.summary),
+          ...lineageParams(result),
           owner,
           timings,
           blocks: int(counts.blocks),
@@ -274,6 +278,9 @@ function* nicheBatches(result: AnalysisResult, members: number): Generator<Row[]
     const tieStart = result.ties.nicheStarts[r] as number;
     const tieEnd = r + 1 < n.count ? (result.ties.nicheStarts[r + 1] as number) : (result.ties.nicheStarts[n.count] as number);
     const iso = (ms: number): string | null => (Number.isFinite(ms) ? new Date(ms).toISOString() : null);
+    const lineage = result.lineage;
+    const fromFrom = lineage ? (lineage.fromStarts[r] as number) : 0;
+    const fromTo = lineage ? (lineage.fromStarts[r + 1] as number) : 0;
     batch.push({
       id: n.ids[r],
       rank: int(r),
@@ -301,6 +308,10 @@ function* nicheBatches(result: AnalysisResult, members: number): Generator<Row[]
       memberStart: int(from),
       tieStart: int(tieStart),
       tieCount: int(tieEnd - tieStart),
+      // Lineage (absent without a baseline): the event, the related baseline niches best first.
+      lineageEvent: lineage ? lineage.event[r] : null,
+      lineageFrom: lineage ? lineage.fromIds.slice(fromFrom, fromTo) : null,
+      lineageJaccard: lineage ? Array.from(lineage.fromJaccard.subarray(fromFrom, fromTo)) : null,
     });
     held += to - from;
   }
@@ -467,6 +478,13 @@ class MemberChunkBuilder {
       },
     };
   }
+}
+
+/** Parameters of result-begin for the lineage: the baseline and what the lineage found, or nulls. */
+function lineageParams(result: AnalysisResult): Row {
+  const l = result.lineage;
+  if (l === undefined) return { baselineAnalysisId: null, lineage: null };
+  return { baselineAnalysisId: l.baselineAnalysisId, lineage: JSON.stringify({ events: l.counts, dissolved: l.dissolved }) };
 }
 
 /** Parameters of result-begin: the analysis becomes succeeded with its summary. */

@@ -2,7 +2,7 @@ import t from 'tap';
 import { analyseProjection } from '../../src/analysis/analyse.js';
 import { assignNicheIds, lineageCounts, nicheLineage, type LineageInput } from '../../src/analysis/lineage.js';
 import { generateConversationGraph } from '../../src/synthetic/conversation-graph.js';
-import { sameIdShare } from '../../scripts/quality/warm-start.js';
+import { sameIdShare, warmStart } from '../../scripts/quality/warm-start.js';
 import { loadBitcoinOtc, loadEmailEuCore, toProjection } from '../helpers/datasets.js';
 
 /** Lineage input from niches given as member lists over a common account space. */
@@ -89,20 +89,20 @@ t.test('input errors', async (t) => {
   t.same(nicheLineage(input(3, [], [])), { niches: [], dissolved: [] }, 'no niches at all');
 });
 
-t.test('a re-run with another seed keeps >= 95% of the accounts under the same niche id', async (t) => {
+t.test('a re-run with another seed, started from the first (as the service does with a baseline), keeps >= 95% of the accounts under the same niche id', async (t) => {
   const email = loadEmailEuCore();
   const demo = generateConversationGraph({});
-  // bitcoin-otc keeps ~90% only: its consensus partition itself moves with the seed (run-to-run,
-  // before any matching); scripts/quality/warm-start.ts prints it. Asserted at what it does today.
+  // Default settings. scripts/quality/warm-start.ts prints these with cold re-runs next to them
+  // (cold: email-eu-core 96.9%, demo 96.1%, bitcoin-otc 89.5% at this seed).
   const cases = [
-    { name: 'email-eu-core', min: 0.95, projection: toProjection(email.edges, { accounts: email.departments.keys() }) },
-    { name: 'demo graph', min: 0.95, projection: toProjection(demo.interactions.map((i) => ({ source: i.source, target: i.target, weight: i.weight })), { accounts: demo.accounts.map((a) => a.id) }) },
-    { name: 'bitcoin-otc', min: 0.85, projection: toProjection(loadBitcoinOtc().map((r) => ({ source: r.source, target: r.target, weight: r.rating }))) },
+    { name: 'email-eu-core', projection: toProjection(email.edges, { accounts: email.departments.keys() }) },
+    { name: 'demo graph', projection: toProjection(demo.interactions.map((i) => ({ source: i.source, target: i.target, weight: i.weight })), { accounts: demo.accounts.map((a) => a.id) }) },
+    { name: 'bitcoin-otc', projection: toProjection(loadBitcoinOtc().map((r) => ({ source: r.source, target: r.target, weight: r.rating }))) },
   ];
-  for (const { name, min, projection } of cases) {
-    const a = analyseProjection(projection, { resolution: 1, seed: 42, topK: 5 });
-    const b = analyseProjection(projection, { resolution: 1, seed: 4242, topK: 5 });
+  for (const { name, projection } of cases) {
+    const a = analyseProjection(projection, { seed: 42, topK: 5 });
+    const b = analyseProjection(projection, { seed: 4242, topK: 5, ...warmStart(a) });
     const share = sameIdShare(a, b, projection.accounts);
-    t.ok(share >= min, `${name}: ${(100 * share).toFixed(1)}% under the same id (>= ${100 * min}%)`);
+    t.ok(share >= 0.95, `${name}: ${(100 * share).toFixed(1)}% under the same id (>= 95%)`);
   }
 });

@@ -77,7 +77,7 @@ t.test('an analysis cancelled mid-write leaves no niche, block or membership', a
   t.equal(await count('MATCH ()-[m:IN_NICHE {analysisId: $analysisId}]->() RETURN count(m)', { analysisId }), 0, 'no membership');
   const explore = new CypherFiles().statements('explore');
   for (const [k, q] of explore.entries()) {
-    const params = q.includes('$account') ? { account: { graphId, id: 'u0' } } : { analysisId };
+    const params = q.includes('$account') ? { account: { graphId, id: 'u0' } } : q.includes('$niche') ? { niche: { analysisId, id: 'n0' } } : { analysisId };
     const { records } = await driver.executeQuery(q, params, { database });
     if (k === 1) t.ok(records.every((r) => r.get('niche') === null), 'explore query 2: no niche from the cancelled analysis');
     else t.equal(records.length, 0, `explore query ${k + 1} shows nothing of it`);

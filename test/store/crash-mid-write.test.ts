@@ -61,7 +61,7 @@ t.test('a writer killed mid-write: staged rows stay invisible, the boot sweep re
   t.ok((await count('MATCH (b:ResultBlock {analysisId: $analysisId}) RETURN count(b)', { analysisId })) > 0, 'its staged blocks are still there');
   for (const q of new CypherFiles().statements('explore')) {
     if (q.includes('$account')) continue;
-    t.equal((await driver.executeQuery(q, { analysisId }, { database })).records.length, 0, 'explore.cypher shows none of it');
+    t.equal((await driver.executeQuery(q, { analysisId, niche: { analysisId, id: 'n0' } }, { database })).records.length, 0, 'explore.cypher shows none of it');
   }
   t.same(await store.listNiches(analysisId, { limit: 5, offset: 0 }), { total: 0, items: [] }, 'nor does the store');
 

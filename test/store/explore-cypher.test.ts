@@ -10,8 +10,8 @@ const { store, driver } = await openStore(t);
 const db = { database: process.env.NEO4J_DATABASE ?? 'neo4j' };
 const queries = new CypherFiles().statements('explore');
 
-t.test('explore.cypher holds five queries, each with exactly one parameter', async (t) => {
-  t.equal(queries.length, 5);
+t.test('explore.cypher holds six queries, each with exactly one parameter', async (t) => {
+  t.equal(queries.length, 6);
   for (const q of queries) {
     const code = q
       .split('\n')
@@ -29,7 +29,7 @@ t.test('each query returns rows after a writeResult', async (t) => {
   await createRunning(store, a);
   await store.writeResult(a.id, toColumnar(smallResult()), new Date().toISOString(), TEST_OWNER);
 
-  const [top, circle, bridges, profiles, communities] = queries as [string, string, string, string, string];
+  const [top, circle, bridges, profiles, communities, history] = queries as [string, string, string, string, string, string];
 
   const topRows = await driver.executeQuery(top, { analysisId: a.id }, db);
   t.equal(topRows.records.length, 4, 'two trusted members in each of the two niches');
@@ -74,4 +74,8 @@ t.test('each query returns rows after a writeResult', async (t) => {
     ],
     'each community with its niches and their trusted members',
   );
+  // The history of a niche of an analysis without a baseline: itself, from nothing
+  // (test/http/routes/lineage.test.ts runs it on a split).
+  const historyRows = (await driver.executeQuery(history, { niche: { analysisId: a.id, id: 'n0' } }, db)).records.map((r) => r.toObject());
+  t.same(historyRows.map((r) => [r.analysis, r.niche, Number(r.size), r.event, r.from]), [[a.id, 'n0', 3, null, null]]);
 });

@@ -90,6 +90,8 @@ t.test('a graph allow-list hides other graphs and their analyses (404), also in 
   t.match(foreign.json(), { code: 'NG_ANALYSIS_NOT_FOUND' });
   t.equal((await app.inject({ url: `/v1/analyses/${analysisId}/niches`, headers: as(KEYS.scoped) })).statusCode, 404);
   t.equal((await app.inject({ url: `/v1/analyses/${analysisId}`, headers: as(KEYS.admin) })).statusCode, 200);
+  const compared = await app.inject({ url: `/v1/analyses/no-such-analysis/compare/${analysisId}`, headers: as(KEYS.scoped) });
+  t.match(compared.json(), { code: 'NG_ANALYSIS_NOT_FOUND', detail: new RegExp(analysisId) }, 'the second analysis of a comparison is hidden too');
 
   const list = await app.inject({ url: '/v1/graphs?limit=1000', headers: as(KEYS.scoped) });
   const items = (list.json() as { total: number; items: Array<{ id: string }> });

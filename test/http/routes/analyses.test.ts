@@ -136,6 +136,9 @@ t.test('projection parameters: time window, type weights, minWeight', async (t) 
   const heavy = await analyse({ minWeight: 2 });
   t.equal(heavy.summary.edges, 8, 'only the weight-3 mentions remain');
   t.same(heavy.params.typeWeights, {});
+  const decayed = await analyse({ halfLife: 'P1D' });
+  t.equal(decayed.params.halfLife, 'P1D');
+  t.match(decayed.summary, { edges: 1 }, 'a time decay leaves out the interactions without a timestamp');
 });
 
 t.test('write-back is visible with Cypher', async (t) => {
@@ -152,7 +155,10 @@ t.test('write-back is visible with Cypher', async (t) => {
     'MATCH (n:Niche {analysisId: $a}) RETURN n.id AS niche, size(n.memberIds) AS size ORDER BY n.rank',
     { a: a.id },
   );
-  t.same(niches.records.map((r) => [r.get('niche'), Number(r.get('size'))]), [['n0', 5], ['n1', 5], ['unassigned', 1]]);
+  // Niche ids are stable across the graph's analyses, not ranks (issue 12): whichever ids, in rank order.
+  t.same(niches.records.map((r) => Number(r.get('size'))), [5, 5, 1]);
+  t.match(niches.records.map((r) => r.get('niche')), [/^n\d+$/, /^n\d+$/, 'unassigned']);
+  t.not(niches.records[0]?.get('niche'), niches.records[1]?.get('niche'));
 });
 
 t.test('analysis errors', async (t) => {
@@ -166,6 +172,11 @@ t.test('analysis errors', async (t) => {
   const window = await app.inject({ method: 'POST', url: `/v1/graphs/${g}/analyses`, payload: { from: '2026-02-01T00:00:00Z', to: '2026-01-01T00:00:00Z' } });
   t.equal(window.statusCode, 400);
   t.match(window.json().errors, [{ field: 'to', message: 'must be later than from' }]);
+  for (const halfLife of ['30 days', 'P0D', 'PT', 'P1001Y']) {
+    const decay = await app.inject({ method: 'POST', url: `/v1/graphs/${g}/analyses`, payload: { halfLife } });
+    t.equal(decay.statusCode, 400, `halfLife ${halfLife}`);
+    t.match(decay.json().errors, [{ field: 'halfLife', pointer: '/halfLife', message: /ISO 8601 duration/ }]);
+  }
   const wait = await app.inject({ method: 'POST', url: `/v1/graphs/${g}/analyses?wait=61`, payload: {} });
   t.equal(wait.statusCode, 400);
   t.match(wait.json().errors, [{ in: 'querystring', field: 'wait' }]);
@@ -197,7 +208,8 @@ t.test('extra centralities are reported per member and per account when asked', 
   t.equal(res.statusCode, 200);
   const a = res.json();
   t.same(a.params.centralities, ['coreNumber', 'betweenness', 'inDegree']);
-  const members = (await app.inject({ url: `/v1/analyses/${a.id}/niches/n0/members` })).json();
+  const largest = (await app.inject({ url: `/v1/analyses/${a.id}/niches?limit=1` })).json().items[0].id;
+  const members = (await app.inject({ url: `/v1/analyses/${a.id}/niches/${largest}/members` })).json();
   for (const m of members.items) t.same(Object.keys(m.centralities).sort(), ['betweenness', 'coreNumber', 'inDegree']);
   const hub = (await app.inject({ url: `/v1/analyses/${a.id}/accounts/a1` })).json();
   // a1 receives from its 4 group mates; a5 -> b5 is the only bridge, so a1 lies on no shortest path to b.

@@ -94,9 +94,11 @@ export default fp<AuthOptions>(
       if (isId(params.graphId) && !key.graphs.has(params.graphId)) {
         throw new Errors.GRAPH_NOT_FOUND(params.graphId);
       }
-      if (isId(params.analysisId)) {
-        const analysis = await options.store.getAnalysis(params.analysisId);
-        if (analysis && !key.graphs.has(analysis.graphId)) throw new Errors.ANALYSIS_NOT_FOUND(params.analysisId);
+      // otherAnalysisId: the second analysis of GET /v1/analyses/{analysisId}/compare/{otherAnalysisId}.
+      for (const id of [params.analysisId, params.otherAnalysisId]) {
+        if (!isId(id)) continue;
+        const analysis = await options.store.getAnalysis(id);
+        if (analysis && !key.graphs.has(analysis.graphId)) throw new Errors.ANALYSIS_NOT_FOUND(id);
       }
     });
 

@@ -14,7 +14,8 @@ import { CANCELLED } from '../../../jobs/analysis-runner.js';
 import { QueueFullError, type AnalysisJobs } from '../../../jobs/port.js';
 import type { AnalysisRecord, GraphStore } from '../../../store/port.js';
 import { AnalysisIdParams, GraphIdParams, PageQuery, pageOf, problems } from '../../schemas.js';
-import { analysisView, isFinished, toAnalysisParams } from './params.js';
+import compareRoutes from './compare.js';
+import { analysisView, checkBaseline, isFinished, toAnalysisParams } from './params.js';
 import { Analysis, AnalysisRequest, WaitQuery } from './schemas.js';
 
 export interface AnalysisRoutesOptions {
@@ -24,6 +25,7 @@ export interface AnalysisRoutesOptions {
 
 const analysisRoutes: FastifyPluginAsync<AnalysisRoutesOptions> = async (app, { store, jobs }) => {
   const r = app.withTypeProvider<TypeBoxTypeProvider>();
+  await app.register(compareRoutes, { store });
 
   r.post(
     '/v1/graphs/:graphId/analyses',
@@ -31,7 +33,7 @@ const analysisRoutes: FastifyPluginAsync<AnalysisRoutesOptions> = async (app, { 
       schema: {
         operationId: 'createAnalysis',
         tags: ['analyses'],
-        summary: 'Start an analysis: niches (Louvain) and their trusted members',
+        summary: 'Start an analysis: communities, niches (Leiden) and their trusted members',
         description:
           'Answers 202 with the queued analysis and its Location at once. With ?wait=N the answer is held up to N ' +
           'seconds; if the analysis finishes in time the answer is 200 with the finished analysis. Analyses run in ' +
@@ -53,6 +55,7 @@ const analysisRoutes: FastifyPluginAsync<AnalysisRoutesOptions> = async (app, { 
       const graphId = req.params.graphId;
       // An existence check, not getGraph: that one counts every account of the graph.
       if (!(await store.graphExists(graphId))) throw new Errors.GRAPH_NOT_FOUND(graphId);
+      await checkBaseline(store, graphId, params.baseline);
       const queueFull = () => {
         reply.header('retry-after', String(jobs.retryAfterSeconds));
         return new Errors.QUEUE_FULL(jobs.retryAfterSeconds);

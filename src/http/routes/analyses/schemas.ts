@@ -5,6 +5,8 @@
 import { Type, type Static } from 'typebox';
 import { MAX_EPOCH_MS } from '../../timestamps.js';
 import { CENTRALITY_NAMES } from '../../../analysis/centrality/select.js';
+import { LINEAGE_EVENTS } from '../../../analysis/lineage.js';
+import { ID_PATTERN } from '../../schemas.js';
 import { TYPE_PATTERN } from '../interactions/schemas.js';
 
 export const MAX_WAIT_SECONDS = 60;
@@ -53,6 +55,16 @@ export const AnalysisRequest = Type.Object(
     ),
     from: Type.Optional(Timestamp),
     to: Type.Optional(Timestamp),
+    halfLife: Type.Optional(
+      Type.String({
+        maxLength: 64,
+        description:
+          'Time decay: an ISO 8601 duration (e.g. "P30D", "PT12H", "P1Y6M"; a year is 365.2425 days, a month a twelfth of it). ' +
+          'Each interaction then weighs weight * 2^(-age / halfLife), age measured from `to`, or without `to` from the latest ' +
+          'interaction in the window; interactions without a timestamp are left out (as with `from`). Absent: no decay.',
+        examples: ['P30D'],
+      }),
+    ),
     minWeight: Type.Optional(
       Type.Number({ minimum: 0, default: 0, description: 'Pairs whose aggregated |weight| is below this are left out.' }),
     ),
@@ -75,6 +87,24 @@ export const AnalysisRequest = Type.Object(
       }),
     ),
     nicheSize: Type.Optional(NicheSizeBand),
+    baseline: Type.Optional(
+      Type.Union([Type.String({ pattern: ID_PATTERN }), Type.Null()], {
+        description:
+          'The earlier analysis of this graph whose niches this one is matched to (lineage, stable niche ids, warm start). ' +
+          'It must have succeeded. Absent: the latest succeeded analysis of the graph created before this one with the same ' +
+          '`typeWeights`, `minWeight` and `halfLife` (the time window may differ), if any, found when the analysis runs. ' +
+          'null: none (every niche gets a new id).',
+      }),
+    ),
+    warmStart: Type.Optional(
+      Type.Boolean({
+        default: true,
+        description:
+          "With a baseline, start the niches and communities from the baseline's (as Neo4j GDS's seedProperty): re-runs keep " +
+          "their niches and ids where the data did not change. false: start from scratch (lineage and ids are still matched). " +
+          "Membership confidence and niche stability then measure agreement among runs started from the baseline.",
+      }),
+    ),
     centralities: Type.Optional(
       Type.Array(Type.Union(CENTRALITY_NAMES.map((n) => Type.Literal(n))), {
         uniqueItems: true,
@@ -102,12 +132,15 @@ const Params = Type.Object(
     typeWeights: Type.Record(Type.String(), Type.Number()),
     from: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
     to: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
+    halfLife: Type.Optional(Type.Union([Type.String(), Type.Null()], { description: 'The time decay asked for (ISO 8601 duration); null: none.' })),
     minWeight: Type.Number(),
     topK: Type.Integer(),
     runs: Type.Optional(Type.Integer()),
     minNicheSize: Type.Optional(Type.Integer()),
     nicheSize: Type.Optional(Type.Union([Type.Object({ min: Type.Integer(), max: Type.Integer() }), Type.Null()])),
     centralities: Type.Optional(Type.Array(Type.String())),
+    baseline: Type.Optional(Type.Union([Type.String(), Type.Null()], { description: 'The baseline asked for (absent: the default rule; see `lineage` for the one used).' })),
+    warmStart: Type.Optional(Type.Boolean()),
   },
   { title: 'AnalysisParams', description: 'The effective parameters, defaults filled in.' },
 );
@@ -180,6 +213,19 @@ export const Analysis = Type.Object(
         meanConfidence: Type.Number({ description: 'Mean share of runs that put an account (with ties) in its niche.' }),
       }),
     ),
+    lineage: Type.Optional(
+      Type.Object(
+        {
+          baselineAnalysisId: Type.String({ description: 'The baseline analysis its niches were matched to.' }),
+          events: Type.Object(
+            Object.fromEntries([...LINEAGE_EVENTS, 'dissolved'].map((e) => [e, Type.Integer({ minimum: 0 })])),
+            { description: 'Niches per lineage event; dissolved: baseline niches related to no niche of this analysis.' },
+          ),
+          dissolved: Type.Array(Type.Object({ nicheId: Type.String(), size: Type.Integer() }), { description: 'The baseline niches that dissolved, with their size.' }),
+        },
+        { title: 'AnalysisLineage', description: 'Present once the analysis succeeded, when it had a baseline (each niche carries its own `lineage`).' },
+      ),
+    ),
     progress: Type.Optional(AnalysisProgress),
     timings: Type.Optional(AnalysisTimings),
     projection: Type.Optional(
@@ -231,3 +277,69 @@ export const WaitQuery = Type.Object({
     description: `Seconds (at most ${MAX_WAIT_SECONDS}) to hold the answer until the analysis has finished.`,
   }),
 });
+
+export const CompareParams = Type.Object({
+  analysisId: Type.String({ pattern: ID_PATTERN, description: 'Analysis id.' }),
+  otherAnalysisId: Type.String({ pattern: ID_PATTERN, description: 'The analysis to compare it with (same graph).' }),
+});
+
+export const CompareQuery = Type.Object({
+  movers: Type.Integer({ minimum: 0, maximum: 1000, default: 10, description: 'Members listed in `rose` and in `fell`.' }),
+});
+
+const LineageEventName = Type.Union(LINEAGE_EVENTS.map((e) => Type.Literal(e)));
+const CompareSide = Type.Object({
+  analysisId: Type.String(),
+  createdAt: Type.String({ format: 'date-time' }),
+  from: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
+  to: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
+});
+const RankAt = Type.Object({
+  rank: Type.Integer({ minimum: 1, description: 'Position by score over all accounts of the analysis (1 = highest).' }),
+  score: Type.Number(),
+  nicheId: Type.String(),
+});
+const RankMove = Type.Object(
+  { accountId: Type.String(), before: RankAt, after: RankAt, change: Type.Integer({ description: 'before.rank - after.rank: > 0 rose.' }) },
+  { title: 'RankMove' },
+);
+
+export const Comparison = Type.Object(
+  {
+    before: CompareSide,
+    after: CompareSide,
+    events: Type.Object(
+      Object.fromEntries([...LINEAGE_EVENTS, 'dissolved'].map((e) => [e, Type.Integer({ minimum: 0 })])),
+      { description: "Niches of `after` per lineage event relative to `before`'s; dissolved: `before` niches related to none." },
+    ),
+    accounts: Type.Object(
+      {
+        inBoth: Type.Integer({ minimum: 0 }),
+        changedNiche: Type.Integer({ minimum: 0, description: 'In both, and its `after` niche does not correspond to its `before` niche (entering or leaving the unassigned group counts).' }),
+        joined: Type.Integer({ minimum: 0, description: 'Only in `after`.' }),
+        left: Type.Integer({ minimum: 0, description: 'Only in `before`.' }),
+      },
+    ),
+    rose: Type.Array(RankMove, { description: 'Accounts in both whose trust rank rose most, largest rise first (ties by account id).' }),
+    fell: Type.Array(RankMove, { description: 'Accounts in both whose trust rank fell most, largest fall first.' }),
+    niches: Type.Array(
+      Type.Object(
+        {
+          nicheId: Type.String(),
+          event: LineageEventName,
+          from: Type.Array(Type.Object({ nicheId: Type.String(), jaccard: Type.Number() }), { description: '`before` niches it relates to (Jaccard >= 0.3), best first.' }),
+          corresponds: Type.Union([Type.String(), Type.Null()], { description: 'The `before` niche it continues (mutual best match), null when born.' }),
+          size: Type.Integer({ minimum: 1 }),
+          trustedGained: Type.Array(Type.String(), { description: 'Its trusted members that were not trusted in the corresponding `before` niche.' }),
+          trustedLost: Type.Array(Type.String(), { description: 'Trusted members of the corresponding `before` niche that it no longer lists as trusted.' }),
+        },
+        { title: 'NicheComparison' },
+      ),
+      { description: 'The niches of `after` (the unassigned group not included), largest first.' },
+    ),
+    dissolved: Type.Array(Type.Object({ nicheId: Type.String(), size: Type.Integer(), trustedLost: Type.Array(Type.String()) }), {
+      description: '`before` niches related to no niche of `after`, with their trusted members (all lost).',
+    }),
+  },
+  { title: 'Comparison' },
+);

@@ -3,13 +3,19 @@
  */
 import { Type } from 'typebox';
 import { CENTRALITY_NAMES } from '../../../analysis/centrality/select.js';
+import { LINEAGE_EVENTS } from '../../../analysis/lineage.js';
 import { ID_PATTERN } from '../../schemas.js';
 
 const Trusted = Type.Object({ accountId: Type.String(), score: Type.Number() }, { title: 'TrustedMember' });
 
 export const Niche = Type.Object(
   {
-    id: Type.String({ description: 'n0 is the largest niche of the analysis.' }),
+    id: Type.String({
+      description:
+        'Stable across the analyses of a graph, not a rank (niches are listed largest first): a niche that continues a ' +
+        'niche of the baseline analysis keeps its id; a new one gets an id never used before in the graph ("n" + a number). ' +
+        '"unassigned" is the group of accounts in no niche.',
+    }),
     communityId: Type.Union([Type.String(), Type.Null()], {
       description: 'The community the niche lies in (see listCommunities); null for the unassigned group.',
     }),
@@ -34,6 +40,28 @@ export const Niche = Type.Object(
         toNiches: Type.Array(Type.String(), { description: 'Niches its ties reach most, strongest first.' }),
       }),
       { description: 'Connector hubs of the niche (Guimera & Amaral 2005), highest score first.' },
+    ),
+    lineage: Type.Optional(
+      Type.Union(
+        [
+          Type.Object(
+            {
+              baselineAnalysisId: Type.String(),
+              event: Type.Union(LINEAGE_EVENTS.map((e) => Type.Literal(e)), {
+                description:
+                  'Relative to the baseline niches it relates to (Jaccard >= 0.3, Greene et al. 2010): born (none), merged (two or more), ' +
+                  'split (one, which relates to other niches too), grown / shrunk (one, one to one, at least 25% larger / smaller), continued.',
+              }),
+              from: Type.Array(Type.Object({ nicheId: Type.String(), jaccard: Type.Number({ minimum: 0, maximum: 1 }) }), {
+                description: 'The baseline niches it relates to, highest Jaccard first.',
+              }),
+            },
+            { title: 'NicheLineage' },
+          ),
+          Type.Null(),
+        ],
+        { description: "Where the niche comes from: present when the analysis has a baseline; null for the unassigned group." },
+      ),
     ),
   },
   {
