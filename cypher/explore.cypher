@@ -89,7 +89,7 @@ RETURN c.id AS community, c.size AS size, round(c.density, 4) AS density,
        round(c.conductance, 3) AS conductance, c.niches AS nicheCount, c.unassigned AS unassigned,
        niches[..20] AS largestNiches
 ORDER BY c.rank
-LIMIT 50
+LIMIT 50;
 
 // 6. A niche's history (param: niche = {analysisId, id}, e.g. {analysisId: 'the-analysis-id', id: 'n3'}):
 //    the niches it continues back through the baseline analyses, and the niches of later
