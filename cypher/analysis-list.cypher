@@ -13,6 +13,6 @@ CALL (g) {
   RETURN collect(a {.id, .graphId, .status, .params, .createdAt, .startedAt, .finishedAt, .error,
                     .accounts, .edges, .niches, .modularity, .resolutionUsed, .runs, .consensusRounds,
                     .louvainDisconnected, .unassigned, .meanConfidence, .timings, .graphVersion,
-                    .projectionCached}) AS items
+                    .projectionCached, .erasures}) AS items
 }
 RETURN g IS NOT NULL AS found, total, items

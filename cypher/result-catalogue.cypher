@@ -12,7 +12,7 @@ CALL () {
   RETURN collect(n {.id, .communityId, .size, .density, .conductance, .trustedIds, .trustedScores, .unassigned, .stability,
                     .reciprocity, .events, .firstActivity, .lastActivity, .eventsPerDay, .typeNames,
                     .typeShares, .bridgeIds, .bridgeParticipation, .bridgeTo, .memberStart, .tieStart,
-                    .tieCount}) AS niches
+                    .tieCount, .redacted}) AS niches
 }
 CALL () {
   MATCH (b:ResultBlock {analysisId: $analysisId, kind: 'index'})

@@ -10,6 +10,7 @@ import type { AnalysisJobs } from './jobs/port.js';
 import { notifyGraphChanges } from './store/graph-changes.js';
 import type { GraphStore } from './store/port.js';
 import type { IdempotencyStore } from './store/idempotency-store.js';
+import type { ErasureKeys } from './store/erasure-keys.js';
 // Third-party plugins, one file each.
 import overloadGuard from './http/plugins/external/under-pressure.js';
 import rateLimit from './http/plugins/external/rate-limit.js';
@@ -26,6 +27,7 @@ import requestId from './http/plugins/app/request-id.js';
 import routeDefaults from './http/plugins/app/route-defaults.js';
 import shutdownGuard from './http/plugins/app/shutdown-guard.js';
 // Routes, one plugin per resource, each with its schemas.
+import accountRoutes from './http/routes/accounts/index.js';
 import analysisRoutes from './http/routes/analyses/index.js';
 import graphRoutes from './http/routes/graphs/index.js';
 import healthRoutes from './http/routes/health/index.js';
@@ -42,6 +44,8 @@ export interface AppDependencies {
     Partial<ServerConfig>;
   /** Where Idempotency-Key answers are kept (Neo4j in production). */
   idempotency: IdempotencyStore;
+  /** The erasure ledger's keys: the erasure route names an erasure in logs by its HMAC. */
+  erasureKeys?: ErasureKeys | null;
   /** A pino logger; none = silent (tests). */
   logger?: FastifyBaseLogger;
 }
@@ -151,6 +155,7 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
       maxLineLength: deps.config.INGEST_STREAM_MAX_LINE_LENGTH ?? 65536,
     },
   });
+  await app.register(accountRoutes, { store, erasureKeys: deps.erasureKeys ?? null });
   await app.register(analysisRoutes, { store, jobs: deps.jobs });
   await app.register(resultRoutes, { store });
   await app.register(metricsRoutes, { metrics });

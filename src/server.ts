@@ -6,7 +6,8 @@
 import closeWithGrace from 'close-with-grace';
 import { buildApp } from './app.js';
 import { loadConfig, type Config } from './config.js';
-import { authMode, type AuthMode } from './http/api-keys.js';
+import { authMode, isLoopbackHost, type AuthMode } from './http/api-keys.js';
+import { erasureKeysFor, type ErasureKeys } from './store/erasure-keys.js';
 import { createLogger } from './logger.js';
 import { Neo4jIdempotencyStore } from './store/idempotency-store.js';
 import { AnalysisRunner } from './jobs/analysis-runner.js';
@@ -32,9 +33,19 @@ async function main(): Promise<void> {
     fail(`refusing to start: ${(err as Error).message}`);
   }
 
+  let erasure: { keys: ErasureKeys; development: boolean };
+  try {
+    erasure = erasureKeysFor(config, isLoopbackHost);
+  } catch (err) {
+    fail(`refusing to start: ${(err as Error).message}`);
+  }
+
   const logger = createLogger(config.LOG_LEVEL, process.stdout.isTTY ? { pretty: true } : {});
   if (auth.enabled) logger.info({ keys: auth.keys }, 'API keys required (Authorization: Bearer)');
   else logger.warn({ authentication: 'disabled' }, auth.reason);
+  if (erasure.development) {
+    logger.warn({ erasureKey: erasure.keys.current.id }, `ERASURE_SECRET is unset and HOST ${config.HOST} is a loopback address: the erasure ledger uses the public development secret`);
+  }
 
   let driver;
   try {
@@ -50,7 +61,7 @@ async function main(): Promise<void> {
     fail((err as Error).message);
   }
 
-  const store = new Neo4jGraphStore({ driver, database: config.NEO4J_DATABASE, logger });
+  const store = new Neo4jGraphStore({ driver, database: config.NEO4J_DATABASE, logger, erasureKeys: erasure.keys });
   const idempotency = new Neo4jIdempotencyStore(driver, config.NEO4J_DATABASE);
   try {
     await store.init();
@@ -59,6 +70,15 @@ async function main(): Promise<void> {
     await store.close().catch(() => {});
     fail(`cannot prepare the Neo4j schema in database '${config.NEO4J_DATABASE}': ${(err as Error).message}`);
   }
+  try {
+    const ledger = await store.checkErasureLedger();
+    if (ledger.pending > 0) {
+      logger.warn({ pending: ledger.pending }, 'erasures were cut off before they completed: their accounts stay suppressed; repeat each DELETE to complete it');
+    }
+  } catch (err) {
+    await store.close().catch(() => {});
+    fail(`refusing to start: ${(err as Error).message}`);
+  }
   const interrupted = await store.failUnfinished('interrupted: the service restarted before the analysis finished', new Date().toISOString());
   if (interrupted > 0) logger.warn({ interrupted }, 'marked analyses left unfinished by a previous run as failed');
 
@@ -66,6 +86,7 @@ async function main(): Promise<void> {
     concurrency: config.ANALYSIS_CONCURRENCY,
     queueLimit: config.ANALYSIS_QUEUE_LIMIT,
     projectionCacheBytes: config.PROJECTION_CACHE_MB * 1024 * 1024,
+    erasureKeys: erasure.keys,
     connection: {
       uri: config.NEO4J_URI,
       user: config.NEO4J_USER,
@@ -74,7 +95,7 @@ async function main(): Promise<void> {
       connectTimeoutMs: config.NEO4J_CONNECT_TIMEOUT_MS,
     },
   });
-  const app = await buildApp({ store, jobs, config, logger, idempotency });
+  const app = await buildApp({ store, jobs, config, logger, idempotency, erasureKeys: erasure.keys });
 
   // app.close(): stop accepting, answer the requests in flight (an acknowledged batch is
   // committed), mark running analyses interrupted; then the driver closes.

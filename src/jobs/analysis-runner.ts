@@ -24,6 +24,7 @@ import { EventEmitter } from 'node:events';
 import { Worker } from 'node:worker_threads';
 import type { FastifyBaseLogger } from 'fastify';
 import type { DriverOptions } from '../store/driver.js';
+import type { ErasureKeys } from '../store/erasure-keys.js';
 import type { PairTable } from '../analysis/pair-table.js';
 import type { AnalysisRecord, AnalysisTimings, GraphStore, ProjectionParams } from '../store/port.js';
 import { QueueFullError, type AnalysisJobs } from './port.js';
@@ -45,6 +46,8 @@ export interface AnalysisRunnerOptions {
   retryAfterSeconds?: number;
   /** Byte budget of the projection cache; 0 disables it. Default 0. */
   projectionCacheBytes?: number;
+  /** The erasure ledger's keys, for the workers' stores (a result is redacted of accounts erased while it computed). */
+  erasureKeys?: ErasureKeys | null;
 }
 
 interface Job {
@@ -256,6 +259,7 @@ export class AnalysisRunner implements AnalysisJobs {
     const input: WorkerInput = {
       analysis: job.analysis,
       connection: this.options.connection,
+      erasureKeys: this.options.erasureKeys ?? null,
       projection,
       shareProjection: projection === null && this.projectionCache.maxBytes > 0,
     };

@@ -18,6 +18,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { analyseProjection } from '../analysis/analyse.js';
 import type { PairTable } from '../analysis/pair-table.js';
 import { createDriver, type DriverOptions } from '../store/driver.js';
+import type { ErasureKeys } from '../store/erasure-keys.js';
 import { Neo4jGraphStore } from '../store/neo4j-store.js';
 import type { AnalysisRecord, AnalysisTimings } from '../store/port.js';
 import type { Phase } from './progress.js';
@@ -25,6 +26,8 @@ import type { Phase } from './progress.js';
 export interface WorkerInput {
   analysis: AnalysisRecord;
   connection: DriverOptions & { database: string };
+  /** The erasure ledger's keys (Buffers arrive as Uint8Arrays, which HMAC takes alike). */
+  erasureKeys?: ErasureKeys | null;
   /** The projection and its graph version, when the parent had it cached; null: project from Neo4j. */
   projection: { table: PairTable; version: number } | null;
   /** Post the projected table back to the parent (to cache it). */
@@ -67,7 +70,7 @@ async function run(input: WorkerInput): Promise<void> {
   try {
     clock.enter('projection');
     const driver = await createDriver(connection);
-    store = new Neo4jGraphStore({ driver, database: connection.database });
+    store = new Neo4jGraphStore({ driver, database: connection.database, erasureKeys: input.erasureKeys ?? null });
     const { resolution, seed, topK, runs, minNicheSize, nicheSize, centralities, ...projectionParams } = analysis.params;
     const projected = input.projection ?? (await store.project(analysis.graphId, projectionParams));
     if (!projected) throw new Error(`graph '${analysis.graphId}' was deleted before the analysis ran`);

@@ -72,6 +72,8 @@ import type { Driver } from 'neo4j-driver';
 import type { AnalysisResult } from '../analysis/types.js';
 import { CypherFiles } from './cypher-files.js';
 import { Neo4jAnalyses } from './analyses.js';
+import { Neo4jErasure } from './erasure.js';
+import type { ErasureKeys } from './erasure-keys.js';
 import { Neo4jGraphs } from './graphs.js';
 import { Neo4jIngestion } from './ingestion.js';
 import { Neo4jContext, silentLogger, type StoreLogger } from './neo4j-context.js';
@@ -138,6 +140,11 @@ export interface Neo4jGraphStoreOptions {
   projectionEventsPerRecord?: number;
   /** Nodes (with their relationships) per inner transaction when deleting a graph. Default 1000. */
   deleteBatchSize?: number;
+  /**
+   * The erasure ledger's keys (ERASURE_SECRET, erasure-keys.ts). Without them eraseAccount
+   * throws, and so does an ingest into a graph that has ledger entries (it cannot check them).
+   */
+  erasureKeys?: ErasureKeys | null;
   /** ping() rejects after this many ms. Default 3000. */
   pingTimeoutMs?: number;
   /** Seconds init() waits for indexes to come online. Default 300. */
@@ -154,6 +161,7 @@ export class Neo4jGraphStore implements GraphStore {
   private readonly analyses: Neo4jAnalyses;
   private readonly resultWriter: Neo4jResultWriter;
   private readonly resultReader: Neo4jResultReader;
+  private readonly erasure: Neo4jErasure;
 
   constructor(options: Neo4jGraphStoreOptions) {
     const chunkSize = options.chunkSize ?? 5000;
@@ -171,7 +179,8 @@ export class Neo4jGraphStore implements GraphStore {
       pingTimeoutMs: options.pingTimeoutMs ?? 3000,
     });
     this.graphs = new Neo4jGraphs(this.ctx, { deleteBatchSize: options.deleteBatchSize ?? 1000 });
-    this.ingestion = new Neo4jIngestion(this.ctx, { chunkSize });
+    this.erasure = new Neo4jErasure(this.ctx, { keys: options.erasureKeys ?? null, deleteBatchSize: options.deleteBatchSize ?? 1000 });
+    this.ingestion = new Neo4jIngestion(this.ctx, { chunkSize }, this.erasure);
     this.projection = new Neo4jProjection(this.ctx, {
       idsPerRecord: options.projectionIdsPerRecord ?? 10_000,
       eventsPerRecord: options.projectionEventsPerRecord ?? 8_000,
@@ -222,6 +231,20 @@ export class Neo4jGraphStore implements GraphStore {
     } finally {
       this.resultReader.forgetGraph(graphId);
     }
+  }
+
+  // erasure (erasure.ts, result-redaction.ts)
+  async eraseAccount(graphId: string, accountId: string): Promise<{ redactedAnalyses: string[] } | null> {
+    try {
+      return await this.erasure.erase(graphId, accountId);
+    } finally {
+      // Whatever was redacted (all of it, or some before a failure) is read again.
+      this.resultReader.forgetGraph(graphId);
+    }
+  }
+  /** At boot: throws when the ledger has entries of a key not configured; counts entries and pending ones. */
+  checkErasureLedger(): Promise<{ entries: number; pending: number }> {
+    return this.erasure.checkLedger();
   }
 
   // ingestion (ingestion.ts)
@@ -277,6 +300,8 @@ export class Neo4jGraphStore implements GraphStore {
   async writeResult(analysisId: string, result: AnalysisResult, finishedAt: string): Promise<void> {
     try {
       await this.resultWriter.writeResult(analysisId, result, finishedAt);
+      // Accounts erased while this analysis computed (its projection was read before) leave it now.
+      await this.erasure.redactIfErased(analysisId, result.accounts.ids);
     } finally {
       // A result written again replaces the one this process may have cached.
       this.resultReader.forget(analysisId);

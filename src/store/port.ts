@@ -51,6 +51,8 @@ export interface IngestResult {
   stored: number;
   /** Interactions skipped because their id was already stored in this graph (or repeated in the batch). */
   duplicates: number;
+  /** Interactions not stored because they name an erased account (the erasure ledger). */
+  suppressed: number;
 }
 
 /** A projection and the graph version its rows are at least as new as. */
@@ -110,6 +112,8 @@ export interface AnalysisRecord {
   timings?: AnalysisTimings | null;
   /** Set once its projection was read (see recordProjection); absent before. */
   projection?: ProjectionInfo;
+  /** Accounts erased from its stored result since it was computed (eraseAccount); absent when none. */
+  erasures?: number;
 }
 
 /** Which data an analysis read. */
@@ -121,7 +125,10 @@ export interface ProjectionInfo {
 }
 
 /** A niche as listed: everything of the analysis' NicheResult but its member list. */
-export type NicheRow = Omit<NicheResult, 'members'>;
+export type NicheRow = Omit<NicheResult, 'members'> & {
+  /** True once an account of it was erased: its figures are those computed with that account (store/result-redaction.ts). */
+  redacted?: boolean;
+};
 
 export interface MemberRow extends MemberScore {
   rank: number;
@@ -153,6 +160,15 @@ export interface GraphStore {
   graphExists(graphId: string): Promise<boolean>;
   /** Removes the graph with its accounts, interactions, analyses and niches. False when unknown. */
   deleteGraph(graphId: string): Promise<boolean>;
+
+  /**
+   * Erases an account (the right to erasure, store/erasure.ts): the account, every
+   * interaction it sent or received and every trace in stored results; a ledger entry (an
+   * HMAC of graph and account id, no id) makes later ingests suppress it. Idempotent: an
+   * unknown or already erased account is erased again (nothing to remove, the entry kept).
+   * Null when the graph is unknown; otherwise the analyses whose stored result held it.
+   */
+  eraseAccount(graphId: string, accountId: string): Promise<{ redactedAnalyses: string[] } | null>;
 
   /** Stores one batch atomically (one transaction). Returns null when the graph is unknown. */
   ingest(graphId: string, batch: { interactions: InteractionInput[]; accounts: AccountInput[] }): Promise<IngestResult | null>;

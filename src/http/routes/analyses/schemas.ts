@@ -180,6 +180,14 @@ export const Analysis = Type.Object(
         meanConfidence: Type.Number({ description: 'Mean share of runs that put an account (with ties) in its niche.' }),
       }),
     ),
+    erasures: Type.Optional(
+      Type.Integer({
+        minimum: 1,
+        description:
+          'Accounts erased from this stored result since it was computed (DELETE .../accounts/{accountId}); absent when none. ' +
+          'Its summary counts (accounts, edges, unassigned) are updated; modularity and mean confidence are those computed with them.',
+      }),
+    ),
     progress: Type.Optional(AnalysisProgress),
     timings: Type.Optional(AnalysisTimings),
     projection: Type.Optional(

@@ -71,7 +71,11 @@ export const IngestResult = Type.Object(
     received: Type.Integer({ description: 'Interactions in the request.' }),
     stored: Type.Integer({ description: 'Interactions newly stored.' }),
     duplicates: Type.Integer({ description: 'Interactions whose id was already stored (or repeated in this batch).' }),
+    suppressed: Type.Integer({
+      description:
+        'Interactions not stored because they name an erased account (DELETE /v1/graphs/{graphId}/accounts/{accountId}); account entries naming one are dropped too. received = stored + duplicates + suppressed.',
+    }),
     batches: Type.Optional(Type.Integer({ description: 'Streamed bodies only: batches (transactions) committed.' })),
   },
-  { title: 'IngestResult', examples: [{ received: 3, stored: 3, duplicates: 0 }] },
+  { title: 'IngestResult', examples: [{ received: 3, stored: 3, duplicates: 0, suppressed: 0 }] },
 );

@@ -199,7 +199,7 @@ export async function ingestStream(
 ): Promise<StreamSummary> {
   const body = req.body as Readable;
   const type = (req.headers['content-type'] ?? '').split(';')[0]?.trim().toLowerCase();
-  const summary: StreamSummary = { received: 0, stored: 0, duplicates: 0, batches: 0 };
+  const summary: StreamSummary = { received: 0, stored: 0, duplicates: 0, suppressed: 0, batches: 0 };
   let committedRows = 0;
   const committed = () =>
     `${committedRows} rows in ${summary.batches} batches of up to ${limits.batchRows} were stored before it ` +
@@ -213,6 +213,7 @@ export async function ingestStream(
         if (!result) throw new Errors.GRAPH_NOT_FOUND(graphId);
         summary.stored += result.stored;
         summary.duplicates += result.duplicates;
+        summary.suppressed += result.suppressed;
         summary.batches++;
         committedRows += rows.length;
       },

@@ -1,0 +1,5 @@
+// Every block of a stored result (src/store/result-blocks.ts), for a redaction.
+// Params: $analysisId.
+MATCH (b:ResultBlock {analysisId: $analysisId})
+RETURN b.kind AS kind, b.seq AS seq, b.ids AS ids, b.centralityNames AS centralityNames, b.data AS data
+ORDER BY b.kind, b.seq
