@@ -93,6 +93,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/graphs/{graphId}/accounts/{accountId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Erase an account: its interactions and every trace in stored results (right to erasure)
+         * @description Removes the account, every interaction it sent or received, and every trace of it in the stored results of the graph's analyses (its membership and scores, the trusted lists, other members' top ties, bridges, the analysed ties, niche member lists and IN_NICHE relationships; exports and the explorer read these), and replaces the id in stored Idempotency-Key answers. The results' ETags change. Niche figures are not recomputed: a niche that lost a member is marked `redacted: true` and keeps the figures its analysis computed (with the erased account's interactions); the trusted list follows the analysis' rule again; the analysis counts `erasures`. A new analysis gives exact figures without the account.
+         *
+         *     An erasure ledger (an HMAC of graph and account id under the server's ERASURE_SECRET, never the id) keeps the account erased: later uploads (JSON, NDJSON, CSV) naming it store none of its interactions and count them as `suppressed`. Idempotent: 204 for an unknown or already erased account too (the ledger entry is written either way, so data that arrives later is suppressed). The ledger entry is written first: an erasure cut off half-way (503, a crash) keeps the account suppressed, and repeating the DELETE completes it.
+         */
+        delete: operations["eraseAccount"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/graphs/{graphId}/analyses": {
         parameters: {
             query?: never;
@@ -794,7 +816,8 @@ export interface operations {
                      * @example {
                      *       "received": 3,
                      *       "stored": 3,
-                     *       "duplicates": 0
+                     *       "duplicates": 0,
+                     *       "suppressed": 0
                      *     }
                      */
                     "application/json": {
@@ -804,6 +827,8 @@ export interface operations {
                         stored: number;
                         /** @description Interactions whose id was already stored (or repeated in this batch). */
                         duplicates: number;
+                        /** @description Interactions not stored because they name an erased account (DELETE /v1/graphs/{graphId}/accounts/{accountId}); account entries naming one are dropped too. received = stored + duplicates + suppressed. */
+                        suppressed: number;
                         /** @description Streamed bodies only: batches (transactions) committed. */
                         batches?: number;
                     };
@@ -883,6 +908,92 @@ export interface operations {
             };
             /** @description Idempotency-Key reused with a different request */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limit or analyses-per-key limit reached; retry after Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Neo4j unavailable, service overloaded or shutting down; retry after Retry-After seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    eraseAccount: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Graph id. */
+                graphId: string;
+                /** @description Account id, as given at ingestion (1-256 characters). */
+                accountId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Erased (or nothing to erase) */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid request: every offending field is listed in `errors` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or unknown API key (send Authorization: Bearer <key>) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The API key lacks the scope (or graph) this needs */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unknown resource */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A path parameter is longer than the router accepts */
+            414: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -992,6 +1103,8 @@ export interface operations {
                                 /** @description Mean share of runs that put an account (with ties) in its niche. */
                                 meanConfidence: number;
                             };
+                            /** @description Accounts erased from this stored result since it was computed (DELETE .../accounts/{accountId}); absent when none. Its summary counts (accounts, edges, unassigned) are updated; modularity and mean confidence are those computed with them. */
+                            erasures?: number;
                             /**
                              * AnalysisProgress
                              * @description Present while the analysis is queued or running in the instance answering.
@@ -1268,6 +1381,8 @@ export interface operations {
                             /** @description Mean share of runs that put an account (with ties) in its niche. */
                             meanConfidence: number;
                         };
+                        /** @description Accounts erased from this stored result since it was computed (DELETE .../accounts/{accountId}); absent when none. Its summary counts (accounts, edges, unassigned) are updated; modularity and mean confidence are those computed with them. */
+                        erasures?: number;
                         /**
                          * AnalysisProgress
                          * @description Present while the analysis is queued or running in the instance answering.
@@ -1403,6 +1518,8 @@ export interface operations {
                             /** @description Mean share of runs that put an account (with ties) in its niche. */
                             meanConfidence: number;
                         };
+                        /** @description Accounts erased from this stored result since it was computed (DELETE .../accounts/{accountId}); absent when none. Its summary counts (accounts, edges, unassigned) are updated; modularity and mean confidence are those computed with them. */
+                        erasures?: number;
                         /**
                          * AnalysisProgress
                          * @description Present while the analysis is queued or running in the instance answering.
@@ -1654,6 +1771,8 @@ export interface operations {
                             /** @description Mean share of runs that put an account (with ties) in its niche. */
                             meanConfidence: number;
                         };
+                        /** @description Accounts erased from this stored result since it was computed (DELETE .../accounts/{accountId}); absent when none. Its summary counts (accounts, edges, unassigned) are updated; modularity and mean confidence are those computed with them. */
+                        erasures?: number;
                         /**
                          * AnalysisProgress
                          * @description Present while the analysis is queued or running in the instance answering.
@@ -1866,6 +1985,8 @@ export interface operations {
                             /** @description Mean share of runs that put an account (with ties) in its niche. */
                             meanConfidence: number;
                         };
+                        /** @description Accounts erased from this stored result since it was computed (DELETE .../accounts/{accountId}); absent when none. Its summary counts (accounts, edges, unassigned) are updated; modularity and mean confidence are those computed with them. */
+                        erasures?: number;
                         /**
                          * AnalysisProgress
                          * @description Present while the analysis is queued or running in the instance answering.
@@ -2010,7 +2131,10 @@ export interface operations {
                         items: {
                             /** @description n0 is the largest niche of the analysis. */
                             id: string;
+                            /** @description Members listed (an erasure removes its account from the list; 0 only when every member was erased). */
                             size: number;
+                            /** @description Present (true) once an account of this niche was erased: the account is gone from every list, but density, conductance, stability, reciprocity, events, activity, dominant types and the members' scores are those the analysis computed with its interactions (not recomputed: a new analysis gives exact figures without it). */
+                            redacted?: boolean;
                             /** @description Internal account pairs that interacted / all internal pairs. */
                             density: number;
                             /** @description Weight leaving the niche / min(volume of niche, volume of the rest); lower = more closed. */

@@ -38,7 +38,10 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-export async function startTestApp(env: Record<string, string> = {}, options: { logLines?: string[] } = {}): Promise<TestApp> {
+export async function startTestApp(
+  env: Record<string, string> = {},
+  options: { logLines?: string[]; /** The store's deletion batch (graph deletion, erasure); 1,000 by default. */ deleteBatchSize?: number } = {},
+): Promise<TestApp> {
   const config = loadConfig({ ...PERMISSIVE_LIMITS, ...process.env, ...env });
   const driver = await createDriver({
     uri: config.NEO4J_URI,
@@ -53,7 +56,13 @@ export async function startTestApp(env: Record<string, string> = {}, options: { 
     ? pino({ level: 'info' }, { write: (line: string) => void lines.push(line) })
     : pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' });
   const erasureKeys = parseErasureKeys(config.ERASURE_SECRET || TEST_ERASURE_SECRET, config.ERASURE_SECRET_PREVIOUS);
-  const store = new Neo4jGraphStore({ driver, database: config.NEO4J_DATABASE, logger, erasureKeys });
+  const store = new Neo4jGraphStore({
+    driver,
+    database: config.NEO4J_DATABASE,
+    logger,
+    erasureKeys,
+    ...(options.deleteBatchSize ? { deleteBatchSize: options.deleteBatchSize } : {}),
+  });
   await store.init();
   const idempotency = new Neo4jIdempotencyStore(driver, config.NEO4J_DATABASE);
   await idempotency.init();

@@ -13,8 +13,9 @@ const ctx = await startTestApp({}, { logLines });
 t.teardown(() => ctx.close());
 const { app, driver, store } = ctx;
 
-// A distinctive id, so that a scan for it cannot match anything else.
-const ERASED = 'erase-me-7f3a9c';
+// A distinctive id, new in each run, so that a scan for it cannot match anything else
+// (the scan covers every idempotency record and ledger entry of the database).
+const ERASED = uniqueId('erase-me');
 
 /** Three reciprocal cliques of 6; ERASED is in the first, the strongest there, and tied to the second. */
 function cliques(): Array<{ id: string; source: string; target: string; type: string; weight?: number }> {
