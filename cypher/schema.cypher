@@ -54,3 +54,7 @@ FOR (e:Erasure) REQUIRE e.hash IS UNIQUE;
 
 CREATE INDEX erasure_graph IF NOT EXISTS
 FOR (e:Erasure) ON (e.graphId);
+
+// Resumable streamed uploads (src/store/uploads.ts): one node per (graph, Upload-Id).
+CREATE CONSTRAINT upload_key IF NOT EXISTS
+FOR (u:Upload) REQUIRE (u.graphId, u.id) IS UNIQUE

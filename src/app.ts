@@ -32,6 +32,7 @@ import analysisRoutes from './http/routes/analyses/index.js';
 import graphRoutes from './http/routes/graphs/index.js';
 import healthRoutes from './http/routes/health/index.js';
 import interactionRoutes from './http/routes/interactions/index.js';
+import uploadRoutes from './http/routes/uploads/index.js';
 import metricsRoutes from './http/routes/metrics/index.js';
 import resultRoutes from './http/routes/results/index.js';
 
@@ -155,6 +156,7 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
       maxLineLength: deps.config.INGEST_STREAM_MAX_LINE_LENGTH ?? 65536,
     },
   });
+  await app.register(uploadRoutes, { store });
   await app.register(accountRoutes, { store, erasureKeys: deps.erasureKeys ?? null });
   await app.register(analysisRoutes, { store, jobs: deps.jobs });
   await app.register(resultRoutes, { store });

@@ -17,7 +17,8 @@
 import type { Neo4jErasure } from './erasure.js';
 import type { Neo4jContext } from './neo4j-context.js';
 import { chunks, int, str, toNumber, type Row } from './neo4j-values.js';
-import type { AccountInput, IngestResult, InteractionInput } from './port.js';
+import type { AccountInput, IngestStepResult, InteractionInput, UploadStep } from './port.js';
+import { beginStep, commitStep } from './uploads.js';
 
 export class Neo4jIngestion {
   constructor(
@@ -30,7 +31,9 @@ export class Neo4jIngestion {
   async ingest(
     graphId: string,
     batch: { interactions: InteractionInput[]; accounts: AccountInput[] },
-  ): Promise<IngestResult | null> {
+    /** A batch of a resumable upload (uploads.ts): stored only at the expected progress, which moves in this transaction. */
+    upload?: UploadStep,
+  ): Promise<IngestStepResult | null> {
     const { q } = this.ctx;
     const { chunkSize } = this.options;
     const started = Date.now();
@@ -63,6 +66,10 @@ export class Neo4jIngestion {
       // Everything below is recomputed on each attempt (executeWrite may retry).
       const locked = await tx.run(q.get('ingest-lock-graph'), { graphId, now });
       if (locked.records.length === 0) return null;
+      if (upload) {
+        const step = await beginStep(this.ctx, tx, graphId, upload, now);
+        if (step !== 'write') return { ...step, replayed: true };
+      }
       // Erased accounts (the ledger, read after the graph lock: an erasure committed before
       // this transaction is seen): their interactions are counted as suppressed, not stored.
       let kept = candidates;
@@ -129,7 +136,9 @@ export class Neo4jIngestion {
         // Cannot happen (both endpoints were merged above); refuse to commit a miscount.
         throw new Error(`store/neo4j-store: stored ${stored} of ${fresh.length} new interactions; batch rolled back`);
       }
-      return { stored, duplicates: repeats + existing.size, suppressed };
+      const outcome = { stored, duplicates: repeats + existing.size, suppressed };
+      if (upload) await commitStep(this.ctx, tx, graphId, upload, outcome, now);
+      return outcome;
     });
     this.ctx.log.debug(
       {

@@ -46,6 +46,7 @@
  *   schema.ts          init (constraints, indexes) and ping        schema*.cypher, ping
  *   graphs.ts          create, list, read, delete graphs           graph-*.cypher
  *   ingestion.ts       ingest (one atomic batch, replay by id)     ingest-*.cypher
+ *   uploads.ts         resumable uploads' progress (Upload-Id)     upload-*.cypher
  *   projection.ts      graphVersion, project (the PairTable)       project-graph, graph-exists
  *   pair-aggregator.ts the projection's events folded into pairs (pure)
  *   analyses.ts        analysis records, status transitions        analysis-*.cypher
@@ -91,6 +92,7 @@ import type {
   GraphStore,
   GraphWithCounts,
   IngestResult,
+  IngestStepResult,
   InteractionInput,
   MemberRow,
   NicheGraph,
@@ -99,8 +101,11 @@ import type {
   Page,
   ProjectionInfo,
   ProjectionParams,
+  UploadProgress,
+  UploadStep,
   VersionedProjection,
 } from './port.js';
+import { uploadProgress } from './uploads.js';
 
 export { StoreNotFoundError } from './port.js';
 export type { StoreLogger } from './neo4j-context.js';
@@ -248,8 +253,11 @@ export class Neo4jGraphStore implements GraphStore {
   }
 
   // ingestion (ingestion.ts)
-  ingest(graphId: string, batch: { interactions: InteractionInput[]; accounts: AccountInput[] }): Promise<IngestResult | null> {
-    return this.ingestion.ingest(graphId, batch);
+  ingest(graphId: string, batch: { interactions: InteractionInput[]; accounts: AccountInput[] }, upload?: UploadStep): Promise<IngestStepResult | null> {
+    return this.ingestion.ingest(graphId, batch, upload);
+  }
+  uploadProgress(graphId: string, uploadId: string): Promise<UploadProgress | null> {
+    return uploadProgress(this.ctx, graphId, uploadId);
   }
 
   // projection (projection.ts)

@@ -55,6 +55,48 @@ export interface IngestResult {
   suppressed: number;
 }
 
+/**
+ * One batch of a resumable streamed upload (Upload-Id, src/store/uploads.ts): the batch is
+ * stored only when the upload's committed progress is `rowsBefore` rows, and the progress
+ * moves to `rowsBefore + rows` in the batch's own transaction.
+ */
+export interface UploadStep {
+  uploadId: string;
+  /** Rows the caller knows committed before this batch. */
+  rowsBefore: number;
+  /** Data rows of this batch (valid rows; what the progress counts). */
+  rows: number;
+  /** Rows per batch of the upload (recorded on its first batch). */
+  batchRows: number;
+  /** The upload's digest chained over the rows up to and including this batch. */
+  digest: string;
+}
+
+export interface IngestStepResult extends IngestResult {
+  /**
+   * True when the upload's progress already held this very batch (a commit whose answer was
+   * lost, retried by the driver): nothing was written again; the figures are the first commit's.
+   */
+  replayed?: boolean;
+}
+
+/** What a resumable upload has committed (GET /v1/graphs/{graphId}/uploads/{uploadId}). */
+export interface UploadProgress {
+  uploadId: string;
+  graphId: string;
+  /** Data rows committed, in whole batches: the first `rows` data rows of the body. */
+  rows: number;
+  batches: number;
+  stored: number;
+  duplicates: number;
+  suppressed: number;
+  batchRows: number;
+  /** The digest chained over the committed rows (a resumed body must begin with the same rows). */
+  digest: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
 /** A projection and the graph version its rows are at least as new as. */
 export interface VersionedProjection {
   version: number;
@@ -171,7 +213,9 @@ export interface GraphStore {
   eraseAccount(graphId: string, accountId: string): Promise<{ redactedAnalyses: string[] } | null>;
 
   /** Stores one batch atomically (one transaction). Returns null when the graph is unknown. */
-  ingest(graphId: string, batch: { interactions: InteractionInput[]; accounts: AccountInput[] }): Promise<IngestResult | null>;
+  ingest(graphId: string, batch: { interactions: InteractionInput[]; accounts: AccountInput[] }, upload?: UploadStep): Promise<IngestStepResult | null>;
+  /** The committed progress of a resumable upload; null when the graph or the upload is unknown. */
+  uploadProgress(graphId: string, uploadId: string): Promise<UploadProgress | null>;
 
   /**
    * The graph's version: a counter that every ingest into it raises (in the ingest's
