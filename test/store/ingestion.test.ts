@@ -35,6 +35,7 @@ t.test('ids make ingestion idempotent', async (t) => {
   t.same(await store.ingest(other, { interactions: [ix('a', 'b', { id: 'e1' })], accounts: [] }), {
     stored: 1,
     duplicates: 0,
+    suppressed: 0,
   });
 
   // What is stored.
