@@ -34,6 +34,8 @@ import type { WorkerInput, WorkerMessage } from './analysis-worker.js';
 
 export const CANCELLED = 'cancelled';
 const INTERRUPTED_RUNNING = 'interrupted: the service shut down while the analysis ran';
+/** How long a failure is retried while the database is away (recordFailure). */
+const FAILURE_RECORD_MS = 10 * 60_000;
 
 export interface AnalysisRunnerOptions {
   /** Where the workers connect; each worker opens its own driver. */
@@ -231,15 +233,37 @@ export class AnalysisRunner implements AnalysisJobs {
     if (failure !== null) {
       if (failure === CANCELLED) log.info({ timings }, 'analysis cancelled');
       else log.error({ err: failure, timings }, 'analysis failed');
-      await this.store.markFailed(analysis.id, failure, finishedAt).catch((e: unknown) => {
-        log.error({ err: e }, 'could not record the failure of the analysis');
-      });
+      await this.recordFailure(analysis.id, failure, finishedAt, log);
     } else {
       log.info({ timings }, 'analysis succeeded');
     }
     await this.store.recordTimings(analysis.id, timings).catch((e: unknown) => {
       log.error({ err: e }, 'could not record the timings of the analysis');
     });
+  }
+
+  /**
+   * Marks the analysis failed (and so discards what its write staged), retried while the
+   * database is away: an analysis whose write-back died with Neo4j would otherwise stay
+   * "running" until the next boot's sweep, though this process recovers by itself. Retries
+   * with backoff (0.5 s doubling to 10 s) for up to FAILURE_RECORD_MS, and stop at close
+   * (the next boot's failUnfinished takes over).
+   */
+  private async recordFailure(analysisId: string, failure: string, finishedAt: string, log: FastifyBaseLogger): Promise<void> {
+    const until = Date.now() + FAILURE_RECORD_MS;
+    for (let delay = 500; ; delay = Math.min(delay * 2, 10_000)) {
+      try {
+        await this.store.markFailed(analysisId, failure, finishedAt);
+        return;
+      } catch (err) {
+        if (this.closed || Date.now() + delay > until) {
+          log.error({ err }, 'could not record the failure of the analysis (the next boot marks it failed)');
+          return;
+        }
+        log.warn({ err, retryInMs: delay }, 'could not record the failure of the analysis yet; retrying');
+        await new Promise((r) => setTimeout(r, delay).unref());
+      }
+    }
   }
 
   /** The cached projection of the analysis's graph at its current version, if any. */

@@ -1,6 +1,11 @@
 /**
- * Neo4j killed (SIGKILL, no clean shutdown) in the middle of a streamed ingestion, with the
- * real server of scripts/neo4j.mjs (the one this suite runs against), restarted afterwards:
+ * Neo4j killed (SIGKILL, no clean shutdown) in the middle of a streamed ingestion and of an
+ * analysis' write-back at once (one restart serves both), with the real server of
+ * scripts/neo4j.mjs (the one this suite runs against), restarted afterwards:
+ *   - the write-back is held mid-way deterministically (the test holds, in an open
+ *     transaction, the key of one niche the writer creates, as test/store/crash-mid-write
+ *     does), so it has staged blocks when Neo4j dies; after the restart the same app marks
+ *     the analysis failed by itself, nothing of it is readable, and its staged rows are gone;
  *   - the stream's client gets a 503 problem that says how many rows and batches were
  *     committed before the failure;
  *   - after the restart every one of those batches is stored, and what is stored is whole
@@ -16,6 +21,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import neo4j from 'neo4j-driver';
 import t from 'tap';
 import { createDriver } from '../../src/store/driver.js';
 import { startTestApp, uniqueId } from '../helpers/app.js';
@@ -108,6 +114,36 @@ t.test('Neo4j SIGKILLed mid-stream: 503 naming the committed batches, all of the
 
   const t0 = Date.now();
   const stage = (what: string) => t.comment(`${what} after ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+  const nodes = async (label: 'ResultBlock' | 'Niche', analysisId: string) =>
+    Number((await probe.executeQuery(`MATCH (x:${label} {analysisId: $analysisId}) RETURN count(x) AS n`, { analysisId })).records[0]?.get('n'));
+
+  // An analysis whose write-back is held mid-way: 100 rings of 25 give 100 niches; the test
+  // holds niche n7's key, so the writer stages its blocks and waits on that key.
+  const w = uniqueId('killedwb');
+  t.equal((await ctx.app.inject({ method: 'POST', url: '/v1/graphs', payload: { id: w, name: w } })).statusCode, 201);
+  t.teardown(() => ctx.store.deleteGraph(w).then(() => {}, () => {}));
+  const rings = [];
+  for (let i = 0; i < 2500; i++) {
+    const next = `u${Math.floor(i / 25) * 25 + ((i + 1) % 25)}`;
+    rings.push({ source: `u${i}`, target: next }, { source: next, target: `u${i}` });
+  }
+  t.equal((await ctx.app.inject({ method: 'POST', url: `/v1/graphs/${w}/interactions`, payload: { interactions: rings } })).statusCode, 200);
+  const posted = await ctx.app.inject({ method: 'POST', url: `/v1/graphs/${w}/analyses`, payload: { seed: 1, runs: 4 } });
+  t.equal(posted.statusCode, 202);
+  const analysisId = posted.json().id as string;
+  const lockSession = probe.session({ defaultAccessMode: neo4j.session.WRITE });
+  const lock = await lockSession.beginTransaction();
+  await lock.run('CREATE (:Niche {analysisId: $analysisId, id: $id})', { analysisId, id: 'n7' });
+  t.teardown(() => lockSession.close().catch(() => {}));
+  let staged = 0;
+  for (let i = 0; i < 1200 && staged === 0; i++) {
+    staged = await nodes('ResultBlock', analysisId);
+    if (staged === 0) await new Promise((r) => setTimeout(r, 50));
+  }
+  t.ok(staged > 0, `the write-back is mid-way (${staged} blocks staged, held on a niche key)`);
+  t.equal((await ctx.app.inject({ url: `/v1/analyses/${analysisId}` })).json().status, 'running');
+  stage('the write-back held');
+
   const answer = upload(port, g);
   // Kill once at least two batches are committed (Neo4j says so), while the stream goes on.
   let seen = 0;
@@ -137,6 +173,22 @@ t.test('Neo4j SIGKILLed mid-stream: 503 naming the committed batches, all of the
   }
   t.ok(ready, 'the same app is ready again by itself');
   stage('the app ready');
+
+  // The held write-back: the same app marks the analysis failed by itself (its write died
+  // with the database; the failure is retried until the database is back), nothing of it is
+  // readable, and what it had staged is gone.
+  let status = 'running';
+  for (let i = 0; i < 240 && status === 'running'; i++) {
+    status = (await ctx.app.inject({ url: `/v1/analyses/${analysisId}` })).json().status as string;
+    if (status === 'running') await new Promise((r) => setTimeout(r, 250));
+  }
+  t.equal(status, 'failed', 'the analysis whose write-back Neo4j took down ends failed');
+  stage('the analysis failed');
+  t.equal((await ctx.app.inject({ url: `/v1/analyses/${analysisId}/niches` })).statusCode, 409, 'its results: 409, nothing partial');
+  t.equal(await nodes('ResultBlock', analysisId), 0, 'its staged blocks are gone');
+  t.equal(await nodes('Niche', analysisId), 0, 'and its niches');
+  const retried = await ctx.app.inject({ method: 'POST', url: `/v1/graphs/${w}/analyses?wait=60`, payload: { seed: 1, runs: 4 } });
+  t.match(retried.json(), { status: 'succeeded', summary: { accounts: 2500 } }, 'the same analysis asked again succeeds');
 
   const ids = await stored();
   const m = ids.length;
