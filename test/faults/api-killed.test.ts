@@ -15,7 +15,7 @@ import { once } from 'node:events';
 import http from 'node:http';
 import net from 'node:net';
 import t from 'tap';
-import { startTestApp, TEST_ERASURE_SECRET, uniqueId } from '../helpers/app.js';
+import { startTestApp, uniqueId } from '../helpers/app.js';
 
 const entry = new URL('../../src/server.ts', import.meta.url).pathname;
 const BATCH = 500;
@@ -91,7 +91,6 @@ t.test('API SIGKILLed mid-stream: exactly the committed batches are stored, and 
       HOST: '127.0.0.1',
       PORT: String(port),
       LOG_LEVEL: 'warn',
-      ERASURE_SECRET: TEST_ERASURE_SECRET,
       INGEST_STREAM_BATCH_ROWS: String(BATCH),
       RATE_LIMIT_ADDRESS_MAX: '1000000',
       RATE_LIMIT_MAX: '1000000',
