@@ -32,6 +32,7 @@ export class UploadConflict extends Error {
     readonly expectedRows: number,
   ) {
     super(`upload '${uploadId}' has ${committedRows} rows committed, not the ${expectedRows} this stream expected: another stream with the same Upload-Id is running or ran`);
+    this.name = 'UploadConflict';
   }
 }
 
