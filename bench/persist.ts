@@ -161,12 +161,13 @@ try {
       finishedAt: null,
       error: null,
       summary: null,
-    });
+    }, { owner: 'bench-persist', until: null });
+    // Created running (status above), held by the bench: writeResult is guarded by the holder.
     const load = loadavg()[0]!;
     const cpu = process.cpuUsage();
     const serverCpu = serverCpuMs();
     const started = performance.now();
-    await store.writeResult(analysisId, result, new Date().toISOString());
+    await store.writeResult(analysisId, result, new Date().toISOString(), 'bench-persist');
     const ms = Math.round(performance.now() - started);
     const used = process.cpuUsage(cpu);
     const clientCpuMs = Math.round((used.user + used.system) / 1000);

@@ -13,6 +13,8 @@
  * Options: --lfr N:DEGREE[,N:DEGREE...] (default 200000:10,1000000:20: about 1.1M and 10M
  * edges; `--lfr none`: higgs only), --networkx-max-edges M (default 2000000: NetworkX's Louvain on the 10M-edge graph
  * would take hours, so it is left out there), --no-networkx, --no-service.
+ * With REDIS_URL set (and not --no-service) it ends with the fleet (bench/fleet.ts: N analyses
+ * through 1 and 2 worker processes); --no-fleet leaves that out.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, renameSync } from 'node:fs';
@@ -173,5 +175,14 @@ if (!flag('--no-service') && !flag('--no-projection')) {
   for (const line of res.stdout.trim().split('\n')) {
     const p = JSON.parse(line) as { file: string; accounts: number; interactions: number; pairs: number; first: { ms: number; interactionsPerSecond: number }; second: { ms: number }; oneRecordPerPair: { ms: number }; oneRecordPerPairVsFirst: number };
     console.log(`| ${p.file} | ${p.accounts} | ${p.interactions} | ${p.pairs} | ${p.first.ms} | ${p.first.interactionsPerSecond} | ${p.second.ms} | ${p.oneRecordPerPair.ms} | ${f(p.oneRecordPerPairVsFirst)} |`);
+  }
+}
+
+if (!flag('--no-service') && !flag('--no-fleet')) {
+  if (process.env.REDIS_URL) {
+    const fleet = spawnSync(process.execPath, ['--import=tsx', 'bench/fleet.ts'], { stdio: ['ignore', 'inherit', 'inherit'] });
+    if (fleet.status !== 0) console.error(`[bench] bench/fleet.ts failed (exit ${fleet.status})`);
+  } else {
+    console.log('\n(The fleet part needs REDIS_URL: npm run redis:start, then REDIS_URL=redis://127.0.0.1:6379 npm run bench.)');
   }
 }

@@ -1,20 +1,28 @@
-// Last transaction of writeResult: marks the analysis succeeded with its summary, unless it
-// failed meanwhile (cancelled, or marked failed at a restart) or its staged rows are not all
-// there (a sweep removed some): then it is left as it is, and writeResult discards what it
-// staged. Returns the status after the statement ('incomplete' when rows were missing); no
-// row -> unknown analysis.
-// Params: $analysisId, $finishedAt, $blocks, $nicheRows (integers: the rows the write
-// staged), $accounts, $edges, $niches, $modularity, $resolution, $runs, $consensusRounds,
+// Last transaction of writeResult: marks the analysis succeeded with its summary and its
+// timings, only while it is held by $owner and running (or already succeeded by $owner: the
+// driver retrying a commit whose answer was lost), and only when every row the write staged
+// is there and was written by $owner (a sweep removed none; no late writer that lost its
+// lease overwrote one). A cancelled, reclaimed or taken-over analysis is never turned into
+// succeeded by a late runner, and is left as it is (writeResult then discards what it staged).
+// Returns the status after the statement: 'lost' when $owner does not hold it (any more),
+// 'incomplete' when staged rows were missing, else its status ('succeeded'); no row ->
+// unknown analysis.
+// Params: $analysisId, $owner, $finishedAt, $timings (JSON string of AnalysisTimings, or
+// null: keep the stored ones), $blocks, $nicheRows (integers: the rows the write staged),
+// $accounts, $edges, $niches, $modularity, $resolution, $runs, $consensusRounds,
 // $louvainDisconnected, $unassigned, $meanConfidence.
 MATCH (a:Analysis {id: $analysisId})
 WITH a,
-     COUNT { MATCH (b:ResultBlock {analysisId: $analysisId}) } AS blocks,
-     COUNT { MATCH (n:Niche {analysisId: $analysisId}) } AS nicheRows
-WITH a, blocks = $blocks AND nicheRows = $nicheRows AS complete
-FOREACH (_ IN CASE WHEN a.status <> 'failed' AND complete THEN [1] ELSE [] END |
-  SET a.status = 'succeeded', a.finishedAt = $finishedAt, a.error = null,
+     a.owner = $owner AND a.status IN ['running', 'succeeded'] AS held,
+     COUNT { MATCH (b:ResultBlock {analysisId: $analysisId}) } = $blocks
+       AND COUNT { MATCH (b:ResultBlock {analysisId: $analysisId}) WHERE b.writer = $owner } = $blocks
+       AND COUNT { MATCH (n:Niche {analysisId: $analysisId}) } = $nicheRows
+       AND COUNT { MATCH (n:Niche {analysisId: $analysisId}) WHERE n.writer = $owner } = $nicheRows AS complete
+FOREACH (_ IN CASE WHEN held AND complete THEN [1] ELSE [] END |
+  SET a.status = 'succeeded', a.leaseUntil = null, a.finishedAt = $finishedAt, a.error = null,
+      a.timings = coalesce($timings, a.timings),
       a.accounts = $accounts, a.edges = $edges, a.niches = $niches, a.modularity = $modularity,
       a.resolutionUsed = $resolution, a.runs = $runs, a.consensusRounds = $consensusRounds,
       a.louvainDisconnected = $louvainDisconnected, a.unassigned = $unassigned,
       a.meanConfidence = $meanConfidence)
-RETURN CASE WHEN complete OR a.status = 'failed' THEN a.status ELSE 'incomplete' END AS status
+RETURN CASE WHEN NOT held THEN 'lost' WHEN NOT complete THEN 'incomplete' ELSE a.status END AS status

@@ -4,7 +4,8 @@
 // lists cannot nest); memberIds: every member in rank order; memberStart: position of the
 // first member in the result's member order; tieStart/tieCount: the niche's internal ties
 // in the ties blocks; communityId: the community it lies in (null for the unassigned group).
-// Params: $analysisId, $graphId, $rows: [{id, rank, communityId, size, density,
+// writer: the lease holder that wrote it (result-begin counts only its own holder's rows).
+// Params: $analysisId, $graphId, $owner, $rows: [{id, rank, communityId, size, density,
 // conductance, trustedIds, trustedScores, unassigned, stability, reciprocity, events,
 // firstActivity, lastActivity, eventsPerDay, typeNames, typeShares, bridgeIds,
 // bridgeParticipation, bridgeTo, memberIds, memberStart, tieStart, tieCount}].
@@ -13,7 +14,7 @@ MATCH (a:Analysis {id: $analysisId})
 UNWIND $rows AS row
 MERGE (n:Niche {analysisId: $analysisId, id: row.id})
 SET n += {
-  graphId: $graphId, rank: row.rank, communityId: row.communityId, size: row.size,
+  graphId: $graphId, writer: $owner, rank: row.rank, communityId: row.communityId, size: row.size,
   density: row.density, conductance: row.conductance,
   trustedIds: row.trustedIds, trustedScores: row.trustedScores, unassigned: row.unassigned,
   stability: row.stability, reciprocity: row.reciprocity, events: row.events,

@@ -158,6 +158,8 @@ async function main() {
       HOST: '127.0.0.1',
       PORT: String(port),
       LOG_LEVEL: process.env.CONTRACT_LOG_LEVEL || 'error',
+      // The embedded mode: the service runs its analyses itself (npm test sets REDIS_URL for the fleet tests).
+      REDIS_URL: '',
       // Admin scope, but only the graphs the spec's examples name: the fuzzer can exercise every
       // route without touching other graphs in the same database (e.g. those of running tests).
       API_KEYS:

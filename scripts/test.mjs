@@ -6,6 +6,10 @@
 // tests at it. A server this script did not start is never stopped. One it started itself is
 // stopped at the end when CI=true, and otherwise left running so the next run starts instantly.
 //
+// Likewise without REDIS_URL it makes sure the local Redis of scripts/redis.mjs runs (the fleet
+// tests need one) and points the tests at it, stopping it at the end only when it started it and
+// CI=true.
+//
 // Extra arguments go to tap: `npm test -- test/analysis/louvain.test.ts --grep=seed`.
 // Exit code: that of the first failing step, 0 when all pass.
 //
@@ -21,6 +25,7 @@ import { schemathesisCounts, tapCounts } from './runner-lines.mjs';
 
 const repoDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const neo4jScript = path.join(repoDir, 'scripts', 'neo4j.mjs');
+const redisScript = path.join(repoDir, 'scripts', 'redis.mjs');
 const tapArgs = process.argv.slice(2);
 const onWindows = process.platform === 'win32';
 
@@ -81,6 +86,18 @@ async function main() {
   }
   console.log(`[test] NEO4J_URI=${process.env.NEO4J_URI}`);
 
+  let startedRedisHere = false;
+  if (!process.env.REDIS_URL) {
+    const statusCode = await run(process.execPath, [redisScript, 'status'], 'is the local Redis running');
+    if (statusCode !== 0) {
+      const code = await run(process.execPath, [redisScript, 'start'], 'local Redis');
+      if (code !== 0) return code;
+      startedRedisHere = statusCode === 3;
+    }
+    process.env.REDIS_URL = `redis://127.0.0.1:${process.env.REDIS_PORT || 6379}`;
+  }
+  console.log(`[test] REDIS_URL=${process.env.REDIS_URL}`);
+
   // npx --no: fail instead of downloading a same-named package when a dev dependency is missing.
   const steps = [
     ['type-check', 'npx', ['--no', '--', 'tsc', '-p', 'tsconfig.json', '--noEmit']],
@@ -114,6 +131,10 @@ async function main() {
     } else {
       console.log('\n[test] the local Neo4j started by this run is left running for faster re-runs (npm run neo4j:stop)');
     }
+  }
+  if (startedRedisHere) {
+    if (process.env.CI === 'true') await run(process.execPath, [redisScript, 'stop'], 'stop the Redis this run started');
+    else console.log('[test] the local Redis started by this run is left running (npm run redis:stop)');
   }
   if (exitCode === 0) console.log('\n[test] all steps passed');
   const skipped = totals.skipped > 0 ? `, ${totals.skipped} skipped` : '';

@@ -6,7 +6,10 @@
 import { randomUUID } from 'node:crypto';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import type { Config } from './config.js';
+import type { Redis } from 'ioredis';
 import type { AnalysisJobs } from './jobs/port.js';
+import { RedisQuota } from './jobs/fleet/redis-quota.js';
+import { MemoryQuota, type AnalysisQuota } from './jobs/quota.js';
 import { notifyGraphChanges } from './store/graph-changes.js';
 import type { GraphStore } from './store/port.js';
 import type { IdempotencyStore } from './store/idempotency-store.js';
@@ -49,6 +52,11 @@ export interface AppDependencies {
   erasureKeys?: ErasureKeys | null;
   /** A pino logger; none = silent (tests). */
   logger?: FastifyBaseLogger;
+  /**
+   * The fleet's Redis (REDIS_URL): rate limits and analysis quotas are counted there, shared by
+   * every instance. None: counted in this process.
+   */
+  redis?: { client: Redis; prefix: string };
 }
 
 type ApiHardeningConfig = Pick<
@@ -130,7 +138,7 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   await app.register(routeDefaults);
   await app.register(shutdownGuard);
   await app.register(overloadGuard, deps.config);
-  await app.register(rateLimit, deps.config);
+  await app.register(rateLimit, { ...deps.config, ...(deps.redis ? { redis: deps.redis } : {}) });
   await app.register(auth, { apiKeys: deps.config.API_KEYS, store });
   await app.register(logContext);
   await app.register(idempotency, {
@@ -138,7 +146,14 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
     ttlSeconds: deps.config.IDEMPOTENCY_TTL_SECONDS,
     lockSeconds: deps.config.IDEMPOTENCY_LOCK_SECONDS,
   });
-  await app.register(analysisQuota, { config: deps.config, jobs: deps.jobs });
+  const isUnfinished = async (id: string) => {
+    const a = await store.getAnalysis(id);
+    return a !== null && (a.status === 'queued' || a.status === 'running');
+  };
+  const quota: AnalysisQuota = deps.redis
+    ? new RedisQuota(deps.config.MAX_ANALYSES_PER_KEY, deps.redis.client, deps.redis.prefix, isUnfinished)
+    : new MemoryQuota(deps.config.MAX_ANALYSES_PER_KEY, isUnfinished);
+  await app.register(analysisQuota, { quota });
   await app.register(requestMetrics, { metrics });
   await app.register(analysisJobs, { jobs: deps.jobs });
   await app.register(swagger);

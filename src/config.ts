@@ -49,6 +49,22 @@ export const ConfigSchema = Type.Object({
    */
   PROJECTION_CACHE_MB: Type.Integer({ default: 512, minimum: 0, maximum: 1_048_576 }),
 
+  // ---- Fleet (issue 13): a shared queue in Redis, worker processes (src/worker.ts).
+  /**
+   * Redis of the fleet mode, e.g. redis://127.0.0.1:6379. Set: analyses go on a shared BullMQ
+   * queue run by `npm run worker` processes, `npm start` serves HTTP only, and rate limits and
+   * analysis quotas are counted in Redis. Empty: one process queues and runs (embedded).
+   */
+  REDIS_URL: Type.String({ default: '', pattern: '^$|^rediss?://.+' }),
+  /** Prefix of every Redis key and channel nichegraph uses (several deployments may share a Redis). */
+  REDIS_PREFIX: Type.String({ default: 'nichegraph', pattern: '^[A-Za-z0-9_.-]{1,64}$' }),
+  /**
+   * How long a runner holds an analysis without renewing (renewed every third of it); also the
+   * BullMQ lock and stalled-check interval. A worker killed mid-analysis is taken over after
+   * about two of these.
+   */
+  ANALYSIS_LEASE_MS: Type.Integer({ default: 30000, minimum: 1000, maximum: 3_600_000 }),
+
   // ---- API hardening (issue #5); the README's "Configuration, limits and auth" section lists them.
   /**
    * API keys, comma-separated: `<scope>:<sha256 hex of the key>[:<graph>|<graph>...]`, scope read, write or
@@ -74,7 +90,7 @@ export const ConfigSchema = Type.Object({
   /** Analysis-creating requests per key per RATE_LIMIT_WINDOW_MS (counted apart, stricter). */
   RATE_LIMIT_JOBS_MAX: Type.Integer({ default: 30, minimum: 1 }),
   RATE_LIMIT_WINDOW_MS: Type.Integer({ default: 60000, minimum: 1000 }),
-  /** Analyses one key may have queued or running at once in this process (429 above). */
+  /** Analyses one key may have queued or running at once (over every instance with REDIS_URL; 429 above). */
   MAX_ANALYSES_PER_KEY: Type.Integer({ default: 2, minimum: 1, maximum: 1000 }),
   /** Event-loop delay (ms, mean over a sample) above which requests get 503 + Retry-After; 0 = off. */
   MAX_EVENT_LOOP_DELAY_MS: Type.Integer({ default: 1000, minimum: 0 }),

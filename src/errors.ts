@@ -20,6 +20,12 @@ export const Errors = {
   ANALYSIS_NOT_FINISHED: createError('NG_ANALYSIS_NOT_FINISHED', "Analysis '%s' is %s: results exist only once it has succeeded", 409),
   ANALYSIS_FINISHED: createError('NG_ANALYSIS_FINISHED', "Analysis '%s' has already finished (%s); only a queued or running analysis can be cancelled", 409),
   QUEUE_FULL: createError('NG_QUEUE_FULL', 'The analysis queue is full; retry after %s seconds', 503),
+  QUEUE_UNAVAILABLE: createError('NG_QUEUE_UNAVAILABLE', 'The analysis queue (Redis) cannot be reached; retry after Retry-After seconds', 503),
+  ANALYSIS_HELD_ELSEWHERE: createError(
+    'NG_ANALYSIS_HELD_ELSEWHERE',
+    "Analysis '%s' is held by another live instance without a shared queue; cancel it through that instance",
+    409,
+  ),
   BAD_URL: createError('NG_BAD_URL', 'The URL is not valid (malformed percent-encoding)', 400),
   URI_TOO_LONG: createError('NG_URI_TOO_LONG', 'A path parameter is longer than %s characters', 414),
   ROUTE_NOT_FOUND: createError('NG_ROUTE_NOT_FOUND', 'No route %s %s', 404),

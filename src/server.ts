@@ -1,7 +1,10 @@
 /**
  * Starts the service: validates the configuration, connects to Neo4j, prepares the
- * schema, marks analyses a previous process left unfinished, then listens. Any failure
- * before listening exits at once with a message naming the problem.
+ * schema, then listens. Embedded (REDIS_URL unset): this process also runs the analyses, and
+ * first marks failed those whose holder's lease expired (a previous run cut them off; live
+ * instances' analyses are left alone). Fleet (REDIS_URL set): it serves HTTP only, queueing
+ * analyses in Redis for `npm run worker` processes. Any failure before listening exits at once
+ * with a message naming the problem.
  */
 import closeWithGrace from 'close-with-grace';
 import { buildApp } from './app.js';
@@ -11,6 +14,9 @@ import { erasureKeysFor, type ErasureKeys } from './store/erasure-keys.js';
 import { createLogger } from './logger.js';
 import { Neo4jIdempotencyStore } from './store/idempotency-store.js';
 import { AnalysisRunner } from './jobs/analysis-runner.js';
+import { QueueJobs } from './jobs/fleet/queue-jobs.js';
+import { connected } from './jobs/fleet/redis.js';
+import type { AnalysisJobs } from './jobs/port.js';
 import { createDriver } from './store/driver.js';
 import { Neo4jGraphStore } from './store/neo4j-store.js';
 
@@ -86,23 +92,41 @@ async function main(): Promise<void> {
       fail(`refusing to start: ${(err as Error).message}`);
     }
   }
-  const interrupted = await store.failUnfinished('interrupted: the service restarted before the analysis finished', new Date().toISOString());
-  if (interrupted > 0) logger.warn({ interrupted }, 'marked analyses left unfinished by a previous run as failed');
-
-  const jobs = new AnalysisRunner(store, logger, {
-    concurrency: config.ANALYSIS_CONCURRENCY,
-    queueLimit: config.ANALYSIS_QUEUE_LIMIT,
-    projectionCacheBytes: config.PROJECTION_CACHE_MB * 1024 * 1024,
-    erasureKeys: erasure.keys,
-    connection: {
-      uri: config.NEO4J_URI,
-      user: config.NEO4J_USER,
-      password: config.NEO4J_PASSWORD,
-      database: config.NEO4J_DATABASE,
-      connectTimeoutMs: config.NEO4J_CONNECT_TIMEOUT_MS,
-    },
-  });
-  const app = await buildApp({ store, jobs, config, logger, idempotency, erasureKeys: erasure.keys });
+  let jobs: AnalysisJobs;
+  let redis: { client: QueueJobs['redis']; prefix: string } | undefined;
+  if (config.REDIS_URL) {
+    const queue = new QueueJobs(store, logger, { url: config.REDIS_URL, prefix: config.REDIS_PREFIX, queueLimit: config.ANALYSIS_QUEUE_LIMIT });
+    try {
+      await connected(queue.redis, config.NEO4J_CONNECT_TIMEOUT_MS);
+    } catch (err) {
+      await queue.close();
+      await store.close().catch(() => {});
+      fail(`cannot reach Redis at REDIS_URL: ${(err as Error).message}`);
+    }
+    logger.info({ prefix: config.REDIS_PREFIX }, 'fleet mode: analyses go on the Redis queue; run them with `npm run worker`');
+    jobs = queue;
+    redis = { client: queue.redis, prefix: config.REDIS_PREFIX };
+  } else {
+    const runner = new AnalysisRunner(store, logger, {
+      concurrency: config.ANALYSIS_CONCURRENCY,
+      queueLimit: config.ANALYSIS_QUEUE_LIMIT,
+      projectionCacheBytes: config.PROJECTION_CACHE_MB * 1024 * 1024,
+      leaseMs: config.ANALYSIS_LEASE_MS,
+      erasureKeys: erasure.keys,
+      connection: {
+        uri: config.NEO4J_URI,
+        user: config.NEO4J_USER,
+        password: config.NEO4J_PASSWORD,
+        database: config.NEO4J_DATABASE,
+        connectTimeoutMs: config.NEO4J_CONNECT_TIMEOUT_MS,
+      },
+    });
+    const now = Date.now();
+    const interrupted = await store.reclaimExpired('interrupted: its runner stopped before the analysis finished', new Date(now).toISOString(), now);
+    if (interrupted > 0) logger.warn({ interrupted }, 'marked failed the analyses whose runner stopped renewing its lease');
+    jobs = runner;
+  }
+  const app = await buildApp({ store, jobs, config, logger, idempotency, erasureKeys: erasure.keys, ...(redis ? { redis } : {}) });
 
   // app.close(): stop accepting, answer the requests in flight (an acknowledged batch is
   // committed), mark running analyses interrupted; then the driver closes.

@@ -8,10 +8,11 @@ import { createServer } from 'node:net';
 import t from 'tap';
 
 const entry = new URL('../src/server.ts', import.meta.url).pathname;
+const workerEntry = new URL('../src/worker.ts', import.meta.url).pathname;
 
-function run(env: Record<string, string>) {
-  const child = spawn(process.execPath, ['--import=tsx', entry], {
-    env: { ...process.env, LOG_LEVEL: 'warn', ...env },
+function run(env: Record<string, string>, script = entry) {
+  const child = spawn(process.execPath, ['--import=tsx', script], {
+    env: { ...process.env, REDIS_URL: '', LOG_LEVEL: 'warn', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
@@ -33,6 +34,19 @@ t.test('invalid configuration exits at once naming the variable', async (t) => {
   const p = run({ PORT: 'eighty' });
   t.equal(await p.exited, 1);
   t.match(p.output(), /invalid configuration: .*PORT/);
+});
+
+t.test('with REDIS_URL, an unreachable Redis exits at once naming it', async (t) => {
+  const port = await freePort();
+  const p = run({ REDIS_URL: `redis://127.0.0.1:${port}`, NEO4J_CONNECT_TIMEOUT_MS: '2000', PORT: String(await freePort()) });
+  t.equal(await p.exited, 1);
+  t.match(p.output(), /cannot reach Redis at REDIS_URL/);
+});
+
+t.test('a worker without REDIS_URL exits at once saying why', async (t) => {
+  const p = run({}, workerEntry);
+  t.equal(await p.exited, 1);
+  t.match(p.output(), /REDIS_URL is not set/);
 });
 
 t.test('an unreachable Neo4j exits at once naming the URI', async (t) => {

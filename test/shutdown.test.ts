@@ -26,7 +26,8 @@ t.test('SIGTERM finishes the batch in flight and interrupts analyses', async (t)
   const child = spawn(process.execPath, ['--import=tsx', entry], {
     // Overload guard off: analyses still run on the event loop (until issue 3's workers) and
     // would otherwise make it shed the requests this test sends meanwhile.
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', API_KEYS: '', MAX_EVENT_LOOP_DELAY_MS: '0', MAX_ANALYSES_PER_KEY: '10' },
+    // The embedded mode (REDIS_URL empty): this process runs the analyses it interrupts.
+    env: { ...process.env, REDIS_URL: '', PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', API_KEYS: '', MAX_EVENT_LOOP_DELAY_MS: '0', MAX_ANALYSES_PER_KEY: '10' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
@@ -73,7 +74,7 @@ t.test('SIGTERM finishes the batch in flight and interrupts analyses', async (t)
   for (let i = 0; i < 1500 && !inside && !answered; i++) {
     const { records } = await driver.executeQuery(
       'SHOW TRANSACTIONS YIELD currentQuery, parameters ' +
-        "WHERE parameters.graphId = $g AND (parameters.rows IS NOT NULL OR parameters.ids IS NOT NULL OR currentQuery CONTAINS 'updatedAt') " +
+        "WHERE parameters.graphId = $g AND (parameters.rows IS NOT NULL OR parameters.ids IS NOT NULL OR parameters.sources IS NOT NULL OR currentQuery CONTAINS 'updatedAt') " +
         'RETURN count(*) AS n',
       { g },
     );
@@ -114,7 +115,7 @@ t.test('SIGTERM finishes the batch in flight and interrupts analyses', async (t)
 
 t.test('refuses to start without API_KEYS on a non-loopback address', async (t) => {
   const child = spawn(process.execPath, ['--import=tsx', entry], {
-    env: { ...process.env, HOST: '0.0.0.0', PORT: String(await freePort()), API_KEYS: '', AUTH_DISABLED: 'false' },
+    env: { ...process.env, REDIS_URL: '', HOST: '0.0.0.0', PORT: String(await freePort()), API_KEYS: '', AUTH_DISABLED: 'false' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';

@@ -70,6 +70,8 @@ export class ApiProcess {
         HOST: options.host,
         PORT: String(options.port),
         NEO4J_URI: options.neo4jUri,
+        // The demo's API runs its analyses itself (a REDIS_URL in the shell would need workers).
+        REDIS_URL: '',
       },
       stdio: ['ignore', 'pipe', 'pipe'],
     });

@@ -152,7 +152,7 @@ export interface paths {
         put?: never;
         /**
          * Start an analysis: niches (Louvain) and their trusted members
-         * @description Answers 202 with the queued analysis and its Location at once. With ?wait=N the answer is held up to N seconds; if the analysis finishes in time the answer is 200 with the finished analysis. Analyses run in worker threads, ANALYSIS_CONCURRENCY at a time; at most ANALYSIS_QUEUE_LIMIT wait, and one more is refused with 503 NG_QUEUE_FULL and a Retry-After header.
+         * @description Answers 202 with the queued analysis and its Location at once. With ?wait=N the answer is held up to N seconds; if the analysis finishes in time the answer is 200 with the finished analysis. Analyses run in worker threads (of this process, or of worker processes sharing a Redis queue), ANALYSIS_CONCURRENCY at a time per process; at most ANALYSIS_QUEUE_LIMIT wait, and one more is refused with 503 NG_QUEUE_FULL and a Retry-After header. A queue that cannot be reached answers 503 NG_QUEUE_UNAVAILABLE.
          */
         post: operations["createAnalysis"];
         delete?: never;
@@ -177,7 +177,7 @@ export interface paths {
         post?: never;
         /**
          * Cancel a queued or running analysis
-         * @description A queued analysis leaves the queue; a running one has its worker terminated (a result write in progress is rolled back). Answers 200 with the analysis, now status "failed" with error "cancelled". An analysis that has already finished (succeeded or failed) answers 409 NG_ANALYSIS_FINISHED. An analysis marked queued/running that no worker of this instance holds is marked cancelled too.
+         * @description A queued analysis leaves the queue; a running one has its worker terminated (a result write in progress is rolled back). Answers 200 with the analysis, now status "failed" with error "cancelled". An analysis that has already finished (succeeded or failed) answers 409 NG_ANALYSIS_FINISHED. With a shared queue (Redis) the cancel reaches the worker running it wherever it is. An analysis marked queued/running that nobody holds any more is marked cancelled too; one held by another live instance without a shared queue answers 409 NG_ANALYSIS_HELD_ELSEWHERE.
          */
         delete: operations["cancelAnalysis"];
         options?: never;
@@ -1239,7 +1239,7 @@ export interface operations {
                             erasures?: number;
                             /**
                              * AnalysisProgress
-                             * @description Present while the analysis is queued or running in the instance answering.
+                             * @description Present while the analysis is queued or running (with a shared queue: on any worker).
                              */
                             progress?: {
                                 /** @description queued, then projection -> communities -> centrality -> scoring -> persistence. */
@@ -1517,7 +1517,7 @@ export interface operations {
                         erasures?: number;
                         /**
                          * AnalysisProgress
-                         * @description Present while the analysis is queued or running in the instance answering.
+                         * @description Present while the analysis is queued or running (with a shared queue: on any worker).
                          */
                         progress?: {
                             /** @description queued, then projection -> communities -> centrality -> scoring -> persistence. */
@@ -1654,7 +1654,7 @@ export interface operations {
                         erasures?: number;
                         /**
                          * AnalysisProgress
-                         * @description Present while the analysis is queued or running in the instance answering.
+                         * @description Present while the analysis is queued or running (with a shared queue: on any worker).
                          */
                         progress?: {
                             /** @description queued, then projection -> communities -> centrality -> scoring -> persistence. */
@@ -1907,7 +1907,7 @@ export interface operations {
                         erasures?: number;
                         /**
                          * AnalysisProgress
-                         * @description Present while the analysis is queued or running in the instance answering.
+                         * @description Present while the analysis is queued or running (with a shared queue: on any worker).
                          */
                         progress?: {
                             /** @description queued, then projection -> communities -> centrality -> scoring -> persistence. */
@@ -2121,7 +2121,7 @@ export interface operations {
                         erasures?: number;
                         /**
                          * AnalysisProgress
-                         * @description Present while the analysis is queued or running in the instance answering.
+                         * @description Present while the analysis is queued or running (with a shared queue: on any worker).
                          */
                         progress?: {
                             /** @description queued, then projection -> communities -> centrality -> scoring -> persistence. */

@@ -3,8 +3,20 @@
  * (src/jobs/analysis-worker.ts), at most `concurrency` at a time; the others wait in a
  * FIFO queue of at most `queueLimit` analyses (submit on a full queue throws
  * QueueFullError, answered 503 + Retry-After). Each analysis moves queued -> running ->
- * succeeded | failed in the store, so its state survives the process; `failUnfinished`
- * at boot marks the ones a restart cut off.
+ * succeeded | failed in the store, so its state survives the process.
+ *
+ * It is the embedded queue (REDIS_URL unset: this process queues and runs) and the engine of
+ * a fleet worker process (src/jobs/fleet/fleet-worker.ts hands it the jobs BullMQ gives it).
+ *
+ * Leases (src/store/port.ts Lease). The runner holds its analyses under its `owner` name: an
+ * analysis it queued itself (embedded) from the moment it is stored, one it takes from a
+ * shared queue once claimAnalysis succeeds. Every `leaseMs / 3` it renews the leases of what
+ * it holds; an analysis whose renewal comes back missing was taken from it (cancelled by
+ * another instance, reclaimed, taken over) and its worker is stopped without writing
+ * anything. Every status change names the owner, so a runner that lost an analysis can never
+ * fail it or turn it into succeeded, and a booting process reclaims only expired leases
+ * (GraphStore.reclaimExpired). With `awaitTakeover` (fleet), an analysis whose previous runner
+ * died is claimed once that runner's lease has expired.
  *
  * The worker reads the projection from Neo4j, computes and writes the result itself, so
  * the event loop of this thread only relays small messages. One worker per analysis
@@ -21,12 +33,14 @@
  * after the worker committed the result finds the analysis succeeded and leaves it so.
  */
 import { EventEmitter } from 'node:events';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { Worker } from 'node:worker_threads';
 import type { FastifyBaseLogger } from 'fastify';
 import type { DriverOptions } from '../store/driver.js';
 import type { ErasureKeys } from '../store/erasure-keys.js';
 import type { PairTable } from '../analysis/pair-table.js';
-import type { AnalysisRecord, AnalysisTimings, GraphStore, ProjectionParams } from '../store/port.js';
+import type { AnalysisRecord, AnalysisTimings, GraphStore, Lease, ProjectionParams } from '../store/port.js';
+import { instanceId } from './instance-id.js';
 import { QueueFullError, type AnalysisJobs } from './port.js';
 import { ProjectionCache, type ProjectionCacheStats } from './projection-cache.js';
 import { progressAt, type Phase, type Progress } from './progress.js';
@@ -36,6 +50,9 @@ export const CANCELLED = 'cancelled';
 const INTERRUPTED_RUNNING = 'interrupted: the service shut down while the analysis ran';
 /** How long a failure is retried while the database is away (recordFailure). */
 const FAILURE_RECORD_MS = 10 * 60_000;
+/** Why a runner stops an analysis it no longer holds (nothing is written for it). */
+const LEASE_LOST = 'lease lost: the analysis was cancelled, reclaimed or taken over elsewhere';
+export const DEFAULT_LEASE_MS = 30_000;
 
 export interface AnalysisRunnerOptions {
   /** Where the workers connect; each worker opens its own driver. */
@@ -50,6 +67,16 @@ export interface AnalysisRunnerOptions {
   projectionCacheBytes?: number;
   /** The erasure ledger's keys, for the workers' stores (a result is redacted of accounts erased while it computed). */
   erasureKeys?: ErasureKeys | null;
+  /** The name this runner holds leases under. Default: a fresh instanceId('api'). */
+  owner?: string;
+  /** Who holds the analyses submitted to it until it claims them. Default: `owner` (it queued them). */
+  queuedBy?: string;
+  /** How long a lease lasts unless renewed (renewed every third of it). Default 30 s. */
+  leaseMs?: number;
+  /** Claim an analysis a dead runner still holds once its lease expires, instead of skipping it. Default false. */
+  awaitTakeover?: boolean;
+  /** Told when an analysis enters a phase (fleet: relayed to Redis as the job's progress). */
+  onPhase?: (analysisId: string, phase: Phase) => void;
 }
 
 interface Job {
@@ -59,6 +86,10 @@ interface Job {
   cancelled: boolean;
   /** Set by close(): the worker is stopped and the analysis recorded as interrupted. */
   interrupted?: boolean;
+  /** This runner holds the analysis' lease (it queued it, or claimed it). */
+  held: boolean;
+  /** The lease was taken from it: stop, write nothing. */
+  lost?: boolean;
 }
 
 // Under tsx (tests, scripts) this module is a .ts file and so is the worker's. A worker
@@ -76,6 +107,11 @@ function startWorker(workerData: WorkerInput): Worker {
 }
 
 export class AnalysisRunner implements AnalysisJobs {
+  readonly mode = 'embedded' as const;
+  readonly owner: string;
+  readonly leaseMs: number;
+  private readonly queuedBy: string;
+  private readonly renewal: NodeJS.Timeout;
   private readonly queue: Job[] = [];
   private readonly jobs = new Map<string, Job>();
   private running = 0;
@@ -96,22 +132,88 @@ export class AnalysisRunner implements AnalysisJobs {
     this.queueLimit = options.queueLimit ?? 16;
     this.retryAfterSeconds = options.retryAfterSeconds ?? 30;
     this.projectionCache = new ProjectionCache(options.projectionCacheBytes ?? 0);
+    this.owner = options.owner ?? instanceId('api');
+    this.queuedBy = options.queuedBy ?? this.owner;
+    this.leaseMs = options.leaseMs ?? DEFAULT_LEASE_MS;
     if (!(this.concurrency >= 1)) throw new RangeError('jobs/analysis-runner: concurrency must be >= 1');
     if (!(this.queueLimit >= 0)) throw new RangeError('jobs/analysis-runner: queueLimit must be >= 0');
+    if (!(this.leaseMs >= 100)) throw new RangeError('jobs/analysis-runner: leaseMs must be >= 100');
     this.finished.setMaxListeners(0);
+    this.renewal = setInterval(() => void this.renewLeases(), Math.max(50, Math.floor(this.leaseMs / 3)));
+    this.renewal.unref();
   }
 
-  canAccept(): boolean {
+  newLease(): Lease {
+    return { owner: this.queuedBy, until: this.queuedBy === this.owner ? Date.now() + this.leaseMs : null };
+  }
+
+  orphanOf(): string | null {
+    return null;
+  }
+
+  async canAccept(): Promise<boolean> {
+    return this.hasRoom();
+  }
+
+  private hasRoom(): boolean {
     return !this.closed && (this.running < this.concurrency || this.queue.length < this.queueLimit);
   }
 
-  submit(analysis: AnalysisRecord): void {
+  async submit(analysis: AnalysisRecord): Promise<void> {
+    this.enqueue(analysis);
+  }
+
+  /** submit, synchronously: once it returns, cancel() and holds() know the analysis. */
+  enqueue(analysis: AnalysisRecord): void {
     if (this.closed) throw new Error('analysis runner is closed');
-    if (!this.canAccept()) throw new QueueFullError(this.queue.length);
-    const job: Job = { analysis, phase: 'queued', worker: null, cancelled: false };
+    if (!this.hasRoom()) throw new QueueFullError(this.queue.length);
+    const job: Job = { analysis, phase: 'queued', worker: null, cancelled: false, held: this.queuedBy === this.owner };
     this.jobs.set(analysis.id, job);
     this.queue.push(job);
     this.drain();
+  }
+
+  /** Resolves once the analysis has left this runner (finished, cancelled, lost or abandoned). */
+  settled(analysisId: string): Promise<void> {
+    if (!this.jobs.has(analysisId)) return Promise.resolve();
+    return new Promise((resolve) => this.finished.once(analysisId, () => resolve()));
+  }
+
+  /** Whether this runner is queueing or running the analysis. */
+  holds(analysisId: string): boolean {
+    return this.jobs.has(analysisId);
+  }
+
+  /** Analyses queued or running here. */
+  get size(): number {
+    return this.jobs.size;
+  }
+
+  /**
+   * Renews the leases of what this runner holds; stops the analyses whose lease was taken
+   * from it (they write nothing). A failed renewal (database away) is retried next tick:
+   * the leases last three ticks.
+   */
+  private async renewLeases(): Promise<void> {
+    const held = [...this.jobs.values()].filter((j) => j.held && !j.lost);
+    if (held.length === 0) return;
+    let kept: Set<string>;
+    try {
+      kept = new Set(await this.store.renewLeases(held.map((j) => j.analysis.id), this.owner, Date.now() + this.leaseMs));
+    } catch (err) {
+      this.log.warn({ err }, 'could not renew analysis leases (retried)');
+      return;
+    }
+    for (const job of held) {
+      if (kept.has(job.analysis.id) || !this.jobs.has(job.analysis.id)) continue;
+      this.log.warn({ analysisId: job.analysis.id }, LEASE_LOST);
+      job.lost = true;
+      const queuedAt = this.queue.indexOf(job);
+      if (queuedAt >= 0) {
+        this.queue.splice(queuedAt, 1);
+        this.settle(job);
+      } else await job.worker?.terminate();
+    }
   }
 
   waitFor(analysisId: string, timeoutMs: number): Promise<boolean> {
@@ -138,11 +240,7 @@ export class AnalysisRunner implements AnalysisJobs {
     return this.projectionCache.stats();
   }
 
-  isActive(analysisId: string): boolean {
-    return this.jobs.has(analysisId);
-  }
-
-  progress(analysisId: string): Progress | null {
+  async progress(analysisId: string): Promise<Progress | null> {
     const job = this.jobs.get(analysisId);
     return job ? progressAt(job.phase) : null;
   }
@@ -155,8 +253,9 @@ export class AnalysisRunner implements AnalysisJobs {
     if (queuedAt >= 0) {
       this.queue.splice(queuedAt, 1);
       const finishedAt = new Date().toISOString();
-      await this.store.markFailed(analysisId, CANCELLED, finishedAt);
-      await this.store.recordTimings(analysisId, { queued: elapsed(job.analysis.createdAt, finishedAt), total: elapsed(job.analysis.createdAt, finishedAt) });
+      const holder = job.held ? this.owner : this.queuedBy;
+      await this.store.markFailed(analysisId, CANCELLED, finishedAt, holder);
+      await this.store.recordTimings(analysisId, { queued: elapsed(job.analysis.createdAt, finishedAt), total: elapsed(job.analysis.createdAt, finishedAt) }, holder);
       this.settle(job);
       return true;
     }
@@ -172,11 +271,16 @@ export class AnalysisRunner implements AnalysisJobs {
    * running workers are terminated, so they write no result once closed.
    */
   async close(): Promise<void> {
+    if (this.closed) {
+      await Promise.allSettled([...this.inFlight]);
+      return;
+    }
     this.closed = true;
+    clearInterval(this.renewal);
     const dropped = this.queue.splice(0);
     const now = new Date().toISOString();
     for (const job of dropped) {
-      await this.store.markFailed(job.analysis.id, 'interrupted: the service shut down before the analysis started', now).catch(() => {});
+      if (job.held) await this.store.markFailed(job.analysis.id, 'interrupted: the service shut down before the analysis started', now, this.owner).catch(() => {});
       this.settle(job);
     }
     // Running analyses stop now (a shutdown must not wait for a long computation): their
@@ -186,6 +290,28 @@ export class AnalysisRunner implements AnalysisJobs {
       await job.worker?.terminate();
     }
     await Promise.allSettled([...this.inFlight]);
+  }
+
+  /**
+   * Fleet shutdown: stops taking work and stops the running analyses without failing them,
+   * then releases their leases at once, so another worker takes them over (claimAnalysis on
+   * an expired lease) instead of waiting for the leases to run out. Resolves with their ids.
+   */
+  async abandon(): Promise<string[]> {
+    this.closed = true;
+    clearInterval(this.renewal);
+    this.queue.splice(0).forEach((job) => this.settle(job));
+    const running = [...this.jobs.values()];
+    for (const job of running) {
+      job.lost = true;
+      await job.worker?.terminate();
+    }
+    await Promise.allSettled([...this.inFlight]);
+    const ids = running.filter((j) => j.held).map((j) => j.analysis.id);
+    await this.store.renewLeases(ids, this.owner, Date.now() - 1).catch((err: unknown) => {
+      this.log.warn({ err }, 'could not release the leases of abandoned analyses (they expire by themselves)');
+    });
+    return running.map((j) => j.analysis.id);
   }
 
   private settle(job: Job): void {
@@ -214,9 +340,14 @@ export class AnalysisRunner implements AnalysisJobs {
     let timings: AnalysisTimings = { queued: elapsed(analysis.createdAt, startedAt) };
     let failure: string | null = null;
     try {
-      await this.store.markRunning(analysis.id, startedAt);
-      // A cancel or a shutdown that arrived while markRunning, or the projection-cache
-      // check, was on its way found no worker to stop: it is honoured before one starts.
+      if (!(await this.claim(job, startedAt))) {
+        // Cancelled while waiting to take over from a dead runner: fail it if nobody holds it now.
+        if (job.cancelled) await this.store.failUnheld(analysis.id, CANCELLED, new Date().toISOString(), Date.now(), this.queuedBy);
+        return;
+      }
+      // A cancel, a shutdown or a lost lease that arrived while the claim, or the
+      // projection-cache check, was on its way found no worker to stop: it is honoured
+      // before one starts (inWorker starts it in the same tick as the last check).
       stopIfAsked(job);
       const cached = await this.cachedProjection(analysis);
       if (cached) log.debug('projection from the cache');
@@ -228,6 +359,10 @@ export class AnalysisRunner implements AnalysisJobs {
     } catch (err) {
       failure = err instanceof Error ? err.message : String(err);
     }
+    if (job.lost) {
+      log.warn({ timings }, 'analysis stopped without writing anything: its lease was taken, or it was abandoned at shutdown');
+      return;
+    }
     const finishedAt = new Date().toISOString();
     timings.total = elapsed(analysis.createdAt, finishedAt);
     if (failure !== null) {
@@ -237,7 +372,7 @@ export class AnalysisRunner implements AnalysisJobs {
     } else {
       log.info({ timings }, 'analysis succeeded');
     }
-    await this.store.recordTimings(analysis.id, timings).catch((e: unknown) => {
+    await this.store.recordTimings(analysis.id, timings, this.owner).catch((e: unknown) => {
       log.error({ err: e }, 'could not record the timings of the analysis');
     });
   }
@@ -253,16 +388,41 @@ export class AnalysisRunner implements AnalysisJobs {
     const until = Date.now() + FAILURE_RECORD_MS;
     for (let delay = 500; ; delay = Math.min(delay * 2, 10_000)) {
       try {
-        await this.store.markFailed(analysisId, failure, finishedAt);
+        await this.store.markFailed(analysisId, failure, finishedAt, this.owner);
         return;
       } catch (err) {
         if (this.closed || Date.now() + delay > until) {
-          log.error({ err }, 'could not record the failure of the analysis (the next boot marks it failed)');
+          log.error({ err }, 'could not record the failure of the analysis (its expired lease is reclaimed, or the next boot marks it failed)');
           return;
         }
         log.warn({ err, retryInMs: delay }, 'could not record the failure of the analysis yet; retrying');
         await new Promise((r) => setTimeout(r, delay).unref());
       }
+    }
+  }
+
+  /**
+   * Takes the analysis under this runner's lease. False (skip it, write nothing) when it is
+   * finished or cancelled, or held by another live runner (with awaitTakeover: only once
+   * waiting for that lease to expire is pointless: cancelled, closed).
+   */
+  private async claim(job: Job, startedAt: string): Promise<boolean> {
+    const { analysis } = job;
+    for (;;) {
+      const outcome = await this.store.claimAnalysis(analysis.id, { owner: this.owner, until: Date.now() + this.leaseMs }, this.queuedBy, startedAt);
+      if (outcome.claimed) {
+        job.held = true;
+        return true;
+      }
+      const heldElsewhere = (outcome.status === 'queued' || outcome.status === 'running') && outcome.leaseUntil !== null;
+      if (!this.options.awaitTakeover || !heldElsewhere || job.cancelled || this.closed) {
+        this.log.info({ analysisId: analysis.id, status: outcome.status }, 'analysis not claimed: finished, cancelled or held by another runner');
+        return false;
+      }
+      // Its previous runner died holding it: take it over once that lease has run out.
+      const wait = Math.min(this.leaseMs, Math.max(20, (outcome.leaseUntil as number) - Date.now() + 20));
+      this.log.info({ analysisId: analysis.id, waitMs: wait }, 'waiting for the lease of a previous runner to expire');
+      await sleep(wait);
     }
   }
 
@@ -282,6 +442,7 @@ export class AnalysisRunner implements AnalysisJobs {
   ): Promise<Extract<WorkerMessage, { type: 'done' | 'failed' }> | { type: 'exited'; message: string; timings: AnalysisTimings }> {
     const input: WorkerInput = {
       analysis: job.analysis,
+      owner: this.owner,
       connection: this.options.connection,
       erasureKeys: this.options.erasureKeys ?? null,
       projection,
@@ -300,6 +461,7 @@ export class AnalysisRunner implements AnalysisJobs {
           if (job.phase !== 'queued') timings[job.phase] = Math.round(performance.now() - phaseStarted);
           job.phase = m.phase;
           phaseStarted = performance.now();
+          this.options.onPhase?.(job.analysis.id, m.phase);
         } else if (m.type === 'projection') {
           this.projectionCache.set(job.analysis.graphId, m.version, projectionParams(job.analysis), m.table);
         } else {
@@ -321,10 +483,11 @@ export class AnalysisRunner implements AnalysisJobs {
   }
 }
 
-/** Throws when the job was cancelled or interrupted while no worker was running it. */
+/** Throws when the job was cancelled, interrupted or lost while no worker was running it. */
 function stopIfAsked(job: Job): void {
   if (job.cancelled) throw new Error(CANCELLED);
   if (job.interrupted) throw new Error(INTERRUPTED_RUNNING);
+  if (job.lost) throw new Error(LEASE_LOST);
 }
 
 function projectionParams(analysis: AnalysisRecord): ProjectionParams {

@@ -25,6 +25,8 @@ import type { Phase } from './progress.js';
 
 export interface WorkerInput {
   analysis: AnalysisRecord;
+  /** The lease holder the analysis was claimed by: the result is written only while it still holds it. */
+  owner: string;
   connection: DriverOptions & { database: string };
   /** The erasure ledger's keys (Buffers arrive as Uint8Arrays, which HMAC takes alike). */
   erasureKeys?: ErasureKeys | null;
@@ -76,7 +78,7 @@ async function run(input: WorkerInput): Promise<void> {
     if (!projected) throw new Error(`graph '${analysis.graphId}' was deleted before the analysis ran`);
     const projection = projected.table;
     if (input.projection === null && input.shareProjection) post({ type: 'projection', version: projected.version, table: projection });
-    await store.recordProjection(analysis.id, { graphVersion: projected.version, cached: input.projection !== null });
+    await store.recordProjection(analysis.id, { graphVersion: projected.version, cached: input.projection !== null }, input.owner);
     // Analyses stored before runs/minNicheSize/nicheSize existed ran plain Louvain.
     const options = {
       resolution,
@@ -89,7 +91,8 @@ async function run(input: WorkerInput): Promise<void> {
     };
     const result = analyseProjection(projection, options, { onPhase: (phase) => clock.enter(phase) });
     clock.enter('persistence');
-    await store.writeResult(analysis.id, result, new Date().toISOString());
+    // Guarded by the lease: a runner that was cancelled or taken over meanwhile writes nothing.
+    await store.writeResult(analysis.id, result, new Date().toISOString(), input.owner);
     clock.stop();
     post({ type: 'done', timings: clock.timings });
   } catch (err) {

@@ -1,20 +1,28 @@
 /**
- * Analysis records and their status transitions (cypher/analysis-*.cypher).
+ * Analysis records, their leases and status transitions (cypher/analysis-*.cypher).
  *
- * markRunning only moves queued -> running; markFailed and failUnfinished only touch
- * queued/running analyses; the result writer (result-writing.ts) always succeeds the
- * analysis (it is the runner's last word).
+ * An unfinished analysis has a holder: `owner` (a process, or the shared queue) and
+ * `leaseUntil` (epoch ms; null = the shared queue holds it, no expiry); `attempts` counts the
+ * claims. Every transition is guarded by the holder (src/store/port.ts Lease): claimAnalysis
+ * moves queued -> running for the runner that queued it or takes it from the queue, or takes
+ * over one whose lease expired; renewLeases extends a holder's leases; markFailed acts for the
+ * holder only; failUnheld and reclaimExpired only touch analyses nobody holds (no owner, an
+ * expired lease, or a queue's lease on a job the caller knows it lost). The result writer
+ * (result-writing.ts) succeeds an analysis only while it is running under the writer's lease
+ * (cypher/result-begin.cypher). So a runner that lost its analysis changes nothing.
  */
 import type { AnalysisSummary } from '../analysis/types.js';
 import type { Neo4jContext } from './neo4j-context.js';
 import { firstRecord, int, str, strOrNull, toNumber, toNumberOrNull } from './neo4j-values.js';
-import type { AnalysisParams, AnalysisRecord, AnalysisStatus, AnalysisTimings, Page, ProjectionInfo } from './port.js';
+import type { AnalysisParams, AnalysisRecord, AnalysisStatus, AnalysisTimings, ClaimOutcome, Lease, Page, ProjectionInfo } from './port.js';
 
 export class Neo4jAnalyses {
   constructor(private readonly ctx: Neo4jContext) {}
 
-  async createAnalysis(analysis: AnalysisRecord): Promise<boolean> {
+  async createAnalysis(analysis: AnalysisRecord, lease: Lease): Promise<boolean> {
     const res = await this.ctx.write('analysis-create', {
+      owner: lease.owner,
+      leaseUntil: lease.until === null ? null : int(lease.until),
       id: analysis.id,
       graphId: analysis.graphId,
       status: analysis.status,
@@ -43,27 +51,53 @@ export class Neo4jAnalyses {
     };
   }
 
-  /** queued -> running; an analysis in any other state (or unknown) is left alone. */
-  async markRunning(analysisId: string, startedAt: string): Promise<void> {
-    await this.ctx.write('analysis-mark-running', { analysisId, startedAt });
+  async claimAnalysis(analysisId: string, lease: Lease & { until: number }, queuedBy: string, startedAt: string): Promise<ClaimOutcome> {
+    const r = firstRecord(
+      await this.ctx.write('analysis-claim', {
+        analysisId,
+        owner: lease.owner,
+        queuedBy,
+        leaseUntil: int(lease.until),
+        now: int(Date.now()),
+        startedAt,
+      }),
+    );
+    if (!r) return { claimed: false, status: null, leaseUntil: null };
+    if (r.get('claimed') === true) return { claimed: true };
+    return { claimed: false, status: str(r.get('status')) as AnalysisStatus, leaseUntil: toNumberOrNull(r.get('leaseUntil')) };
   }
 
-  /** queued/running -> failed; a finished (or unknown) analysis is left alone. */
-  async markFailed(analysisId: string, error: string, finishedAt: string): Promise<void> {
-    await this.ctx.write('analysis-mark-failed', { analysisId, error, finishedAt });
+  async renewLeases(analysisIds: string[], owner: string, until: number): Promise<string[]> {
+    if (analysisIds.length === 0) return [];
+    const res = await this.ctx.write('analysis-renew-leases', { ids: analysisIds, owner, leaseUntil: int(until) });
+    return res.records.map((r) => str(r.get('id')));
   }
 
-  async recordProjection(analysisId: string, projection: ProjectionInfo): Promise<void> {
-    await this.ctx.write('analysis-projection', { analysisId, graphVersion: int(projection.graphVersion), cached: projection.cached });
+  async markFailed(analysisId: string, error: string, finishedAt: string, owner: string): Promise<boolean> {
+    return (await this.ctx.write('analysis-mark-failed', { analysisId, error, finishedAt, owner })).records.length > 0;
   }
 
-  async recordTimings(analysisId: string, timings: AnalysisTimings): Promise<void> {
-    await this.ctx.write('analysis-timings', { analysisId, timings: JSON.stringify(timings) });
+  async failUnheld(analysisId: string, error: string, finishedAt: string, now: number, orphanOf: string | null = null): Promise<boolean> {
+    const res = await this.ctx.write('analysis-fail-unheld', { analysisId, error, finishedAt, now: int(now), orphanOf });
+    return res.records.length > 0;
   }
 
-  async failUnfinished(reason: string, finishedAt: string): Promise<number> {
-    const r = firstRecord(await this.ctx.write('analysis-fail-unfinished', { error: reason, finishedAt }));
+  async recordProjection(analysisId: string, projection: ProjectionInfo, owner: string): Promise<void> {
+    await this.ctx.write('analysis-projection', { analysisId, owner, graphVersion: int(projection.graphVersion), cached: projection.cached });
+  }
+
+  async recordTimings(analysisId: string, timings: AnalysisTimings, owner: string): Promise<void> {
+    await this.ctx.write('analysis-timings', { analysisId, owner, timings: JSON.stringify(timings) });
+  }
+
+  async reclaimExpired(reason: string, finishedAt: string, now: number): Promise<number> {
+    const r = firstRecord(await this.ctx.write('analysis-reclaim-expired', { error: reason, finishedAt, now: int(now) }));
     return r ? toNumber(r.get('failed')) : 0;
+  }
+
+  async reapCandidates(queueOwner: string, before: string, now: number, limit: number): Promise<string[]> {
+    const res = await this.ctx.read('analysis-reap-candidates', { queueOwner, before, now: int(now), limit: int(limit) });
+    return res.records.map((r) => str(r.get('id')));
   }
 
   async countAnalysesByStatus(): Promise<Partial<Record<AnalysisStatus, number>>> {

@@ -49,7 +49,7 @@
  *   uploads.ts         resumable uploads' progress (Upload-Id)     upload-*.cypher
  *   projection.ts      graphVersion, project (the PairTable)       project-graph, graph-exists
  *   pair-aggregator.ts the projection's events folded into pairs (pure)
- *   analyses.ts        analysis records, status transitions        analysis-*.cypher
+ *   analyses.ts        analysis records, leases, guarded status transitions  analysis-*.cypher
  *   result-writing.ts  writeResult (niches, memberships)           result-*.cypher
  *   result-reading.ts  niches, members, one account's result       niches-page, members-page, account-result
  *   neo4j-context.ts   the driver, database, logger and Cypher files they share
@@ -66,7 +66,8 @@
  *
  * Errors. Methods return null/false for unknown graphs/analyses/niches as the port
  * says (createAnalysis answers false for an unknown graph); writeResult throws
- * StoreNotFoundError when its analysis is gone (its graph was deleted meanwhile). Anything else is a neo4j-driver error
+ * StoreNotFoundError when its analysis is gone (its graph was deleted meanwhile), and
+ * LeaseLostError when the writer no longer holds it (cancelled, reclaimed, taken over). Anything else is a neo4j-driver error
  * (Neo4jError, with `code`), e.g. ServiceUnavailable when the server is down.
  */
 import type { Driver } from 'neo4j-driver';
@@ -80,7 +81,7 @@ import { Neo4jIngestion } from './ingestion.js';
 import { Neo4jContext, silentLogger, type StoreLogger } from './neo4j-context.js';
 import { Neo4jProjection } from './projection.js';
 import { Neo4jResultReader } from './result-reading.js';
-import { Neo4jResultWriter, type WriteBack } from './result-writing.js';
+import { Neo4jResultWriter, type WriteBack, type WriteResultOptions } from './result-writing.js';
 import { Neo4jSchema } from './schema.js';
 import type {
   AccountInput,
@@ -88,12 +89,14 @@ import type {
   AnalysisRecord,
   AnalysisStatus,
   AnalysisTimings,
+  ClaimOutcome,
   GraphRecord,
   GraphStore,
   GraphWithCounts,
   IngestResult,
   IngestStepResult,
   InteractionInput,
+  Lease,
   MemberRow,
   NicheGraph,
   NicheRow,
@@ -269,45 +272,58 @@ export class Neo4jGraphStore implements GraphStore {
   }
 
   // analyses (analyses.ts)
-  createAnalysis(analysis: AnalysisRecord): Promise<boolean> {
-    return this.analyses.createAnalysis(analysis);
+  createAnalysis(analysis: AnalysisRecord, lease: Lease): Promise<boolean> {
+    return this.analyses.createAnalysis(analysis, lease);
   }
   getAnalysis(analysisId: string): Promise<AnalysisRecord | null> {
     return this.analyses.getAnalysis(analysisId);
   }
-
   listAnalyses(graphId: string, page: { limit: number; offset: number }): Promise<Page<AnalysisRecord> | null> {
     return this.analyses.listAnalyses(graphId, page);
   }
-  markRunning(analysisId: string, startedAt: string): Promise<void> {
-    return this.analyses.markRunning(analysisId, startedAt);
+  claimAnalysis(analysisId: string, lease: Lease & { until: number }, queuedBy: string, startedAt: string): Promise<ClaimOutcome> {
+    return this.analyses.claimAnalysis(analysisId, lease, queuedBy, startedAt);
   }
-  async markFailed(analysisId: string, error: string, finishedAt: string): Promise<void> {
-    await this.analyses.markFailed(analysisId, error, finishedAt);
+  renewLeases(analysisIds: string[], owner: string, until: number): Promise<string[]> {
+    return this.analyses.renewLeases(analysisIds, owner, until);
+  }
+  async markFailed(analysisId: string, error: string, finishedAt: string, owner: string): Promise<boolean> {
+    const failed = await this.analyses.markFailed(analysisId, error, finishedAt, owner);
     // What a write cut off (worker terminated or crashed) left staged goes with the failure.
-    await this.resultWriter.discard(analysisId, true);
+    if (failed) await this.resultWriter.discard(analysisId, true, owner);
+    return failed;
   }
-  recordProjection(analysisId: string, projection: ProjectionInfo): Promise<void> {
-    return this.analyses.recordProjection(analysisId, projection);
+  async failUnheld(analysisId: string, error: string, finishedAt: string, now: number, orphanOf: string | null = null): Promise<boolean> {
+    const failed = await this.analyses.failUnheld(analysisId, error, finishedAt, now, orphanOf);
+    // Its runner is gone: what it left staged goes with the failure.
+    if (failed) await this.resultWriter.discard(analysisId, true, null);
+    return failed;
   }
-  recordTimings(analysisId: string, timings: AnalysisTimings): Promise<void> {
-    return this.analyses.recordTimings(analysisId, timings);
+  recordProjection(analysisId: string, projection: ProjectionInfo, owner: string): Promise<void> {
+    return this.analyses.recordProjection(analysisId, projection, owner);
   }
-  async failUnfinished(reason: string, finishedAt: string): Promise<number> {
-    const failed = await this.analyses.failUnfinished(reason, finishedAt);
-    // At boot: result rows a killed process left (of analyses now failed, or gone).
-    const removed = await this.resultWriter.sweep();
+  recordTimings(analysisId: string, timings: AnalysisTimings, owner: string): Promise<void> {
+    return this.analyses.recordTimings(analysisId, timings, owner);
+  }
+  async reclaimExpired(reason: string, finishedAt: string, now: number): Promise<number> {
+    const failed = await this.analyses.reclaimExpired(reason, finishedAt, now);
+    // At boot: result rows a killed process left (of analyses now failed, or gone); the rows
+    // of analyses that live leases hold (other processes' writes in progress) stay.
+    const removed = await this.resultWriter.sweep(now);
     if (removed > 0) this.ctx.log.info({ removed }, 'removed the result rows of unfinished analyses');
     return failed;
+  }
+  reapCandidates(queueOwner: string, before: string, now: number, limit: number): Promise<string[]> {
+    return this.analyses.reapCandidates(queueOwner, before, now, limit);
   }
   countAnalysesByStatus(): Promise<Partial<Record<AnalysisStatus, number>>> {
     return this.analyses.countAnalysesByStatus();
   }
 
   // result writing (result-writing.ts)
-  async writeResult(analysisId: string, result: AnalysisResult, finishedAt: string): Promise<void> {
+  async writeResult(analysisId: string, result: AnalysisResult, finishedAt: string, owner: string, options: WriteResultOptions = {}): Promise<void> {
     try {
-      await this.resultWriter.writeResult(analysisId, result, finishedAt);
+      await this.resultWriter.writeResult(analysisId, result, finishedAt, owner, options);
       // Accounts erased while this analysis computed (its projection was read before) leave it now.
       await this.erasure.redactIfErased(analysisId, result.accounts.ids);
     } finally {

@@ -185,6 +185,29 @@ export interface AccountResultRow {
   member: MemberRow;
 }
 
+/**
+ * Who holds an unfinished analysis, and until when. Every status change is made by its holder
+ * (`WHERE owner = $me`), so a runner that lost its analysis (cancelled, reclaimed, taken over)
+ * can change nothing. `until`: epoch ms the holder must renew before; null = no expiry (a
+ * shared queue holds it, see src/jobs/fleet/).
+ */
+export interface Lease {
+  owner: string;
+  until: number | null;
+}
+
+/** What claimAnalysis did: took the analysis, or found it finished / held (until `leaseUntil`) / unknown (status null). */
+export type ClaimOutcome = { claimed: true } | { claimed: false; status: AnalysisStatus | null; leaseUntil: number | null };
+
+/** The store refused a change because the analysis is no longer held by the caller. */
+export class LeaseLostError extends Error {
+  readonly code = 'NG_LEASE_LOST';
+  constructor(readonly analysisId: string) {
+    super(`store: analysis '${analysisId}' is no longer running under this runner's lease (cancelled, reclaimed or taken over)`);
+    this.name = 'LeaseLostError';
+  }
+}
+
 export interface GraphStore {
   /** Creates constraints and indexes (idempotent). */
   init(): Promise<void>;
@@ -226,28 +249,53 @@ export interface GraphStore {
   /** Aggregated interaction graph for analysis, with the version it is at least as new as; null when the graph is unknown. */
   project(graphId: string, params: ProjectionParams): Promise<VersionedProjection | null>;
 
-  /** False when the graph is unknown (or being deleted). */
-  createAnalysis(analysis: AnalysisRecord): Promise<boolean>;
+  /** Stores a queued analysis held under `lease`. False when the graph is unknown (or being deleted). */
+  createAnalysis(analysis: AnalysisRecord, lease: Lease): Promise<boolean>;
   getAnalysis(analysisId: string): Promise<AnalysisRecord | null>;
   /** A graph's analyses, newest first (createdAt, then id, descending); null when the graph is unknown. */
   listAnalyses(graphId: string, page: { limit: number; offset: number }): Promise<Page<AnalysisRecord> | null>;
-  markRunning(analysisId: string, startedAt: string): Promise<void>;
-  /** queued/running -> failed; the rows of its result, if a write had begun, are removed with it. */
-  markFailed(analysisId: string, error: string, finishedAt: string): Promise<void>;
   /**
-   * Stores the result in its compact form (staged), then marks the analysis succeeded; on
-   * any failure nothing of it stays. Refuses (throws) when the analysis failed meanwhile.
+   * A runner takes the analysis under `lease` (until required): queued and held by `queuedBy`
+   * (or by lease.owner) -> running; queued/running under an expired lease -> taken over.
+   * False (nothing changed) when it is finished or a live runner holds it.
    */
-  writeResult(analysisId: string, result: AnalysisResult, finishedAt: string): Promise<void>;
-  /** Stores which data the analysis read; unknown analysis: no-op. */
-  recordProjection(analysisId: string, projection: ProjectionInfo): Promise<void>;
-  /** Stores the phase timings of an analysis (any status); unknown analysis: no-op. */
-  recordTimings(analysisId: string, timings: AnalysisTimings): Promise<void>;
+  claimAnalysis(analysisId: string, lease: Lease & { until: number }, queuedBy: string, startedAt: string): Promise<ClaimOutcome>;
+  /** Extends `owner`'s leases; returns the ids it still holds (the others must stop). */
+  renewLeases(analysisIds: string[], owner: string, until: number): Promise<string[]>;
   /**
-   * Marks every queued/running analysis failed (used at start-up: a restart cut them off)
-   * and removes the result rows of every analysis that is not succeeded. Returns how many it marked.
+   * queued/running -> failed, by its holder only (false when finished or held by another);
+   * the rows of its result, if a write had begun, are removed with it.
    */
-  failUnfinished(reason: string, finishedAt: string): Promise<number>;
+  markFailed(analysisId: string, error: string, finishedAt: string, owner: string): Promise<boolean>;
+  /**
+   * queued/running -> failed when nobody holds it: no owner, a lease expired before `now`
+   * (epoch ms), or the holder `orphanOf` which the caller knows lost it (false otherwise);
+   * the rows its runner left staged are removed with it.
+   */
+  failUnheld(analysisId: string, error: string, finishedAt: string, now: number, orphanOf?: string | null): Promise<boolean>;
+  /**
+   * Stores the result in its compact form (staged), then marks the analysis succeeded (with
+   * `timings`, when given, in the same transaction), only while it is running and held by
+   * `owner`: LeaseLostError otherwise, and nothing of it stays. On any other failure nothing
+   * of it stays either.
+   */
+  writeResult(analysisId: string, result: AnalysisResult, finishedAt: string, owner: string, options?: { timings?: () => AnalysisTimings }): Promise<void>;
+  /** Stores which data the analysis read (by its holder); otherwise a no-op. */
+  recordProjection(analysisId: string, projection: ProjectionInfo, owner: string): Promise<void>;
+  /** Stores the phase timings of an analysis (any status, by its holder); otherwise a no-op. */
+  recordTimings(analysisId: string, timings: AnalysisTimings, owner: string): Promise<void>;
+  /**
+   * At start-up: marks failed the queued/running analyses whose lease expired before `now`
+   * (epoch ms) or that have no holder, and removes the result rows of every analysis that is
+   * neither succeeded nor held by a live lease; live holders' analyses and their staged rows
+   * are left alone. Returns how many it marked failed.
+   */
+  reclaimExpired(reason: string, finishedAt: string, now: number): Promise<number>;
+  /**
+   * Ids (at most `limit`) of unfinished analyses that may have been lost: held by the shared
+   * queue `queueOwner` since before `before` (ISO 8601), or under a lease expired before `now`.
+   */
+  reapCandidates(queueOwner: string, before: string, now: number, limit: number): Promise<string[]>;
   /** Number of analyses per status (statuses with none are absent). */
   countAnalysesByStatus(): Promise<Partial<Record<AnalysisStatus, number>>>;
 

@@ -21,24 +21,45 @@
  * is still queued/running; nothing reads them until the last transaction marks it
  * succeeded (every results route needs succeeded, and every explore.cypher query filters
  * on it). If any step fails, `discard` removes every staged row of the analysis before the
- * error is thrown; a process killed half-way leaves rows that the next markFailed /
- * failUnfinished (at boot) sweeps (result-discard, result-sweep). The last transaction
- * only succeeds an analysis that has not failed meanwhile (a cancelled analysis stays
- * cancelled) and whose staged blocks and niches are all there (nothing swept them). Writing
- * an analysis again first removes what an earlier write left.
+ * error is thrown; a process killed half-way leaves rows that go with the analysis when it
+ * is failed (markFailed, failUnheld: result-discard), when another runner takes it over
+ * (its write begins with a discard), or at the next boot once its lease has expired
+ * (reclaimExpired: result-sweep, which never touches an analysis a live lease holds). The last transaction
+ * only succeeds an analysis that its writer still holds (below) and whose staged blocks and
+ * niches are all there (nothing swept them). Writing an analysis again first removes what an
+ * earlier write left.
+ *
+ * The lease guard (src/store/port.ts Lease): the writer names its `owner`. The first
+ * statement (result-graph) and every staging transaction begin by checking that the owner
+ * still holds the analysis (running, or succeeded by it), so a writer that was cancelled,
+ * reclaimed or taken over stages nothing more; the blocks and niches carry their `writer`,
+ * and the last transaction (result-begin) succeeds the analysis only while the owner holds it
+ * and only when every staged block and niche is there and is the owner's own (a transaction
+ * of a lost writer still in flight when the lease changed hands cannot slip its rows into the
+ * next holder's result). The discards are guarded the same way: a writer that lost its lease
+ * never removes what the next holder staged (result-discard with owner). The timings, when
+ * given, are stored in the last transaction, so an analysis that shows succeeded has them.
  *
  * writeResult throws StoreNotFoundError when its analysis is gone (its graph was deleted
- * meanwhile), and an Error when the analysis failed meanwhile (cancelled).
+ * meanwhile), LeaseLostError when the writer no longer holds it (cancelled, reclaimed,
+ * taken over).
  */
 import type { ManagedTransaction } from 'neo4j-driver';
 import { memberScore } from '../analysis/result-view.js';
 import type { AnalysisResult, MemberScore } from '../analysis/types.js';
 import type { Neo4jContext } from './neo4j-context.js';
 import { int, toNumber, type Row } from './neo4j-values.js';
-import { StoreNotFoundError } from './port.js';
+import { LeaseLostError, StoreNotFoundError, type AnalysisTimings } from './port.js';
 import { resultBlocks, type BlockRow } from './result-blocks.js';
 
 export type WriteBack = 'compact' | 'full';
+
+export interface WriteResultOptions {
+  /** Which memberships become IN_NICHE relationships; default the store's. */
+  writeBack?: WriteBack;
+  /** The analysis' timings, asked for just before the last transaction, which stores them with the status. */
+  timings?: () => AnalysisTimings;
+}
 
 export interface ResultWritingOptions {
   /** Memberships per UNWIND and per transaction. */
@@ -62,16 +83,13 @@ export class Neo4jResultWriter {
     private readonly options: ResultWritingOptions,
   ) {}
 
-  async writeResult(analysisId: string, result: AnalysisResult, finishedAt: string, writeBack: WriteBack = this.options.writeBack): Promise<void> {
+  async writeResult(analysisId: string, result: AnalysisResult, finishedAt: string, owner: string, options: WriteResultOptions = {}): Promise<void> {
+    const writeBack = options.writeBack ?? this.options.writeBack;
     const started = Date.now();
-    const graphId = await this.ctx.inWrite(async (tx) => {
-      const found = await tx.run(this.ctx.q.get('result-graph'), { analysisId });
-      const id = found.records[0]?.get('graphId') as string | undefined;
-      if (id === undefined) throw new StoreNotFoundError('analysis', analysisId);
-      return id;
-    });
-    // An earlier write of the same analysis (a retried job) is replaced, never doubled.
-    await this.discard(analysisId);
+    const graphId = await this.ctx.inWrite((tx) => this.held(tx, analysisId, owner));
+    // An earlier write of the same analysis (a retried job, a run taken over from a dead
+    // runner) is replaced, never doubled.
+    await this.discard(analysisId, false, owner);
     const counts = { blocks: 0, blockBytes: 0, niches: result.niches.count, memberships: 0 };
     const ms: Record<string, number> = {};
     let mark = Date.now();
@@ -84,35 +102,53 @@ export class Neo4jResultWriter {
       for (const batch of blockBatches(result, this.options.blockBytesPerTransaction)) {
         counts.blocks += batch.length;
         for (const b of batch) counts.blockBytes += (b.data as Int8Array).byteLength;
-        work.push(() => this.ctx.inWrite((tx) => tx.run(this.ctx.q.get('result-blocks'), { analysisId, graphId, rows: batch }).then(() => undefined)));
+        work.push(() =>
+          this.ctx.inWrite(async (tx) => {
+            await this.held(tx, analysisId, owner);
+            await tx.run(this.ctx.q.get('result-blocks'), { analysisId, graphId, owner, rows: batch });
+          }),
+        );
       }
       await this.runConcurrently(work);
       lap('blocks');
       // Niches after the blocks (they lock the Analysis node through OF_ANALYSIS), in rank order.
       for (const rows of nicheBatches(result, this.options.nicheMembersPerTransaction)) {
-        await this.ctx.inWrite((tx) => tx.run(this.ctx.q.get('result-niches'), { analysisId, graphId, rows }));
+        await this.ctx.inWrite(async (tx) => {
+          await this.held(tx, analysisId, owner);
+          await tx.run(this.ctx.q.get('result-niches'), { analysisId, graphId, owner, rows });
+        });
       }
       lap('niches');
       const memberships: Array<() => Promise<void>> = [];
       for (const chunk of membershipChunks(result, writeBack, this.options.resultChunkSize)) {
         counts.memberships += chunk.size;
-        memberships.push(() => this.ctx.inWrite((tx) => this.writeMembers(tx, analysisId, graphId, chunk, writeBack)));
+        memberships.push(() =>
+          this.ctx.inWrite(async (tx) => {
+            await this.held(tx, analysisId, owner);
+            await this.writeMembers(tx, analysisId, graphId, chunk, writeBack);
+          }),
+        );
       }
       await this.runConcurrently(memberships);
       lap('memberships');
+      const timings = options.timings ? JSON.stringify(options.timings()) : null;
       await this.ctx.inWrite(async (tx) => {
         const begun = await tx.run(this.ctx.q.get('result-begin'), {
           ...resultBeginParams(analysisId, finishedAt, result.summary),
+          owner,
+          timings,
           blocks: int(counts.blocks),
           nicheRows: int(result.niches.count),
         });
         const status = begun.records[0]?.get('status') as string | undefined;
         if (status === undefined) throw new StoreNotFoundError('analysis', analysisId);
-        if (status === 'incomplete') throw new Error(`store/result-writing: rows staged for analysis '${analysisId}' went missing (swept?): its result is not stored`);
+        if (status === 'lost') throw new LeaseLostError(analysisId);
+        if (status === 'incomplete') throw new Error(`store/result-writing: rows staged for analysis '${analysisId}' went missing or were overwritten by a writer that lost its lease: its result is not stored`);
         if (status !== 'succeeded') throw new Error(`store/result-writing: analysis '${analysisId}' is ${status}: its result is not stored`);
       });
     } catch (err) {
-      await this.discard(analysisId).catch(() => {});
+      // Guarded: if the lease changed hands, what is staged now is the next holder's.
+      await this.discard(analysisId, false, owner).catch(() => {});
       throw err;
     }
     lap('status');
@@ -121,17 +157,30 @@ export class Neo4jResultWriter {
 
   /**
    * Removes every result row of an analysis (blocks, niches and their memberships); with
-   * keepSucceeded, only when the analysis is not succeeded.
+   * keepSucceeded, only when the analysis is not succeeded; with owner, only when that owner
+   * holds it (null: the caller has just failed it). Rows of a vanished analysis always go.
    */
-  async discard(analysisId: string, keepSucceeded = false): Promise<number> {
-    const res = await this.ctx.write('result-discard', { analysisId, keepSucceeded });
+  async discard(analysisId: string, keepSucceeded: boolean, owner: string | null): Promise<number> {
+    const res = await this.ctx.write('result-discard', { analysisId, keepSucceeded, owner });
     return toNumber(res.records[0]?.get('removed') ?? 0);
   }
 
-  /** Removes the result rows of every analysis that is not succeeded (what a crash left). */
-  async sweep(): Promise<number> {
-    const res = await this.ctx.write('result-sweep');
+  /**
+   * Removes the result rows of every analysis that is not succeeded and not held by a live
+   * lease at `now` (epoch ms), or no longer exists: what a crash left.
+   */
+  async sweep(now: number): Promise<number> {
+    const res = await this.ctx.write('result-sweep', { now: int(now) });
     return toNumber(res.records[0]?.get('removed') ?? 0);
+  }
+
+  /** The lease guard: the analysis' graph while `owner` holds it; throws (rolling the transaction back) otherwise. */
+  private async held(tx: ManagedTransaction, analysisId: string, owner: string): Promise<string> {
+    const found = await tx.run(this.ctx.q.get('result-graph'), { analysisId, owner });
+    const graphId = found.records[0]?.get('graphId') as string | undefined;
+    if (graphId !== undefined) return graphId;
+    const exists = await tx.run(this.ctx.q.get('analysis-get'), { analysisId });
+    throw exists.records.length === 0 ? new StoreNotFoundError('analysis', analysisId) : new LeaseLostError(analysisId);
   }
 
   /** Runs the thunks resultConcurrency at a time; the first failure stops new ones and is thrown once the running ones ended. */

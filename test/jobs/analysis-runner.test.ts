@@ -1,19 +1,17 @@
 /**
- * The worker-thread runner against the real Neo4j: timings, progress, the bounded queue
- * (503 + Retry-After) and cancellation of queued and running analyses. A gate in front of
- * the real store's markRunning holds an analysis at the start of its run, so queue states
- * are reached deterministically rather than by racing the clock.
+ * What only the embedded runner has: the projection cache of the process that queues and runs
+ * (in the fleet each worker process has its own). The behaviours both queues share (timings,
+ * the bounded queue, progress, cancellation) are in queue-behaviour.test.ts.
  */
 import t from 'tap';
 import pino from 'pino';
 import { buildApp } from '../../src/app.js';
 import { loadConfig } from '../../src/config.js';
 import { AnalysisRunner } from '../../src/jobs/analysis-runner.js';
-import { QueueFullError } from '../../src/jobs/port.js';
 import { createDriver } from '../../src/store/driver.js';
 import { Neo4jGraphStore } from '../../src/store/neo4j-store.js';
 import { Neo4jIdempotencyStore } from '../../src/store/idempotency-store.js';
-import type { AnalysisRecord, GraphStore } from '../../src/store/port.js';
+import type { GraphStore } from '../../src/store/port.js';
 import { uniqueId } from '../helpers/app.js';
 
 // The per-key analysis quota and the overload guard would answer before the queue does.
@@ -24,18 +22,6 @@ const store = new Neo4jGraphStore({ driver, database: config.NEO4J_DATABASE });
 await store.init();
 const idempotency = new Neo4jIdempotencyStore(driver, config.NEO4J_DATABASE);
 await idempotency.init();
-
-/** The real store, except that markRunning waits until `open()` is called. */
-function gatedStore() {
-  let open!: () => void;
-  const gate = new Promise<void>((resolve) => (open = resolve));
-  const gated: GraphStore = Object.create(store);
-  gated.markRunning = async (id, at) => {
-    await gate;
-    return store.markRunning(id, at);
-  };
-  return { gated, open };
-}
 
 async function appWith(jobStore: GraphStore, queueLimit: number, projectionCacheBytes = 0) {
   const logger = pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' });
@@ -59,104 +45,6 @@ const graphId = uniqueId('runner');
 t.teardown(async () => {
   await store.deleteGraph(graphId);
   await store.close();
-});
-
-function record(): AnalysisRecord {
-  return {
-    id: uniqueId('an'),
-    graphId,
-    status: 'queued',
-    params: { resolution: 1, seed: 1, topK: 3, typeWeights: {}, from: null, to: null, minWeight: 0 },
-    createdAt: new Date().toISOString(),
-    startedAt: null,
-    finishedAt: null,
-    error: null,
-    summary: null,
-  };
-}
-
-t.test('a finished analysis reports and stores its phase timings', async (t) => {
-  const { app } = await appWith(store, 4);
-  t.teardown(() => app.close());
-  const res = await app.inject({ method: 'POST', url: `/v1/graphs/${graphId}/analyses?wait=60`, payload: {} });
-  t.equal(res.statusCode, 200);
-  const done = res.json();
-  t.equal(done.status, 'succeeded');
-  t.equal(done.summary.accounts, 400);
-  const phases = ['projection', 'communities', 'centrality', 'scoring', 'persistence'];
-  for (const key of [...phases, 'queued', 'total']) t.type(done.timings[key], 'number', `timings.${key}`);
-  const sum = phases.reduce((s, p) => s + (done.timings[p] as number), 0);
-  t.ok(done.timings.total >= sum, `total ${done.timings.total} >= sum of phases ${sum}`);
-  t.notOk('progress' in done, 'no progress once finished');
-  const stored = await store.getAnalysis(done.id);
-  t.same(stored?.timings, done.timings, 'persisted in Neo4j');
-});
-
-t.test('a full queue answers 503 with Retry-After as problem+json', async (t) => {
-  const { gated, open } = gatedStore();
-  const { app, jobs } = await appWith(gated, 1);
-  t.teardown(async () => {
-    open();
-    await app.close();
-  });
-  const first = record();
-  const second = record();
-  for (const a of [first, second]) await store.createAnalysis(a);
-  jobs.submit(first); // running (held at markRunning)
-  jobs.submit(second); // waiting: the queue holds one
-  t.throws(() => jobs.submit(record()), QueueFullError);
-  t.notOk(jobs.canAccept());
-
-  const res = await app.inject({ method: 'POST', url: `/v1/graphs/${graphId}/analyses`, payload: {} });
-  t.equal(res.statusCode, 503);
-  t.equal(res.headers['retry-after'], '7');
-  t.match(res.headers['content-type'], /application\/problem\+json/);
-  t.match(res.json(), { code: 'NG_QUEUE_FULL', status: 503 });
-
-  const waiting = (await app.inject({ url: `/v1/analyses/${second.id}` })).json();
-  t.same(waiting.progress, { phase: 'queued', fraction: 0 }, 'a waiting analysis shows its progress');
-  open();
-  t.ok(await jobs.waitFor(second.id, 60_000));
-  t.equal((await store.getAnalysis(second.id))?.status, 'succeeded', 'the queue drains once the gate opens');
-});
-
-t.test('DELETE cancels a queued analysis and a running one', async (t) => {
-  const { gated, open } = gatedStore();
-  const { app, jobs } = await appWith(gated, 4);
-  t.teardown(async () => {
-    open();
-    await app.close();
-  });
-  const running = record();
-  const queued = record();
-  for (const a of [running, queued]) await store.createAnalysis(a);
-  jobs.submit(running);
-  jobs.submit(queued);
-
-  const q = await app.inject({ method: 'DELETE', url: `/v1/analyses/${queued.id}` });
-  t.equal(q.statusCode, 200);
-  t.match(q.json(), { status: 'failed', error: 'cancelled' });
-  t.notOk(jobs.isActive(queued.id));
-  t.type(q.json().timings?.queued, 'number', 'a cancelled analysis keeps its timings');
-
-  // Let the held one start its worker, then cancel it while it reads the projection.
-  open();
-  const deadline = Date.now() + 30_000;
-  while (jobs.progress(running.id)?.phase !== 'projection' && Date.now() < deadline) {
-    await new Promise((resolve) => setTimeout(resolve, 2));
-  }
-  const progress = (await app.inject({ url: `/v1/analyses/${running.id}` })).json().progress;
-  t.match(progress, { phase: /projection|communities|centrality|scoring|persistence/ }, 'a running analysis shows its phase');
-  const r = await app.inject({ method: 'DELETE', url: `/v1/analyses/${running.id}` });
-  t.equal(r.statusCode, 200);
-  t.match(r.json(), { status: 'failed', error: 'cancelled' });
-  const { records } = await driver.executeQuery('MATCH (n:Niche {analysisId: $id}) RETURN count(n) AS n', { id: running.id });
-  t.equal(Number(records[0]?.get('n')), 0, 'nothing of a cancelled run is stored');
-
-  const again = await app.inject({ method: 'DELETE', url: `/v1/analyses/${running.id}` });
-  t.equal(again.statusCode, 409);
-  t.match(again.json(), { code: 'NG_ANALYSIS_FINISHED' });
-  t.equal((await app.inject({ method: 'DELETE', url: '/v1/analyses/nope' })).statusCode, 404);
 });
 
 t.test('the projection cache: reused while the graph is unchanged, dropped by an ingest, same results', async (t) => {

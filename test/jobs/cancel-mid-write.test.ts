@@ -47,7 +47,6 @@ t.test('an analysis cancelled mid-write leaves no niche, block or membership', a
 
   const analysisId = uniqueId('an');
   const analysis = { id: analysisId, graphId, status: 'queued' as const, params: { ...defaultParams, runs: 1 }, createdAt: new Date().toISOString(), startedAt: null, finishedAt: null, error: null, summary: null };
-  await store.createAnalysis(analysis);
 
   // The lock: niche n5 of this analysis, created and not committed.
   const lockSession = driver.session({ database, defaultAccessMode: neo4j.session.WRITE });
@@ -56,7 +55,9 @@ t.test('an analysis cancelled mid-write leaves no niche, block or membership', a
 
   const runner = new AnalysisRunner(store, pino({ level: 'silent' }), { connection, concurrency: 1, queueLimit: 1 });
   t.teardown(() => runner.close());
-  runner.submit(analysis);
+  // Stored under the runner's lease, as the analyses route does.
+  await store.createAnalysis(analysis, runner.newLease());
+  runner.enqueue(analysis);
   // Wait (bounded) until the worker has committed blocks: it is then inside its write.
   let blocks = 0;
   for (let i = 0; i < 1200 && blocks === 0; i++) {
@@ -64,7 +65,7 @@ t.test('an analysis cancelled mid-write leaves no niche, block or membership', a
     if (blocks === 0) await new Promise((r) => setTimeout(r, 100));
   }
   t.ok(blocks > 0, `the worker committed ${blocks} result blocks before it was stopped`);
-  t.equal(runner.progress(analysisId)?.phase, 'persistence', 'it is writing its result');
+  t.equal((await runner.progress(analysisId))?.phase, 'persistence', 'it is writing its result');
 
   t.ok(await runner.cancel(analysisId), 'cancelled');
   await lock.rollback();

@@ -68,8 +68,8 @@ t.test('a cancel during the projection-cache check stops the analysis', async (t
   const jobs = new AnalysisRunner(gated, pino({ level: 'silent' }), { concurrency: 1, connection, projectionCacheBytes: 64 * 1024 * 1024 });
   t.teardown(() => jobs.close());
   const a = record();
-  await store.createAnalysis(a);
-  jobs.submit(a);
+  await store.createAnalysis(a, jobs.newLease());
+  await jobs.submit(a);
   await arrived;
   const cancelled = jobs.cancel(a.id);
   open();
@@ -83,8 +83,8 @@ t.test('a shutdown during the projection-cache check interrupts the analysis at 
   const { gated, open, arrived } = gatedAtCacheCheck();
   const jobs = new AnalysisRunner(gated, pino({ level: 'silent' }), { concurrency: 1, connection, projectionCacheBytes: 64 * 1024 * 1024 });
   const a = record();
-  await store.createAnalysis(a);
-  jobs.submit(a);
+  await store.createAnalysis(a, jobs.newLease());
+  await jobs.submit(a);
   await arrived;
   const closed = jobs.close();
   open();

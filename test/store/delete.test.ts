@@ -1,5 +1,5 @@
 import t from 'tap';
-import { newGraph, openStore, ix, queuedAnalysis, smallGraphInteractions, smallResult, toColumnar } from './helpers.js';
+import { newGraph, openStore, ix, queuedAnalysis, smallGraphInteractions, smallResult, createRunning, TEST_OWNER, toColumnar } from './helpers.js';
 
 const { store, driver } = await openStore(t, { deleteBatchSize: 7 });
 const db = { database: process.env.NEO4J_DATABASE ?? 'neo4j' };
@@ -30,13 +30,13 @@ t.test('deleteGraph removes graph, accounts, interactions, analyses, niches', as
   const analyses: string[] = [];
   for (let i = 0; i < 2; i++) {
     const a = queuedAnalysis(g);
-    await store.createAnalysis(a);
-    await store.writeResult(a.id, toColumnar(smallResult()), new Date().toISOString());
+    await createRunning(store, a);
+    await store.writeResult(a.id, toColumnar(smallResult()), new Date().toISOString(), TEST_OWNER);
     analyses.push(a.id);
   }
   const kept = queuedAnalysis(keep);
-  await store.createAnalysis(kept);
-  await store.writeResult(kept.id, toColumnar(smallResult()), new Date().toISOString());
+  await createRunning(store, kept);
+  await store.writeResult(kept.id, toColumnar(smallResult()), new Date().toISOString(), TEST_OWNER);
 
   const before = await leftovers(g, analyses);
   t.same(before, { graphs: 1, accounts: 30, interactions: 67, analyses: 2, niches: 4, memberships: 10 });

@@ -4,7 +4,7 @@
  */
 import t from 'tap';
 import { CypherFiles } from '../../src/store/cypher-files.js';
-import { newGraph, openStore, queuedAnalysis, smallGraphInteractions, smallResult, toColumnar } from './helpers.js';
+import { newGraph, openStore, queuedAnalysis, smallGraphInteractions, smallResult, createRunning, TEST_OWNER, toColumnar } from './helpers.js';
 
 const { store, driver } = await openStore(t);
 const db = { database: process.env.NEO4J_DATABASE ?? 'neo4j' };
@@ -26,8 +26,8 @@ t.test('each query returns rows after a writeResult', async (t) => {
   const g = await newGraph(t, store, 'explore');
   await store.ingest(g, { interactions: smallGraphInteractions(), accounts: [] });
   const a = queuedAnalysis(g);
-  await store.createAnalysis(a);
-  await store.writeResult(a.id, toColumnar(smallResult()), new Date().toISOString());
+  await createRunning(store, a);
+  await store.writeResult(a.id, toColumnar(smallResult()), new Date().toISOString(), TEST_OWNER);
 
   const [top, circle, bridges, profiles] = queries as [string, string, string, string];
 

@@ -210,3 +210,12 @@ export function fiveNicheResult(scale: number): ObjectResult {
     })),
   };
 }
+
+/** The holder the store tests write results as (status changes are guarded by holder, src/store/port.ts Lease). */
+export const TEST_OWNER = 'store-test';
+
+/** Stores a queued analysis and claims it for TEST_OWNER (running), as a runner would before writing its result. */
+export async function createRunning(store: Neo4jGraphStore, analysis: AnalysisRecord): Promise<boolean> {
+  if (!(await store.createAnalysis(analysis, { owner: TEST_OWNER, until: null }))) return false;
+  return (await store.claimAnalysis(analysis.id, { owner: TEST_OWNER, until: Date.now() + 3_600_000 }, TEST_OWNER, new Date().toISOString())).claimed;
+}

@@ -7,7 +7,7 @@ import t from 'tap';
 import type { Driver } from 'neo4j-driver';
 import type { ObjectResult as AnalysisResult } from '../helpers/columnar.js';
 import { Neo4jGraphStore, StoreNotFoundError } from '../../src/store/neo4j-store.js';
-import { database, fiveNicheResult, member, newGraph, openStore, queuedAnalysis, uid, toColumnar } from './helpers.js';
+import { database, fiveNicheResult, member, newGraph, openStore, queuedAnalysis, uid, createRunning, TEST_OWNER, toColumnar } from './helpers.js';
 
 const result = fiveNicheResult;
 
@@ -16,13 +16,13 @@ t.test('a result above the threshold is written in several transactions and read
   const g = await newGraph(t, store, 'large');
   await store.ingest(g, { interactions: [], accounts: Array.from({ length: 10 }, (_, i) => ({ id: `m${i}`, properties: {} })) });
   const a = queuedAnalysis(g);
-  await store.createAnalysis(a);
-  await store.writeResult(a.id, toColumnar(result(1)), '2026-11-27T11:00:00.000Z');
+  await createRunning(store, a);
+  await store.writeResult(a.id, toColumnar(result(1)), '2026-11-27T11:00:00.000Z', TEST_OWNER);
   const done = await store.getAnalysis(a.id);
   t.match(done, { status: 'succeeded', finishedAt: '2026-11-27T11:00:00.000Z', summary: { accounts: 10, niches: 5, modularity: 0.25 } });
   t.same((await store.listMembers(a.id, 'n4', { limit: 10, offset: 0 }))?.items.map((m) => m.accountId), ['m8', 'm9']);
 
-  await store.writeResult(a.id, toColumnar(result(2)), new Date().toISOString());
+  await store.writeResult(a.id, toColumnar(result(2)), new Date().toISOString(), TEST_OWNER);
   const { records } = await driver.executeQuery(
     'MATCH (:Account {graphId: $g})-[m:IN_NICHE {analysisId: $a}]->() RETURN count(m) AS n, max(m.score) AS top',
     { g, a: a.id },
@@ -30,7 +30,7 @@ t.test('a result above the threshold is written in several transactions and read
   t.equal(Number(records[0]?.get('n')), 10, 'a second write replaces the first, no duplicates');
   t.equal(records[0]?.get('top'), 2);
 
-  await t.rejects(store.writeResult(uid('nope'), toColumnar(result(1)), 'x'), StoreNotFoundError);
+  await t.rejects(store.writeResult(uid('nope'), toColumnar(result(1)), 'x', TEST_OWNER), StoreNotFoundError);
 });
 
 /**
@@ -78,9 +78,9 @@ t.test('concurrent chunk transactions write every membership exactly once, in ra
   const g = await newGraph(t, store, 'parallel');
   await store.ingest(g, { interactions: [], accounts: unevenIds.map((id) => ({ id, properties: {} })) });
   const a = queuedAnalysis(g);
-  await store.createAnalysis(a);
+  await createRunning(store, a);
   const result = unevenResult(1);
-  await store.writeResult(a.id, toColumnar(result), new Date().toISOString());
+  await store.writeResult(a.id, toColumnar(result), new Date().toISOString(), TEST_OWNER);
   t.equal((await store.getAnalysis(a.id))?.status, 'succeeded');
   t.same(await membershipCounts(driver, g, a.id), { memberships: 20, accounts: 20, ranks: 20 });
   for (const niche of result.niches) {
@@ -119,8 +119,8 @@ t.test('every transaction of a large write can run twice (a driver retry after a
   const g = await newGraph(t, store, 'retried');
   await store.ingest(g, { interactions: [], accounts: unevenIds.map((id) => ({ id, properties: {} })) });
   const a = queuedAnalysis(g);
-  await store.createAnalysis(a);
-  await store.writeResult(a.id, toColumnar(unevenResult(1)), new Date().toISOString());
+  await createRunning(store, a);
+  await store.writeResult(a.id, toColumnar(unevenResult(1)), new Date().toISOString(), TEST_OWNER);
   t.equal((await store.getAnalysis(a.id))?.status, 'succeeded');
   t.same(await membershipCounts(driver, g, a.id), { memberships: 20, accounts: 20, ranks: 20 }, 'no duplicates');
   t.equal((await store.listNiches(a.id, { limit: 100, offset: 0 })).total, 6);
@@ -136,12 +136,12 @@ t.test('a membership whose account is missing fails the write; the next write re
     // u13 (in niche n3, the fourth chunk) is not in the graph.
     await store.ingest(g, { interactions: [], accounts: unevenIds.filter((id) => id !== 'u13').map((id) => ({ id, properties: {} })) });
     const a = queuedAnalysis(g);
-    await store.createAnalysis(a);
-    await t.rejects(store.writeResult(a.id, toColumnar(unevenResult(1)), new Date().toISOString()), /stored \d+ of \d+ memberships/, label);
-    t.equal((await store.getAnalysis(a.id))?.status, 'queued', `${label}: not succeeded`);
+    await createRunning(store, a);
+    await t.rejects(store.writeResult(a.id, toColumnar(unevenResult(1)), new Date().toISOString(), TEST_OWNER), /stored \d+ of \d+ memberships/, label);
+    t.equal((await store.getAnalysis(a.id))?.status, 'running', `${label}: not succeeded (still running)`);
 
     await store.ingest(g, { interactions: [], accounts: [{ id: 'u13', properties: {} }] });
-    await store.writeResult(a.id, toColumnar(unevenResult(2)), new Date().toISOString());
+    await store.writeResult(a.id, toColumnar(unevenResult(2)), new Date().toISOString(), TEST_OWNER);
     t.equal((await store.getAnalysis(a.id))?.status, 'succeeded', `${label}: written again`);
     t.same(await membershipCounts(driver, g, a.id), { memberships: 20, accounts: 20, ranks: 20 }, `${label}: exactly once`);
   }

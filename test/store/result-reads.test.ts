@@ -11,7 +11,7 @@ import { memberScore, nicheView } from '../../src/analysis/result-view.js';
 import type { AnalysisResult } from '../../src/analysis/types.js';
 import type { StoredTie } from '../../src/store/port.js';
 import { INDEX_BLOCK, MEMBER_BLOCK } from '../../src/store/result-blocks.js';
-import { defaultParams, newGraph, openStore, uid } from './helpers.js';
+import { createRunning, defaultParams, newGraph, openStore, TEST_OWNER, uid } from './helpers.js';
 
 const { store } = await openStore(t);
 const graphId = await newGraph(t, store, 'reads');
@@ -35,8 +35,8 @@ const N = 9000;
 const projected = await store.project(graphId, { typeWeights: {}, from: null, to: null, minWeight: 0 });
 const result: AnalysisResult = analyseProjection(projected!.table, { resolution: 1, seed: 3, topK: 5, runs: 1, centralities: ['coreNumber'] });
 const analysisId = uid('an');
-await store.createAnalysis({ id: analysisId, graphId, status: 'running', params: defaultParams, createdAt: new Date().toISOString(), startedAt: null, finishedAt: null, error: null, summary: null });
-await store.writeResult(analysisId, result, new Date().toISOString());
+await createRunning(store, { id: analysisId, graphId, status: 'queued', params: defaultParams, createdAt: new Date().toISOString(), startedAt: null, finishedAt: null, error: null, summary: null });
+await store.writeResult(analysisId, result, new Date().toISOString(), TEST_OWNER);
 const { niches, accounts } = result;
 
 t.test('the fixture spans several blocks of each kind', async (t) => {

@@ -1,6 +1,5 @@
 import t from 'tap';
 import {
-  defaultParams,
   fiveNicheResult,
   newGraph,
   openStore,
@@ -8,63 +7,21 @@ import {
   smallGraphInteractions,
   smallResult,
   uid,
+  createRunning,
+  TEST_OWNER,
   toColumnar,
 } from './helpers.js';
 
 const { store, driver } = await openStore(t);
 const db = { database: process.env.NEO4J_DATABASE ?? 'neo4j' };
 
-t.test('analysis lifecycle', async (t) => {
-  const g = await newGraph(t, store, 'life');
-  const a = queuedAnalysis(g);
-  a.params = { ...defaultParams, typeWeights: { like: 0.5 }, from: 1, to: 2, minWeight: 0.5, topK: 7 };
-  await store.createAnalysis(a);
-  t.same(await store.getAnalysis(a.id), a, 'round trip, params included');
-  t.equal(await store.getAnalysis(uid('nope')), null);
-
-  await store.markRunning(a.id, '2024-01-01T00:00:01.000Z');
-  let got = await store.getAnalysis(a.id);
-  t.equal(got?.status, 'running');
-  t.equal(got?.startedAt, '2024-01-01T00:00:01.000Z');
-
-  await store.markFailed(a.id, 'boom', '2024-01-01T00:00:02.000Z');
-  got = await store.getAnalysis(a.id);
-  t.match(got, { status: 'failed', error: 'boom', finishedAt: '2024-01-01T00:00:02.000Z', summary: null });
-
-  await store.markRunning(a.id, '2024-01-01T00:00:03.000Z');
-  t.equal((await store.getAnalysis(a.id))?.status, 'failed', 'a failed analysis does not run again');
-
-  t.equal(await store.createAnalysis(queuedAnalysis(uid('nope'))), false, 'unknown graph');
-  // Unknown ids are ignored.
-  await t.resolves(store.markRunning(uid('nope'), 'x'));
-  await t.resolves(store.markFailed(uid('nope'), 'x', 'y'));
-});
-
-t.test('failUnfinished', async (t) => {
-  const g = await newGraph(t, store, 'unfinished');
-  const queued = queuedAnalysis(g);
-  const running = queuedAnalysis(g);
-  const done = queuedAnalysis(g);
-  for (const a of [queued, running, done]) await store.createAnalysis(a);
-  await store.markRunning(running.id, new Date().toISOString());
-  await store.ingest(g, { interactions: smallGraphInteractions(), accounts: [] });
-  await store.writeResult(done.id, toColumnar(smallResult()), new Date().toISOString());
-
-  const n = await store.failUnfinished('restarted', '2024-01-01T00:00:00.000Z');
-  t.ok(n >= 2, `at least our two (${n})`);
-  t.match(await store.getAnalysis(queued.id), { status: 'failed', error: 'restarted' });
-  t.match(await store.getAnalysis(running.id), { status: 'failed', error: 'restarted' });
-  t.match(await store.getAnalysis(done.id), { status: 'succeeded', error: null });
-});
-
 t.test('writeResult, listNiches, listMembers, getAccountResult', async (t) => {
   const g = await newGraph(t, store, 'result');
   await store.ingest(g, { interactions: smallGraphInteractions(), accounts: [] });
   const a = queuedAnalysis(g);
-  await store.createAnalysis(a);
-  await store.markRunning(a.id, new Date().toISOString());
+  await createRunning(store, a);
   const result = smallResult();
-  await store.writeResult(a.id, toColumnar(result), '2024-02-02T00:00:00.000Z');
+  await store.writeResult(a.id, toColumnar(result), '2024-02-02T00:00:00.000Z', TEST_OWNER);
 
   const got = await store.getAnalysis(a.id);
   t.match(got, { status: 'succeeded', finishedAt: '2024-02-02T00:00:00.000Z', error: null });
@@ -136,7 +93,7 @@ t.test('writeResult, listNiches, listMembers, getAccountResult', async (t) => {
   // Writing again replaces, never duplicates.
   const again = smallResult();
   again.niches[0]!.density = 0.9;
-  await store.writeResult(a.id, toColumnar(again), '2024-02-03T00:00:00.000Z');
+  await store.writeResult(a.id, toColumnar(again), '2024-02-03T00:00:00.000Z', TEST_OWNER);
   const count = await driver.executeQuery(
     `MATCH (n:Niche {analysisId: $id}) OPTIONAL MATCH (n)<-[m:IN_NICHE]-() RETURN count(DISTINCT n) AS niches, count(m) AS members`,
     { id: a.id },
@@ -148,14 +105,14 @@ t.test('writeResult, listNiches, listMembers, getAccountResult', async (t) => {
 
   // A second analysis of the same graph keeps its own results.
   const b = queuedAnalysis(g);
-  await store.createAnalysis(b);
+  await createRunning(store, b);
   const other = smallResult();
   other.niches[0]!.members[0]!.score = 0.99;
-  await store.writeResult(b.id, toColumnar(other), new Date().toISOString());
+  await store.writeResult(b.id, toColumnar(other), new Date().toISOString(), TEST_OWNER);
   t.equal((await store.getAccountResult(b.id, 'a'))?.member.score, 0.99);
   t.equal((await store.getAccountResult(a.id, 'a'))?.member.score, 0.5);
 
-  await t.rejects(store.writeResult(uid('nope'), toColumnar(smallResult()), 'x'), { name: 'StoreNotFoundError' });
+  await t.rejects(store.writeResult(uid('nope'), toColumnar(smallResult()), 'x', TEST_OWNER), { name: 'StoreNotFoundError' });
 });
 
 t.test('writeResult with many members uses several chunks', async (t) => {
@@ -164,8 +121,8 @@ t.test('writeResult with many members uses several chunks', async (t) => {
   const ids = Array.from({ length: 10 }, (_, i) => `m${i}`);
   await small.ingest(g, { interactions: [], accounts: ids.map((id) => ({ id, properties: {} })) });
   const a = queuedAnalysis(g);
-  await small.createAnalysis(a);
-  await small.writeResult(a.id, toColumnar(fiveNicheResult(1)), new Date().toISOString());
+  await createRunning(small, a);
+  await small.writeResult(a.id, toColumnar(fiveNicheResult(1)), new Date().toISOString(), TEST_OWNER);
   const niches = await small.listNiches(a.id, { limit: 100, offset: 0 });
   t.same(niches.items.map((n) => n.id), ['n0', 'n1', 'n2', 'n3', 'n4']);
   const m4 = await small.listMembers(a.id, 'n4', { limit: 10, offset: 0 });

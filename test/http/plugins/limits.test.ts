@@ -118,10 +118,10 @@ t.test('the analyses-per-caller map forgets callers with nothing active (bounded
     const res = await open.app.inject({ method: 'POST', url: `/v1/graphs/no-such-${i}/analyses`, payload: {}, remoteAddress });
     t.equal(res.statusCode, 404);
   }
-  t.equal(open.app.analysisQuotaCallers(), 0, 'refused requests leave no entry');
+  t.equal(await open.app.analysisQuotaCallers(), 0, 'refused requests leave no entry');
   const started = await open.app.inject({ method: 'POST', url: `/v1/graphs/${g}/analyses`, payload: {}, remoteAddress: '10.1.0.1' });
   t.equal(started.statusCode, 202);
-  t.equal(open.app.analysisQuotaCallers(), 1, 'a caller with an active analysis is tracked');
+  t.equal(await open.app.analysisQuotaCallers(), 1, 'a caller with an active analysis is tracked');
   await open.app.inject({ url: `/v1/analyses/${(started.json() as { id: string }).id}?wait=30` });
-  t.equal(open.app.analysisQuotaCallers(), 0, 'and forgotten once it has finished');
+  t.equal(await open.app.analysisQuotaCallers(), 0, 'and forgotten once it has finished');
 });

@@ -13,12 +13,12 @@ import routeDefaults from '../../../src/http/plugins/app/route-defaults.js';
 import shutdownGuard from '../../../src/http/plugins/app/shutdown-guard.js';
 import rateLimit from '../../../src/http/plugins/external/rate-limit.js';
 import overloadGuard from '../../../src/http/plugins/external/under-pressure.js';
-import type { AnalysisJobs } from '../../../src/jobs/port.js';
+import { MemoryQuota } from '../../../src/jobs/quota.js';
 import type { IdempotencyStore } from '../../../src/store/idempotency-store.js';
 import type { GraphStore } from '../../../src/store/port.js';
 
 const store = {} as GraphStore;
-const jobs = {} as AnalysisJobs;
+const quota = new MemoryQuota(1, async () => false);
 const idem = {} as IdempotencyStore;
 const limits = { MAX_EVENT_LOOP_DELAY_MS: 0, MAX_HEAP_USED_BYTES: 0, RATE_LIMIT_MAX: 10, RATE_LIMIT_JOBS_MAX: 10, RATE_LIMIT_WINDOW_MS: 60_000 };
 
@@ -33,7 +33,7 @@ t.test('the analysis quota before idempotency is refused', async (t) => {
   await app.register(auth, { apiKeys: '', store });
   await t.rejects(
     async () => {
-      await app.register(analysisQuota, { config: { MAX_ANALYSES_PER_KEY: 1 }, jobs });
+      await app.register(analysisQuota, { quota });
     },
     /dependency 'idempotency' of plugin 'analysis-quota' is not registered/,
   );
@@ -69,7 +69,7 @@ t.test('in order, they load', async (t) => {
   await app.register(rateLimit, limits);
   await app.register(auth, { apiKeys: '', store });
   await app.register(idempotency, { store: idem, ttlSeconds: 60, lockSeconds: 5 });
-  await app.register(analysisQuota, { config: { MAX_ANALYSES_PER_KEY: 1 }, jobs });
+  await app.register(analysisQuota, { quota });
   await app.ready();
   await app.close();
   t.pass();

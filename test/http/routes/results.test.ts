@@ -60,7 +60,7 @@ t.test('unknown and unfinished analyses: 404 / 409, never cached', async (t) => 
   t.notOk(unknown.headers.etag);
   // A queued analysis (the runner is busy with nothing: created straight in the store).
   const id = uniqueId('queued');
-  await ctx.store.createAnalysis({ id, graphId, status: 'queued', params: first.params, createdAt: new Date().toISOString(), startedAt: null, finishedAt: null, error: null, summary: null });
+  await ctx.store.createAnalysis({ id, graphId, status: 'queued', params: first.params, createdAt: new Date().toISOString(), startedAt: null, finishedAt: null, error: null, summary: null }, { owner: 'results-test', until: null });
   const queued = await app.inject({ url: `/v1/analyses/${id}/niches` });
   t.equal(queued.statusCode, 409);
   t.equal(queued.headers['cache-control'], 'no-store');

@@ -10,17 +10,24 @@
  *     RATE_LIMIT_JOBS_MAX, with X-RateLimit-* headers on every answer. It attaches to each
  *     route as the route is added, so it is registered before the route plugins.
  * Open routes (health, docs, spec) are not limited. Counters live in LRU maps of at most
- * 5,000 callers each (the plugin's `cache`), so they stay bounded whatever the traffic.
+ * 5,000 callers each (the plugin's `cache`), so they stay bounded whatever the traffic; in
+ * the fleet mode (`redis` given) both limits count in Redis instead, shared by every API
+ * instance (keys under <prefix>:rate:, expiring with their window), and a Redis that does
+ * not answer lets requests through rather than refusing them (skipOnError).
  */
 import fp from 'fastify-plugin';
 import rateLimit from '@fastify/rate-limit';
 import type { FastifyRequest } from 'fastify';
+import type { Redis } from 'ioredis';
 import type { Config } from '../../../config.js';
 import { Errors } from '../../../errors.js';
 import { isOpenRoute } from '../../open-routes.js';
 
 export type RateLimitOptions = Pick<Config, 'RATE_LIMIT_MAX' | 'RATE_LIMIT_JOBS_MAX' | 'RATE_LIMIT_WINDOW_MS'> &
-  Partial<Pick<Config, 'RATE_LIMIT_ADDRESS_MAX'>>;
+  Partial<Pick<Config, 'RATE_LIMIT_ADDRESS_MAX'>> & {
+    /** Count in this Redis (shared by every instance) rather than in this process. */
+    redis?: { client: Redis; prefix: string };
+  };
 
 /** POSTs that start a job (an analysis): limited harder than the rest. */
 export function isJobCreating(req: FastifyRequest): boolean {
@@ -42,6 +49,7 @@ export default fp<RateLimitOptions>(
       keyGenerator: (req) => caller(req) + (isJobCreating(req) ? '|jobs' : ''),
       allowList: (req) => isOpenRoute(req.routeOptions.url),
       errorResponseBuilder: (_req, ctx) => new Errors.RATE_LIMITED(ctx.max, ctx.after),
+      ...(config.redis ? { redis: config.redis.client, nameSpace: `${config.redis.prefix}:rate:`, skipOnError: true } : {}),
     });
 
     const addressMax = config.RATE_LIMIT_ADDRESS_MAX ?? 1200;

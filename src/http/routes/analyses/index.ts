@@ -35,8 +35,9 @@ const analysisRoutes: FastifyPluginAsync<AnalysisRoutesOptions> = async (app, { 
         description:
           'Answers 202 with the queued analysis and its Location at once. With ?wait=N the answer is held up to N ' +
           'seconds; if the analysis finishes in time the answer is 200 with the finished analysis. Analyses run in ' +
-          'worker threads, ANALYSIS_CONCURRENCY at a time; at most ANALYSIS_QUEUE_LIMIT wait, and one more is ' +
-          'refused with 503 NG_QUEUE_FULL and a Retry-After header.',
+          'worker threads (of this process, or of worker processes sharing a Redis queue), ANALYSIS_CONCURRENCY at a ' +
+          'time per process; at most ANALYSIS_QUEUE_LIMIT wait, and one more is refused with 503 NG_QUEUE_FULL and a ' +
+          'Retry-After header. A queue that cannot be reached answers 503 NG_QUEUE_UNAVAILABLE.',
         params: GraphIdParams,
         querystring: WaitQuery,
         body: AnalysisRequest,
@@ -56,7 +57,7 @@ const analysisRoutes: FastifyPluginAsync<AnalysisRoutesOptions> = async (app, { 
         reply.header('retry-after', String(jobs.retryAfterSeconds));
         return new Errors.QUEUE_FULL(jobs.retryAfterSeconds);
       };
-      if (!jobs.canAccept()) throw queueFull();
+      if (!(await jobs.canAccept())) throw queueFull();
       const analysis: AnalysisRecord = {
         id: randomUUID(),
         graphId,
@@ -68,15 +69,21 @@ const analysisRoutes: FastifyPluginAsync<AnalysisRoutesOptions> = async (app, { 
         error: null,
         summary: null,
       };
+      // Stored first, held by the queue's lease, so a worker that takes it at once finds it.
+      const lease = jobs.newLease();
       // The graph may have been deleted since it was read.
-      if (!(await store.createAnalysis(analysis))) throw new Errors.GRAPH_NOT_FOUND(graphId);
+      if (!(await store.createAnalysis(analysis, lease))) throw new Errors.GRAPH_NOT_FOUND(graphId);
       try {
-        jobs.submit(analysis);
+        await jobs.submit(analysis);
       } catch (err) {
-        // Another request took the last place while this one was saving.
-        if (!(err instanceof QueueFullError)) throw err;
-        await store.markFailed(analysis.id, 'refused: the analysis queue was full', new Date().toISOString());
-        throw queueFull();
+        // Another request took the last place while this one was saving, or the queue is unreachable.
+        const full = err instanceof QueueFullError;
+        const why = full ? 'refused: the analysis queue was full' : 'refused: the analysis queue could not be reached';
+        await store.markFailed(analysis.id, why, new Date().toISOString(), lease.owner).catch((e: unknown) => {
+          req.log.error({ err: e, analysisId: analysis.id }, 'could not record the refusal of the analysis');
+        });
+        if (full) throw queueFull();
+        throw err;
       }
       req.log.info({ graphId, analysisId: analysis.id }, 'analysis queued');
       reply.header('location', `/v1/analyses/${analysis.id}`);
@@ -130,11 +137,12 @@ const analysisRoutes: FastifyPluginAsync<AnalysisRoutesOptions> = async (app, { 
     async (req) => {
       let analysis = await store.getAnalysis(req.params.analysisId);
       if (!analysis) throw new Errors.ANALYSIS_NOT_FOUND(req.params.analysisId);
-      if (!isFinished(analysis) && req.query.wait > 0 && jobs.isActive(analysis.id)) {
+      if (!isFinished(analysis) && req.query.wait > 0) {
         await jobs.waitFor(analysis.id, req.query.wait * 1000);
         analysis = (await store.getAnalysis(analysis.id)) ?? analysis;
       }
-      const progress = isFinished(analysis) ? null : jobs.progress(analysis.id);
+      // Progress is a courtesy: a queue that cannot be reached leaves it out rather than failing the read.
+      const progress = isFinished(analysis) ? null : await jobs.progress(analysis.id).catch(() => null);
       return { ...analysisView(analysis), ...(progress ? { progress } : {}) };
     },
   );
@@ -149,10 +157,12 @@ const analysisRoutes: FastifyPluginAsync<AnalysisRoutesOptions> = async (app, { 
         description:
           'A queued analysis leaves the queue; a running one has its worker terminated (a result write in progress ' +
           'is rolled back). Answers 200 with the analysis, now status "failed" with error "cancelled". An analysis ' +
-          'that has already finished (succeeded or failed) answers 409 NG_ANALYSIS_FINISHED. An analysis marked ' +
-          'queued/running that no worker of this instance holds is marked cancelled too.',
+          'that has already finished (succeeded or failed) answers 409 NG_ANALYSIS_FINISHED. With a shared queue ' +
+          '(Redis) the cancel reaches the worker running it wherever it is. An analysis marked queued/running that ' +
+          'nobody holds any more is marked cancelled too; one held by another live instance without a shared queue ' +
+          'answers 409 NG_ANALYSIS_HELD_ELSEWHERE.',
         params: AnalysisIdParams,
-        response: { 200: Analysis, ...problems(400, 404, 409) },
+        response: { 200: Analysis, ...problems(400, 404, 409, 503) },
       },
     },
     async (req) => {
@@ -163,7 +173,13 @@ const analysisRoutes: FastifyPluginAsync<AnalysisRoutesOptions> = async (app, { 
         throw new Errors.ANALYSIS_FINISHED(analysisId, analysis.status);
       }
       if (!(await jobs.cancel(analysisId))) {
-        await store.markFailed(analysisId, CANCELLED, new Date().toISOString());
+        // No queue has it: fail it if nobody holds it any more (no owner, an expired lease, or
+        // the queue's own lease on a job it lost); a live holder elsewhere must be asked there.
+        const failed = await store.failUnheld(analysisId, CANCELLED, new Date().toISOString(), Date.now(), jobs.orphanOf());
+        if (!failed) {
+          const current = await store.getAnalysis(analysisId);
+          if (current && !isFinished(current)) throw new Errors.ANALYSIS_HELD_ELSEWHERE(analysisId);
+        }
       }
       const after = (await store.getAnalysis(analysisId)) ?? analysis;
       req.log.info({ analysisId, status: after.status }, 'analysis cancel requested');

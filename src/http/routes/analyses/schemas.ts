@@ -133,7 +133,7 @@ const AnalysisProgress = Type.Object(
       description: 'Coarse: the share of a typical run spent in the phases already finished.',
     }),
   },
-  { title: 'AnalysisProgress', description: 'Present while the analysis is queued or running in the instance answering.' },
+  { title: 'AnalysisProgress', description: 'Present while the analysis is queued or running (with a shared queue: on any worker).' },
 );
 
 const AnalysisTimings = Type.Object(
