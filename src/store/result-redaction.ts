@@ -103,6 +103,8 @@ interface Stored {
   tieTarget: Int32Array;
   tieWeight: Float64Array;
   centralityNames: string[];
+  /** The lease holder that wrote the blocks (result-blocks.cypher's $owner), kept by the rewrite. */
+  writer: string | null;
 }
 
 async function readStored(ctx: Neo4jContext, tx: ManagedTransaction, analysisId: string): Promise<Stored> {
@@ -122,7 +124,9 @@ async function readStored(ctx: Neo4jContext, tx: ManagedTransaction, analysisId:
   const members: MemberBlock[] = [];
   const ties: Array<ReturnType<typeof decodeTieBlock>> = [];
   let centralityNames: string[] = [];
+  let writer: string | null = null;
   for (const r of blockRes.records) {
+    writer ??= (r.get('writer') as string | null) ?? null;
     const kind = str(r.get('kind'));
     const seq = toNumber(r.get('seq'));
     const data = r.get('data') as Int8Array;
@@ -148,7 +152,7 @@ async function readStored(ctx: Neo4jContext, tx: ManagedTransaction, analysisId:
     tieTarget.set(b.target, b.start);
     tieWeight.set(b.weight, b.start);
   }
-  return { niches, ids, account, niche, members, tieSource, tieTarget, tieWeight, centralityNames };
+  return { niches, ids, account, niche, members, tieSource, tieTarget, tieWeight, centralityNames, writer };
 }
 
 // ------------------------------------------------------------------ the result without them
@@ -305,7 +309,7 @@ async function write(
     blocks.push({ kind: b.kind, seq: int(b.seq), count: int(b.count), firstId: b.firstId, ids: b.ids, tieIds: b.tieIds, centralityNames: b.centralityNames, data: b.data });
   }
   for (let at = 0; at < blocks.length; at += 64) {
-    await tx.run(q.get('result-blocks'), { analysisId, graphId, rows: blocks.slice(at, at + 64) });
+    await tx.run(q.get('result-blocks'), { analysisId, graphId, owner: s.writer, rows: blocks.slice(at, at + 64) });
   }
   await tx.run(q.get('result-redact-trim'), { analysisId, members: int(counts.members), index: int(counts.index), ties: int(counts.ties) });
 

@@ -90,6 +90,8 @@ t.test('API SIGKILLed mid-stream: exactly the committed batches are stored, and 
       ...process.env,
       HOST: '127.0.0.1',
       PORT: String(port),
+      // The embedded mode (analyses in this process), whatever the environment says.
+      REDIS_URL: '',
       LOG_LEVEL: 'warn',
       INGEST_STREAM_BATCH_ROWS: String(BATCH),
       RATE_LIMIT_ADDRESS_MAX: '1000000',
