@@ -8,7 +8,9 @@ COPY package.json package-lock.json ./
 RUN npm ci
 COPY tsconfig.json tsconfig.build.json ./
 COPY src ./src
-# Emits dist/src/**.js (rootDir is the repository root).
+COPY web ./web
+COPY scripts/build-explorer.mjs ./scripts/
+# Emits dist/src/**.js (rootDir is the repository root) and the explorer page in dist/explorer.
 RUN npm run build
 
 # ---- runtime: production dependencies and the compiled code only ----

@@ -3,6 +3,7 @@ MATCH (a:Analysis {id: $analysisId})
 RETURN a.id AS id, a.graphId AS graphId, a.status AS status, a.params AS params,
        a.createdAt AS createdAt, a.startedAt AS startedAt, a.finishedAt AS finishedAt,
        a.error AS error, a.accounts AS accounts, a.edges AS edges, a.niches AS niches,
+       a.communities AS communities, a.nicheModularity AS nicheModularity,
        a.modularity AS modularity, a.resolutionUsed AS resolutionUsed, a.runs AS runs,
        a.consensusRounds AS consensusRounds, a.louvainDisconnected AS louvainDisconnected,
        a.unassigned AS unassigned, a.meanConfidence AS meanConfidence, a.timings AS timings,

@@ -11,7 +11,7 @@ CALL (g) {
   WITH a ORDER BY a.createdAt DESC, a.id DESC
   SKIP $offset LIMIT $limit
   RETURN collect(a {.id, .graphId, .status, .params, .createdAt, .startedAt, .finishedAt, .error,
-                    .accounts, .edges, .niches, .modularity, .resolutionUsed, .runs, .consensusRounds,
+                    .accounts, .edges, .niches, .communities, .modularity, .nicheModularity, .resolutionUsed, .runs, .consensusRounds,
                     .louvainDisconnected, .unassigned, .meanConfidence, .timings, .graphVersion,
                     .projectionCached, .erasures}) AS items
 }

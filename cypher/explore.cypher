@@ -9,10 +9,11 @@
 // explore-cypher.test.ts runs each of them against a real server.
 
 // Where the rows come from (src/store/result-writing.ts): every niche is a (:Niche) node
-// with its figures and `memberIds` (every member, most trusted first); IN_NICHE
+// with its figures and `memberIds` (every member, most trusted first), linked to its
+// (:Community) by IN_COMMUNITY; IN_NICHE
 // relationships carry the scores of the members Browser users look at: with the default
 // writeBack 'compact', the trusted members and bridges of each niche; with writeBack
-// 'full', every member. Queries 1, 2 and 4 read the same in both modes; query 3 sees
+// 'full', every member. Queries 1, 2, 4 and 5 read the same in both modes; query 3 sees
 // interactions between members that have an IN_NICHE relationship.
 
 // 1. Top niches of an analysis with their trusted members (param: analysisId).
@@ -73,4 +74,19 @@ RETURN n.id AS niche, n.size AS size, n.unassigned AS unassigned,
        n.trustedIds AS trusted,
        [i IN range(0, size(n.bridgeIds) - 1) | n.bridgeIds[i] + ' -> ' + n.bridgeTo[i]] AS bridges
 ORDER BY n.rank
+LIMIT 50;
+
+// 5. Communities (param: analysisId): the coarse level (modularity at resolution 1, what
+//    igraph and NetworKit report), largest first, with the figures of each and its niches
+//    (largest first, each with its size and trusted members). Every niche lies in one
+//    community: (:Niche)-[:IN_COMMUNITY]->(:Community). Switch to the graph view and
+//    return c, n instead to see the niches around their communities.
+MATCH (:Analysis {id: $analysisId, status: 'succeeded'})<-[:OF_ANALYSIS]-(c:Community)
+OPTIONAL MATCH (n:Niche)-[:IN_COMMUNITY]->(c)
+WITH c, n ORDER BY n.rank
+WITH c, [x IN collect(n) | x.id + ' (' + toString(x.size) + ': ' + reduce(s = '', t IN x.trustedIds[..3] | s + CASE s WHEN '' THEN '' ELSE ', ' END + t) + ')'] AS niches
+RETURN c.id AS community, c.size AS size, round(c.density, 4) AS density,
+       round(c.conductance, 3) AS conductance, c.niches AS nicheCount, c.unassigned AS unassigned,
+       niches[..20] AS largestNiches
+ORDER BY c.rank
 LIMIT 50

@@ -20,6 +20,10 @@ CALL (a) { DETACH DELETE a } IN TRANSACTIONS OF $batchSize ROWS;
 MATCH (n:Niche {graphId: $graphId})
 CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF $batchSize ROWS;
 
+// Communities (linked from the niches above).
+MATCH (c:Community {graphId: $graphId})
+CALL (c) { DETACH DELETE c } IN TRANSACTIONS OF $batchSize ROWS;
+
 // Result blocks (byte arrays of a few hundred KB each: smaller inner transactions).
 MATCH (b:ResultBlock {graphId: $graphId})
 CALL (b) { DELETE b } IN TRANSACTIONS OF 50 ROWS;

@@ -8,20 +8,23 @@
 // 'incomplete' when staged rows were missing, else its status ('succeeded'); no row ->
 // unknown analysis.
 // Params: $analysisId, $owner, $finishedAt, $timings (JSON string of AnalysisTimings, or
-// null: keep the stored ones), $blocks, $nicheRows (integers: the rows the write staged),
-// $accounts, $edges, $niches, $modularity, $resolution, $runs, $consensusRounds,
-// $louvainDisconnected, $unassigned, $meanConfidence.
+// null: keep the stored ones), $blocks, $nicheRows, $communityRows (integers: the rows the
+// write staged), $accounts, $edges, $niches, $communities, $modularity, $nicheModularity,
+// $resolution, $runs, $consensusRounds, $louvainDisconnected, $unassigned, $meanConfidence.
 MATCH (a:Analysis {id: $analysisId})
 WITH a,
      a.owner = $owner AND a.status IN ['running', 'succeeded'] AS held,
      COUNT { MATCH (b:ResultBlock {analysisId: $analysisId}) } = $blocks
        AND COUNT { MATCH (b:ResultBlock {analysisId: $analysisId}) WHERE b.writer = $owner } = $blocks
        AND COUNT { MATCH (n:Niche {analysisId: $analysisId}) } = $nicheRows
-       AND COUNT { MATCH (n:Niche {analysisId: $analysisId}) WHERE n.writer = $owner } = $nicheRows AS complete
+       AND COUNT { MATCH (n:Niche {analysisId: $analysisId}) WHERE n.writer = $owner } = $nicheRows
+       AND COUNT { MATCH (c:Community {analysisId: $analysisId}) } = $communityRows
+       AND COUNT { MATCH (c:Community {analysisId: $analysisId}) WHERE c.writer = $owner } = $communityRows AS complete
 FOREACH (_ IN CASE WHEN held AND complete THEN [1] ELSE [] END |
   SET a.status = 'succeeded', a.leaseUntil = null, a.finishedAt = $finishedAt, a.error = null,
       a.timings = coalesce($timings, a.timings),
-      a.accounts = $accounts, a.edges = $edges, a.niches = $niches, a.modularity = $modularity,
+      a.accounts = $accounts, a.edges = $edges, a.niches = $niches, a.communities = $communities,
+      a.modularity = $modularity, a.nicheModularity = $nicheModularity,
       a.resolutionUsed = $resolution, a.runs = $runs, a.consensusRounds = $consensusRounds,
       a.louvainDisconnected = $louvainDisconnected, a.unassigned = $unassigned,
       a.meanConfidence = $meanConfidence)

@@ -1,5 +1,6 @@
 // What a reader needs before reading blocks of a succeeded analysis (result-reading.ts):
-// its niche rows in rank order (without their member lists), the first account id of each
+// its niche rows in rank order (without their member lists), its community rows in rank
+// order, the first account id of each
 // index block, the numbers of accounts and ties, and what identifies this version of the
 // result (finishedAt, and resultRevision: raised by whatever changes a stored result, 0 when
 // never set). No row -> no stored result (unknown, or
@@ -15,9 +16,14 @@ CALL () {
                     .tieCount, .redacted}) AS niches
 }
 CALL () {
+  MATCH (c:Community {analysisId: $analysisId})
+  WITH c ORDER BY c.rank
+  RETURN collect(c {.id, .size, .density, .conductance, .nicheIds, .unassigned}) AS communities
+}
+CALL () {
   MATCH (b:ResultBlock {analysisId: $analysisId, kind: 'index'})
   WITH b ORDER BY b.seq
   RETURN collect(b.firstId) AS indexFirstIds
 }
 RETURN a.graphId AS graphId, a.finishedAt AS finishedAt, coalesce(a.resultRevision, 0) AS revision,
-       a.accounts AS accounts, a.edges AS ties, niches, indexFirstIds
+       a.accounts AS accounts, a.edges AS ties, niches, communities, indexFirstIds

@@ -1,5 +1,5 @@
 // Removes every result row of one analysis: its blocks, its niches and their IN_NICHE
-// memberships (a write that failed, was cancelled, or is written again). With
+// memberships, its communities (a write that failed, was cancelled, or is written again). With
 // $keepSucceeded, nothing is removed when the analysis is succeeded (markFailed after a
 // result committed). With $owner, nothing is removed unless $owner holds the analysis (or
 // held it when it failed): a writer that lost its lease never removes what the analysis'
@@ -20,4 +20,10 @@ CALL (keep) {
   DETACH DELETE n
   RETURN count(n) AS niches
 }
-RETURN blocks + niches AS removed
+CALL (keep) {
+  MATCH (c:Community {analysisId: $analysisId})
+  WHERE NOT keep
+  DETACH DELETE c
+  RETURN count(c) AS communities
+}
+RETURN blocks + niches + communities AS removed

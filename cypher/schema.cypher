@@ -23,6 +23,9 @@ FOR (a:Analysis) REQUIRE a.id IS UNIQUE;
 CREATE CONSTRAINT niche_analysis_id IF NOT EXISTS
 FOR (n:Niche) REQUIRE (n.analysisId, n.id) IS UNIQUE;
 
+CREATE CONSTRAINT community_analysis_id IF NOT EXISTS
+FOR (c:Community) REQUIRE (c.analysisId, c.id) IS UNIQUE;
+
 // Lookups by graph (projection, counts, deletion) and by status (failUnfinished).
 CREATE INDEX account_graph IF NOT EXISTS
 FOR (a:Account) ON (a.graphId);
@@ -35,6 +38,9 @@ FOR (a:Analysis) ON (a.status);
 
 CREATE INDEX niche_graph IF NOT EXISTS
 FOR (n:Niche) ON (n.graphId);
+
+CREATE INDEX community_graph IF NOT EXISTS
+FOR (c:Community) ON (c.graphId);
 
 CREATE INDEX graph_created IF NOT EXISTS
 FOR (g:Graph) ON (g.createdAt);

@@ -6,12 +6,16 @@
  * 3. generates the seeded synthetic conversation graph (src/synthetic/conversation-graph.ts)
  *    and ingests it through the HTTP API in batches;
  * 4. runs an analysis and prints the niches next to the planted truth (NMI, trusted
- *    members found, broadcasters and trolls kept out of the trusted lists);
- * 5. says how to explore the result in Neo4j Browser, stops the API, leaves Neo4j running.
+ *    members found, broadcasters and trolls kept out of the trusted lists), then the
+ *    communities next to the planted communities (NMI, how the niches nest in them);
+ * 5. says how to explore the result in the explorer page and Neo4j Browser, stops the API
+ *    (or, with --serve, keeps it up for the explorer until Ctrl-C), leaves Neo4j running;
+ *    the last line is the explorer's URL of the analysis.
  *
  * Settings come from the environment (scripts/demo/settings.ts). Any failure prints a
  * readable message and exits non-zero; the API child is always stopped.
  */
+import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { generateConversationGraph } from '../src/synthetic/conversation-graph.js';
@@ -23,8 +27,8 @@ import { formatDuration, formatFixed, formatInt, formatRate } from './demo/forma
 import { ApiError, HttpClient } from './demo/http-client.js';
 import { ingestBatches, makeBatches, BATCH_SIZE } from './demo/ingest.js';
 import { defaultEndpoints, startLocalNeo4j, type Neo4jEndpoints } from './demo/local-neo4j.js';
-import { comparePlantedAndFound, type FoundNiche } from './demo/matching.js';
-import { nicheTable, overallLines } from './demo/report.js';
+import { comparePlantedAndFound, comparePlantedCommunities, type FoundNiche } from './demo/matching.js';
+import { communityLines, nicheTable, overallLines } from './demo/report.js';
 import { readSettings } from './demo/settings.js';
 
 const repoDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -49,7 +53,8 @@ function stopApi(): Promise<void> {
 }
 
 async function main(): Promise<void> {
-  const settings = readSettings(process.env);
+  const settings = readSettings(process.env, process.argv.slice(2));
+  serving = settings.serve;
   const started = performance.now();
 
   // 1. Neo4j --------------------------------------------------------------------------------
@@ -74,6 +79,8 @@ async function main(): Promise<void> {
   if (settings.apiUrl) {
     baseUrl = settings.apiUrl;
   } else {
+    // The explorer page's assets (esbuild, well under a second; skipped when up to date).
+    execFileSync(process.execPath, [path.join(repoDir, 'scripts', 'build-explorer.mjs'), '--if-stale'], { stdio: ['ignore', 'inherit', 'inherit'] });
     const port = settings.port ?? (await findFreePort(HOST));
     say(`Starting the API: node --import=tsx src/server.ts on http://${HOST}:${port} (NEO4J_URI=${neo4j.boltUri})`);
     api = ApiProcess.start({ repoDir, host: HOST, port, neo4jUri: neo4j.boltUri, verbose: settings.verbose });
@@ -125,7 +132,11 @@ async function main(): Promise<void> {
   say(
     `Analysis ${analysis.id} succeeded in ${formatDuration(performance.now() - t2)}` +
       (s
-        ? `: ${formatInt(s.accounts)} accounts, ${formatInt(s.edges)} edges, ${formatInt(s.niches)} niches, modularity ${formatFixed(s.modularity, 3)}.`
+        ? `: ${formatInt(s.accounts)} accounts, ${formatInt(s.edges)} edges, ${formatInt(s.niches)} niches` +
+          (s.communities !== undefined ? ` in ${formatInt(s.communities)} communities` : '') +
+          `, modularity ${formatFixed(s.modularity, 3)} (communities)` +
+          (s.nicheModularity !== undefined ? `, ${formatFixed(s.nicheModularity, 3)} (niches)` : '') +
+          '.'
         : '.'),
   );
 
@@ -149,8 +160,16 @@ async function main(): Promise<void> {
   for (const line of overallLines(comparison, graph.planted, reportOptions)) say(line);
   if (unassigned > 0) say(`${formatInt(unassigned)} accounts are in no niche (their group was smaller than minNicheSize).`);
 
+  const communities = await client.listCommunities(analysis.id);
+  const level = comparePlantedCommunities(graph.planted, communities.items, found);
+  say();
+  for (const line of communityLines(level, graph.planted, { communities: s?.modularity, niches: s?.nicheModularity })) say(line);
+
   // 5. Where to look next -------------------------------------------------------------------------
-  step(5, 'Explore in Neo4j Browser');
+  step(5, 'Explore');
+  const explorerUrl = `${baseUrl}/explorer?analysis=${analysis.id}`;
+  say(`Exports: ${baseUrl}/v1/analyses/${analysis.id}/export?format=ndjson (csv, gexf, graphml); whom to equip: ${baseUrl}/v1/analyses/${analysis.id}/ambassadors?budget=10`);
+  say('In Neo4j Browser:');
   for (const line of browserHint({
     browserUrl: neo4j.browserUrl,
     boltUri: neo4j.boltUri,
@@ -161,18 +180,29 @@ async function main(): Promise<void> {
     say(line);
   }
   say();
-  await stopApi();
   if (localNeo4j) say('Neo4j keeps running (the data stays); stop it with: npm run neo4j:stop');
-  say(`Demo done in ${formatDuration(performance.now() - started)}.`);
+  if (settings.serve && api) {
+    done = true;
+    say(`Demo done in ${formatDuration(performance.now() - started)}. The API stays up (pid ${api.pid}); Ctrl-C stops it.`);
+    say(`Explorer: ${explorerUrl}`);
+    await api.exited;
+    return;
+  }
+  await stopApi();
+  say(`Demo done in ${formatDuration(performance.now() - started)}. The API is stopped: \`npm run demo -- --serve\` keeps it up for the explorer.`);
+  say(`Explorer: ${explorerUrl}`);
 }
 
 let interruptedBy: NodeJS.Signals | null = null;
+/** --serve: a Ctrl-C once the demo is done is the normal way out. */
+let serving = false;
+let done = false;
 
 async function interrupted(signal: NodeJS.Signals): Promise<void> {
   interruptedBy = signal;
   process.stderr.write(`\ndemo: ${signal} received, stopping.\n`);
   await stopApi().catch(() => {});
-  process.exit(130);
+  process.exit(serving && done ? 0 : 130);
 }
 process.once('SIGINT', (sig) => void interrupted(sig));
 process.once('SIGTERM', (sig) => void interrupted(sig));

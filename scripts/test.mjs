@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// `npm test`: type-check, OpenAPI drift check, the tap suite, then the contract test
+// `npm test`: type-check (service and explorer page), the explorer's build, OpenAPI drift check, the tap suite, then the contract test
 // (scripts/contract.mjs: Schemathesis against the live service), failing fast.
 //
 // Without NEO4J_URI it first makes sure the local Neo4j of scripts/neo4j.mjs runs and points the
@@ -101,6 +101,9 @@ async function main() {
   // npx --no: fail instead of downloading a same-named package when a dev dependency is missing.
   const steps = [
     ['type-check', 'npx', ['--no', '--', 'tsc', '-p', 'tsconfig.json', '--noEmit']],
+    ['type-check (explorer page)', 'npx', ['--no', '--', 'tsc', '-p', 'web/tsconfig.json']],
+    // The explorer's assets, for the browser tests (skipped when up to date).
+    ['build the explorer page', process.execPath, [path.join(repoDir, 'scripts', 'build-explorer.mjs'), '--if-stale']],
     ['openapi.yaml up to date', 'npm', ['run', 'openapi:check']],
     ['tests', 'npx', ['--no', '--', 'tap', ...(process.stdout.isTTY ? ['--color'] : []), ...tapArgs]],
   ];

@@ -38,12 +38,17 @@ import interactionRoutes from './http/routes/interactions/index.js';
 import uploadRoutes from './http/routes/uploads/index.js';
 import metricsRoutes from './http/routes/metrics/index.js';
 import resultRoutes from './http/routes/results/index.js';
+import exportRoutes from './http/routes/exports/index.js';
+import analysisGraphRoutes from './http/routes/analysis-graph/index.js';
+import ambassadorRoutes from './http/routes/ambassadors/index.js';
+import explorerRoutes from './http/routes/explorer/index.js';
+import { AmbassadorCache } from './reads/ambassador-orders.js';
 
 export interface AppDependencies {
   store: GraphStore;
   jobs: AnalysisJobs;
   config: Pick<Config, 'MAX_BATCH_ITEMS' | 'INGEST_BODY_LIMIT' | 'BODY_LIMIT'> &
-    Partial<Pick<Config, 'INGEST_STREAM_BATCH_ROWS' | 'INGEST_STREAM_MAX_ROWS' | 'INGEST_STREAM_BYTE_LIMIT' | 'INGEST_STREAM_MAX_LINE_LENGTH'>> &
+    Partial<Pick<Config, 'INGEST_STREAM_BATCH_ROWS' | 'INGEST_STREAM_MAX_ROWS' | 'INGEST_STREAM_BYTE_LIMIT' | 'INGEST_STREAM_MAX_LINE_LENGTH' | 'AMBASSADOR_CACHE_MB' | 'EXPLORER_DIR'>> &
     ApiHardeningConfig &
     Partial<ServerConfig>;
   /** Where Idempotency-Key answers are kept (Neo4j in production). */
@@ -175,6 +180,11 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   await app.register(accountRoutes, { store, erasureKeys: deps.erasureKeys ?? null });
   await app.register(analysisRoutes, { store, jobs: deps.jobs });
   await app.register(resultRoutes, { store });
+  // Exports, the analysis's graph and ambassadors read whole stored results (src/reads).
+  await app.register(exportRoutes, { store });
+  await app.register(analysisGraphRoutes, { store });
+  await app.register(ambassadorRoutes, { store, ambassadors: new AmbassadorCache(store, (deps.config.AMBASSADOR_CACHE_MB ?? 64) * 1024 * 1024) });
+  await app.register(explorerRoutes, { dir: deps.config.EXPLORER_DIR ?? '', authRequired: deps.config.API_KEYS.trim() !== '' });
   await app.register(metricsRoutes, { metrics });
 
   return app;

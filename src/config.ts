@@ -48,6 +48,10 @@ export const ConfigSchema = Type.Object({
    * 0 disables the cache. A 256k-account, 330k-pair projection takes about 30 MiB.
    */
   PROJECTION_CACHE_MB: Type.Integer({ default: 512, minimum: 0, maximum: 1_048_576 }),
+  /** Memory (MiB) for the ambassador orders of recently asked analyses (src/reads/ambassador-orders.ts; a few MiB each). */
+  AMBASSADOR_CACHE_MB: Type.Integer({ default: 64, minimum: 1, maximum: 1_048_576 }),
+  /** Where `npm run build` wrote the explorer page; empty = dist/explorer beside package.json. */
+  EXPLORER_DIR: Type.String({ default: '' }),
 
   // ---- Fleet (issue 13): a shared queue in Redis, worker processes (src/worker.ts).
   /**

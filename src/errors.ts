@@ -67,6 +67,18 @@ export const Errors = {
   TOO_MANY_ANALYSES: createError('NG_TOO_MANY_ANALYSES', 'This API key already has %s analyses queued or running (the limit); retry when one has finished', 429),
   OVERLOADED: createError('NG_OVERLOADED', 'The service is overloaded; retry after Retry-After seconds', 503),
   SHUTTING_DOWN: createError('NG_SHUTTING_DOWN', 'The service is shutting down; retry on another instance or later', 503),
+  // Exports, ambassadors and the explorer (src/http/exports.ts, ambassadors.ts, analysis-graph.ts, explorer.ts)
+  TIES_UNAVAILABLE: createError(
+    'NG_TIES_UNAVAILABLE',
+    "Analysis '%s' was stored before its ties carried their reciprocated weight, which the ambassadors need: run the analysis again (same parameters)",
+    409,
+  ),
+  GRAPH_TOO_LARGE: createError(
+    'NG_GRAPH_TOO_LARGE',
+    "Analysis '%s' is too large to draw whole (%s): read its niche-graph and a niche's ties, or export it",
+    422,
+  ),
+  EXPLORER_NOT_BUILT: createError('NG_EXPLORER_NOT_BUILT', "The explorer's assets are not built in %s: run npm run build", 503),
 } as const;
 
 /**

@@ -36,7 +36,8 @@ export interface ApiProcessOptions {
 export class ApiProcess {
   private readonly tail: string[] = [];
   private exit: { code: number | null; signal: NodeJS.Signals | null } | null = null;
-  private readonly exited: Promise<void>;
+  /** Resolves when the child has exited. */
+  readonly exited: Promise<void>;
   readonly baseUrl: string;
 
   private constructor(

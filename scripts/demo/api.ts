@@ -34,7 +34,9 @@ export interface AnalysisSummaryView {
   accounts: number;
   edges: number;
   niches: number;
+  communities?: number;
   modularity: number;
+  nicheModularity?: number;
 }
 
 export interface AnalysisView {
@@ -55,12 +57,23 @@ export interface TrustedView {
 
 export interface NicheView {
   id: string;
+  /** The community the niche lies in; null for the unassigned group. */
+  communityId: string | null;
   /** The group of accounts whose group was below minNicheSize: not a niche. */
   unassigned: boolean;
   size: number;
   density: number;
   conductance: number;
   trusted: TrustedView[];
+}
+
+export interface CommunityView {
+  id: string;
+  size: number;
+  density: number;
+  conductance: number;
+  niches: string[];
+  unassigned: number;
 }
 
 export interface MemberView {
@@ -139,6 +152,11 @@ export class NichegraphApi {
   /** Every niche of a succeeded analysis, largest first. */
   async listNiches(analysisId: string): Promise<{ total: number; items: NicheView[] }> {
     return this.allPages<NicheView>(`/v1/analyses/${seg(analysisId)}/niches`, NICHE_PAGE_SIZE);
+  }
+
+  /** Every community of a succeeded analysis, largest first. */
+  async listCommunities(analysisId: string): Promise<{ total: number; items: CommunityView[] }> {
+    return this.allPages<CommunityView>(`/v1/analyses/${seg(analysisId)}/communities`, NICHE_PAGE_SIZE);
   }
 
   /** Every member of one niche, highest score first. */

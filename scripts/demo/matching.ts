@@ -145,3 +145,87 @@ export function comparePlantedAndFound(planted: PlantedTruth, found: readonly Fo
     trollsTrusted: rankedIn(found, planted.trolls),
   };
 }
+
+/** A community as the API lists it. */
+export interface FoundCommunity {
+  id: string;
+  size: number;
+  density: number;
+  conductance: number;
+  /** Its niches' ids, largest first. */
+  niches: string[];
+  /** Its accounts in the unassigned group. */
+  unassigned: number;
+}
+
+export interface CommunityComparison {
+  community: FoundCommunity;
+  /** The planted community holding most of its niches' members (ties: smallest planted id); null if none. */
+  match: NicheMatch | null;
+}
+
+export interface CommunityLevel {
+  communities: CommunityComparison[];
+  /** NMI between planted and found communities over the planted community members (an account in no niche counts alone). */
+  nmi: number;
+  nmiAccounts: number;
+  /** Planted communities that no found community both mostly matches and holds at least half of. */
+  plantedNotRecovered: string[];
+  /** Found niches whose members come mostly from the planted community of their community's match. */
+  nestedNiches: number;
+  niches: number;
+}
+
+/**
+ * The community level against the planted communities: a found community's accounts are
+ * its niches' members (its accounts in the unassigned group are not listed by the API, so
+ * they count as accounts of no community here, like an account in no niche in the NMI).
+ */
+export function comparePlantedCommunities(planted: PlantedTruth, communities: readonly FoundCommunity[], found: readonly FoundNiche[]): CommunityLevel {
+  const plantedOf = new Map<string, string>();
+  const plantedSize = new Map<string, number>();
+  for (const p of planted.communities) {
+    plantedSize.set(p.id, p.members.length);
+    for (const m of p.members) plantedOf.set(m, p.id);
+  }
+  const nicheById = new Map(found.map((f) => [f.id, f]));
+  const communityOf = new Map<string, string>();
+  let nestedNiches = 0;
+  let niches = 0;
+  const rows: CommunityComparison[] = communities.map((community) => {
+    const counts = new Map<string, number>();
+    let accounts = 0;
+    for (const nicheId of community.niches) {
+      for (const m of nicheById.get(nicheId)?.members ?? []) {
+        communityOf.set(m, community.id);
+        accounts++;
+        const p = plantedOf.get(m);
+        if (p !== undefined) counts.set(p, (counts.get(p) ?? 0) + 1);
+      }
+    }
+    let match: NicheMatch | null = null;
+    for (const [plantedId, overlap] of counts) {
+      if (match === null || overlap > match.overlap || (overlap === match.overlap && plantedId < match.plantedId)) {
+        match = { plantedId, overlap, precision: overlap / Math.max(1, accounts), recall: overlap / (plantedSize.get(plantedId) ?? 1) };
+      }
+    }
+    // A niche is nested when most of its members come from its community's planted community.
+    for (const nicheId of community.niches) {
+      const members = nicheById.get(nicheId)?.members ?? [];
+      if (members.length === 0) continue;
+      niches++;
+      const inside = members.filter((m) => match !== null && plantedOf.get(m) === match.plantedId).length;
+      if (2 * inside > members.length) nestedNiches++;
+    }
+    return { community, match };
+  });
+  const nmiAccounts = [...plantedOf.keys()];
+  const nmi = normalizedMutualInformation(
+    nmiAccounts.map((a) => plantedOf.get(a) ?? ''),
+    nmiAccounts.map((a) => communityOf.get(a) ?? `none:${a}`),
+  );
+  const bestRecall = new Map<string, number>();
+  for (const c of rows) if (c.match) bestRecall.set(c.match.plantedId, Math.max(bestRecall.get(c.match.plantedId) ?? 0, c.match.recall));
+  const plantedNotRecovered = planted.communities.filter((p) => (bestRecall.get(p.id) ?? 0) < 0.5).map((p) => p.id);
+  return { communities: rows, nmi, nmiAccounts: nmiAccounts.length, plantedNotRecovered, nestedNiches, niches };
+}

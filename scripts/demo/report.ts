@@ -5,7 +5,7 @@
  */
 import type { PlantedTruth } from '../../src/synthetic/conversation-graph.js';
 import { formatFixed, formatInt, formatPercent } from './format.js';
-import type { Comparison, RankedAccount } from './matching.js';
+import type { CommunityLevel, Comparison, RankedAccount } from './matching.js';
 import { renderTable, type Column } from './table.js';
 
 export interface ReportOptions {
@@ -112,6 +112,51 @@ export function overallLines(comparison: Comparison, planted: PlantedTruth, opti
     t.length === 0
       ? `Trolls (many negative ratings) ranked as trusted: none of ${planted.trolls.length}.`
       : `Trolls (many negative ratings) ranked as trusted: ${new Set(t.map((r) => r.accountId)).size} of ${planted.trolls.length}: ${listRanked(t)}.`,
+  );
+  return lines;
+}
+
+/**
+ * The community level: one row per community (size, niches, density, conductance, the
+ * planted community it matches), then how well both levels nest, with the two modularities.
+ */
+export function communityLines(level: CommunityLevel, planted: PlantedTruth, modularity: { communities?: number; niches?: number }, maxRows = 20): string[] {
+  const columns: Column[] = [
+    { header: 'community' },
+    { header: 'size', align: 'right' },
+    { header: 'niches', align: 'right' },
+    { header: 'unassigned', align: 'right' },
+    { header: 'density', align: 'right' },
+    { header: 'conduct.', align: 'right' },
+    { header: 'planted' },
+    { header: 'purity', align: 'right' },
+    { header: 'holds', align: 'right' },
+    { header: 'largest niches' },
+  ];
+  const shown = level.communities.slice(0, maxRows);
+  const rows = shown.map(({ community: c, match }) => [
+    c.id,
+    formatInt(c.size),
+    formatInt(c.niches.length),
+    formatInt(c.unassigned),
+    formatFixed(c.density, 4),
+    formatFixed(c.conductance, 3),
+    match?.plantedId ?? '-',
+    match ? formatPercent(match.precision) : '-',
+    match ? formatPercent(match.recall) : '-',
+    c.niches.slice(0, 6).join(' ') + (c.niches.length > 6 ? ' ...' : ''),
+  ]);
+  const lines = renderTable(columns, rows);
+  if (level.communities.length > shown.length) lines.push(`(${formatInt(level.communities.length - shown.length)} more communities not listed)`);
+  const q = (x: number | undefined): string => (x === undefined ? '-' : formatFixed(x, 3));
+  const planned = planted.communities.length;
+  const missed = level.plantedNotRecovered;
+  lines.push(
+    `Communities: ${formatInt(level.communities.length)} (modularity ${q(modularity.communities)}; niches: ${q(modularity.niches)}). ` +
+      `NMI(planted communities, found communities) = ${formatFixed(level.nmi, 3)} over ${formatInt(level.nmiAccounts)} members.`,
+    `Planted communities recovered: ${planned - missed.length} of ${planned}` +
+      (missed.length > 0 ? ` (not: ${missed.slice(0, 12).join(', ')}${missed.length > 12 ? ', ...' : ''})` : '') +
+      `; niches nested in their community's planted community: ${formatInt(level.nestedNiches)} of ${formatInt(level.niches)}.`,
   );
   return lines;
 }

@@ -10,6 +10,8 @@
  *   DEMO_VERBOSE     1: stream the API's log
  *   PORT             port of the child API                          default: a free port
  *   NEO4J_URI        use this Neo4j instead of starting the local one
+ *
+ * Argument: --serve keeps the API running after the demo (for the explorer) until Ctrl-C.
  */
 import { DemoError } from './demo-error.js';
 
@@ -22,6 +24,8 @@ export interface DemoSettings {
   verbose: boolean;
   port: number | undefined;
   neo4jUri: string | undefined;
+  /** Keep the API up after the demo (`npm run demo -- --serve`). */
+  serve: boolean;
 }
 
 function integer(env: NodeJS.ProcessEnv, name: string, min: number, max: number): number | undefined {
@@ -32,7 +36,9 @@ function integer(env: NodeJS.ProcessEnv, name: string, min: number, max: number)
   return n;
 }
 
-export function readSettings(env: NodeJS.ProcessEnv): DemoSettings {
+export function readSettings(env: NodeJS.ProcessEnv, argv: readonly string[] = []): DemoSettings {
+  const unknown = argv.filter((a) => a !== '--serve');
+  if (unknown.length > 0) throw new DemoError(`unknown argument ${unknown[0]}: the demo takes only --serve (settings come from the environment)`);
   const graphId = env.DEMO_GRAPH_ID?.trim() || 'demo';
   if (!/^[A-Za-z0-9_-]{1,64}$/.test(graphId)) throw new DemoError(`DEMO_GRAPH_ID must be 1-64 of [A-Za-z0-9_-], got "${graphId}"`);
   let resolution: number | undefined;
@@ -58,5 +64,6 @@ export function readSettings(env: NodeJS.ProcessEnv): DemoSettings {
     verbose: env.DEMO_VERBOSE === '1' || env.DEMO_VERBOSE === 'true',
     port: integer(env, 'PORT', 1, 65535),
     neo4jUri: env.NEO4J_URI?.trim() || undefined,
+    serve: argv.includes('--serve'),
   };
 }

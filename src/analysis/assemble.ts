@@ -312,7 +312,7 @@ export function assembleResult(input: ScoringInputs): AnalysisResult {
     unassigned: leftover,
     meanConfidence: connected > 0 ? confidenceSum / connected : 1,
   };
-  return { summary, accounts, niches, communities: communities.columns, ties: analysedTies(graph, accountRow, rows) };
+  return { summary, accounts, niches, communities: communities.columns, ties: analysedTies(graph, ties.reciprocalWeight, accountRow, rows) };
 }
 
 /**
@@ -474,8 +474,12 @@ function topReciprocalTies(
   return { offsets, account, weight, overlap: overlaps, sameNiche };
 }
 
-/** The undirected positive pairs i < j with their weight, grouped by niche row (types.ts TieColumns). */
-export function analysedTies(graph: CompactGraph, accountRow: Int32Array, rows: number): TieColumns {
+/**
+ * The undirected positive pairs i < j with their weight and reciprocated weight
+ * (`reciprocalWeight`: min(w_ij, w_ji) per undirected entry, tie-strength.ts), grouped by
+ * niche row (types.ts TieColumns).
+ */
+export function analysedTies(graph: CompactGraph, reciprocalWeight: Float64Array, accountRow: Int32Array, rows: number): TieColumns {
   const { order, undirected } = graph;
   const count = graph.undirectedEdges;
   const nicheStarts = new Int32Array(rows + 2);
@@ -492,6 +496,7 @@ export function analysedTies(graph: CompactGraph, accountRow: Int32Array, rows: 
   const source = new Int32Array(count);
   const target = new Int32Array(count);
   const weight = new Float64Array(count);
+  const reciprocated = new Float64Array(count);
   const cursor = nicheStarts.slice(0, rows + 1);
   for (let i = 0; i < order; i++) {
     const ri = accountRow[i] as number;
@@ -503,8 +508,9 @@ export function analysedTies(graph: CompactGraph, accountRow: Int32Array, rows: 
       source[at] = i;
       target[at] = j;
       weight[at] = undirected.weights[k] as number;
+      reciprocated[at] = reciprocalWeight[k] as number;
       cursor[key] = at + 1;
     }
   }
-  return { count, source, target, weight, nicheStarts: nicheStarts.slice(0, rows + 1) };
+  return { count, source, target, weight, reciprocated, nicheStarts: nicheStarts.slice(0, rows + 1) };
 }

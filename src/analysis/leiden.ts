@@ -338,7 +338,8 @@ function refine(level: Level, comm: Int32Array, g: number, theta: number, rng: R
     const c = comm[i] as number;
     const total = tot[c] as number;
     const si = nodeWeight[i] as number;
-    if ((ext[current] as number) < g * si * (total - si)) continue;
+    const toRest = ext[current] as number; // w(i, S - i): i is alone in its cluster
+    if (toRest < g * si * (total - si)) continue;
     // Take i out of its singleton cluster.
     clusterWeight[current] = 0;
     ext[current] = 0;
@@ -368,6 +369,7 @@ function refine(level: Level, comm: Int32Array, g: number, theta: number, rng: R
       }
     }
     let chosen = current;
+    let toChosen = 0;
     if (candidates > 0) {
       // exp((diff - best) / theta): the same probabilities as exp(diff / theta), without overflow.
       let sum = Math.exp(-bestDiff / theta); // staying alone
@@ -381,16 +383,13 @@ function refine(level: Level, comm: Int32Array, g: number, theta: number, rng: R
         let t = 0;
         while (t < candidates - 1 && (cumulative[t] as number) <= x) t++;
         chosen = touched[t] as number;
+        toChosen = acc[chosen] as number;
       }
       for (let t = 0; t < candidates; t++) acc[touched[t] as number] = 0;
     }
     clusterWeight[chosen] = (clusterWeight[chosen] as number) + si;
-    for (let e = start; e < end; e++) {
-      const j = targets[e] as number;
-      if (comm[j] !== c) continue;
-      if (refined[j] === chosen) ext[chosen] = (ext[chosen] as number) - (weights[e] as number);
-      else ext[chosen] = (ext[chosen] as number) + (weights[e] as number);
-    }
+    // w(C + i, S - C - i) = w(C, S - C) - w(i, C) + (w(i, S - i) - w(i, C)).
+    ext[chosen] = (ext[chosen] as number) + toRest - 2 * toChosen;
     if (chosen !== current) {
       refined[i] = chosen;
       nonSingleton[chosen] = 1;
@@ -529,6 +528,13 @@ function iterate(base: Level, membership: Int32Array, g: number, minGain: number
 
 /** Leiden on an undirected CSR (see the module doc). Nodes without any entry stay alone. */
 export function leiden(csr: Csr, options: LeidenOptions): LeidenResult {
+  const run = leidenPartition(csr, options);
+  const nodeWeight = options.nodeWeights ?? ((options.quality ?? DEFAULTS.quality) === 'cpm' ? new Float64Array(run.community.length).fill(1) : rowSums(csr));
+  return { ...run, quality: qualityOf(csr, run.community, run.count, options.quality ?? DEFAULTS.quality, options.resolution ?? DEFAULTS.resolution, nodeWeight) };
+}
+
+/** leiden() without the quality figure of the result (one pass over the graph less, for callers that do not read it). */
+export function leidenPartition(csr: Csr, options: LeidenOptions): Omit<LeidenResult, 'quality'> {
   const order = checkCsr(csr);
   const o = checkOptions(options, order);
   let twoM = 0;
@@ -549,7 +555,7 @@ export function leiden(csr: Csr, options: LeidenOptions): LeidenResult {
   }
   if (twoM === 0) {
     const { community, count } = renumberLabels(options.initial ?? membership);
-    return { community, count, iterations: 0, stable: true, quality: qualityOf(csr, community, count, o.quality, o.resolution, nodeWeight), connectivitySplits: 0 };
+    return { community, count, iterations: 0, stable: true, connectivitySplits: 0 };
   }
   const base: Level = { n: order, offsets: csr.offsets, targets: csr.targets, weights: csr.weights, nodeWeight };
   const s = scratch(order);
@@ -579,7 +585,7 @@ export function leiden(csr: Csr, options: LeidenOptions): LeidenResult {
     }
   }
   const { community, count } = renumberLabels(membership);
-  return { community, count, iterations, stable, quality: qualityOf(csr, community, count, o.quality, o.resolution, nodeWeight), connectivitySplits: splits };
+  return { community, count, iterations, stable, connectivitySplits: splits };
 }
 
 /** Strength of each node of an undirected CSR (its row sum). */

@@ -60,6 +60,11 @@ export interface LouvainOptions {
   tolerance?: number;
   /** Starting community of each node (any non-negative labels; -1 = alone), or undefined for singletons. */
   initial?: Int32Array;
+  /**
+   * Internal weight of each node (a self-loop, both directions counted, as a CSR row would
+   * count it), for a graph that stands for a coarser one (weighted-graph.ts); default none.
+   */
+  loops?: Float64Array;
 }
 
 export interface LouvainResult {
@@ -160,10 +165,13 @@ export function louvain(csr: Csr, options: LouvainOptions): LouvainResult {
     throw new RangeError(`${PREFIX}: initial must be an Int32Array of ${order} labels.`);
   }
 
+  const loops = options.loops ?? new Float64Array(order);
+  if (!(loops instanceof Float64Array) || loops.length !== order) throw new RangeError(`${PREFIX}: loops must be a Float64Array of ${order} values.`);
+  for (let i = 0; i < order; i++) if (!((loops[i] as number) >= 0) || !Number.isFinite(loops[i] as number)) throw new RangeError(`${PREFIX}: loops[${i}] must be a finite number >= 0.`);
   const strength = new Float64Array(order);
   let twoM = 0;
   for (let i = 0; i < order; i++) {
-    let s = 0;
+    let s = loops[i] as number;
     for (let e = csr.offsets[i] as number, end = csr.offsets[i + 1] as number; e < end; e++) s += csr.weights[e] as number;
     strength[i] = s;
     twoM += s;
@@ -185,7 +193,7 @@ export function louvain(csr: Csr, options: LouvainOptions): LouvainResult {
   const queued = new Uint8Array(order);
   const newId = new Int32Array(order);
 
-  let level: Level = { n: order, offsets: csr.offsets, targets: csr.targets, weights: csr.weights, loops: new Float64Array(order), strength };
+  let level: Level = { n: order, offsets: csr.offsets, targets: csr.targets, weights: csr.weights, loops: Float64Array.from(loops), strength };
   let levels = 0;
   let moves = 0;
   const scaleBase = resolution / twoM;
@@ -315,7 +323,7 @@ export function louvain(csr: Csr, options: LouvainOptions): LouvainResult {
   }
 
   const { community, count } = renumberByFirstAppearance(label);
-  return { community, count, levels, moves, quality: csrModularity(csr, community, count, resolution) };
+  return { community, count, levels, moves, quality: csrModularity(csr, community, count, resolution, options.loops) };
 }
 
 /**
@@ -415,9 +423,10 @@ export function renumberByFirstAppearance(raw: Int32Array): { community: Int32Ar
 
 /**
  * Generalised modularity of a partition of an undirected CSR (both directions stored):
- * sum_c [ w_in(c) / 2m - gamma * (vol(c) / 2m)^2 ]; 0 without edges.
+ * sum_c [ w_in(c) / 2m - gamma * (vol(c) / 2m)^2 ]; 0 without edges. `loops` (optional):
+ * each node's internal weight, counted in w_in, vol and 2m as a CSR row would count it.
  */
-export function csrModularity(csr: Csr, community: Int32Array, count: number, resolution = 1): number {
+export function csrModularity(csr: Csr, community: Int32Array, count: number, resolution = 1, loops?: Float64Array): number {
   const order = csr.offsets.length - 1;
   if (community.length !== order) throw new RangeError(`${PREFIX}: community has ${community.length} labels for ${order} nodes.`);
   const internal = new Float64Array(count);
@@ -426,6 +435,12 @@ export function csrModularity(csr: Csr, community: Int32Array, count: number, re
   for (let i = 0; i < order; i++) {
     const c = community[i] as number;
     if (!(c >= 0 && c < count)) throw new RangeError(`${PREFIX}: community label ${c} is outside 0..${count - 1}.`);
+    if (loops !== undefined) {
+      const l = loops[i] as number;
+      internal[c] = (internal[c] as number) + l;
+      volume[c] = (volume[c] as number) + l;
+      twoM += l;
+    }
     for (let e = csr.offsets[i] as number, end = csr.offsets[i + 1] as number; e < end; e++) {
       const w = csr.weights[e] as number;
       volume[c] = (volume[c] as number) + w;

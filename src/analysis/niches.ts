@@ -6,75 +6,78 @@
  * - Communities: modularity at resolution 1 (M. E. J. Newman & M. Girvan, PRE 69, 026113,
  *   2004), what igraph, NetworKit and leidenalg report, so the Q figures compare.
  * - Niches: modularity has a resolution limit (S. Fortunato & M. Barthelemy, PNAS 104:36,
- *   2007): it cannot resolve modules smaller than about sqrt(2m) ties, so the human-scale
- *   circles of a large graph merge into its communities. Fortunato & Barthelemy advise to
- *   analyse each module as a network of its own; a niche is therefore a module of its
- *   community by the community's own modularity (null model: the community's own ties and
- *   strengths, resolution 1), a rule with no constant and no dependence on the graph's size.
- *   A community with no internal modular structure (best split at Q <= 0) is one niche.
- * - Human scale: R. I. M. Dunbar (Behav. Brain Sci. 16:681, 1993) puts the number of
- *   people one can keep stable relationships with near 150, the outer of the layers 5, 15,
- *   50, 150 (W.-X. Zhou, D. Sornette, R. A. Hill & R. I. M. Dunbar, Proc. R. Soc. B 272:439,
- *   2005). A niche larger than `dunbar` is split again by its own modularity, as long as a
- *   split exists (at most `maxDepth` times). One that still exceeds it has no structure left
- *   that modularity can see: typically the audience of a broadcast account, a star. Its
- *   members with a single tie inside it are in a dyad with it, not in a circle (the triad
- *   is the smallest group: G. Simmel, 1908, the rule behind minNicheSize): they leave it and
- *   each becomes a niche of one (the unassigned group of the result, when minNicheSize > 1).
- * - Overrides: `resolution` makes the niche level modularity at that resolution on the whole
- *   graph's null model, restricted to each community; `nicheSize` aims that resolution at a
- *   band of typical niche sizes (resolution-band.ts).
+ *   2007): at resolution 1 it cannot resolve modules smaller than about sqrt(2m) ties, so
+ *   the human-scale circles of a large graph merge into its communities. The niche level is
+ *   modularity at a higher resolution gamma (J. Reichardt & S. Bornholdt, PRE 74, 016110,
+ *   2006), chosen from the graph by a size principle: R. I. M. Dunbar (Behav. Brain Sci.
+ *   16:681, 1993) and W.-X. Zhou, D. Sornette, R. A. Hill & R. I. M. Dunbar (Proc. R. Soc.
+ *   B 272:439, 2005) find the circles people keep in layers of about 5, 15, 50 and 150; the
+ *   niche level is the smallest rung gamma = 4^k (k >= 0) whose typical niche (the niche of
+ *   the median account with two ties or more) holds at most 50 people, the band layer. Each
+ *   rung of 4 halves the scale modularity resolves (it goes as 1 / sqrt(gamma)); a fixed
+ *   ladder keeps nearby seeds, and slightly different data, on the same rung. Rung 0 is the
+ *   community level itself; every other rung is probed by one Leiden iteration.
+ * - Audiences: a niche that still holds more than 150 people (Dunbar's number) is the
+ *   audience of a broadcaster, not a circle. Its members that are on no cycle inside it
+ *   (peeled while they have at most one tie inside it) hang from it by single ties, in a
+ *   dyad with it: they leave it, each a niche of one (the unassigned group of a result when
+ *   minNicheSize > 1; the triad is the smallest group, G. Simmel, 1908).
+ * - Overrides: `resolution` sets the niche-level gamma; `nicheSize` aims the ladder (rungs of
+ *   sqrt(2)) at a band of typical niche sizes instead, and wins over `resolution`.
  *
- * Stability without brute force (consensus only where the runs disagree):
- * 1. `runs` seeded runs of the two levels on the whole graph;
- * 2. the accounts every run puts in one niche together, joined along their ties, form
- *    cores; the graph is contracted to one node per core (weights kept: the contraction
- *    changes no quality of the partitions made of cores);
- * 3. consensus clustering (A. Lancichinetti & S. Fortunato, Sci. Rep. 2:336, 2012) on the
- *    contracted graph only, where a run costs a fraction of one on the whole graph:
- *    `consensusRuns` runs, ties weighted by the share of runs that put their ends in one
- *    niche, those below `threshold` dropped, again until every run agrees or the
- *    majority partition repeats (at most `maxRounds`);
- * 4. communities: Leiden at resolution 1 on the graph of niches (niches as nodes, weights
- *    kept), in the same way (runs, consensus), so each niche lies in exactly one community.
- * Membership confidence (per account) and niche stability (per niche) are measured on the
- * real runs of steps 1 and 3 (the contracted runs mapped back to the accounts), as in
- * consensus.ts.
+ * Cost (the issue's budget: about three single runs on a large graph):
+ * - every run works on the graph with each single-tie account contracted into the account
+ *   it is tied to (leaf-contraction.ts), which keeps every modularity figure of the
+ *   partitions that keep it there; on higgs-twitter's retweet layer that graph has 30% of
+ *   the accounts;
+ * - stability without brute force: `runs` (3) seeded Leiden runs of the niche level (the
+ *   first continues the probe of the chosen rung); where they all agree (accounts that every
+ *   run puts together, joined along their ties: cores), that is kept; the rest is decided
+ *   by `consensusRuns` (1) run on the graph contracted to one node per core (weights kept),
+ *   which costs a fraction of a run on the whole graph (consensus restricted to the part the
+ *   runs disagree on, after A. Lancichinetti & S. Fortunato, Sci. Rep. 2:336, 2012; with
+ *   more than one, the one that agrees best with the others);
+ * - the runs are independent tasks with their own seeds (partition-tasks.ts), so a runner
+ *   could spread them over threads without changing any result (the default runs them
+ *   one after the other in this thread).
+ * Communities are one Leiden run at resolution 1; a niche that crosses a community boundary
+ * keeps its connected part in each community, so every niche lies in exactly one. Membership
+ * confidence (per account) and niche stability (per niche) are measured on the real niche
+ * runs (those on the core graph mapped back to the accounts).
  */
 import type { CompactGraph, Csr } from './compact-graph.js';
-import { membershipFigures } from './consensus.js';
-import { leiden, renumberLabels } from './leiden.js';
 import { countDisconnected, splitDisconnected } from './connectivity.js';
-import { csrModularity, louvain } from './louvain.js';
-import { createRng, type Rng } from './random.js';
-import { typicalNicheSize } from './resolution-band.js';
-import { accountGraph, contract, strengths, withinGroups, type WeightedGraph } from './weighted-graph.js';
+import { renumberLabels } from './leiden.js';
+import { csrModularity } from './louvain.js';
+import { inThisThread, type LeidenTask, type PartitionRunner, type PartitionTask } from './partition-tasks.js';
+import { createRng } from './random.js';
+import { leafContraction } from './leaf-contraction.js';
+import { contract, strengths, type WeightedGraph } from './weighted-graph.js';
 
 export const DEFAULTS = {
   /** Dunbar's number (Dunbar 1993): the bound beyond which a niche is an audience, not a circle. */
   dunbar: 150,
   /** The typical niche aimed at by default: Dunbar's band layer (Zhou et al. 2005: layers of about 5, 15, 50, 150). */
   band: 50,
-  /** Runs of the two levels on the whole graph (step 1). */
+  /** Seeded runs of the niche level. */
   runs: 3,
-  /** Runs per consensus round on the contracted graph (step 3). */
-  consensusRuns: 20,
-  /** tau of the consensus rounds: Lancichinetti & Fortunato report a broad working range; the majority. */
-  threshold: 0.5,
-  maxRounds: 4,
+  /** Runs on the graph of the cores the runs agree on. */
+  consensusRuns: 1,
+  /** Ratio of successive rungs of the niche-scale ladder (sqrt(2) when aiming at a nicheSize band). */
+  step: 4,
 };
 
 export interface NicheOptions {
   seed: number;
-  /** Niche-level resolution on the whole graph's null model (overrides the default rule). */
+  /** Niche-level resolution (overrides the default rule). */
   resolution?: number | null;
   runs?: number;
   consensusRuns?: number;
-  threshold?: number;
-  maxRounds?: number;
   dunbar?: number;
   /** Aim the niche level at this band of typical niche sizes instead (accounts). */
   nicheSize?: { min: number; max: number } | null;
+  /** Where the independent runs execute (default: one after the other in this thread). */
+  runner?: PartitionRunner;
 }
 
 export interface NicheSummary {
@@ -83,14 +86,19 @@ export interface NicheSummary {
   nicheModularity: number;
   /** The niche-level resolution: given, chosen from nicheSize, or by the default rule. */
   nicheResolution: number;
+  /** Rungs probed to choose it (rung 0, the community level, not counted). */
+  probes: number;
   runs: number;
   consensusRuns: number;
+  /** 1 when the runs disagreed and the core graph was partitioned again, else 0. */
   consensusRounds: number;
-  /** Nodes of the contracted graph the consensus ran on (the cores), vs accounts. */
+  /** Nodes of the core graph the consensus ran on. */
   consensusNodes: number;
-  /** Disconnected communities one plain Louvain run (this seed) leaves, before any refinement. */
+  /** Nodes of the graph the runs work on (single-tie accounts contracted) vs accounts. */
+  contractedNodes: number;
+  /** Disconnected communities one plain Louvain run (this seed) leaves on the same graph. */
   louvainDisconnected: number;
-  /** Accounts taken out of oversized, structureless niches (audience members with one tie). */
+  /** Accounts taken out of oversized niches (audience members on no cycle inside them). */
   audience: number;
 }
 
@@ -110,101 +118,208 @@ export interface NicheHierarchy {
   summary: NicheSummary;
 }
 
+/** Steps of findNiches, announced as they start (for timing by benchmarks). */
+export type NicheStep = 'contraction' | 'resolution' | 'niches' | 'consensus' | 'communities' | 'figures';
+
 const PREFIX = 'nichegraph/analysis/niches';
-
-/** A partition of a (possibly contracted) graph whose nodes carry `groups` labels (or null). */
-type Partitioner = (g: WeightedGraph, groups: Int32Array | null, rng: Rng) => Int32Array;
-
-/** Communities: Leiden, modularity at resolution 1, on a (possibly contracted) graph. */
-const communitiesOf: Partitioner = (g, _groups, rng) => leiden(g.csr, { quality: 'modularity', resolution: 1, nodeWeights: strengths(g), rng }).community;
-
-/**
- * Splits every group of `groups` by modularity at `resolution` on the whole graph's null
- * model, restricted to the ties inside groups. One Leiden run does all groups at once: CPM
- * at resolution 1 with node weights s_i = k_i sqrt(gamma / 2m) makes its gain
- * w(i, C) - s_i S_C exactly modularity's, and no tie crosses a group.
- */
-function splitGroups(g: WeightedGraph, groups: Int32Array, resolution: number, rng: Rng, iterations?: number): Int32Array {
-  const inside = withinGroups(g.csr, groups);
-  const whole = strengths(g);
-  let twoM = 0;
-  for (let i = 0; i < whole.length; i++) twoM += whole[i] as number;
-  const scale = twoM > 0 ? Math.sqrt(resolution / twoM) : 0;
-  const weight = Float64Array.from(whole, (k) => k * scale);
-  const parts = leiden(inside, { quality: 'cpm', resolution: 1, nodeWeights: weight, rng, ...(iterations === undefined ? {} : { iterations }) }).community;
-  return renumberLabels(nested(groups, parts)).community;
-}
-
-/** Labels of the pairs (outer, inner), 0 .. count - 1 by first appearance. */
-function nested(outer: Int32Array, inner: Int32Array): Int32Array {
-  const n = outer.length;
-  const key = new Map<number, number>();
-  const out = new Int32Array(n);
-  let width = 0;
-  for (let i = 0; i < n; i++) if ((inner[i] as number) + 1 > width) width = (inner[i] as number) + 1;
-  for (let i = 0; i < n; i++) {
-    const k = (outer[i] as number) * width + (inner[i] as number);
-    let label = key.get(k);
-    if (label === undefined) {
-      label = key.size;
-      key.set(k, label);
-    }
-    out[i] = label;
-  }
-  return out;
-}
-
-/**
- * The niche-level resolution: the smallest gamma = step^k (k >= 0: niches are never coarser
- * than communities) whose typical niche (resolution-band.ts: the size of the niche of the
- * median account, over accounts with at least two ties) is at most `band.max` (or the rung
- * before, when that one's typical niche is closer to the band's middle). Each probe is
- * one Leiden iteration on the ties inside the groups of `community` larger than the target
- * (the others cannot change the median's side).
- */
-export function nicheResolution(
-  csr: Csr,
-  community: Int32Array,
-  count: number,
-  band: { min: number; max: number },
-  seed: number,
-  step = 4,
-): { resolution: number; typicalSize: number; probes: number } {
-  const n = community.length;
-  const size = new Int32Array(count);
-  for (let i = 0; i < n; i++) size[community[i] as number] = (size[community[i] as number] as number) + 1;
-  const g = accountGraph(csr);
-  const target = band.max;
-  const groups = Int32Array.from(community, (c, i) => ((size[c] as number) > target ? c : count + i));
-  let probes = 0;
-  const typical = (gamma: number): number => {
-    probes++;
-    const parts = splitGroups(g, groups, gamma, createRng(seed), 1);
-    const merged = Int32Array.from(parts, (p, i) => ((size[community[i] as number] as number) > target ? p : -1));
-    // Communities at most the target keep their own (smaller) size.
-    const labels = renumberLabels(Int32Array.from(merged, (p, i) => (p >= 0 ? p : n + (community[i] as number)))).community;
-    // Accounts with two ties or more: one with a single tie can be in no triad, so no circle's size is its own.
-    return typicalNicheSize(labels, countOf(labels), csr, 2);
-  };
-  // Rungs gamma = step^k. With the default step 4: modularity's scale goes as 1 / sqrt(gamma)
-  // (Fortunato & Barthelemy 2007), so each rung halves the size of the groups it can resolve.
-  // A fixed ladder keeps nearby seeds (and slightly different data) on the same rung.
-  let previous: { resolution: number; typicalSize: number } | null = null;
-  for (let k = 0; ; k++) {
-    const gamma = Number((step ** k).toPrecision(3));
-    const typicalSize = typical(gamma);
-    if (typicalSize <= target || gamma >= MAX_RESOLUTION) {
-      // Below the band's lower end: the rung before may be closer to the band's middle.
-      const middle = Math.sqrt(band.min * band.max);
-      const gap = (t: number): number => Math.abs(Math.log(Math.max(t, 1) / middle));
-      if (typicalSize < band.min && previous !== null && gap(previous.typicalSize) < gap(typicalSize)) return { ...previous, probes };
-      return { resolution: gamma, typicalSize, probes };
-    }
-    previous = { resolution: gamma, typicalSize };
-  }
-}
-
 const MAX_RESOLUTION = 1 << 20;
+
+interface ResolvedOptions {
+  seed: number;
+  resolution: number | null;
+  nicheSize: { min: number; max: number } | null;
+  runs: number;
+  consensusRuns: number;
+  dunbar: number;
+  runner: PartitionRunner;
+}
+
+function checkOptions(options: NicheOptions): ResolvedOptions {
+  if (options === null || typeof options !== 'object') throw new TypeError(`${PREFIX}: options must be an object.`);
+  const int = (value: unknown, name: string, min: number): number => {
+    if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < min) throw new RangeError(`${PREFIX}: ${name} must be an integer >= ${min}, got ${String(value)}.`);
+    return value;
+  };
+  const seed = options.seed;
+  if (typeof seed !== 'number' || !Number.isSafeInteger(seed)) throw new RangeError(`${PREFIX}: seed must be a safe integer, got ${String(seed)}.`);
+  const resolution = options.resolution ?? null;
+  if (resolution !== null && !(typeof resolution === 'number' && Number.isFinite(resolution) && resolution > 0)) throw new RangeError(`${PREFIX}: resolution must be a finite number > 0, got ${String(resolution)}.`);
+  const band = options.nicheSize ?? null;
+  if (band !== null && !(Number.isFinite(band.min) && Number.isFinite(band.max) && band.min >= 1 && band.max >= band.min)) {
+    throw new RangeError(`${PREFIX}: nicheSize must satisfy 1 <= min <= max, got ${String(band.min)}..${String(band.max)}.`);
+  }
+  const dunbar = options.dunbar ?? DEFAULTS.dunbar;
+  if (!(dunbar >= 1)) throw new RangeError(`${PREFIX}: dunbar must be >= 1, got ${String(dunbar)}.`);
+  const runner = options.runner ?? inThisThread;
+  if (runner === null || typeof runner !== 'object' || typeof runner.run !== 'function') throw new TypeError(`${PREFIX}: runner must have a run(tasks) method.`);
+  return {
+    seed,
+    resolution,
+    nicheSize: band,
+    runs: int(options.runs ?? DEFAULTS.runs, 'runs', 1),
+    consensusRuns: int(options.consensusRuns ?? DEFAULTS.consensusRuns, 'consensusRuns', 1),
+    dunbar,
+    runner,
+  };
+}
+
+/** Communities and niches of a compact graph's undirected positive ties (see the module doc). */
+export function findNiches(graph: CompactGraph, options: NicheOptions, onStep?: (step: NicheStep) => void): NicheHierarchy {
+  const o = checkOptions(options);
+  const step = (name: NicheStep): void => onStep?.(name);
+  const csr = graph.undirected;
+  const master = createRng(o.seed);
+  const nextSeed = (): number => Math.floor(master() * 0x1_0000_0000);
+  const width = Math.max(1, Math.floor(o.runner.threads ?? 1));
+
+  step('contraction');
+  const leaves = leafContraction(csr);
+  const k = leaves.graph;
+  const kWeights = strengths(k);
+  const at = (resolution: number, seed: number, extra: Partial<LeidenTask> = {}): LeidenTask => ({ kind: 'leiden', csr: k.csr, quality: 'modularity', resolution, nodeWeights: kWeights, seed, ...extra });
+  const expand = (labels: Int32Array): Int32Array => Int32Array.from(leaves.node, (c) => labels[c] as number);
+
+  // The niche-scale ladder (see the module doc): rung 0 is gamma 1, the community level.
+  const ladder = o.nicheSize !== null || o.resolution === null;
+  const ratio = o.nicheSize !== null ? Math.SQRT2 : DEFAULTS.step;
+  const band = o.nicheSize ?? { min: 1, max: DEFAULTS.band };
+  const rung = (r: number): number => Number((ratio ** r).toPrecision(3));
+  const probes = new Map<number, Int32Array>();
+  const probe = (r: number): LeidenTask => at(rung(r), o.seed, { iterations: 1 });
+
+  step('resolution');
+  // One batch: plain Louvain for the summary, and the first rungs of the ladder (as many as threads).
+  const first: PartitionTask[] = [{ kind: 'louvain', csr: k.csr, loops: k.loops, seed: o.seed }, ...(ladder ? Array.from({ length: width }, (_, j) => probe(j)) : [])];
+  const [plain, ...firstProbes] = o.runner.run(first) as [Int32Array, ...Int32Array[]];
+  firstProbes.forEach((p, j) => probes.set(j, p));
+  const louvainDisconnected = countDisconnected(k.csr, plain, countOf(plain));
+  let gamma: number;
+  let chosen: Int32Array | null = null;
+  let probed = 0;
+  if (!ladder) {
+    gamma = o.resolution as number;
+  } else {
+    const typical = (labels: Int32Array): number => weightedMedianSize(labels, k.size, leaves.tied);
+    let previous: { r: number; size: number } | null = null;
+    let pick: number | null = null;
+    for (let r = 0; pick === null; r++) {
+      if (!probes.has(r)) {
+        const batch = Array.from({ length: width }, (_, j) => r + j).filter((x) => x === r || rung(x) <= MAX_RESOLUTION);
+        o.runner.run(batch.map(probe)).forEach((p, j) => probes.set(batch[j] as number, p));
+      }
+      probed = r + 1;
+      const size = typical(probes.get(r) as Int32Array);
+      if (size <= band.max || rung(r) >= MAX_RESOLUTION) {
+        // Below the band's lower end: the rung before may be closer to the band's middle.
+        const middle = Math.sqrt(band.min * band.max);
+        const gap = (t: number): number => Math.abs(Math.log(Math.max(t, 1) / middle));
+        pick = size < band.min && previous !== null && gap(previous.size) < gap(size) ? previous.r : r;
+      }
+      previous = { r, size };
+    }
+    gamma = rung(pick);
+    chosen = probes.get(pick) as Int32Array;
+  }
+
+  step('niches');
+  // The runs of the niche level; the first continues the chosen rung's probe (its second iteration).
+  const tasks: LeidenTask[] = [];
+  if (chosen !== null) tasks.push(at(gamma, nextSeed(), { iterations: 1, initial: chosen }));
+  while (tasks.length < o.runs) tasks.push(at(gamma, nextSeed()));
+  const runs = o.runner.run(tasks);
+  step('consensus');
+  const consensus = consensusOf(k, runs, gamma, nextSeed, o);
+
+  // Audiences released, then niches cut by community boundaries (each part connected).
+  const released = o.nicheSize === null && o.resolution === null ? releaseAudiences(csr, expand(consensus.labels), o.dunbar) : { niche: expand(consensus.labels), released: 0 };
+  step('communities');
+  // Communities: Leiden at resolution 1 on the graph of niches (so they are unions of niches),
+  // then polished by Leiden on the contracted graph from there, which only raises their modularity.
+  const nicheGraph = contract(k, consensus.labels, countOf(consensus.labels));
+  const [onNiches] = o.runner.run([{ kind: 'leiden', csr: nicheGraph.csr, quality: 'modularity', resolution: 1, nodeWeights: strengths(nicheGraph), seed: nextSeed() }]) as [Int32Array];
+  const start = Int32Array.from(consensus.labels, (c) => onNiches[c] as number);
+  const [communityK] = o.runner.run([at(1, nextSeed(), { initial: start })]) as [Int32Array];
+  const community = renumberLabels(expand(communityK));
+  const cut = renumberLabels(nested(community.community, released.niche));
+  const niche = renumberLabels(splitDisconnected(csr, cut.community, cut.count).community);
+
+  step('figures');
+  const nicheCommunity = new Int32Array(niche.count);
+  for (let i = 0; i < niche.community.length; i++) nicheCommunity[niche.community[i] as number] = community.community[i] as number;
+  const figures = membershipFiguresOnNodes(niche.community, niche.count, leaves.node, k.size, consensus.runs);
+
+  return {
+    community: community.community,
+    communityCount: community.count,
+    niche: niche.community,
+    nicheCount: niche.count,
+    nicheCommunity,
+    confidence: figures.confidence,
+    nicheStability: figures.stability,
+    summary: {
+      communityModularity: csrModularity(csr, community.community, community.count),
+      nicheModularity: csrModularity(csr, niche.community, niche.count),
+      nicheResolution: gamma,
+      probes: probed,
+      runs: o.runs,
+      consensusRuns: consensus.consensusRuns,
+      consensusRounds: consensus.consensusRuns > 0 ? 1 : 0,
+      consensusNodes: consensus.nodes,
+      contractedNodes: leaves.count,
+      louvainDisconnected,
+      audience: released.released,
+    },
+  };
+}
+
+/** The size (in accounts: the sum of `size`) of the group of the median unit of `weight` (the lower median). */
+function weightedMedianSize(labels: Int32Array, size: Float64Array, weight: Float64Array): number {
+  const count = countOf(labels);
+  const groupSize = new Float64Array(count);
+  const groupWeight = new Float64Array(count);
+  let total = 0;
+  for (let i = 0; i < labels.length; i++) {
+    const c = labels[i] as number;
+    groupSize[c] = (groupSize[c] as number) + (size[i] as number);
+    groupWeight[c] = (groupWeight[c] as number) + (weight[i] as number);
+    total += weight[i] as number;
+  }
+  if (total === 0) return 0;
+  const order = Array.from({ length: count }, (_, c) => c)
+    .filter((c) => (groupWeight[c] as number) > 0)
+    .sort((a, b) => (groupSize[a] as number) - (groupSize[b] as number));
+  const half = Math.floor((total - 1) / 2);
+  let seen = 0;
+  for (const c of order) {
+    seen += groupWeight[c] as number;
+    if (seen > half) return groupSize[c] as number;
+  }
+  return 0;
+}
+
+interface ConsensusOutcome {
+  labels: Int32Array;
+  /** Real runs, mapped to the nodes of the input graph. */
+  runs: Int32Array[];
+  /** Nodes of the core graph (the input's when the runs agree). */
+  nodes: number;
+  consensusRuns: number;
+}
+
+/** Keeps what every run agrees on and decides the rest on the core graph (see the module doc). */
+function consensusOf(g: WeightedGraph, runs: Int32Array[], gamma: number, nextSeed: () => number, o: ResolvedOptions): ConsensusOutcome {
+  const n = g.csr.offsets.length - 1;
+  const { agreement, unanimous } = agreementOf(g.csr, runs);
+  if (unanimous || runs.length === 1) return { labels: renumberLabels(runs[0] as Int32Array).community, runs, nodes: n, consensusRuns: 0 };
+  const cores = componentsWhere(g.csr, agreement, (a) => a === 1);
+  const coreGraph = contract(g, cores.community, cores.count);
+  const weights = strengths(coreGraph);
+  const tasks: LeidenTask[] = Array.from({ length: o.consensusRuns }, () => ({ kind: 'leiden', csr: coreGraph.csr, quality: 'modularity', resolution: gamma, nodeWeights: weights, seed: nextSeed() }));
+  const parts = o.runner.run(tasks);
+  const expand = (labels: Int32Array): Int32Array => Int32Array.from(cores.community, (c) => labels[c] as number);
+  const result = parts.length === 1 ? (parts[0] as Int32Array) : closestToConsensus(coreGraph.csr, parts, agreementOf(coreGraph.csr, parts).agreement);
+  return { labels: renumberLabels(expand(result)).community, runs: [...runs, ...parts.map(expand)], nodes: cores.count, consensusRuns: parts.length };
+}
 
 /** Share of the partitions that put both ends of each entry of `csr` together. */
 function agreementOf(csr: Csr, partitions: readonly Int32Array[]): { agreement: Float64Array; unanimous: boolean } {
@@ -250,84 +365,9 @@ function componentsWhere(csr: Csr, agreement: Float64Array, keep: (a: number) =>
   return { community: label, count: next };
 }
 
-/** The consensus graph of a round: entries with agreement >= threshold, weighted by it (each node keeps its strongest). */
-function thresholded(g: WeightedGraph, agreement: Float64Array, threshold: number): WeightedGraph {
-  const { offsets, targets } = g.csr;
-  const n = offsets.length - 1;
-  const keep = new Uint8Array(agreement.length);
-  for (let e = 0; e < agreement.length; e++) if ((agreement[e] as number) >= threshold) keep[e] = 1;
-  for (let i = 0; i < n; i++) {
-    let best = -1;
-    let any = false;
-    for (let e = offsets[i] as number, end = offsets[i + 1] as number; e < end; e++) {
-      if (keep[e] === 1) any = true;
-      if (best < 0 || (agreement[e] as number) > (agreement[best] as number)) best = e;
-    }
-    if (!any && best >= 0 && (agreement[best] as number) > 0) {
-      keep[best] = 1;
-      const j = targets[best] as number;
-      for (let q = offsets[j] as number, end = offsets[j + 1] as number; q < end; q++) if (targets[q] === i) keep[q] = 1;
-    }
-  }
-  const newOffsets = new Int32Array(n + 1);
-  let m = 0;
-  for (let i = 0; i < n; i++) {
-    for (let e = offsets[i] as number, end = offsets[i + 1] as number; e < end; e++) if (keep[e] === 1) m++;
-    newOffsets[i + 1] = m;
-  }
-  const newTargets = new Int32Array(m);
-  const newWeights = new Float64Array(m);
-  let w = 0;
-  for (let e = 0; e < keep.length; e++) {
-    if (keep[e] !== 1) continue;
-    newTargets[w] = targets[e] as number;
-    newWeights[w++] = agreement[e] as number;
-  }
-  return { csr: { offsets: newOffsets, targets: newTargets, weights: newWeights }, loops: new Float64Array(n), size: g.size };
-}
-
-interface ConsensusOutcome {
-  labels: Int32Array;
-  count: number;
-  /** Real runs, mapped to the nodes of the input graph. */
-  runs: Int32Array[];
-  rounds: number;
-  nodes: number;
-  /** Runs on the core graph. */
-  consensusRuns: number;
-}
-
-/** Steps 1-3 of the module doc for one partitioner (its parts never cross `groups`). */
-function consensusOf(g: WeightedGraph, groups: Int32Array | null, partition: Partitioner, nextSeed: () => number, o: ResolvedOptions): ConsensusOutcome {
-  const n = g.csr.offsets.length - 1;
-  const first = Array.from({ length: o.runs }, () => partition(g, groups, createRng(nextSeed())));
-  const { agreement, unanimous } = agreementOf(g.csr, first);
-  if (unanimous || o.runs === 1) {
-    const { community, count } = renumberLabels(first[0] as Int32Array);
-    return { labels: community, count, runs: first, rounds: 0, nodes: n, consensusRuns: 0 };
-  }
-  const cores = componentsWhere(g.csr, agreement, (a) => a === 1);
-  const coreGraph = contract(g, cores.community, cores.count);
-  const coreGroups = groups === null ? null : new Int32Array(cores.count);
-  if (coreGroups !== null && groups !== null) for (let i = 0; i < n; i++) coreGroups[cores.community[i] as number] = groups[i] as number;
-  const expand = (labels: Int32Array): Int32Array => Int32Array.from(cores.community, (c) => labels[c] as number);
-
-  // About one whole-graph run's worth of work: a run on the core graph costs about its share of the nodes.
-  const budget = Math.max(3, Math.min(o.consensusRuns, Math.floor(n / Math.max(1, cores.count))));
-  const parts = Array.from({ length: budget }, () => partition(coreGraph, coreGroups, createRng(nextSeed())));
-  const measured = parts.map(expand);
-  const a = agreementOf(coreGraph.csr, parts);
-  const result = a.unanimous ? (parts[0] as Int32Array) : closestToConsensus(coreGraph.csr, parts, a.agreement);
-  const rounds = 1;
-  const { community, count } = renumberLabels(expand(result as Int32Array));
-  return { labels: community, count, runs: [...first, ...measured], rounds, nodes: cores.count, consensusRuns: budget };
-}
-
 /**
  * The run that best matches the consensus: the largest sum over ties of (agreement - 1/2)
  * for the ties it keeps together (so it keeps what most runs keep, and cuts what most cut).
- * Unlike the components of the majority ties, it is a partition some run found, so it
- * cannot chain two groups through a node that half the runs put in each.
  */
 function closestToConsensus(csr: Csr, parts: readonly Int32Array[], agreement: Float64Array): Int32Array {
   const n = csr.offsets.length - 1;
@@ -348,154 +388,157 @@ function closestToConsensus(csr: Csr, parts: readonly Int32Array[], agreement: F
   return best;
 }
 
-function sameLabels(a: Int32Array, b: Int32Array): boolean {
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
-  return true;
-}
-
-/** Audience members of oversized niches (see the module doc) become niches of one; returns how many. */
-function releaseAudiences(csr: Csr, niche: Int32Array, count: number, dunbar: number): { niche: Int32Array; count: number; released: number } {
+/**
+ * Audience members of oversized niches (see the module doc) become niches of one. Inside a
+ * niche larger than `dunbar`, members are peeled while they have at most one tie inside it;
+ * what is left is its own 2-core, every member of which is on a cycle inside the niche.
+ */
+function releaseAudiences(csr: Csr, niche: Int32Array, dunbar: number): { niche: Int32Array; released: number } {
   const n = niche.length;
+  const count = countOf(niche);
   const size = new Int32Array(count);
   for (let i = 0; i < n; i++) size[niche[i] as number] = (size[niche[i] as number] as number) + 1;
-  const out = Int32Array.from(niche);
-  let next = count;
-  let released = 0;
+  const inside = new Int32Array(n);
+  const stack = new Int32Array(n);
+  let top = 0;
   for (let i = 0; i < n; i++) {
     const c = niche[i] as number;
     if ((size[c] as number) <= dunbar) continue;
-    let inside = 0;
-    for (let e = csr.offsets[i] as number, end = csr.offsets[i + 1] as number; e < end && inside < 2; e++) if (niche[csr.targets[e] as number] === c) inside++;
-    if (inside <= 1) {
-      out[i] = next++;
-      released++;
+    let d = 0;
+    for (let e = csr.offsets[i] as number, end = csr.offsets[i + 1] as number; e < end; e++) if (niche[csr.targets[e] as number] === c) d++;
+    inside[i] = d;
+    if (d <= 1) stack[top++] = i;
+  }
+  const out = Int32Array.from(niche);
+  let next = count;
+  let released = 0;
+  while (top > 0) {
+    const i = stack[--top] as number;
+    const c = niche[i] as number;
+    if (out[i] !== c) continue;
+    out[i] = next++;
+    released++;
+    for (let e = csr.offsets[i] as number, end = csr.offsets[i + 1] as number; e < end; e++) {
+      const j = csr.targets[e] as number;
+      if (out[j] !== c) continue;
+      const d = (inside[j] as number) - 1;
+      inside[j] = d;
+      if (d === 1) stack[top++] = j;
     }
   }
-  const { community, count: total } = renumberLabels(out);
-  return { niche: community, count: total, released };
+  return { niche: renumberLabels(out).community, released };
 }
 
-interface ResolvedOptions {
-  seed: number;
-  resolution: number | null;
-  nicheSize: { min: number; max: number } | null;
-  runs: number;
-  consensusRuns: number;
-  threshold: number;
-  maxRounds: number;
-  dunbar: number;
-  band: number;
-}
-
-function checkOptions(options: NicheOptions): ResolvedOptions {
-  if (options === null || typeof options !== 'object') throw new TypeError(`${PREFIX}: options must be an object.`);
-  const int = (value: unknown, name: string, min: number): number => {
-    if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < min) throw new RangeError(`${PREFIX}: ${name} must be an integer >= ${min}, got ${String(value)}.`);
-    return value;
-  };
-  const seed = options.seed;
-  if (typeof seed !== 'number' || !Number.isSafeInteger(seed)) throw new RangeError(`${PREFIX}: seed must be a safe integer, got ${String(seed)}.`);
-  const resolution = options.resolution ?? null;
-  if (resolution !== null && !(typeof resolution === 'number' && Number.isFinite(resolution) && resolution > 0)) throw new RangeError(`${PREFIX}: resolution must be a finite number > 0, got ${String(resolution)}.`);
-  const band = options.nicheSize ?? null;
-  if (band !== null && !(Number.isFinite(band.min) && Number.isFinite(band.max) && band.min >= 1 && band.max >= band.min)) {
-    throw new RangeError(`${PREFIX}: nicheSize must satisfy 1 <= min <= max, got ${String(band.min)}..${String(band.max)}.`);
+/** Labels of the pairs (outer, inner), 0 .. count - 1 by first appearance (outer labels < 2^31, inner too). */
+function nested(outer: Int32Array, inner: Int32Array): Int32Array {
+  const n = outer.length;
+  // Inner labels are renumbered inside each outer group: a scratch slot per inner label, reset per group member list.
+  const order = groupOrder(outer);
+  const out = new Int32Array(n);
+  const slot = new Int32Array(countOf(inner)).fill(-1);
+  let next = 0;
+  for (let p = 0; p < n; ) {
+    const c = outer[order[p] as number] as number;
+    let q = p;
+    while (q < n && outer[order[q] as number] === c) {
+      const i = order[q] as number;
+      const r = inner[i] as number;
+      if (slot[r] === -1) slot[r] = next++;
+      out[i] = slot[r] as number;
+      q++;
+    }
+    for (let t = p; t < q; t++) slot[inner[order[t] as number] as number] = -1;
+    p = q;
   }
-  const threshold = options.threshold ?? DEFAULTS.threshold;
-  if (!(threshold > 0 && threshold <= 1)) throw new RangeError(`${PREFIX}: threshold must be in (0, 1], got ${String(threshold)}.`);
-  const dunbar = options.dunbar ?? DEFAULTS.dunbar;
-  if (!(dunbar >= 1)) throw new RangeError(`${PREFIX}: dunbar must be >= 1, got ${String(dunbar)}.`);
-  return {
-    seed,
-    resolution,
-    nicheSize: band,
-    runs: int(options.runs ?? DEFAULTS.runs, 'runs', 1),
-    consensusRuns: int(options.consensusRuns ?? DEFAULTS.consensusRuns, 'consensusRuns', 1),
-    threshold,
-    maxRounds: int(options.maxRounds ?? DEFAULTS.maxRounds, 'maxRounds', 1),
-    dunbar,
-    band: DEFAULTS.band,
-  };
+  return renumberLabels(out).community;
 }
 
-/** Steps of findNiches, announced as they start (for timing by benchmarks). */
-export type NicheStep = 'louvain' | 'resolution' | 'niches' | 'communities' | 'polish' | 'figures';
-
-/** Communities and niches of a compact graph's undirected positive ties (see the module doc). */
-export function findNiches(graph: CompactGraph, options: NicheOptions, onStep?: (step: NicheStep) => void): NicheHierarchy {
-  const o = checkOptions(options);
-  const step = (name: NicheStep): void => onStep?.(name);
-  const csr = graph.undirected;
-  const master = createRng(o.seed);
-  const nextSeed = (): number => Math.floor(master() * 0x1_0000_0000);
-  const g = accountGraph(csr);
-
-  step('louvain');
-  // Plain Louvain with this seed, for the summary: how many of its communities are disconnected.
-  const plain = louvain(csr, { rng: createRng(o.seed) });
-  const louvainDisconnected = countDisconnected(csr, plain.community, plain.count);
-
-  step('resolution');
-  // 1. The niche-level resolution: given, aimed at a size band, or at Dunbar's band layer.
-  let resolution = o.nicheSize === null ? o.resolution : null;
-  if (resolution === null) {
-    const whole = new Int32Array(csr.offsets.length - 1);
-    resolution =
-      o.nicheSize !== null
-        ? nicheResolution(csr, whole, 1, o.nicheSize, o.seed, Math.SQRT2).resolution
-        : nicheResolution(csr, whole, 1, { min: 1, max: o.band }, o.seed).resolution;
+/** Indices 0 .. n - 1 grouped by label (a counting sort, index order kept inside a group). */
+function groupOrder(labels: Int32Array): Int32Array {
+  const count = countOf(labels);
+  const start = new Int32Array(count + 1);
+  for (let i = 0; i < labels.length; i++) start[(labels[i] as number) + 1] = (start[(labels[i] as number) + 1] as number) + 1;
+  for (let c = 0; c < count; c++) start[c + 1] = (start[c + 1] as number) + (start[c] as number);
+  const order = new Int32Array(labels.length);
+  for (let i = 0; i < labels.length; i++) {
+    const c = labels[i] as number;
+    order[start[c] as number] = i;
+    start[c] = (start[c] as number) + 1;
   }
-  const gamma = resolution;
-
-  step('niches');
-  // 2. Niches: Leiden at that resolution, consensus where the runs disagree.
-  const nicheRun: Partitioner = (h, _groups, rng) => leiden(h.csr, { quality: 'modularity', resolution: gamma, nodeWeights: strengths(h), rng }).community;
-  const niches = consensusOf(g, null, nicheRun, nextSeed, o);
-  const defaultRule = o.nicheSize === null && o.resolution === null;
-  const released = defaultRule ? releaseAudiences(csr, niches.labels, niches.count, o.dunbar) : { niche: niches.labels, count: niches.count, released: 0 };
-
-  step('communities');
-  // 3. Communities: Leiden at resolution 1 on the graph of niches, so each niche lies in one.
-  const nicheGraph = contract(g, released.niche, released.count);
-  const communities = consensusOf(nicheGraph, null, communitiesOf, nextSeed, o);
-  const constrained = renumberLabels(Int32Array.from(released.niche, (c) => communities.labels[c] as number)).community;
-  step('polish');
-  // 4. Communities are polished on the accounts' graph (Leiden from that partition), which can
-  // only raise their modularity; a niche that the polish cuts keeps the part in each community.
-  const community = leiden(csr, { rng: createRng(nextSeed()), initial: constrained }).community;
-  // ... and a niche cut in two by a community boundary keeps its connected parts apart.
-  const cut = renumberLabels(nested(community, released.niche));
-  const parts = splitDisconnected(csr, cut.community, cut.count);
-  released.niche = parts.community;
-  released.count = parts.count;
-  step('figures');
-  const niche = renumberLabels(released.niche);
-  const nicheCommunity = new Int32Array(niche.count);
-  for (let i = 0; i < niche.community.length; i++) nicheCommunity[niche.community[i] as number] = community[i] as number;
-  const figures = membershipFigures(niche.community, niche.count, niches.runs, niches.runs.map(countOf));
-
-  return {
-    community,
-    communityCount: countOf(community),
-    niche: niche.community,
-    nicheCount: niche.count,
-    nicheCommunity,
-    confidence: figures.confidence,
-    nicheStability: figures.stability,
-    summary: {
-      communityModularity: csrModularity(csr, community, countOf(community)),
-      nicheModularity: csrModularity(csr, niche.community, niche.count),
-      nicheResolution: gamma,
-      runs: o.runs,
-      consensusRuns: niches.consensusRuns,
-      consensusRounds: niches.rounds,
-      consensusNodes: niches.nodes,
-      louvainDisconnected,
-      audience: released.released,
-    },
-  };
+  return order;
 }
+
+/**
+ * Membership confidence of each account and stability of each niche against runs made on
+ * the nodes of a contracted graph (`node`: account -> node, `size`: accounts per node), as
+ * consensus.ts's membershipFigures would compute them account by account: every account of
+ * one node in one niche shares the node's run labels, so the overlaps are counted over those
+ * (niche, node) pieces, weighted by their accounts.
+ */
+export function membershipFiguresOnNodes(niche: Int32Array, count: number, node: Int32Array, size: Float64Array, runs: readonly Int32Array[]): { confidence: Float64Array; stability: Float64Array } {
+  const n = niche.length;
+  const confidence = new Float64Array(n);
+  const stability = new Float64Array(count);
+  if (runs.length === 0) return { confidence: confidence.fill(1), stability: stability.fill(1) };
+  // Pieces: distinct (niche, node) pairs, with their accounts.
+  const piece = nested(niche, node);
+  const pieces = countOf(piece);
+  const pieceNiche = new Int32Array(pieces);
+  const pieceNode = new Int32Array(pieces);
+  const pieceWeight = new Float64Array(pieces);
+  const nicheSize = new Float64Array(count);
+  for (let i = 0; i < n; i++) {
+    const p = piece[i] as number;
+    pieceNiche[p] = niche[i] as number;
+    pieceNode[p] = node[i] as number;
+    pieceWeight[p] = (pieceWeight[p] as number) + 1;
+    nicheSize[niche[i] as number] = (nicheSize[niche[i] as number] as number) + 1;
+  }
+  const pieceHits = new Float64Array(pieces);
+  // Pieces grouped by niche once; per run, each niche's overlaps are summed in a scratch row.
+  const byNiche = groupOrder(pieceNiche);
+  const overlap = new Float64Array(countOf(node) + 1);
+  const touched = new Int32Array(pieces);
+  for (const run of runs) {
+    const width = countOf(run);
+    const runSize = new Float64Array(width);
+    for (let v = 0; v < run.length; v++) runSize[run[v] as number] = (runSize[run[v] as number] as number) + (size[v] as number);
+    for (let s = 0; s < pieces; ) {
+      const c = pieceNiche[byNiche[s] as number] as number;
+      let t = s;
+      let touchedCount = 0;
+      for (; t < pieces && pieceNiche[byNiche[t] as number] === c; t++) {
+        const p = byNiche[t] as number;
+        const l = run[pieceNode[p] as number] as number;
+        if (overlap[l] === 0) touched[touchedCount++] = l;
+        overlap[l] = (overlap[l] as number) + (pieceWeight[p] as number);
+      }
+      // The counterpart: the run group of largest overlap, the smallest label among equals.
+      let best = -1;
+      let bestOverlap = 0;
+      for (let q = 0; q < touchedCount; q++) {
+        const l = touched[q] as number;
+        const o = overlap[l] as number;
+        if (o > bestOverlap || (o === bestOverlap && l < best)) {
+          best = l;
+          bestOverlap = o;
+        }
+        overlap[l] = 0;
+      }
+      for (let q = s; q < t; q++) {
+        const p = byNiche[q] as number;
+        if (run[pieceNode[p] as number] === best) pieceHits[p] = (pieceHits[p] as number) + 1;
+      }
+      const union = (nicheSize[c] as number) + (runSize[best] as number) - bestOverlap;
+      stability[c] = (stability[c] as number) + (union > 0 ? bestOverlap / union : 1);
+      s = t;
+    }
+  }
+  for (let i = 0; i < n; i++) confidence[i] = (pieceHits[piece[i] as number] as number) / runs.length;
+  for (let c = 0; c < count; c++) stability[c] = (stability[c] as number) / runs.length;
+  return { confidence, stability };
+}
+
 function countOf(labels: Int32Array): number {
   let max = -1;
   for (let i = 0; i < labels.length; i++) if ((labels[i] as number) > max) max = labels[i] as number;

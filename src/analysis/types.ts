@@ -211,6 +211,11 @@ export interface TieColumns {
   source: Int32Array;
   target: Int32Array;
   weight: Float64Array;
+  /**
+   * The reciprocated part min(w_ij, w_ji) on positive interactions (0 for a one-way tie):
+   * the two-way strength the ambassadors reach circles through (ambassadors.ts).
+   */
+  reciprocated: Float64Array;
   nicheStarts: Int32Array;
 }
 

@@ -202,6 +202,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/analyses/{analysisId}/communities": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The communities of an analysis (modularity at resolution 1), largest first, with their niche ids */
+        get: operations["listCommunities"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/analyses/{analysisId}/niches/{nicheId}/members": {
         parameters: {
             query?: never;
@@ -228,6 +245,100 @@ export interface paths {
         };
         /** An account's niche and scores in an analysis */
         get: operations["getAccountResult"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/analyses/{analysisId}/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The whole result of an analysis as one streamed file (NDJSON, CSV, GEXF, GraphML)
+         * @description Every account with accountId, nicheId, communityId, rank, score, role, confidence, centrality, ties, positiveShare, reciprocity, repeat, embeddedness, withinDegreeZ, participation, unassigned, niche by niche (n0 first, the unassigned group last), rank order inside. GEXF (1.2, coloured by niche) and GraphML add the aggregated undirected positive ties as edges with their `weight`; both open in Gephi and NetworkX. Streamed in constant memory; the file name comes in Content-Disposition.
+         */
+        get: operations["exportAnalysis"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/analyses/{analysisId}/niche-graph": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The niche-level graph: one node per niche, links by inter-niche tie weight */
+        get: operations["getNicheGraph"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/analyses/{analysisId}/niches/{nicheId}/ties": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The ties between members of one niche, strongest first */
+        get: operations["listNicheTies"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/analyses/{analysisId}/graph": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Every account and tie of a small analysis, columnar, to draw it whole
+         * @description Up to maxAccounts accounts and 250000 ties; larger analyses answer 422 NG_GRAPH_TOO_LARGE (use niche-graph and a niche's ties, or the export).
+         */
+        get: operations["getAccountGraph"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/analyses/{analysisId}/ambassadors": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Whom to equip: K accounts that together reach the most niches through trusted, reciprocal ties
+         * @description Method: greedy coverage of reciprocal circles, weighted by trust (score / (1 + score)), with a square-root reward per niche (Lin & Bilmes 2011) so that picks spread over niches; lazy greedy (Leskovec et al. 2007), within 1 - 1/e of the best set for every budget (Nemhauser et al. 1978); broadcasters never chosen. The order is computed once per analysis and served for every budget (the answer for budget K is the first K of any longer one). With `niche` or `community`, only that group's members are chosen (same objective). Each item says what it adds: accounts and niches no earlier pick reached.
+         */
+        get: operations["listAmbassadors"];
         put?: never;
         post?: never;
         delete?: never;
@@ -2263,6 +2374,8 @@ export interface operations {
                         items: {
                             /** @description n0 is the largest niche of the analysis. */
                             id: string;
+                            /** @description The community the niche lies in (see listCommunities); null for the unassigned group. */
+                            communityId: string | null;
                             /** @description Members listed (an erasure removes its account from the list; 0 only when every member was erased). */
                             size: number;
                             /** @description Present (true) once an account of this niche was erased: the account is gone from every list, but density, conductance, stability, reciprocity, events, activity, dominant types and the members' scores are those the analysis computed with its interactions (not recomputed: a new analysis gives exact figures without it). */
@@ -2301,6 +2414,131 @@ export interface operations {
                                 /** @description Niches its ties reach most, strongest first. */
                                 toNiches: string[];
                             }[];
+                        }[];
+                    };
+                };
+            };
+            /** @description Not Modified: the ETag given in If-None-Match is current (no body). */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid request: every offending field is listed in `errors` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or unknown API key (send Authorization: Bearer <key>) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The API key lacks the scope (or graph) this needs */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unknown resource */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict with the current state (or a request with the same Idempotency-Key is still running) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A path parameter is longer than the router accepts */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limit or analyses-per-key limit reached; retry after Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Neo4j unavailable, service overloaded or shutting down; retry after Retry-After seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listCommunities: {
+        parameters: {
+            query: {
+                /** @description Items per page. */
+                limit: number;
+                /** @description Items to skip. */
+                offset: number;
+            };
+            header?: never;
+            path: {
+                /** @description Analysis id. */
+                analysisId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        total: number;
+                        limit: number;
+                        offset: number;
+                        items: {
+                            /** @description c0 is the largest community of the analysis. */
+                            id: string;
+                            /** @description Accounts in the community (its niches and its accounts in the unassigned group). */
+                            size: number;
+                            /** @description Internal account pairs that interacted / all internal pairs. */
+                            density: number;
+                            /** @description Weight leaving the community / min(volume of community, volume of the rest); lower = more closed. */
+                            conductance: number;
+                            /** @description Ids of the niches inside the community, largest first (see listNiches). */
+                            niches: string[];
+                            /** @description Accounts of the community in the unassigned group (their group was below minNicheSize). */
+                            unassigned: number;
                         }[];
                     };
                 };
@@ -2650,6 +2888,622 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description Invalid request: every offending field is listed in `errors` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or unknown API key (send Authorization: Bearer <key>) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The API key lacks the scope (or graph) this needs */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unknown resource */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict with the current state (or a request with the same Idempotency-Key is still running) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A path parameter is longer than the router accepts */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limit or analyses-per-key limit reached; retry after Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Neo4j unavailable, service overloaded or shutting down; retry after Retry-After seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    exportAnalysis: {
+        parameters: {
+            query: {
+                /** @description ndjson | csv: one line per account. gexf | graphml: accounts as nodes, ties as weighted undirected edges. */
+                format: "ndjson" | "csv" | "gexf" | "graphml";
+            };
+            header?: never;
+            path: {
+                /** @description Analysis id. */
+                analysisId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The export, streamed (chunked). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /** @description One JSON object per account. */
+                    "application/x-ndjson": string;
+                    /** @description RFC 4180, a header row; text cells a spreadsheet would run as formulas start with an apostrophe. */
+                    "text/csv": string;
+                    /** @description GEXF 1.2. */
+                    "application/gexf+xml": string;
+                    /** @description GraphML. */
+                    "application/graphml+xml": string;
+                };
+            };
+            /** @description Invalid request: every offending field is listed in `errors` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or unknown API key (send Authorization: Bearer <key>) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The API key lacks the scope (or graph) this needs */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unknown resource */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict with the current state (or a request with the same Idempotency-Key is still running) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A path parameter is longer than the router accepts */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limit or analyses-per-key limit reached; retry after Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Neo4j unavailable, service overloaded or shutting down; retry after Retry-After seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getNicheGraph: {
+        parameters: {
+            query: {
+                /** @description Strongest links returned. */
+                maxLinks: number;
+            };
+            header?: never;
+            path: {
+                analysisId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        analysisId: string;
+                        /** @description Largest first; the unassigned group (not a niche) last. */
+                        niches: {
+                            id: string;
+                            size: number;
+                            /** @description The community the niche lies in; null for the unassigned group. */
+                            communityId: string | null;
+                            unassigned: boolean;
+                        }[];
+                        /** @description Strongest first; at most `maxLinks`. */
+                        links: {
+                            source: string;
+                            target: string;
+                            /** @description Summed positive weight of the ties between the two niches. */
+                            weight: number;
+                            /** @description How many ties join them. */
+                            ties: number;
+                        }[];
+                        /** @description Pairs of niches joined by at least one tie. */
+                        totalLinks: number;
+                        /** @description Communities (groups of niches), largest first. */
+                        communities: {
+                            id: string;
+                            niches: number;
+                            /** @description Accounts in its niches. */
+                            size: number;
+                        }[];
+                    };
+                };
+            };
+            /** @description Invalid request: every offending field is listed in `errors` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or unknown API key (send Authorization: Bearer <key>) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The API key lacks the scope (or graph) this needs */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unknown resource */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict with the current state (or a request with the same Idempotency-Key is still running) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A path parameter is longer than the router accepts */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limit or analyses-per-key limit reached; retry after Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Neo4j unavailable, service overloaded or shutting down; retry after Retry-After seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listNicheTies: {
+        parameters: {
+            query: {
+                limit: number;
+                offset: number;
+            };
+            header?: never;
+            path: {
+                analysisId: string;
+                nicheId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        total: number;
+                        limit: number;
+                        offset: number;
+                        items: {
+                            source: string;
+                            target: string;
+                            /** @description Positive weight both ways. */
+                            weight: number;
+                            /** @description min of the two directions: 0 for a one-way tie; null for an analysis stored before ties carried it. */
+                            reciprocated: number | null;
+                        }[];
+                    };
+                };
+            };
+            /** @description Invalid request: every offending field is listed in `errors` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or unknown API key (send Authorization: Bearer <key>) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The API key lacks the scope (or graph) this needs */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unknown resource */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict with the current state (or a request with the same Idempotency-Key is still running) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A path parameter is longer than the router accepts */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limit or analyses-per-key limit reached; retry after Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Neo4j unavailable, service overloaded or shutting down; retry after Retry-After seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getAccountGraph: {
+        parameters: {
+            query: {
+                maxAccounts: number;
+            };
+            header?: never;
+            path: {
+                analysisId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        analysisId: string;
+                        niches: {
+                            id: string;
+                            size: number;
+                            /** @description The community the niche lies in; null for the unassigned group. */
+                            communityId: string | null;
+                            unassigned: boolean;
+                        }[];
+                        /** @description Columns, one entry per account, niche by niche. */
+                        accounts: {
+                            id: string[];
+                            /** @description Index into `niches`. */
+                            niche: number[];
+                            score: number[];
+                            /** @description Position in its niche by trust score (0 = most trusted). */
+                            rank: number[];
+                            role: string[];
+                        };
+                        /** @description Columns, one entry per undirected tie: the ties the analysis saw, internal ones niche by niche, then those between niches. */
+                        ties: {
+                            /** @description Index into the account columns. */
+                            source: number[];
+                            target: number[];
+                            weight: number[];
+                            /** @description min of the two directions; absent for an analysis stored before ties carried it. */
+                            reciprocated?: number[];
+                        };
+                    };
+                };
+            };
+            /** @description Invalid request: every offending field is listed in `errors` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or unknown API key (send Authorization: Bearer <key>) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The API key lacks the scope (or graph) this needs */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unknown resource */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict with the current state (or a request with the same Idempotency-Key is still running) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A path parameter is longer than the router accepts */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too large to draw whole (NG_GRAPH_TOO_LARGE) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limit or analyses-per-key limit reached; retry after Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Neo4j unavailable, service overloaded or shutting down; retry after Retry-After seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listAmbassadors: {
+        parameters: {
+            query: {
+                /** @description How many accounts to equip (at most 1000; 100 inside one niche). */
+                budget: number;
+                /** @description Choose only among the members of this niche. */
+                niche?: string;
+                /** @description Choose only among the members of this community. */
+                community?: string;
+            };
+            header?: never;
+            path: {
+                analysisId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        analysisId: string;
+                        scope: {
+                            kind: "all" | "niche" | "community";
+                            id: string | null;
+                        };
+                        budget: number;
+                        /** @description How the order is made. */
+                        method: string;
+                        /** @description Accounts that could be chosen (in a niche, not broadcasters, trust > 0, a reciprocal tie). */
+                        candidates: number;
+                        /** @description Accounts the whole list reaches (itself included). */
+                        reached: number;
+                        nichesReached: number;
+                        /** @description Niches of the analysis (or of the scope). */
+                        niches: number;
+                        items: {
+                            /** @description 1 = the first to equip; the first K of any longer answer are the answer for budget K. */
+                            position: number;
+                            accountId: string;
+                            nicheId: string;
+                            communityId: string;
+                            /** @description Its trust score in its niche. */
+                            score: number;
+                            /** @description score / (1 + score): how much its circle trusts it, in (0, 1). */
+                            trust: number;
+                            role: string;
+                            /** @description Accounts in niches with which it has a reciprocal tie. */
+                            circle: number;
+                            /** @description Accounts no earlier pick reached (itself included). */
+                            newlyReached: number;
+                            /** @description Niches no earlier pick reached. */
+                            newNiches: number;
+                            /** @description Increase of the coverage objective (sum over niches of sqrt(covered)). */
+                            gain: number;
+                            /** @description Accounts reached by the picks up to this one. */
+                            reached: number;
+                            /** @description Niches reached by the picks up to this one. */
+                            nichesReached: number;
+                            /** @description Why it was picked and what it adds, in one sentence. */
+                            why: string;
+                        }[];
+                    };
+                };
             };
             /** @description Invalid request: every offending field is listed in `errors` */
             400: {

@@ -108,6 +108,10 @@ export class Neo4jAnalyses {
   }
 }
 
+function optionalNumber<K extends string>(key: K, value: unknown): Partial<Record<K, number>> {
+  return value === null || value === undefined ? {} : ({ [key]: toNumber(value) } as Record<K, number>);
+}
+
 /** An analysis record from the fields of analysis-get.cypher (or one item of analysis-list.cypher). */
 function toAnalysisRecord(get: (key: string) => unknown): AnalysisRecord {
   const accounts = toNumberOrNull(get('accounts'));
@@ -118,7 +122,10 @@ function toAnalysisRecord(get: (key: string) => unknown): AnalysisRecord {
           accounts,
           edges: toNumber(get('edges')),
           niches: toNumber(get('niches')),
+          // Absent from analyses stored before the community level.
+          ...optionalNumber('communities', get('communities')),
           modularity: toNumber(get('modularity')),
+          ...optionalNumber('nicheModularity', get('nicheModularity')),
           resolution: toNumber(get('resolutionUsed')),
           runs: toNumber(get('runs')),
           consensusRounds: toNumber(get('consensusRounds')),

@@ -14,8 +14,9 @@
  *      (unique constraint on key; graph ids cannot contain '/', so keys never collide);
  *      weight: float (sign kept); ts: integer epoch ms or null.
  *   (:Analysis {id, graphId, status, params, createdAt, startedAt, finishedAt, error,
- *               accounts, edges, niches, modularity, resolutionUsed, runs, consensusRounds,
- *               louvainDisconnected, unassigned, meanConfidence})                 unique id
+ *               accounts, edges, niches, communities, modularity, nicheModularity,
+ *               resolutionUsed, runs, consensusRounds, louvainDisconnected, unassigned,
+ *               meanConfidence})                                          unique id
  *      params: JSON string of AnalysisParams; accounts .. meanConfidence: the
  *      AnalysisSummary (resolutionUsed = summary.resolution), null until the analysis succeeded.
  *      timings: JSON string of AnalysisTimings, written by recordTimings once the analysis
@@ -31,6 +32,12 @@
  *      bridgeIds/bridgeParticipation/bridgeTo: parallel
  *      lists (bridgeTo: comma-separated niche ids), highest score first.
  *   (:Niche)-[:OF_ANALYSIS]->(:Analysis)
+ *   (:Community {analysisId, graphId, id, rank, size, density, conductance, nicheIds,
+ *                niches, unassigned})-[:OF_ANALYSIS]->(:Analysis)   unique (analysisId, id)
+ *      the coarse level (modularity at resolution 1), rank 0 = largest (id "c" + rank);
+ *      nicheIds: its niches, largest first; unassigned: its accounts in the unassigned group.
+ *   (:Niche)-[:IN_COMMUNITY]->(:Community)   every niche but the unassigned group; the
+ *      niche's communityId names it too.
  *   (:Account)-[:IN_NICHE {analysisId, rank, score, pagerank, globalPagerank, inStrength,
  *                          outStrength, negativeInStrength, weightedDegree, internalShare,
  *                          centrality, ties, positiveShare, reciprocity, repeat, embeddedness,
@@ -90,6 +97,7 @@ import type {
   AnalysisStatus,
   AnalysisTimings,
   ClaimOutcome,
+  CommunityRow,
   GraphRecord,
   GraphStore,
   GraphWithCounts,
@@ -336,6 +344,9 @@ export class Neo4jGraphStore implements GraphStore {
   listNiches(analysisId: string, page: { limit: number; offset: number }): Promise<Page<NicheRow>> {
     return this.resultReader.listNiches(analysisId, page);
   }
+  listCommunities(analysisId: string, page: { limit: number; offset: number }): Promise<Page<CommunityRow>> {
+    return this.resultReader.listCommunities(analysisId, page);
+  }
   listMembers(analysisId: string, nicheId: string, page: { limit: number; offset: number }): Promise<Page<MemberRow> | null> {
     return this.resultReader.listMembers(analysisId, nicheId, page);
   }
@@ -345,8 +356,8 @@ export class Neo4jGraphStore implements GraphStore {
   resultVersion(analysisId: string): Promise<{ finishedAt: string; revision: number } | null> {
     return this.resultReader.resultVersion(analysisId);
   }
-  accountResults(analysisId: string): Promise<AsyncIterable<AccountResultRow> | null> {
-    return this.resultReader.accountResults(analysisId);
+  accountResults(analysisId: string, options?: { topTies?: boolean }): Promise<AsyncIterable<AccountResultRow> | null> {
+    return this.resultReader.accountResults(analysisId, options);
   }
   ties(analysisId: string): Promise<AsyncIterable<StoredTie[]> | null> {
     return this.resultReader.ties(analysisId);

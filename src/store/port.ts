@@ -8,7 +8,7 @@
  */
 import type { CentralityName } from '../analysis/centrality/select.js';
 import type { PairTable } from '../analysis/pair-table.js';
-import type { AnalysisResult, AnalysisSummary, MemberScore, NicheResult } from '../analysis/types.js';
+import type { AnalysisResult, AnalysisSummary, CommunityResult, MemberScore, NicheResult } from '../analysis/types.js';
 
 export interface GraphRecord {
   id: string;
@@ -172,6 +172,9 @@ export type NicheRow = Omit<NicheResult, 'members'> & {
   redacted?: boolean;
 };
 
+/** A community as listed: its figures and its niches' ids, largest first. */
+export type CommunityRow = CommunityResult;
+
 export interface MemberRow extends MemberScore {
   rank: number;
 }
@@ -300,6 +303,8 @@ export interface GraphStore {
   countAnalysesByStatus(): Promise<Partial<Record<AnalysisStatus, number>>>;
 
   listNiches(analysisId: string, page: { limit: number; offset: number }): Promise<Page<NicheRow>>;
+  /** The communities of a stored result, largest first (total 0 when it has none). */
+  listCommunities(analysisId: string, page: { limit: number; offset: number }): Promise<Page<CommunityRow>>;
   /** null when the niche does not exist in that analysis. */
   listMembers(analysisId: string, nicheId: string, page: { limit: number; offset: number }): Promise<Page<MemberRow> | null>;
   getAccountResult(analysisId: string, accountId: string): Promise<AccountResultRow | null>;
@@ -309,9 +314,10 @@ export interface GraphStore {
    * result). accountResults: every account, niche by niche in rank order, in constant
    * memory. ties: the ties the analysis saw, in batches. nicheTies: the ties inside one
    * niche (null when the niche is unknown). nicheGraph: niches with sizes and the
-   * inter-niche weights.
+   * inter-niche weights. `topTies: false` leaves each member's topTies empty (a bulk
+   * reader that does not need them skips the ids of its contacts).
    */
-  accountResults(analysisId: string): Promise<AsyncIterable<AccountResultRow> | null>;
+  accountResults(analysisId: string, options?: { topTies?: boolean }): Promise<AsyncIterable<AccountResultRow> | null>;
   /**
    * The version of an analysis's stored result (finishedAt, and a revision raised when a
    * stored result is changed, e.g. by an erasure), for ETags; null when it has no stored
@@ -333,6 +339,11 @@ export interface StoredTie {
   sourceIndex: number;
   targetIndex: number;
   weight: number;
+  /**
+   * Its reciprocated part, min of the two directions' positive weight (0: one-way); null
+   * for results stored before the ties carried it (ties blocks of version 1).
+   */
+  reciprocated: number | null;
 }
 
 /** The niche-level graph of an analysis. */

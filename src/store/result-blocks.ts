@@ -10,12 +10,14 @@
  *            one's position in member order: id -> member (binary search), index -> id.
  *            The only copy of the ids in the blocks (strings cost Neo4j far more to store
  *            than numbers: bench/README.md "Persistence");
- *   ties     TIE_BLOCK rows of the analysed ties (source and target account index, weight),
- *            in the order of TieColumns (the internal ties of each niche, then the others).
+ *   ties     TIE_BLOCK rows of the analysed ties (source and target account index, weight,
+ *            reciprocated weight), in the order of TieColumns (the internal ties of each
+ *            niche, then the others).
  * A niche's members, a page of them, one account, the ties of one niche: each is one or two
  * blocks, so every read touches a few hundred kilobytes at most, whatever the graph's size.
  *
- * Byte layout of a block (`data`, little-endian, version FORMAT): an Int32 header, then the
+ * Byte layout of a block (`data`, little-endian; version FORMAT, TIE_FORMAT for ties blocks,
+ * the header's first Int32): an Int32 header, then the
  * Float64 columns, then the Int32 columns, then the Uint8 columns, each starting on a
  * multiple of 8 bytes; the whole compressed with raw DEFLATE at level 1 (RFC 1951, zlib's
  * fastest level). Score columns repeat a lot (0, 1, equal ranks, small roles): on
@@ -34,15 +36,20 @@ import type { AccountColumns, AnalysisResult, NicheColumns, TieColumns } from '.
 export interface BlockSource {
   accounts: AccountColumns;
   niches: Pick<NicheColumns, 'members' | 'memberStarts'>;
-  ties: Pick<TieColumns, 'count' | 'source' | 'target' | 'weight'>;
+  ties: Pick<TieColumns, 'count' | 'source' | 'target' | 'weight' | 'reciprocated'>;
 }
 
 export const FORMAT = 1;
+/**
+ * Version of the ties blocks: 2 adds the reciprocated weight min(w_ij, w_ji) of each tie.
+ * Blocks of version 1 (results stored before it) still read, with `reciprocated` null.
+ */
+export const TIE_FORMAT = 2;
 /** Members per members block: about 150-200 bytes each, so a block is a few hundred KB. */
 export const MEMBER_BLOCK = 2048;
 /** Ids per index block. */
 export const INDEX_BLOCK = 8192;
-/** Ties per ties block (16 bytes each: 1 MB). */
+/** Ties per ties block (24 bytes each: 1.5 MB before compression). */
 export const TIE_BLOCK = 65536;
 
 /** The per-member score columns, in stored order (MemberScore's names). */
@@ -321,8 +328,9 @@ export function encodeTieBlock(result: BlockSource, seq: number): BlockRow {
     ids: null,
     tieIds: null,
     centralityNames: null,
-    data: new Packer([FORMAT, end - start])
+    data: new Packer([TIE_FORMAT, end - start])
       .add(ties.weight.subarray(start, end))
+      .add(ties.reciprocated.subarray(start, end))
       .add(ties.source.subarray(start, end))
       .add(ties.target.subarray(start, end))
       .bytes(),
@@ -337,17 +345,24 @@ export interface TieBlock {
   source: Int32Array;
   target: Int32Array;
   weight: Float64Array;
+  /** min(w_ij, w_ji) of each tie; null in a block of version 1 (stored before it was kept). */
+  reciprocated: Float64Array | null;
   bytes: number;
 }
 
 export function decodeTieBlock(seq: number, data: Int8Array): TieBlock {
-  const u = new Unpacker(data, 2, (h) => ({ f64: [h[1] as number], i32: [h[1] as number, h[1] as number] }));
-  if (u.header[0] !== FORMAT) throw new Error(`store/result-blocks: ties block ${seq} has format ${u.header[0]}, expected ${FORMAT}`);
+  const u = new Unpacker(data, 2, (h) => {
+    const n = h[1] as number;
+    return { f64: h[0] === 1 ? [n] : [n, n], i32: [n, n] };
+  });
+  const format = u.header[0] as number;
+  if (format !== 1 && format !== TIE_FORMAT) throw new Error(`store/result-blocks: ties block ${seq} has format ${format}, expected 1 or ${TIE_FORMAT}`);
   const n = u.header[1] as number;
   const weight = u.float64(n);
+  const reciprocated = format === 1 ? null : u.float64(n);
   const source = u.int32(n);
   const target = u.int32(n);
-  return { seq, start: seq * TIE_BLOCK, count: n, source, target, weight, bytes: u.byteLength };
+  return { seq, start: seq * TIE_BLOCK, count: n, source, target, weight, reciprocated, bytes: u.byteLength };
 }
 
 /** Every block of a result, in the order they are written. */

@@ -18,7 +18,7 @@ import { ROLES } from '../analysis/roles.js';
 import type { MemberScore } from '../analysis/types.js';
 import type { Neo4jContext } from './neo4j-context.js';
 import { int, str, strOrNull, toNumber, type Row } from './neo4j-values.js';
-import type { AccountResultRow, MemberRow, NicheGraph, NicheRow, Page, StoredTie } from './port.js';
+import type { AccountResultRow, CommunityRow, MemberRow, NicheGraph, NicheRow, Page, StoredTie } from './port.js';
 import {
   decodeIndexBlock,
   decodeMemberBlock,
@@ -48,6 +48,8 @@ export interface Catalogue {
   revision: number;
   niches: NicheRow[];
   nicheIndex: Map<string, number>;
+  /** Community rows, largest first (none for a result stored before the community level). */
+  communities: CommunityRow[];
   /** Per niche row: position of its first member, its internal ties (rows in the ties blocks). */
   memberStart: Int32Array;
   tieStart: Int32Array;
@@ -105,6 +107,12 @@ export class Neo4jResultReader {
     return { total: c.niches.length, items: c.niches.slice(page.offset, page.offset + page.limit) };
   }
 
+  async listCommunities(analysisId: string, page: { limit: number; offset: number }): Promise<Page<CommunityRow>> {
+    const c = await this.catalogue(analysisId);
+    if (!c) return { total: 0, items: [] };
+    return { total: c.communities.length, items: c.communities.slice(page.offset, page.offset + page.limit) };
+  }
+
   async listMembers(analysisId: string, nicheId: string, page: { limit: number; offset: number }): Promise<Page<MemberRow> | null> {
     const c = await this.catalogue(analysisId);
     const row = c?.nicheIndex.get(nicheId);
@@ -137,21 +145,35 @@ export class Neo4jResultReader {
   // ------------------------------------------------------------------ exports, explorer
 
   /**
-   * Every account's result, niche by niche in rank order, one members block in memory at a
-   * time (members blocks read for a stream are not cached; the index blocks that give the
-   * ids are, within the cache's bound). Null when the analysis has no result.
+   * Every account's result, niche by niche in rank order, two members blocks in memory at a
+   * time (the one being read and the next, read ahead; members blocks read for a stream are
+   * not cached; the index blocks that give the ids are, within the cache's bound). Null when
+   * the analysis has no result. `topTies: false`: members' topTies left empty.
    */
-  async accountResults(analysisId: string): Promise<AsyncIterable<AccountResultRow> | null> {
+  async accountResults(analysisId: string, options: { topTies?: boolean } = {}): Promise<AsyncIterable<AccountResultRow> | null> {
+    const withTies = options.topTies !== false;
     const c = await this.catalogue(analysisId);
     if (!c) return null;
     const reader = this;
-    return (async function* () {
-      for (let seq = 0; seq * MEMBER_BLOCK < c.accounts; seq++) {
+    // One block read ahead: Neo4j fetches the next block while this one is consumed.
+    const load = (seq: number) => {
+      const loaded = (async () => {
         const block = await reader.memberBlock(c, seq, false);
-        const ids = await reader.idsOf(c, block, 0, block.count);
+        return { block, ids: await reader.idsOf(c, block, 0, block.count, withTies) };
+      })();
+      // Handled here so that a failure while the previous block is consumed is not an
+      // unhandled rejection; it is thrown where the block is awaited.
+      loaded.catch(() => {});
+      return loaded;
+    };
+    return (async function* () {
+      let next: ReturnType<typeof load> | null = c.accounts > 0 ? load(0) : null;
+      for (let seq = 0; next !== null; seq++) {
+        const { block, ids } = await next;
+        next = (seq + 1) * MEMBER_BLOCK < c.accounts ? load(seq + 1) : null;
         for (let p = 0; p < block.count; p++) {
           const niche = c.niches[block.niche[p] as number] as NicheRow;
-          const member = memberRow(block, p, ids);
+          const member = memberRow(block, p, ids, withTies);
           yield { accountId: member.accountId, nicheId: niche.id, nicheSize: niche.size, unassigned: niche.unassigned, member };
         }
       }
@@ -159,8 +181,8 @@ export class Neo4jResultReader {
   }
 
   /**
-   * The ties the analysis saw (undirected positive pairs, weight = both directions summed),
-   * in batches of up to TIE_BLOCK: the internal ties of each niche in rank order, then the
+   * The ties the analysis saw (undirected positive pairs, weight = both directions summed,
+   * reciprocated = the smaller direction, null in results stored before it was kept), in batches of up to TIE_BLOCK: the internal ties of each niche in rank order, then the
    * ties between niches. Holds the account ids of the analysis (about 50 bytes an account)
    * while it runs. Null when the analysis has no result.
    */
@@ -266,6 +288,7 @@ export class Neo4jResultReader {
       revision: toNumber(r.get('revision')),
       niches,
       nicheIndex: new Map(niches.map((n, k) => [n.id, k])),
+      communities: ((r.get('communities') ?? []) as Row[]).map(communityOf),
       memberStart: Int32Array.from(rows, (x) => x.memberStart),
       tieStart: Int32Array.from(rows, (x) => x.tieStart),
       tieCount: Int32Array.from(rows, (x) => x.tieCount),
@@ -274,7 +297,7 @@ export class Neo4jResultReader {
       indexFirstIds: (r.get('indexFirstIds') as unknown[]).map(str),
       bytes: 0,
     };
-    catalogue.bytes = 512 * niches.length + 64 * catalogue.indexFirstIds.length + 1024;
+    catalogue.bytes = 512 * niches.length + 128 * catalogue.communities.length + 64 * catalogue.indexFirstIds.length + 1024;
     this.cache.set(key, catalogue);
     return catalogue;
   }
@@ -336,11 +359,11 @@ export class Neo4jResultReader {
   }
 
   /** Ids of members from..to-1 of a block and of their ties' other ends, by account index. */
-  private async idsOf(c: Catalogue, block: MemberBlock, from: number, to: number): Promise<Map<number, string>> {
+  private async idsOf(c: Catalogue, block: MemberBlock, from: number, to: number, withTies = true): Promise<Map<number, string>> {
     const wanted: number[] = [];
     for (let p = from; p < to; p++) {
       wanted.push(block.account[p] as number);
-      for (let k = block.tieOffsets[p] as number, end = block.tieOffsets[p + 1] as number; k < end; k++) wanted.push(block.tieAccount[k] as number);
+      if (withTies) for (let k = block.tieOffsets[p] as number, end = block.tieOffsets[p + 1] as number; k < end; k++) wanted.push(block.tieAccount[k] as number);
     }
     const ids = new Map<number, string>();
     for (const i of wanted) if (!ids.has(i)) ids.set(i, await this.idOf(c, i));
@@ -389,15 +412,22 @@ function tiesOf(block: TieBlock, from: number, to: number, ids: readonly string[
   for (let q = from; q < to; q++) {
     const s = block.source[q] as number;
     const t = block.target[q] as number;
-    out.push({ source: ids ? (ids[s] as string) : '', target: ids ? (ids[t] as string) : '', sourceIndex: s, targetIndex: t, weight: block.weight[q] as number });
+    out.push({
+      source: ids ? (ids[s] as string) : '',
+      target: ids ? (ids[t] as string) : '',
+      sourceIndex: s,
+      targetIndex: t,
+      weight: block.weight[q] as number,
+      reciprocated: block.reciprocated ? (block.reciprocated[q] as number) : null,
+    });
   }
   return out;
 }
 
 /** Member p of a block as the API reports it (`ids`: account index -> id, idsOf). */
-function memberRow(block: MemberBlock, p: number, ids: ReadonlyMap<number, string>): MemberRow {
+function memberRow(block: MemberBlock, p: number, ids: ReadonlyMap<number, string>, withTies = true): MemberRow {
   const topTies = [];
-  for (let k = block.tieOffsets[p] as number, end = block.tieOffsets[p + 1] as number; k < end; k++) {
+  if (withTies) for (let k = block.tieOffsets[p] as number, end = block.tieOffsets[p + 1] as number; k < end; k++) {
     topTies.push({ accountId: ids.get(block.tieAccount[k] as number) as string, weight: block.tieWeight[k] as number, overlap: block.tieOverlap[k] as number, sameNiche: block.tieSameNiche[k] === 1 });
   }
   const row = { accountId: ids.get(block.account[p] as number) as string, rank: block.rank[p] as number } as MemberRow;
@@ -406,6 +436,17 @@ function memberRow(block: MemberBlock, p: number, ids: ReadonlyMap<number, strin
   row.topTies = topTies;
   if (block.centralities.length > 0) row.centralities = Object.fromEntries(block.centralities.map((c) => [c.name, c.values[p] as number]));
   return row;
+}
+
+function communityOf(c: Row): CommunityRow {
+  return {
+    id: str(c.id),
+    size: toNumber(c.size),
+    density: toNumber(c.density),
+    conductance: toNumber(c.conductance),
+    niches: ((c.nicheIds ?? []) as unknown[]).map(str),
+    unassigned: toNumber(c.unassigned),
+  };
 }
 
 function nicheOf(n: Row): { niche: NicheRow; memberStart: number; tieStart: number; tieCount: number } {

@@ -102,6 +102,8 @@ interface Stored {
   tieSource: Int32Array;
   tieTarget: Int32Array;
   tieWeight: Float64Array;
+  /** Reciprocated weight per tie (0 for ties of blocks stored before it was kept: format 1). */
+  tieReciprocated: Float64Array;
   centralityNames: string[];
   /** The lease holder that wrote the blocks (result-blocks.cypher's $owner), kept by the rewrite. */
   writer: string | null;
@@ -147,12 +149,14 @@ async function readStored(ctx: Neo4jContext, tx: ManagedTransaction, analysisId:
   const tieSource = new Int32Array(tieCount);
   const tieTarget = new Int32Array(tieCount);
   const tieWeight = new Float64Array(tieCount);
+  const tieReciprocated = new Float64Array(tieCount);
   for (const b of ties) {
     tieSource.set(b.source, b.start);
     tieTarget.set(b.target, b.start);
     tieWeight.set(b.weight, b.start);
+    if (b.reciprocated) tieReciprocated.set(b.reciprocated, b.start);
   }
-  return { niches, ids, account, niche, members, tieSource, tieTarget, tieWeight, centralityNames, writer };
+  return { niches, ids, account, niche, members, tieSource, tieTarget, tieWeight, tieReciprocated, centralityNames, writer };
 }
 
 // ------------------------------------------------------------------ the result without them
@@ -252,6 +256,7 @@ function without(s: Stored, erased: Set<number>): Next {
   const source: number[] = [];
   const target: number[] = [];
   const weight: number[] = [];
+  const reciprocated: number[] = [];
   const keepTie = (t: number) => {
     const x = newIndex[s.tieSource[t] as number] as number;
     const y = newIndex[s.tieTarget[t] as number] as number;
@@ -259,6 +264,7 @@ function without(s: Stored, erased: Set<number>): Next {
     source.push(x);
     target.push(y);
     weight.push(s.tieWeight[t] as number);
+    reciprocated.push(s.tieReciprocated[t] as number);
   };
   for (let r = 0; r < rows; r++) {
     tieStarts[r] = source.length;
@@ -273,7 +279,13 @@ function without(s: Stored, erased: Set<number>): Next {
     source: {
       accounts: a,
       niches: { members, memberStarts },
-      ties: { count: source.length, source: Int32Array.from(source), target: Int32Array.from(target), weight: Float64Array.from(weight) },
+      ties: {
+        count: source.length,
+        source: Int32Array.from(source),
+        target: Int32Array.from(target),
+        weight: Float64Array.from(weight),
+        reciprocated: Float64Array.from(reciprocated),
+      },
     },
     memberStarts,
     tieStarts,

@@ -8,6 +8,10 @@
  *   (:Niche {... figures ..., memberIds, memberStart, tieStart, tieCount})-[:OF_ANALYSIS]->(:Analysis)
  *      one per niche row, the unassigned group included: what Neo4j Browser users read
  *      (memberIds in rank order: `$id IN n.memberIds` finds an account's niche);
+ *   (:Community {analysisId, graphId, id, rank, size, density, conductance, nicheIds,
+ *                niches, unassigned})-[:OF_ANALYSIS]->(:Analysis)
+ *      one per community (modularity at resolution 1), "c" + rank, largest first;
+ *   (:Niche)-[:IN_COMMUNITY]->(:Community)   each niche to the community it lies in;
  *   (:Account)-[:IN_NICHE {analysisId, rank, score, centrality, ties, positiveShare, role,
  *                          confidence}]->(:Niche)
  *      with writeBack 'compact' (the default) only for the members Browser users look at:
@@ -16,7 +20,7 @@
  *      model before issue 10, one relationship per account: Neo4j's write rate caps it at
  *      about 20k/s here, see bench/README.md "Persistence").
  *
- * Staged, then committed at once: blocks, niches and memberships are written in
+ * Staged, then committed at once: blocks, niches, communities and memberships are written in
  * transactions of bounded size (two at a time on separate sessions), while the analysis
  * is still queued/running; nothing reads them until the last transaction marks it
  * succeeded (every results route needs succeeded, and every explore.cypher query filters
@@ -32,9 +36,9 @@
  * The lease guard (src/store/port.ts Lease): the writer names its `owner`. The first
  * statement (result-graph) and every staging transaction begin by checking that the owner
  * still holds the analysis (running, or succeeded by it), so a writer that was cancelled,
- * reclaimed or taken over stages nothing more; the blocks and niches carry their `writer`,
+ * reclaimed or taken over stages nothing more; the blocks, niches and communities carry their `writer`,
  * and the last transaction (result-begin) succeeds the analysis only while the owner holds it
- * and only when every staged block and niche is there and is the owner's own (a transaction
+ * and only when every staged block, niche and community is there and is the owner's own (a transaction
  * of a lost writer still in flight when the lease changed hands cannot slip its rows into the
  * next holder's result). The discards are guarded the same way: a writer that lost its lease
  * never removes what the next holder staged (result-discard with owner). The timings, when
@@ -119,6 +123,14 @@ export class Neo4jResultWriter {
         });
       }
       lap('niches');
+      // Communities after their niches (each links its niches).
+      for (const rows of communityBatches(result, this.options.nicheMembersPerTransaction)) {
+        await this.ctx.inWrite(async (tx) => {
+          await this.held(tx, analysisId, owner);
+          await tx.run(this.ctx.q.get('result-communities'), { analysisId, graphId, owner, rows });
+        });
+      }
+      lap('communities');
       const memberships: Array<() => Promise<void>> = [];
       for (const chunk of membershipChunks(result, writeBack, this.options.resultChunkSize)) {
         counts.memberships += chunk.size;
@@ -139,6 +151,7 @@ export class Neo4jResultWriter {
           timings,
           blocks: int(counts.blocks),
           nicheRows: int(result.niches.count),
+          communityRows: int(result.communities.count),
         });
         const status = begun.records[0]?.get('status') as string | undefined;
         if (status === undefined) throw new StoreNotFoundError('analysis', analysisId);
@@ -294,6 +307,33 @@ function* nicheBatches(result: AnalysisResult, members: number): Generator<Row[]
   if (batch.length > 0) yield batch;
 }
 
+/** Community rows (result-communities) in groups naming about `niches` niche ids. */
+function* communityBatches(result: AnalysisResult, niches: number): Generator<Row[]> {
+  const c = result.communities;
+  let batch: Row[] = [];
+  let held = 0;
+  for (let k = 0; k < c.count; k++) {
+    const from = c.nicheStarts[k] as number;
+    const to = c.nicheStarts[k + 1] as number;
+    if (batch.length > 0 && held + (to - from) + 1 > niches) {
+      yield batch;
+      batch = [];
+      held = 0;
+    }
+    batch.push({
+      id: c.ids[k],
+      rank: int(k),
+      size: int(c.size[k] as number),
+      density: c.density[k],
+      conductance: c.conductance[k],
+      nicheIds: Array.from(c.niches.subarray(from, to), (r) => result.niches.ids[r]),
+      unassigned: int(c.unassigned[k] as number),
+    });
+    held += to - from + 1;
+  }
+  if (batch.length > 0) yield batch;
+}
+
 /** One chunk of memberships as result-members takes it (column-wise, see that file). */
 interface MemberChunk {
   size: number;
@@ -437,7 +477,9 @@ function resultBeginParams(analysisId: string, finishedAt: string, summary: Anal
     accounts: int(summary.accounts),
     edges: int(summary.edges),
     niches: int(summary.niches),
+    communities: summary.communities === undefined ? null : int(summary.communities),
     modularity: summary.modularity,
+    nicheModularity: summary.nicheModularity ?? null,
     resolution: summary.resolution,
     runs: int(summary.runs),
     consensusRounds: int(summary.consensusRounds),

@@ -142,6 +142,6 @@ export function toColumnar(result: ObjectResult): AnalysisResult {
         unassigned: new Int32Array(rows.length),
       };
     })(),
-    ties: { count: 0, source: new Int32Array(0), target: new Int32Array(0), weight: new Float64Array(0), nicheStarts: new Int32Array(rows + 1) },
+    ties: { count: 0, source: new Int32Array(0), target: new Int32Array(0), weight: new Float64Array(0), reciprocated: new Float64Array(0), nicheStarts: new Int32Array(rows + 1) },
   };
 }

@@ -4,8 +4,8 @@ import { firstCypherStatement } from '../../scripts/demo/browser-hint.js';
 import { describeProblem, problemDetails } from '../../scripts/demo/http-client.js';
 import { makeBatches } from '../../scripts/demo/ingest.js';
 import { parseNeo4jOutput } from '../../scripts/demo/local-neo4j.js';
-import { comparePlantedAndFound, type FoundNiche } from '../../scripts/demo/matching.js';
-import { nicheTable, overallLines } from '../../scripts/demo/report.js';
+import { comparePlantedAndFound, comparePlantedCommunities, type FoundNiche } from '../../scripts/demo/matching.js';
+import { communityLines, nicheTable, overallLines } from '../../scripts/demo/report.js';
 import { readSettings } from '../../scripts/demo/settings.js';
 import { renderTable } from '../../scripts/demo/table.js';
 
@@ -106,6 +106,41 @@ t.test('the planted partition of the generator compared with itself', async (t) 
   t.ok(c.niches.every((n) => n.match?.precision === 1 && n.match.recall === 1));
 });
 
+t.test('the community level: planted communities against found ones, niches nested in them', async (t) => {
+  const two: PlantedTruth = {
+    ...planted,
+    communities: [
+      { id: 'k01', niches: ['p1'], members: ['a1', 'a2', 'a3', 'a4', 'a5', 'a6'] },
+      { id: 'k02', niches: ['p2'], members: ['b1', 'b2', 'b3', 'b4'] },
+    ],
+  };
+  const found = [niche('n0', ['a1', 'a2', 'a3', 'a4'], ['a1']), niche('n1', ['a5', 'a6', 'b1'], ['a5']), niche('n2', ['b2', 'b3', 'b4'], ['b2'])];
+  const communities = [
+    { id: 'c0', size: 8, density: 0.3, conductance: 0.05, niches: ['n0', 'n1'], unassigned: 1 },
+    { id: 'c1', size: 3, density: 1, conductance: 0.1, niches: ['n2'], unassigned: 0 },
+  ];
+  const level = comparePlantedCommunities(two, communities, found);
+  t.same(level.communities.map((c) => [c.match?.plantedId, c.match?.overlap]), [['k01', 6], ['k02', 3]]);
+  t.equal(level.communities[0]?.match?.precision, 6 / 7, 'b1 is in c0');
+  t.equal(level.communities[1]?.match?.recall, 3 / 4);
+  t.same(level.plantedNotRecovered, []);
+  t.equal(level.nestedNiches, 3, 'n1 is mostly k01, like c0');
+  t.equal(level.niches, 3);
+  t.ok(level.nmi > 0.5 && level.nmi < 1, `NMI ${level.nmi}`);
+  t.same(comparePlantedCommunities(two, [{ ...communities[0]!, niches: ['n0', 'n1', 'n2'] }], found).plantedNotRecovered, ['k02'], 'k02 merged into a community that matches k01');
+  const perfect = comparePlantedCommunities(two, [
+    { ...communities[0]!, niches: ['n0'] },
+    { ...communities[1]!, niches: ['n2'] },
+  ], [niche('n0', ['a1', 'a2', 'a3', 'a4', 'a5', 'a6'], []), niche('n2', ['b1', 'b2', 'b3', 'b4'], [])]);
+  t.equal(perfect.nmi, 1);
+
+  const lines = communityLines(level, two, { communities: 0.41, niches: 0.38 });
+  t.match(lines[0], /^community\s+size\s+niches\s+unassigned\s+density\s+conduct\.\s+planted\s+purity\s+holds\s+largest niches$/);
+  t.match(lines[2], /^c0\s+8\s+2\s+1\s+0\.3000\s+0\.050\s+k01\s+86%\s+100%\s+n0 n1$/);
+  t.match(lines.join('\n'), /Communities: 2 \(modularity 0\.410; niches: 0\.380\)\. NMI\(planted communities, found communities\) = 0\.\d{3} over 10 members\./);
+  t.match(lines.join('\n'), /Planted communities recovered: 2 of 2; niches nested in their community's planted community: 3 of 3\./);
+});
+
 t.test('renderTable pads columns and aligns numbers right', async (t) => {
   const lines = renderTable(
     [{ header: 'id' }, { header: 'n', align: 'right' }, { header: 'note' }],
@@ -184,7 +219,10 @@ t.test('settings: defaults and named errors', async (t) => {
     verbose: false,
     port: undefined,
     neo4jUri: undefined,
+    serve: false,
   });
+  t.equal(readSettings({}, ['--serve']).serve, true, 'npm run demo -- --serve keeps the API up');
+  t.throws(() => readSettings({}, ['--serv']), /unknown argument --serv/);
   const s = readSettings({ DEMO_SEED: '11', DEMO_TOP_K: '3', DEMO_RESOLUTION: '2.5', PORT: '4000', DEMO_API_URL: 'http://127.0.0.1:3000/' });
   t.equal(s.seed, 11);
   t.equal(s.topK, 3);

@@ -12,7 +12,8 @@ async function leftovers(graphId: string, analysisIds: string[]) {
      CALL () { MATCH (a:Analysis) WHERE a.graphId = $graphId OR a.id IN $analysisIds RETURN count(a) AS analyses }
      CALL () { MATCH (n:Niche) WHERE n.graphId = $graphId OR n.analysisId IN $analysisIds RETURN count(n) AS niches }
      CALL () { MATCH ()-[m:IN_NICHE]->() WHERE m.analysisId IN $analysisIds RETURN count(m) AS memberships }
-     RETURN graphs, accounts, interactions, analyses, niches, memberships`,
+     CALL () { MATCH (c:Community) WHERE c.graphId = $graphId OR c.analysisId IN $analysisIds RETURN count(c) AS communities }
+     RETURN graphs, accounts, interactions, analyses, niches, memberships, communities`,
     { graphId, analysisIds },
     db,
   );
@@ -20,7 +21,7 @@ async function leftovers(graphId: string, analysisIds: string[]) {
   return Object.fromEntries(Object.entries(r).map(([k, v]) => [k, Number(v)]));
 }
 
-t.test('deleteGraph removes graph, accounts, interactions, analyses, niches', async (t) => {
+t.test('deleteGraph removes graph, accounts, interactions, analyses, niches, communities', async (t) => {
   const g = await newGraph(t, store, 'del');
   const keep = await newGraph(t, store, 'keep');
   const many = Array.from({ length: 60 }, (_, i) => ix(`x${i % 13}`, `y${i % 11}`, { id: `k${i}` }));
@@ -39,7 +40,7 @@ t.test('deleteGraph removes graph, accounts, interactions, analyses, niches', as
   await store.writeResult(kept.id, toColumnar(smallResult()), new Date().toISOString(), TEST_OWNER);
 
   const before = await leftovers(g, analyses);
-  t.same(before, { graphs: 1, accounts: 30, interactions: 67, analyses: 2, niches: 4, memberships: 10 });
+  t.same(before, { graphs: 1, accounts: 30, interactions: 67, analyses: 2, niches: 4, memberships: 10, communities: 4 });
 
   t.equal(await store.deleteGraph(g), true);
   t.same(await leftovers(g, analyses), {
@@ -49,6 +50,7 @@ t.test('deleteGraph removes graph, accounts, interactions, analyses, niches', as
     analyses: 0,
     niches: 0,
     memberships: 0,
+    communities: 0,
   });
   t.equal(await store.getAnalysis(analyses[0]!), null);
   t.same(await store.listNiches(analyses[0]!, { limit: 10, offset: 0 }), { total: 0, items: [] });
@@ -61,6 +63,7 @@ t.test('deleteGraph removes graph, accounts, interactions, analyses, niches', as
     analyses: 1,
     niches: 2,
     memberships: 5,
+    communities: 2,
   }, 'the other graph is untouched');
 });
 
@@ -76,5 +79,5 @@ t.test('a graph flagged deleting is hidden, keeps its id, and deleteGraph finish
   t.equal(await store.project(g, { typeWeights: {}, from: null, to: null, minWeight: 0 }), null, 'project refused');
   t.equal(await store.createGraph({ id: g, name: 'x', description: null }), null, 'id still taken');
   t.equal(await store.deleteGraph(g), true, 'deleteGraph resumes');
-  t.same(await leftovers(g, []), { graphs: 0, accounts: 0, interactions: 0, analyses: 0, niches: 0, memberships: 0 });
+  t.same(await leftovers(g, []), { graphs: 0, accounts: 0, interactions: 0, analyses: 0, niches: 0, memberships: 0, communities: 0 });
 });

@@ -10,8 +10,8 @@ const { store, driver } = await openStore(t);
 const db = { database: process.env.NEO4J_DATABASE ?? 'neo4j' };
 const queries = new CypherFiles().statements('explore');
 
-t.test('explore.cypher holds four queries, each with exactly one parameter', async (t) => {
-  t.equal(queries.length, 4);
+t.test('explore.cypher holds five queries, each with exactly one parameter', async (t) => {
+  t.equal(queries.length, 5);
   for (const q of queries) {
     const code = q
       .split('\n')
@@ -29,7 +29,7 @@ t.test('each query returns rows after a writeResult', async (t) => {
   await createRunning(store, a);
   await store.writeResult(a.id, toColumnar(smallResult()), new Date().toISOString(), TEST_OWNER);
 
-  const [top, circle, bridges, profiles] = queries as [string, string, string, string];
+  const [top, circle, bridges, profiles, communities] = queries as [string, string, string, string, string];
 
   const topRows = await driver.executeQuery(top, { analysisId: a.id }, db);
   t.equal(topRows.records.length, 4, 'two trusted members in each of the two niches');
@@ -63,5 +63,15 @@ t.test('each query returns rows after a writeResult', async (t) => {
       ['n0', 3, 0.95, 4, ['reply 75.0%', 'like 25.0%'], ['a', 'b'], ['c -> n1']],
       ['n1', 2, 1, 2, ['reply 100.0%'], ['d', 'e'], []],
     ],
+  );
+
+  const communityRows = (await driver.executeQuery(communities, { analysisId: a.id }, db)).records.map((r) => r.toObject());
+  t.same(
+    communityRows.map((r) => [r.community, Number(r.size), Number(r.nicheCount), Number(r.unassigned), r.largestNiches]),
+    [
+      ['c0', 3, 1, 0, ['n0 (3: a, b)']],
+      ['c1', 2, 1, 0, ['n1 (2: d, e)']],
+    ],
+    'each community with its niches and their trusted members',
   );
 });

@@ -103,6 +103,7 @@ const tie = (k: number): StoredTie => ({
   sourceIndex: result.ties.source[k] as number,
   targetIndex: result.ties.target[k] as number,
   weight: result.ties.weight[k] as number,
+  reciprocated: result.ties.reciprocated[k] as number,
 });
 
 t.test('the analysed ties', async (t) => {

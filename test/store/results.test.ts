@@ -115,6 +115,64 @@ t.test('writeResult, listNiches, listMembers, getAccountResult', async (t) => {
   await t.rejects(store.writeResult(uid('nope'), toColumnar(smallResult()), 'x', TEST_OWNER), { name: 'StoreNotFoundError' });
 });
 
+t.test('the community level: (:Community) nodes linked from their niches, listCommunities, both modularities', async (t) => {
+  const g = await newGraph(t, store, 'communities');
+  await store.ingest(g, { interactions: smallGraphInteractions(), accounts: [] });
+  const a = queuedAnalysis(g);
+  await createRunning(store, a);
+  // Both niches in one community (c0), with two accounts of it in no niche.
+  const result = toColumnar(smallResult());
+  result.summary = { ...result.summary, communities: 1, nicheModularity: 0.125 };
+  result.niches.community = Int32Array.from([0, 0]);
+  result.communities = {
+    count: 1,
+    ids: ['c0'],
+    size: Int32Array.from([7]),
+    density: Float64Array.from([0.5]),
+    conductance: Float64Array.from([0]),
+    nicheStarts: Int32Array.from([0, 2]),
+    niches: Int32Array.from([0, 1]),
+    unassigned: Int32Array.from([2]),
+  };
+  await store.writeResult(a.id, result, new Date().toISOString(), TEST_OWNER);
+
+  t.match((await store.getAnalysis(a.id))?.summary, { communities: 1, nicheModularity: 0.125, modularity: 0.25 }, 'both levels in the summary');
+  t.same(await store.listCommunities(a.id, { limit: 10, offset: 0 }), {
+    total: 1,
+    items: [{ id: 'c0', size: 7, density: 0.5, conductance: 0, niches: ['n0', 'n1'], unassigned: 2 }],
+  });
+  t.same(await store.listCommunities(a.id, { limit: 10, offset: 1 }), { total: 1, items: [] });
+  t.same((await store.listNiches(a.id, { limit: 10, offset: 0 })).items.map((n) => n.communityId), ['c0', 'c0']);
+  t.same(await store.listCommunities(uid('nope'), { limit: 10, offset: 0 }), { total: 0, items: [] });
+
+  const linked = await driver.executeQuery(
+    `MATCH (n:Niche)-[:IN_COMMUNITY]->(c:Community)-[:OF_ANALYSIS]->(:Analysis {id: $id}) RETURN c.id AS community, n.id AS niche ORDER BY niche`,
+    { id: a.id },
+    db,
+  );
+  t.same(linked.records.map((r) => [r.get('community'), r.get('niche')]), [['c0', 'n0'], ['c0', 'n1']], 'each niche linked to its community');
+
+  // Written again with one community per niche: replaced, never doubled.
+  await store.writeResult(a.id, toColumnar(smallResult()), new Date().toISOString(), TEST_OWNER);
+  const again = await driver.executeQuery(
+    `MATCH (c:Community {analysisId: $id}) OPTIONAL MATCH (n:Niche)-[l:IN_COMMUNITY]->(c) RETURN c.id AS community, collect(n.id) AS niches ORDER BY community`,
+    { id: a.id },
+    db,
+  );
+  t.same(again.records.map((r) => [r.get('community'), r.get('niches')]), [['c0', ['n0']], ['c1', ['n1']]]);
+  t.same((await store.listCommunities(a.id, { limit: 10, offset: 0 })).items.map((c) => c.id), ['c0', 'c1'], 'the cached catalogue was dropped');
+
+  // A failed analysis keeps no community rows (a write cut off before its last transaction:
+  // its rows are staged, the analysis is still running).
+  const b = queuedAnalysis(g);
+  await createRunning(store, b);
+  await store.writeResult(b.id, toColumnar(smallResult()), new Date().toISOString(), TEST_OWNER);
+  await driver.executeQuery(`MATCH (x:Analysis {id: $id}) SET x.status = 'running'`, { id: b.id }, db);
+  t.ok(await store.markFailed(b.id, 'cancelled', new Date().toISOString(), TEST_OWNER));
+  const left = await driver.executeQuery(`MATCH (c:Community {analysisId: $id}) RETURN count(c) AS n`, { id: b.id }, db);
+  t.equal(Number(left.records[0]?.get('n')), 0, 'markFailed discards the communities');
+});
+
 t.test('writeResult with many members uses several chunks', async (t) => {
   const { store: small } = await openStore(t, { chunkSize: 3, resultChunkSize: 3 });
   const g = await newGraph(t, small, 'chunks');

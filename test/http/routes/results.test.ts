@@ -28,6 +28,7 @@ t.test('finished results: strong ETag, Cache-Control, 304 on If-None-Match', asy
   t.equal(first.status, 'succeeded');
   for (const url of [
     `/v1/analyses/${first.id}/niches?limit=10`,
+    `/v1/analyses/${first.id}/communities?limit=10`,
     `/v1/analyses/${first.id}/niches/n0/members?limit=3`,
     `/v1/analyses/${first.id}/accounts/a1`,
   ]) {
@@ -53,6 +54,28 @@ t.test('finished results: strong ETag, Cache-Control, 304 on If-None-Match', asy
   t.not(a.headers.etag, c.headers.etag, 'another analysis, another ETag');
 });
 
+t.test('the community level: GET communities (paged, largest first, niche ids), communityId per niche, both modularities', async (t) => {
+  // Two circles of five joined by one tie: two communities of one niche each.
+  t.match(first.summary, { communities: 2, niches: 2 });
+  t.ok(typeof first.summary.nicheModularity === 'number' && first.summary.modularity > 0.3, `Q ${first.summary.modularity}, niches ${first.summary.nicheModularity}`);
+  const page = (await app.inject({ url: `/v1/analyses/${first.id}/communities` })).json();
+  t.equal(page.total, 2);
+  t.same(page.items.map((c: { id: string; size: number; niches: string[]; unassigned: number }) => [c.id, c.size, c.niches.length, c.unassigned]), [['c0', 5, 1, 0], ['c1', 5, 1, 0]]);
+  t.ok(page.items.every((c: { density: number; conductance: number }) => c.density === 1 && c.conductance > 0 && c.conductance < 0.1), 'figures of each community');
+  const niches = (await app.inject({ url: `/v1/analyses/${first.id}/niches` })).json();
+  const byCommunity = Object.fromEntries(page.items.map((c: { id: string; niches: string[] }) => [c.id, c.niches]));
+  for (const n of niches.items as Array<{ id: string; communityId: string | null; unassigned: boolean }>) {
+    if (n.unassigned) t.equal(n.communityId, null);
+    else t.ok(byCommunity[n.communityId as string]?.includes(n.id), `${n.id} is listed by its community ${n.communityId}`);
+  }
+  const second = (await app.inject({ url: `/v1/analyses/${first.id}/communities?limit=1&offset=1` })).json();
+  t.match(second, { total: 2, limit: 1, offset: 1, items: [{ id: 'c1' }] });
+  t.equal((await app.inject({ url: `/v1/analyses/${first.id}/communities?limit=0` })).statusCode, 400, 'the page query is validated');
+  const unknown = await app.inject({ url: `/v1/analyses/${uniqueId('nope')}/communities` });
+  t.equal(unknown.statusCode, 404);
+  t.match(unknown.json(), { code: 'NG_ANALYSIS_NOT_FOUND' });
+});
+
 t.test('unknown and unfinished analyses: 404 / 409, never cached', async (t) => {
   const unknown = await app.inject({ url: `/v1/analyses/${uniqueId('nope')}/niches` });
   t.equal(unknown.statusCode, 404);
@@ -63,6 +86,7 @@ t.test('unknown and unfinished analyses: 404 / 409, never cached', async (t) => 
   await ctx.store.createAnalysis({ id, graphId, status: 'queued', params: first.params, createdAt: new Date().toISOString(), startedAt: null, finishedAt: null, error: null, summary: null }, { owner: 'results-test', until: null });
   const queued = await app.inject({ url: `/v1/analyses/${id}/niches` });
   t.equal(queued.statusCode, 409);
+  t.equal((await app.inject({ url: `/v1/analyses/${id}/communities` })).statusCode, 409, 'communities too');
   t.equal(queued.headers['cache-control'], 'no-store');
   t.notOk(queued.headers.etag);
   t.equal((await app.inject({ url: `/v1/analyses/${id}/niches`, headers: { 'if-none-match': '*' } })).statusCode, 409, 'If-None-Match does not turn a 409 into a 304');

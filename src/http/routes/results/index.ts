@@ -1,6 +1,6 @@
 /**
- * Results of a finished analysis: its niches (largest first), each niche's members
- * (highest score first) and one account's niche and scores.
+ * Results of a finished analysis: its communities and its niches (largest first), each
+ * niche's members (highest score first) and one account's niche and scores.
  *
  * HTTP caching. A succeeded analysis's result never changes (until its graph is deleted or
  * an account erased, which raises its revision), so each answer carries a strong ETag made
@@ -22,7 +22,7 @@ import type { GraphStore } from '../../../store/port.js';
 import { AnalysisIdParams, PageQuery, pageOf, problems } from '../../schemas.js';
 import { redactedRequestLog } from '../../redacted-log.js';
 import { explainScore } from './explain.js';
-import { AccountParams, AccountResult, Member, Niche, NicheParams, NotModified } from './schemas.js';
+import { AccountParams, AccountResult, Community, Member, Niche, NicheParams, NotModified } from './schemas.js';
 
 const CACHE_CONTROL = 'private, max-age=60';
 
@@ -95,6 +95,27 @@ const resultRoutes: FastifyPluginAsync<{ store: GraphStore }> = async (app, { st
       if (await requireSucceeded(req, reply, req.params.analysisId)) return reply.code(304).send(null);
       return page(reply, async () => {
         const found = await store.listNiches(req.params.analysisId, req.query);
+        return { ...found, limit: req.query.limit, offset: req.query.offset };
+      });
+    },
+  );
+
+  r.get(
+    '/v1/analyses/:analysisId/communities',
+    {
+      schema: {
+        operationId: 'listCommunities',
+        tags: ['results'],
+        summary: 'The communities of an analysis (modularity at resolution 1), largest first, with their niche ids',
+        params: AnalysisIdParams,
+        querystring: PageQuery,
+        response: { 200: pageOf(Community, 'CommunityPage'), 304: NotModified, ...problems(400, 404, 409) },
+      },
+    },
+    async (req, reply) => {
+      if (await requireSucceeded(req, reply, req.params.analysisId)) return reply.code(304).send(null);
+      return page(reply, async () => {
+        const found = await store.listCommunities(req.params.analysisId, req.query);
         return { ...found, limit: req.query.limit, offset: req.query.offset };
       });
     },

@@ -10,6 +10,9 @@ const Trusted = Type.Object({ accountId: Type.String(), score: Type.Number() }, 
 export const Niche = Type.Object(
   {
     id: Type.String({ description: 'n0 is the largest niche of the analysis.' }),
+    communityId: Type.Union([Type.String(), Type.Null()], {
+      description: 'The community the niche lies in (see listCommunities); null for the unassigned group.',
+    }),
     size: Type.Integer({ minimum: 0, description: 'Members listed (an erasure removes its account from the list; 0 only when every member was erased).' }),
     redacted: Type.Optional(
       Type.Boolean({
@@ -46,6 +49,7 @@ export const Niche = Type.Object(
     examples: [
       {
         id: 'n0',
+        communityId: 'c0',
         size: 212,
         density: 0.08,
         conductance: 0.11,
@@ -64,6 +68,22 @@ export const Niche = Type.Object(
         bridges: [{ accountId: 'u0107', participation: 0.41, toNiches: ['n3', 'n7'] }],
       },
     ],
+  },
+);
+
+export const Community = Type.Object(
+  {
+    id: Type.String({ description: 'c0 is the largest community of the analysis.' }),
+    size: Type.Integer({ minimum: 1, description: 'Accounts in the community (its niches and its accounts in the unassigned group).' }),
+    density: Type.Number({ description: 'Internal account pairs that interacted / all internal pairs.' }),
+    conductance: Type.Number({ description: 'Weight leaving the community / min(volume of community, volume of the rest); lower = more closed.' }),
+    niches: Type.Array(Type.String(), { description: 'Ids of the niches inside the community, largest first (see listNiches).' }),
+    unassigned: Type.Integer({ minimum: 0, description: 'Accounts of the community in the unassigned group (their group was below minNicheSize).' }),
+  },
+  {
+    title: 'Community',
+    description: 'A coarse community: modularity at resolution 1 (Leiden), what igraph, NetworKit and leidenalg report; every niche lies in exactly one.',
+    examples: [{ id: 'c0', size: 1840, density: 0.004, conductance: 0.06, niches: ['n0', 'n3', 'n9'], unassigned: 41 }],
   },
 );
 
