@@ -73,6 +73,13 @@ async function readAll(analysisId: string) {
   for await (const batch of (await store.ties(analysisId))!) exported.push(...batch);
   for (const n of niches.items) exported.push(await store.nicheTies(analysisId, n.id));
   exported.push(await store.nicheGraph(analysisId));
+  // The explorer's routes: every export format, the niche graph, the account graph, ambassadors.
+  const urls = [...['ndjson', 'csv', 'gexf', 'graphml'].map((f) => `export?format=${f}`), 'niche-graph', 'graph', 'ambassadors'];
+  for (const url of urls) {
+    const res = await app.inject({ url: `/v1/analyses/${analysisId}/${url}` });
+    if (res.statusCode !== 200) throw new Error(`${url}: ${res.statusCode} ${res.body.slice(0, 200)}`);
+    exported.push(res.body);
+  }
   return { niches: niches.items, members, exported };
 }
 
@@ -108,7 +115,7 @@ t.test('every trace of the account goes; the result stays whole; ETags change', 
   t.ok(ledger.records[0]?.get('done'), 'complete');
 
   const after = await readAll(analysis.id);
-  t.notOk(JSON.stringify(after).includes(ERASED), 'no results page, member page, export stream, niche ties or niche graph names it');
+  t.notOk(JSON.stringify(after).includes(ERASED), 'no results page, member page, export (any format), niche ties, niche or account graph or ambassadors list names it');
   t.equal((await app.inject({ url: `/v1/analyses/${analysis.id}/accounts/${ERASED}` })).statusCode, 404, "its account result: 404");
   const sizes = after.niches.reduce((s, n) => s + n.size, 0);
   t.equal(sizes, 17, 'the niches hold the 17 others');
