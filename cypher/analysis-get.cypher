@@ -7,5 +7,5 @@ RETURN a.id AS id, a.graphId AS graphId, a.status AS status, a.params AS params,
        a.modularity AS modularity, a.resolutionUsed AS resolutionUsed, a.runs AS runs,
        a.consensusRounds AS consensusRounds, a.louvainDisconnected AS louvainDisconnected,
        a.unassigned AS unassigned, a.meanConfidence AS meanConfidence, a.timings AS timings,
-       a.graphVersion AS graphVersion, a.projectionCached AS projectionCached,
+       a.graphVersion AS graphVersion, a.projectionCached AS projectionCached, a.erasures AS erasures,
        a.baselineAnalysisId AS baselineAnalysisId, a.lineage AS lineage

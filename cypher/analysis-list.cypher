@@ -13,6 +13,6 @@ CALL (g) {
   RETURN collect(a {.id, .graphId, .status, .params, .createdAt, .startedAt, .finishedAt, .error,
                     .accounts, .edges, .niches, .communities, .modularity, .nicheModularity, .resolutionUsed, .runs, .consensusRounds,
                     .louvainDisconnected, .unassigned, .meanConfidence, .timings, .graphVersion,
-                    .projectionCached, .baselineAnalysisId, .lineage}) AS items
+                    .projectionCached, .erasures, .baselineAnalysisId, .lineage}) AS items
 }
 RETURN g IS NOT NULL AS found, total, items

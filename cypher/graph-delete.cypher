@@ -28,5 +28,9 @@ CALL (c) { DETACH DELETE c } IN TRANSACTIONS OF $batchSize ROWS;
 MATCH (b:ResultBlock {graphId: $graphId})
 CALL (b) { DELETE b } IN TRANSACTIONS OF 50 ROWS;
 
+// The progress records of resumable uploads (src/store/uploads.ts).
+MATCH (u:Upload {graphId: $graphId})
+CALL (u) { DELETE u } IN TRANSACTIONS OF $batchSize ROWS;
+
 MATCH (g:Graph {id: $graphId})
 DETACH DELETE g

@@ -1,10 +1,11 @@
 // First statement of an ingest transaction: takes the graph's write lock (so ingests into
 // one graph run one after the other and the duplicate check is exact), raises the graph's
 // version (cached projections of older versions are stale from this commit on), then
-// checks the graph is not being deleted. No row -> unknown graph. Params: $graphId, $now
-// (ISO string).
+// checks the graph is not being deleted, and says whether the graph has erased accounts (the
+// erasure ledger, src/store/erasure.ts: then the batch is checked against it). No row ->
+// unknown graph. Params: $graphId, $now (ISO string).
 MATCH (g:Graph {id: $graphId})
 SET g.updatedAt = $now, g.version = coalesce(g.version, 0) + 1
 WITH g
 WHERE g.deleting IS NULL
-RETURN g.id AS id
+RETURN g.id AS id, EXISTS { MATCH (:Erasure {graphId: $graphId}) } AS erasures

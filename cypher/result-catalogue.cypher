@@ -14,7 +14,7 @@ CALL () {
   RETURN collect(n {.id, .communityId, .size, .density, .conductance, .trustedIds, .trustedScores, .unassigned, .stability,
                     .reciprocity, .events, .firstActivity, .lastActivity, .eventsPerDay, .typeNames,
                     .typeShares, .bridgeIds, .bridgeParticipation, .bridgeTo, .memberStart, .tieStart,
-                    .tieCount, .lineageEvent, .lineageFrom, .lineageJaccard}) AS niches
+                    .tieCount, .redacted, .lineageEvent, .lineageFrom, .lineageJaccard}) AS niches
 }
 CALL () {
   MATCH (c:Community {analysisId: $analysisId})

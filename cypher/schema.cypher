@@ -52,3 +52,15 @@ FOR (b:ResultBlock) REQUIRE (b.analysisId, b.kind, b.seq) IS UNIQUE;
 
 CREATE INDEX result_block_graph IF NOT EXISTS
 FOR (b:ResultBlock) ON (b.graphId);
+
+// The erasure ledger (src/store/erasure.ts): one node per erased (graph, account), named by
+// an HMAC of both under the server's ERASURE_SECRET, never by the account id.
+CREATE CONSTRAINT erasure_hash IF NOT EXISTS
+FOR (e:Erasure) REQUIRE e.hash IS UNIQUE;
+
+CREATE INDEX erasure_graph IF NOT EXISTS
+FOR (e:Erasure) ON (e.graphId);
+
+// Resumable streamed uploads (src/store/uploads.ts): one node per (graph, Upload-Id).
+CREATE CONSTRAINT upload_key IF NOT EXISTS
+FOR (u:Upload) REQUIRE (u.graphId, u.id) IS UNIQUE

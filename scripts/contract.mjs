@@ -66,11 +66,12 @@ async function freePort() {
 
 /** A small JSON client for seeding, with the given key. */
 function client(base, key) {
-  return async (method, url, body) => {
+  // headers: extra ones; a string body is sent as it is (a streamed NDJSON upload).
+  return async (method, url, body, headers = {}) => {
     const res = await fetch(`${base}${url}`, {
       method,
-      headers: { authorization: `Bearer ${key}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
-      body: body === undefined ? undefined : JSON.stringify(body),
+      headers: { authorization: `Bearer ${key}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...headers },
+      body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
     });
     const text = await res.text();
     if (res.status >= 300) throw new Error(`seeding: ${method} ${url} answered ${res.status}: ${text.slice(0, 300)}`);
@@ -97,6 +98,12 @@ function seedInteractions() {
 async function seed(call) {
   await call('POST', '/v1/graphs', { id: SEEDED.graph, name: 'contract test graph' });
   await call('POST', `/v1/graphs/${SEEDED.graph}/interactions`, { interactions: seedInteractions() });
+  // A resumable upload (Upload-Id), for GET /v1/graphs/{graphId}/uploads/{uploadId}.
+  const upload = `contract-upload-${stamp}`;
+  await call('POST', `/v1/graphs/${SEEDED.graph}/interactions`, '{"source":"g0u0","target":"g0u1","type":"reply"}\n', {
+    'content-type': 'application/x-ndjson',
+    'upload-id': upload,
+  });
   const analysis = await call('POST', `/v1/graphs/${SEEDED.graph}/analyses?wait=60`, { runs: 5, seed: 3 });
   if (analysis.status !== 'succeeded') throw new Error(`seeding: the analysis ended ${analysis.status} (${analysis.error ?? ''})`);
   const niches = await call('GET', `/v1/analyses/${analysis.id}/niches`);
@@ -109,6 +116,7 @@ async function seed(call) {
     CONTRACT_ANALYSIS: analysis.id,
     CONTRACT_NICHE: niche.id,
     CONTRACT_ACCOUNT: members.items[0].accountId,
+    CONTRACT_UPLOAD: upload,
   };
 }
 

@@ -13,6 +13,7 @@ import { MemoryQuota, type AnalysisQuota } from './jobs/quota.js';
 import { notifyGraphChanges } from './store/graph-changes.js';
 import type { GraphStore } from './store/port.js';
 import type { IdempotencyStore } from './store/idempotency-store.js';
+import type { ErasureKeys } from './store/erasure-keys.js';
 // Third-party plugins, one file each.
 import overloadGuard from './http/plugins/external/under-pressure.js';
 import rateLimit from './http/plugins/external/rate-limit.js';
@@ -29,10 +30,12 @@ import requestId from './http/plugins/app/request-id.js';
 import routeDefaults from './http/plugins/app/route-defaults.js';
 import shutdownGuard from './http/plugins/app/shutdown-guard.js';
 // Routes, one plugin per resource, each with its schemas.
+import accountRoutes from './http/routes/accounts/index.js';
 import analysisRoutes from './http/routes/analyses/index.js';
 import graphRoutes from './http/routes/graphs/index.js';
 import healthRoutes from './http/routes/health/index.js';
 import interactionRoutes from './http/routes/interactions/index.js';
+import uploadRoutes from './http/routes/uploads/index.js';
 import metricsRoutes from './http/routes/metrics/index.js';
 import resultRoutes from './http/routes/results/index.js';
 import exportRoutes from './http/routes/exports/index.js';
@@ -50,6 +53,8 @@ export interface AppDependencies {
     Partial<ServerConfig>;
   /** Where Idempotency-Key answers are kept (Neo4j in production). */
   idempotency: IdempotencyStore;
+  /** The erasure ledger's keys: the erasure route names an erasure in logs by its HMAC. */
+  erasureKeys?: ErasureKeys | null;
   /** A pino logger; none = silent (tests). */
   logger?: FastifyBaseLogger;
   /**
@@ -171,6 +176,8 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
       maxLineLength: deps.config.INGEST_STREAM_MAX_LINE_LENGTH ?? 65536,
     },
   });
+  await app.register(uploadRoutes, { store });
+  await app.register(accountRoutes, { store, erasureKeys: deps.erasureKeys ?? null });
   await app.register(analysisRoutes, { store, jobs: deps.jobs });
   await app.register(resultRoutes, { store });
   // Exports, the analysis's graph and ambassadors read whole stored results (src/reads).

@@ -104,6 +104,15 @@ export const ConfigSchema = Type.Object({
   IDEMPOTENCY_TTL_SECONDS: Type.Integer({ default: 86400, minimum: 60 }),
   /** Seconds a request holding an Idempotency-Key may run before a retry may take the key over. */
   IDEMPOTENCY_LOCK_SECONDS: Type.Integer({ default: 300, minimum: 5 }),
+  // ---- The erasure ledger (src/store/erasure-keys.ts, README "Right to erasure")
+  /**
+   * Secret of the erasure ledger's HMAC (32+ bytes: 64+ hex digits, or 32+ characters), kept
+   * apart from the database. Required unless HOST is a loopback address (then a development
+   * secret is used, with a warning).
+   */
+  ERASURE_SECRET: Type.String({ default: '' }),
+  /** Earlier ERASURE_SECRETs, comma-separated, kept after a rotation so their ledger entries still match. */
+  ERASURE_SECRET_PREVIOUS: Type.String({ default: '' }),
   // ---- Server timeouts (Node's http server, set through Fastify)
   /** Milliseconds a client has to send a request's headers (slow-header clients are cut off with 408). */
   HEADERS_TIMEOUT_MS: Type.Integer({ default: 10000, minimum: 100 }),

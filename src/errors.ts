@@ -43,9 +43,22 @@ export const Errors = {
   // Idempotency (src/http/plugins/app/idempotency.ts)
   IDEMPOTENCY_KEY_INVALID: createError('NG_IDEMPOTENCY_KEY_INVALID', 'Idempotency-Key must be 1-255 visible ASCII characters', 400),
   IDEMPOTENCY_KEY_REUSED: createError('NG_IDEMPOTENCY_KEY_REUSED', 'Idempotency-Key was already used with a different request (method, path or body)', 422),
+  // Resumable streamed uploads (Upload-Id; src/store/uploads.ts, src/http/routes/interactions/stream.ts)
+  UPLOAD_ID_NOT_STREAMED: createError(
+    'NG_UPLOAD_ID_NOT_STREAMED',
+    'Upload-Id applies to streamed (NDJSON or CSV) bodies; a JSON batch is one transaction: send an Idempotency-Key to retry it safely',
+    400,
+  ),
+  UPLOAD_NOT_FOUND: createError('NG_UPLOAD_NOT_FOUND', "Upload '%s' has committed nothing in graph '%s'", 404),
+  UPLOAD_CONFLICT: createError('NG_UPLOAD_CONFLICT', '%s; read its progress (GET /v1/graphs/{graphId}/uploads/{uploadId}) and resume', 409),
+  UPLOAD_MISMATCH: createError(
+    'NG_UPLOAD_MISMATCH',
+    "The body does not begin with the %s rows that upload '%s' committed (%s): resume with the same body, or use a new Upload-Id",
+    409,
+  ),
   IDEMPOTENCY_KEY_STREAMED: createError(
     'NG_IDEMPOTENCY_KEY_STREAMED',
-    'Idempotency-Key is not supported on streamed (NDJSON or CSV) bodies: give interactions ids, which make a re-sent stream store each interaction once',
+    'Idempotency-Key is not supported on streamed (NDJSON or CSV) bodies: send an Upload-Id (a resumable upload), or give interactions ids, which make a re-sent stream store each interaction once',
     400,
   ),
   IDEMPOTENCY_IN_PROGRESS: createError('NG_IDEMPOTENCY_IN_PROGRESS', 'A request with this Idempotency-Key is still being processed; retry after Retry-After seconds', 409),

@@ -9,7 +9,8 @@
 import closeWithGrace from 'close-with-grace';
 import { buildApp } from './app.js';
 import { loadConfig, type Config } from './config.js';
-import { authMode, type AuthMode } from './http/api-keys.js';
+import { authMode, isLoopbackHost, type AuthMode } from './http/api-keys.js';
+import { erasureKeysFor, type ErasureKeys } from './store/erasure-keys.js';
 import { createLogger } from './logger.js';
 import { Neo4jIdempotencyStore } from './store/idempotency-store.js';
 import { AnalysisRunner } from './jobs/analysis-runner.js';
@@ -38,9 +39,19 @@ async function main(): Promise<void> {
     fail(`refusing to start: ${(err as Error).message}`);
   }
 
+  let erasure: { keys: ErasureKeys; development: boolean };
+  try {
+    erasure = erasureKeysFor(config, isLoopbackHost);
+  } catch (err) {
+    fail(`refusing to start: ${(err as Error).message}`);
+  }
+
   const logger = createLogger(config.LOG_LEVEL, process.stdout.isTTY ? { pretty: true } : {});
   if (auth.enabled) logger.info({ keys: auth.keys }, 'API keys required (Authorization: Bearer)');
   else logger.warn({ authentication: 'disabled' }, auth.reason);
+  if (erasure.development) {
+    logger.warn({ erasureKey: erasure.keys.current.id }, `ERASURE_SECRET is unset and HOST ${config.HOST} is a loopback address: the erasure ledger uses the public development secret`);
+  }
 
   let driver;
   try {
@@ -56,7 +67,7 @@ async function main(): Promise<void> {
     fail((err as Error).message);
   }
 
-  const store = new Neo4jGraphStore({ driver, database: config.NEO4J_DATABASE, logger });
+  const store = new Neo4jGraphStore({ driver, database: config.NEO4J_DATABASE, logger, erasureKeys: erasure.keys });
   const idempotency = new Neo4jIdempotencyStore(driver, config.NEO4J_DATABASE);
   try {
     await store.init();
@@ -64,6 +75,22 @@ async function main(): Promise<void> {
   } catch (err) {
     await store.close().catch(() => {});
     fail(`cannot prepare the Neo4j schema in database '${config.NEO4J_DATABASE}': ${(err as Error).message}`);
+  }
+  try {
+    const ledger = await store.checkErasureLedger();
+    if (ledger.pending > 0) {
+      logger.warn({ pending: ledger.pending }, 'erasures were cut off before they completed: their accounts stay suppressed; repeat each DELETE to complete it');
+    }
+  } catch (err) {
+    // With the public development secret (loopback, ERASURE_SECRET unset) the ledger protects
+    // nothing anyway, and a developer's database holds the entries of test runs (their own
+    // secret): a warning, so that `npm start` and the demo still start there.
+    if (erasure.development) {
+      logger.warn(`erasure ledger: ${(err as Error).message} (starting anyway: development secret on a loopback address)`);
+    } else {
+      await store.close().catch(() => {});
+      fail(`refusing to start: ${(err as Error).message}`);
+    }
   }
   let jobs: AnalysisJobs;
   let redis: { client: QueueJobs['redis']; prefix: string } | undefined;
@@ -85,6 +112,7 @@ async function main(): Promise<void> {
       queueLimit: config.ANALYSIS_QUEUE_LIMIT,
       projectionCacheBytes: config.PROJECTION_CACHE_MB * 1024 * 1024,
       leaseMs: config.ANALYSIS_LEASE_MS,
+      erasureKeys: erasure.keys,
       connection: {
         uri: config.NEO4J_URI,
         user: config.NEO4J_USER,
@@ -98,7 +126,7 @@ async function main(): Promise<void> {
     if (interrupted > 0) logger.warn({ interrupted }, 'marked failed the analyses whose runner stopped renewing its lease');
     jobs = runner;
   }
-  const app = await buildApp({ store, jobs, config, logger, idempotency, ...(redis ? { redis } : {}) });
+  const app = await buildApp({ store, jobs, config, logger, idempotency, erasureKeys: erasure.keys, ...(redis ? { redis } : {}) });
 
   // app.close(): stop accepting, answer the requests in flight (an acknowledged batch is
   // committed), mark running analyses interrupted; then the driver closes.

@@ -12,6 +12,8 @@ import { FleetWorker } from './jobs/fleet/fleet-worker.js';
 import { createLogger } from './logger.js';
 import { createDriver } from './store/driver.js';
 import { Neo4jGraphStore } from './store/neo4j-store.js';
+import { isLoopbackHost } from './http/api-keys.js';
+import { erasureKeysFor, type ErasureKeys } from './store/erasure-keys.js';
 
 function fail(message: string): never {
   process.stderr.write(`nichegraph worker: ${message}\n`);
@@ -27,6 +29,14 @@ async function main(): Promise<void> {
   }
   if (!config.REDIS_URL) fail('REDIS_URL is not set: a worker takes analyses from the Redis queue (without it, `npm start` runs them itself)');
   const logger = createLogger(config.LOG_LEVEL, process.stdout.isTTY ? { pretty: true } : {});
+  // The same erasure ledger keys as the API (a result computed while an account was erased is
+  // redacted of it when written): ERASURE_SECRET, or the development secret when HOST is a loopback address.
+  let erasureKeys: ErasureKeys;
+  try {
+    erasureKeys = erasureKeysFor(config, isLoopbackHost).keys;
+  } catch (err) {
+    fail((err as Error).message);
+  }
   const connection = {
     uri: config.NEO4J_URI,
     user: config.NEO4J_USER,
@@ -40,7 +50,7 @@ async function main(): Promise<void> {
   } catch (err) {
     fail((err as Error).message);
   }
-  const store = new Neo4jGraphStore({ driver, database: config.NEO4J_DATABASE, logger });
+  const store = new Neo4jGraphStore({ driver, database: config.NEO4J_DATABASE, logger, erasureKeys });
   try {
     await store.init();
   } catch (err) {
@@ -55,6 +65,7 @@ async function main(): Promise<void> {
     leaseMs: config.ANALYSIS_LEASE_MS,
     projectionCacheBytes: config.PROJECTION_CACHE_MB * 1024 * 1024,
     graceMs: config.SHUTDOWN_GRACE_MS,
+    erasureKeys,
   });
   // The grace period of close-with-grace is longer: the worker's own grace ends first.
   closeWithGrace({ delay: config.SHUTDOWN_GRACE_MS + 10_000, logger }, async ({ signal, err }) => {

@@ -85,7 +85,7 @@ t.test('SIGTERM finishes the batch in flight and interrupts analyses', async (t)
   t.notOk(answered, 'the second batch is still in flight when SIGTERM arrives');
   child.kill('SIGTERM');
   const second = await inFlight;
-  t.same(second, { status: 200, body: { received: 30_000, stored: 30_000, duplicates: 0 } }, 'the batch in flight is acknowledged');
+  t.same(second, { status: 200, body: { received: 30_000, stored: 30_000, duplicates: 0, suppressed: 0 } }, 'the batch in flight is acknowledged');
   const refused = await fetch(`${base}/health/live`).then(
     (r) => r.status,
     () => 'refused',

@@ -85,9 +85,53 @@ export interface paths {
          * @description One batch is one transaction: any invalid item gives 400 listing every offending index and field, and nothing of the batch is stored. At most 50000 interactions and 50000 accounts per request (413 above), and at most 33554432 bytes. Accounts named by interactions are created implicitly. An interaction with an id is stored once per graph: a replay counts as a duplicate. Self-interactions are rejected.
          *
          *     Streamed bodies: `application/x-ndjson` (one Interaction object per line) or `text/csv` (a header line naming the columns source,target and optionally type,weight,timestamp,id; empty cells = absent). The body is read with backpressure and stored in batches of 10000 rows, one transaction each, while the next batch is read; at most 20000000 rows and 4294967296 bytes per body, and 65536 characters per line or CSV record (413 above). The answer adds `batches`. Rows are validated like JSON items. If a row is invalid, the batch holding it and everything after it are not stored and every earlier batch is committed: batch k holds data rows (k-1)*10000+1 .. k*10000 (blank lines and the CSV header are not rows). The 400 lists every invalid row of that batch (at most 100) with `index` = its 1-based line number in the body (header included), and `detail` says how many rows and batches were committed. Going over the row, byte or line cap is the same (413 NG_BATCH_TOO_LARGE, NG_BODY_TOO_LARGE, NG_LINE_TOO_LONG; earlier batches kept); so is a database failure in batch k (batches before k kept). Interactions with ids make re-sending the whole body after a failure safe.
+         *
+         *     Resumable uploads: send a streamed body with an `Upload-Id` header (1-128 of [A-Za-z0-9._~:-], yours to choose, e.g. a UUID). Each batch then records the upload's progress in its own transaction, so after any failure (a 503, a dropped connection, this server killed) GET /v1/graphs/{graphId}/uploads/{uploadId} says exactly how many rows (whole batches) are committed. Re-send the same body with the same Upload-Id: its first `rows` rows are skipped (`skipped` in the answer; they must be the same rows, 409 NG_UPLOAD_MISMATCH otherwise) and the rest stored, batch boundaries unchanged, so no batch is applied twice, rows without ids included. Two streams at once under one Upload-Id: the second gets 409 NG_UPLOAD_CONFLICT. Upload-Id on a JSON body: 400 NG_UPLOAD_ID_NOT_STREAMED (a JSON batch is one transaction; use Idempotency-Key).
          */
         post: operations["ingestInteractions"];
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/graphs/{graphId}/uploads/{uploadId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * What a resumable streamed upload has committed
+         * @description The progress of an interactions stream sent with an `Upload-Id`: `rows` is exactly the number of leading data rows of the body that are committed (whole batches of `batchRows`), whatever failed afterwards. Re-send the same body with the same Upload-Id to store the rest: the committed rows are skipped. 404 NG_UPLOAD_NOT_FOUND when no batch of it is committed (start from the beginning) or the graph is unknown.
+         */
+        get: operations["getUpload"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/graphs/{graphId}/accounts/{accountId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Erase an account: its interactions and every trace in stored results (right to erasure)
+         * @description Removes the account, every interaction it sent or received, and every trace of it in the stored results of the graph's analyses (its membership and scores, the trusted lists, other members' top ties, bridges, the analysed ties, niche member lists and IN_NICHE relationships; exports and the explorer read these), and replaces the id in stored Idempotency-Key answers. The results' ETags change. Niche figures are not recomputed: a niche that lost a member is marked `redacted: true` and keeps the figures its analysis computed (with the erased account's interactions); the trusted list follows the analysis' rule again; the analysis counts `erasures`. A new analysis gives exact figures without the account.
+         *
+         *     An erasure ledger (an HMAC of graph and account id under the server's ERASURE_SECRET, never the id) keeps the account erased: later uploads (JSON, NDJSON, CSV) naming it store none of its interactions and count them as `suppressed`. Idempotent: 204 for an unknown or already erased account too (the ledger entry is written either way, so data that arrives later is suppressed). The ledger entry is written first: an erasure cut off half-way (503, a crash) keeps the account suppressed, and repeating the DELETE completes it.
+         */
+        delete: operations["eraseAccount"];
         options?: never;
         head?: never;
         patch?: never;
@@ -837,8 +881,10 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Makes the POST safe to retry: a retry with the same key (and the same body) returns the first answer without applying anything again. Kept IDEMPOTENCY_TTL_SECONDS (default 24 h). */
+                /** @description JSON batches: a retry with the same key returns the first answer (src/http/plugins/app/idempotency.ts checks it). */
                 "idempotency-key"?: string;
+                /** @description Streamed bodies: names a resumable upload (see the operation description). */
+                "upload-id"?: string;
             };
             path: {
                 /** @description Graph id. */
@@ -925,7 +971,8 @@ export interface operations {
                      * @example {
                      *       "received": 3,
                      *       "stored": 3,
-                     *       "duplicates": 0
+                     *       "duplicates": 0,
+                     *       "suppressed": 0
                      *     }
                      */
                     "application/json": {
@@ -935,8 +982,14 @@ export interface operations {
                         stored: number;
                         /** @description Interactions whose id was already stored (or repeated in this batch). */
                         duplicates: number;
-                        /** @description Streamed bodies only: batches (transactions) committed. */
+                        /** @description Interactions not stored because they name an erased account (DELETE /v1/graphs/{graphId}/accounts/{accountId}); account entries naming one are dropped too. received = stored + duplicates + suppressed. */
+                        suppressed: number;
+                        /** @description Streamed bodies only: batches (transactions) committed by this request. */
                         batches?: number;
+                        /** @description Streamed bodies with an Upload-Id only: leading rows skipped because an earlier attempt under the same Upload-Id had committed them. received = skipped + stored + duplicates + suppressed. */
+                        skipped?: number;
+                        /** @description The Upload-Id of a resumable upload. */
+                        uploadId?: string;
                     };
                 };
             };
@@ -1014,6 +1067,196 @@ export interface operations {
             };
             /** @description Idempotency-Key reused with a different request */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limit or analyses-per-key limit reached; retry after Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Neo4j unavailable, service overloaded or shutting down; retry after Retry-After seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getUpload: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Graph id. */
+                graphId: string;
+                /** @description The Upload-Id the stream was sent with. */
+                uploadId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        uploadId: string;
+                        graphId: string;
+                        /** @description Data rows committed: exactly the first `rows` data rows of the body (whole batches). */
+                        rows: number;
+                        /** @description Batches (transactions) committed. */
+                        batches: number;
+                        stored: number;
+                        duplicates: number;
+                        suppressed: number;
+                        /** @description Rows per batch of this upload (fixed by its first batch). */
+                        batchRows: number;
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                    };
+                };
+            };
+            /** @description Invalid request: every offending field is listed in `errors` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or unknown API key (send Authorization: Bearer <key>) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The API key lacks the scope (or graph) this needs */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unknown resource */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A path parameter is longer than the router accepts */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limit or analyses-per-key limit reached; retry after Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Neo4j unavailable, service overloaded or shutting down; retry after Retry-After seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    eraseAccount: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Graph id. */
+                graphId: string;
+                /** @description Account id, as given at ingestion (1-256 characters). */
+                accountId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Erased (or nothing to erase) */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid request: every offending field is listed in `errors` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or unknown API key (send Authorization: Bearer <key>) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The API key lacks the scope (or graph) this needs */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unknown resource */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A path parameter is longer than the router accepts */
+            414: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1351,6 +1594,8 @@ export interface operations {
                                     size: number;
                                 }[];
                             };
+                            /** @description Accounts erased from this stored result since it was computed (DELETE .../accounts/{accountId}); absent when none. Its summary counts (accounts, edges, unassigned) are updated; modularity and mean confidence are those computed with them. */
+                            erasures?: number;
                             /**
                              * AnalysisProgress
                              * @description Present while the analysis is queued or running (with a shared queue: on any worker).
@@ -1667,6 +1912,8 @@ export interface operations {
                                 size: number;
                             }[];
                         };
+                        /** @description Accounts erased from this stored result since it was computed (DELETE .../accounts/{accountId}); absent when none. Its summary counts (accounts, edges, unassigned) are updated; modularity and mean confidence are those computed with them. */
+                        erasures?: number;
                         /**
                          * AnalysisProgress
                          * @description Present while the analysis is queued or running (with a shared queue: on any worker).
@@ -1830,6 +2077,8 @@ export interface operations {
                                 size: number;
                             }[];
                         };
+                        /** @description Accounts erased from this stored result since it was computed (DELETE .../accounts/{accountId}); absent when none. Its summary counts (accounts, edges, unassigned) are updated; modularity and mean confidence are those computed with them. */
+                        erasures?: number;
                         /**
                          * AnalysisProgress
                          * @description Present while the analysis is queued or running (with a shared queue: on any worker).
@@ -2109,6 +2358,8 @@ export interface operations {
                                 size: number;
                             }[];
                         };
+                        /** @description Accounts erased from this stored result since it was computed (DELETE .../accounts/{accountId}); absent when none. Its summary counts (accounts, edges, unassigned) are updated; modularity and mean confidence are those computed with them. */
+                        erasures?: number;
                         /**
                          * AnalysisProgress
                          * @description Present while the analysis is queued or running (with a shared queue: on any worker).
@@ -2349,6 +2600,8 @@ export interface operations {
                                 size: number;
                             }[];
                         };
+                        /** @description Accounts erased from this stored result since it was computed (DELETE .../accounts/{accountId}); absent when none. Its summary counts (accounts, edges, unassigned) are updated; modularity and mean confidence are those computed with them. */
+                        erasures?: number;
                         /**
                          * AnalysisProgress
                          * @description Present while the analysis is queued or running (with a shared queue: on any worker).
@@ -2495,7 +2748,10 @@ export interface operations {
                             id: string;
                             /** @description The community the niche lies in (see listCommunities); null for the unassigned group. */
                             communityId: string | null;
+                            /** @description Members listed (an erasure removes its account from the list; 0 only when every member was erased). */
                             size: number;
+                            /** @description Present (true) once an account of this niche was erased: the account is gone from every list, but density, conductance, stability, reciprocity, events, activity, dominant types and the members' scores are those the analysis computed with its interactions (not recomputed: a new analysis gives exact figures without it). */
+                            redacted?: boolean;
                             /** @description Internal account pairs that interacted / all internal pairs. */
                             density: number;
                             /** @description Weight leaving the niche / min(volume of niche, volume of the rest); lower = more closed. */

@@ -37,6 +37,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { Worker } from 'node:worker_threads';
 import type { FastifyBaseLogger } from 'fastify';
 import type { DriverOptions } from '../store/driver.js';
+import type { ErasureKeys } from '../store/erasure-keys.js';
 import type { PairTable } from '../analysis/pair-table.js';
 import type { AnalysisRecord, AnalysisTimings, GraphStore, Lease, ProjectionParams } from '../store/port.js';
 import { instanceId } from './instance-id.js';
@@ -47,6 +48,8 @@ import type { WorkerInput, WorkerMessage } from './analysis-worker.js';
 
 export const CANCELLED = 'cancelled';
 const INTERRUPTED_RUNNING = 'interrupted: the service shut down while the analysis ran';
+/** How long a failure is retried while the database is away (recordFailure). */
+const FAILURE_RECORD_MS = 10 * 60_000;
 /** Why a runner stops an analysis it no longer holds (nothing is written for it). */
 const LEASE_LOST = 'lease lost: the analysis was cancelled, reclaimed or taken over elsewhere';
 export const DEFAULT_LEASE_MS = 30_000;
@@ -62,6 +65,8 @@ export interface AnalysisRunnerOptions {
   retryAfterSeconds?: number;
   /** Byte budget of the projection cache; 0 disables it. Default 0. */
   projectionCacheBytes?: number;
+  /** The erasure ledger's keys, for the workers' stores (a result is redacted of accounts erased while it computed). */
+  erasureKeys?: ErasureKeys | null;
   /** The name this runner holds leases under. Default: a fresh instanceId('api'). */
   owner?: string;
   /** Who holds the analyses submitted to it until it claims them. Default: `owner` (it queued them). */
@@ -363,15 +368,37 @@ export class AnalysisRunner implements AnalysisJobs {
     if (failure !== null) {
       if (failure === CANCELLED) log.info({ timings }, 'analysis cancelled');
       else log.error({ err: failure, timings }, 'analysis failed');
-      await this.store.markFailed(analysis.id, failure, finishedAt, this.owner).catch((e: unknown) => {
-        log.error({ err: e }, 'could not record the failure of the analysis');
-      });
+      await this.recordFailure(analysis.id, failure, finishedAt, log);
     } else {
       log.info({ timings }, 'analysis succeeded');
     }
     await this.store.recordTimings(analysis.id, timings, this.owner).catch((e: unknown) => {
       log.error({ err: e }, 'could not record the timings of the analysis');
     });
+  }
+
+  /**
+   * Marks the analysis failed (and so discards what its write staged), retried while the
+   * database is away: an analysis whose write-back died with Neo4j would otherwise stay
+   * "running" until the next boot's sweep, though this process recovers by itself. Retries
+   * with backoff (0.5 s doubling to 10 s) for up to FAILURE_RECORD_MS, and stop at close
+   * (the next boot's failUnfinished takes over).
+   */
+  private async recordFailure(analysisId: string, failure: string, finishedAt: string, log: FastifyBaseLogger): Promise<void> {
+    const until = Date.now() + FAILURE_RECORD_MS;
+    for (let delay = 500; ; delay = Math.min(delay * 2, 10_000)) {
+      try {
+        await this.store.markFailed(analysisId, failure, finishedAt, this.owner);
+        return;
+      } catch (err) {
+        if (this.closed || Date.now() + delay > until) {
+          log.error({ err }, 'could not record the failure of the analysis (its expired lease is reclaimed, or the next boot marks it failed)');
+          return;
+        }
+        log.warn({ err, retryInMs: delay }, 'could not record the failure of the analysis yet; retrying');
+        await new Promise((r) => setTimeout(r, delay).unref());
+      }
+    }
   }
 
   /**
@@ -417,6 +444,7 @@ export class AnalysisRunner implements AnalysisJobs {
       analysis: job.analysis,
       owner: this.owner,
       connection: this.options.connection,
+      erasureKeys: this.options.erasureKeys ?? null,
       projection,
       shareProjection: projection === null && this.projectionCache.maxBytes > 0,
     };

@@ -21,6 +21,7 @@ import { analyseProjection } from '../analysis/analyse.js';
 import { warmStartOf } from '../analysis/result-lineage.js';
 import type { PairTable } from '../analysis/pair-table.js';
 import { createDriver, type DriverOptions } from '../store/driver.js';
+import type { ErasureKeys } from '../store/erasure-keys.js';
 import { Neo4jGraphStore } from '../store/neo4j-store.js';
 import type { AnalysisRecord, AnalysisTimings } from '../store/port.js';
 import { readBaseline, resolveBaseline, withStableIds } from './niche-lineage.js';
@@ -31,6 +32,8 @@ export interface WorkerInput {
   /** The lease holder the analysis was claimed by: the result is written only while it still holds it. */
   owner: string;
   connection: DriverOptions & { database: string };
+  /** The erasure ledger's keys (Buffers arrive as Uint8Arrays, which HMAC takes alike). */
+  erasureKeys?: ErasureKeys | null;
   /** The projection and its graph version, when the parent had it cached; null: project from Neo4j. */
   projection: { table: PairTable; version: number } | null;
   /** Post the projected table back to the parent (to cache it). */
@@ -73,7 +76,7 @@ async function run(input: WorkerInput): Promise<void> {
   try {
     clock.enter('projection');
     const driver = await createDriver(connection);
-    store = new Neo4jGraphStore({ driver, database: connection.database });
+    store = new Neo4jGraphStore({ driver, database: connection.database, erasureKeys: input.erasureKeys ?? null });
     const { resolution, seed, topK, runs, minNicheSize, nicheSize, centralities, baseline: _baseline, warmStart, ...projectionParams } = analysis.params;
     const projected = input.projection ?? (await store.project(analysis.graphId, projectionParams));
     if (!projected) throw new Error(`graph '${analysis.graphId}' was deleted before the analysis ran`);

@@ -149,6 +149,7 @@ function toAnalysisRecord(get: (key: string) => unknown): AnalysisRecord {
     summary,
     // Present only once recorded, so records without timings read back as they were written.
     ...(timings !== null && timings !== undefined ? { timings: JSON.parse(str(timings)) as AnalysisTimings } : {}),
+    ...(toNumberOrNull(get('erasures') ?? null) ? { erasures: toNumber(get('erasures')) } : {}),
     ...(graphVersion !== null && graphVersion !== undefined ? { projection: { graphVersion: toNumber(graphVersion), cached: get('projectionCached') === true } } : {}),
     ...(typeof baselineAnalysisId === 'string' && typeof lineage === 'string'
       ? { lineage: { baselineAnalysisId, ...(JSON.parse(lineage) as Omit<AnalysisLineage, 'baselineAnalysisId'>) } }

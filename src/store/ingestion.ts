@@ -14,20 +14,26 @@
  * the server runs them in order), and interactions go column-wise (one list per property
  * instead of one map per row: less for the driver to pack and the server to unpack).
  */
+import type { Neo4jErasure } from './erasure.js';
 import type { Neo4jContext } from './neo4j-context.js';
 import { chunks, int, str, toNumber, type Row } from './neo4j-values.js';
-import type { AccountInput, IngestResult, InteractionInput } from './port.js';
+import type { AccountInput, IngestStepResult, InteractionInput, UploadStep } from './port.js';
+import { beginStep, commitStep } from './uploads.js';
 
 export class Neo4jIngestion {
   constructor(
     private readonly ctx: Neo4jContext,
     private readonly options: { chunkSize: number },
+    /** The erasure ledger: interactions and accounts naming an erased account are not stored (erasure.ts). */
+    private readonly erasure: Neo4jErasure,
   ) {}
 
   async ingest(
     graphId: string,
     batch: { interactions: InteractionInput[]; accounts: AccountInput[] },
-  ): Promise<IngestResult | null> {
+    /** A batch of a resumable upload (uploads.ts): stored only at the expected progress, which moves in this transaction. */
+    upload?: UploadStep,
+  ): Promise<IngestStepResult | null> {
     const { q } = this.ctx;
     const { chunkSize } = this.options;
     const started = Date.now();
@@ -53,21 +59,57 @@ export class Neo4jIngestion {
         ts: i.timestamp === null ? null : int(i.timestamp),
       });
     }
-    const keys = candidates.flatMap((r) => (r.key === null ? [] : [r.key as string]));
-    const accountRows: Row[] = batch.accounts.map((a) => ({ id: a.id, properties: a.properties }));
+    const allAccountRows: Row[] = batch.accounts.map((a) => ({ id: a.id, properties: a.properties }));
     const now = new Date().toISOString();
 
     const result = await this.ctx.inWrite(async (tx) => {
       // Everything below is recomputed on each attempt (executeWrite may retry).
       const locked = await tx.run(q.get('ingest-lock-graph'), { graphId, now });
       if (locked.records.length === 0) return null;
+      if (upload) {
+        const step = await beginStep(this.ctx, tx, graphId, upload, now);
+        if (step !== 'write') return { ...step, replayed: true };
+      }
+      // Erased accounts (the ledger, read after the graph lock: an erasure committed before
+      // this transaction is seen): their interactions are counted as suppressed, not stored.
+      let kept = candidates;
+      let accountRows = allAccountRows;
+      let suppressed = 0;
+      let repeats = batchDuplicates;
+      if (locked.records[0]?.get('erasures') === true) {
+        const named = new Set<string>();
+        for (const r of candidates) named.add(r.source as string).add(r.target as string);
+        for (const a of allAccountRows) named.add(a.id as string);
+        const erased = await this.erasure.erasedAmong(tx, graphId, named);
+        if (erased.size > 0) {
+          kept = candidates.filter((r) => !erased.has(r.source as string) && !erased.has(r.target as string));
+          accountRows = allAccountRows.filter((a) => !erased.has(a.id as string));
+          // received = stored + duplicates + suppressed: an interaction naming an erased
+          // account is suppressed, a repeat (of an id seen earlier in the batch) that names none is a duplicate.
+          repeats = 0;
+          const seenIds = new Set<string>();
+          for (const i of batch.interactions) {
+            const hit = erased.has(i.source) || erased.has(i.target);
+            if (i.id !== null) {
+              if (seenIds.has(i.id)) {
+                if (hit) suppressed++;
+                else repeats++;
+                continue;
+              }
+              seenIds.add(i.id);
+            }
+            if (hit) suppressed++;
+          }
+        }
+      }
+      const keys = kept.flatMap((r) => (r.key === null ? [] : [r.key as string]));
 
       const existing = new Set<string>();
       for (const chunk of chunks(keys, chunkSize)) {
         const res = await tx.run(q.get('ingest-existing-keys'), { keys: chunk });
         for (const record of res.records) existing.add(str(record.get('key')));
       }
-      const fresh = existing.size === 0 ? candidates : candidates.filter((r) => !existing.has(r.key as string));
+      const fresh = existing.size === 0 ? kept : kept.filter((r) => !existing.has(r.key as string));
 
       // The writes below are pipelined: every chunk is sent without waiting for the one
       // before (the server runs them in order, in this transaction), so it never idles
@@ -94,7 +136,9 @@ export class Neo4jIngestion {
         // Cannot happen (both endpoints were merged above); refuse to commit a miscount.
         throw new Error(`store/neo4j-store: stored ${stored} of ${fresh.length} new interactions; batch rolled back`);
       }
-      return { stored, duplicates: batchDuplicates + existing.size };
+      const outcome = { stored, duplicates: repeats + existing.size, suppressed };
+      if (upload) await commitStep(this.ctx, tx, graphId, upload, outcome, now);
+      return outcome;
     });
     this.ctx.log.debug(
       {

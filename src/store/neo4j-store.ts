@@ -59,6 +59,7 @@
  *   schema.ts          init (constraints, indexes) and ping        schema*.cypher, ping
  *   graphs.ts          create, list, read, delete graphs           graph-*.cypher
  *   ingestion.ts       ingest (one atomic batch, replay by id)     ingest-*.cypher
+ *   uploads.ts         resumable uploads' progress (Upload-Id)     upload-*.cypher
  *   projection.ts      graphVersion, project (the PairTable)       project-graph, project-latest, graph-exists
  *   pair-aggregator.ts the projection's events folded into pairs (pure)
  *   analyses.ts        analysis records, leases, guarded status transitions  analysis-*.cypher
@@ -87,6 +88,8 @@ import type { Driver } from 'neo4j-driver';
 import type { AnalysisResult } from '../analysis/types.js';
 import { CypherFiles } from './cypher-files.js';
 import { Neo4jAnalyses } from './analyses.js';
+import { Neo4jErasure } from './erasure.js';
+import type { ErasureKeys } from './erasure-keys.js';
 import { Neo4jGraphs } from './graphs.js';
 import { Neo4jIngestion } from './ingestion.js';
 import { Neo4jContext, silentLogger, type StoreLogger } from './neo4j-context.js';
@@ -107,6 +110,7 @@ import type {
   GraphStore,
   GraphWithCounts,
   IngestResult,
+  IngestStepResult,
   InteractionInput,
   Lease,
   MemberRow,
@@ -116,8 +120,11 @@ import type {
   Page,
   ProjectionInfo,
   ProjectionParams,
+  UploadProgress,
+  UploadStep,
   VersionedProjection,
 } from './port.js';
+import { uploadProgress } from './uploads.js';
 
 export { StoreNotFoundError } from './port.js';
 export type { StoreLogger } from './neo4j-context.js';
@@ -157,6 +164,11 @@ export interface Neo4jGraphStoreOptions {
   projectionEventsPerRecord?: number;
   /** Nodes (with their relationships) per inner transaction when deleting a graph. Default 1000. */
   deleteBatchSize?: number;
+  /**
+   * The erasure ledger's keys (ERASURE_SECRET, erasure-keys.ts). Without them eraseAccount
+   * throws, and so does an ingest into a graph that has ledger entries (it cannot check them).
+   */
+  erasureKeys?: ErasureKeys | null;
   /** ping() rejects after this many ms. Default 3000. */
   pingTimeoutMs?: number;
   /** Seconds init() waits for indexes to come online. Default 300. */
@@ -174,6 +186,7 @@ export class Neo4jGraphStore implements GraphStore {
   private readonly nicheIds: Neo4jNicheIds;
   private readonly resultWriter: Neo4jResultWriter;
   private readonly resultReader: Neo4jResultReader;
+  private readonly erasure: Neo4jErasure;
 
   constructor(options: Neo4jGraphStoreOptions) {
     const chunkSize = options.chunkSize ?? 5000;
@@ -191,7 +204,8 @@ export class Neo4jGraphStore implements GraphStore {
       pingTimeoutMs: options.pingTimeoutMs ?? 3000,
     });
     this.graphs = new Neo4jGraphs(this.ctx, { deleteBatchSize: options.deleteBatchSize ?? 1000 });
-    this.ingestion = new Neo4jIngestion(this.ctx, { chunkSize });
+    this.erasure = new Neo4jErasure(this.ctx, { keys: options.erasureKeys ?? null, deleteBatchSize: options.deleteBatchSize ?? 1000 });
+    this.ingestion = new Neo4jIngestion(this.ctx, { chunkSize }, this.erasure);
     this.projection = new Neo4jProjection(this.ctx, {
       idsPerRecord: options.projectionIdsPerRecord ?? 10_000,
       eventsPerRecord: options.projectionEventsPerRecord ?? 8_000,
@@ -245,9 +259,26 @@ export class Neo4jGraphStore implements GraphStore {
     }
   }
 
+  // erasure (erasure.ts, result-redaction.ts)
+  async eraseAccount(graphId: string, accountId: string): Promise<{ redactedAnalyses: string[] } | null> {
+    try {
+      return await this.erasure.erase(graphId, accountId);
+    } finally {
+      // Whatever was redacted (all of it, or some before a failure) is read again.
+      this.resultReader.forgetGraph(graphId);
+    }
+  }
+  /** At boot: throws when the ledger has entries of a key not configured; counts entries and pending ones. */
+  checkErasureLedger(): Promise<{ entries: number; pending: number }> {
+    return this.erasure.checkLedger();
+  }
+
   // ingestion (ingestion.ts)
-  ingest(graphId: string, batch: { interactions: InteractionInput[]; accounts: AccountInput[] }): Promise<IngestResult | null> {
-    return this.ingestion.ingest(graphId, batch);
+  ingest(graphId: string, batch: { interactions: InteractionInput[]; accounts: AccountInput[] }, upload?: UploadStep): Promise<IngestStepResult | null> {
+    return this.ingestion.ingest(graphId, batch, upload);
+  }
+  uploadProgress(graphId: string, uploadId: string): Promise<UploadProgress | null> {
+    return uploadProgress(this.ctx, graphId, uploadId);
   }
 
   // projection (projection.ts)
@@ -315,6 +346,8 @@ export class Neo4jGraphStore implements GraphStore {
   async writeResult(analysisId: string, result: AnalysisResult, finishedAt: string, owner: string, options: WriteResultOptions = {}): Promise<void> {
     try {
       await this.resultWriter.writeResult(analysisId, result, finishedAt, owner, options);
+      // Accounts erased while this analysis computed (its projection was read before) leave it now.
+      await this.erasure.redactIfErased(analysisId, result.accounts.ids);
     } finally {
       // A result written again replaces the one this process may have cached.
       this.resultReader.forget(analysisId);

@@ -52,6 +52,50 @@ export interface IngestResult {
   stored: number;
   /** Interactions skipped because their id was already stored in this graph (or repeated in the batch). */
   duplicates: number;
+  /** Interactions not stored because they name an erased account (the erasure ledger). */
+  suppressed: number;
+}
+
+/**
+ * One batch of a resumable streamed upload (Upload-Id, src/store/uploads.ts): the batch is
+ * stored only when the upload's committed progress is `rowsBefore` rows, and the progress
+ * moves to `rowsBefore + rows` in the batch's own transaction.
+ */
+export interface UploadStep {
+  uploadId: string;
+  /** Rows the caller knows committed before this batch. */
+  rowsBefore: number;
+  /** Data rows of this batch (valid rows; what the progress counts). */
+  rows: number;
+  /** Rows per batch of the upload (recorded on its first batch). */
+  batchRows: number;
+  /** The upload's digest chained over the rows up to and including this batch. */
+  digest: string;
+}
+
+export interface IngestStepResult extends IngestResult {
+  /**
+   * True when the upload's progress already held this very batch (a commit whose answer was
+   * lost, retried by the driver): nothing was written again; the figures are the first commit's.
+   */
+  replayed?: boolean;
+}
+
+/** What a resumable upload has committed (GET /v1/graphs/{graphId}/uploads/{uploadId}). */
+export interface UploadProgress {
+  uploadId: string;
+  graphId: string;
+  /** Data rows committed, in whole batches: the first `rows` data rows of the body. */
+  rows: number;
+  batches: number;
+  stored: number;
+  duplicates: number;
+  suppressed: number;
+  batchRows: number;
+  /** The digest chained over the committed rows (a resumed body must begin with the same rows). */
+  digest: string;
+  createdAt: string;
+  updatedAt: string;
 }
 
 /** A projection and the graph version its rows are at least as new as. */
@@ -135,6 +179,8 @@ export interface AnalysisRecord {
   projection?: ProjectionInfo;
   /** Set with the result when the analysis had a baseline; absent otherwise. */
   lineage?: AnalysisLineage;
+  /** Accounts erased from its stored result since it was computed (eraseAccount); absent when none. */
+  erasures?: number;
 }
 
 /** Which data an analysis read. */
@@ -146,7 +192,10 @@ export interface ProjectionInfo {
 }
 
 /** A niche as listed: everything of the analysis' NicheResult but its member list. */
-export type NicheRow = Omit<NicheResult, 'members'>;
+export type NicheRow = Omit<NicheResult, 'members'> & {
+  /** True once an account of it was erased: its figures are those computed with that account (store/result-redaction.ts). */
+  redacted?: boolean;
+};
 
 /** A community as listed: its figures and its niches' ids, largest first. */
 export type CommunityRow = CommunityResult;
@@ -205,8 +254,19 @@ export interface GraphStore {
   /** Removes the graph with its accounts, interactions, analyses and niches. False when unknown. */
   deleteGraph(graphId: string): Promise<boolean>;
 
+  /**
+   * Erases an account (the right to erasure, store/erasure.ts): the account, every
+   * interaction it sent or received and every trace in stored results; a ledger entry (an
+   * HMAC of graph and account id, no id) makes later ingests suppress it. Idempotent: an
+   * unknown or already erased account is erased again (nothing to remove, the entry kept).
+   * Null when the graph is unknown; otherwise the analyses whose stored result held it.
+   */
+  eraseAccount(graphId: string, accountId: string): Promise<{ redactedAnalyses: string[] } | null>;
+
   /** Stores one batch atomically (one transaction). Returns null when the graph is unknown. */
-  ingest(graphId: string, batch: { interactions: InteractionInput[]; accounts: AccountInput[] }): Promise<IngestResult | null>;
+  ingest(graphId: string, batch: { interactions: InteractionInput[]; accounts: AccountInput[] }, upload?: UploadStep): Promise<IngestStepResult | null>;
+  /** The committed progress of a resumable upload; null when the graph or the upload is unknown. */
+  uploadProgress(graphId: string, uploadId: string): Promise<UploadProgress | null>;
 
   /**
    * The graph's version: a counter that every ingest into it raises (in the ingest's

@@ -27,7 +27,17 @@
  */
 import { deflateRawSync, inflateRawSync } from 'node:zlib';
 import type { CentralityName } from '../analysis/centrality/select.js';
-import type { AnalysisResult } from '../analysis/types.js';
+import type { AccountColumns, AnalysisResult, NicheColumns, TieColumns } from '../analysis/types.js';
+
+/**
+ * What the blocks are made of: an AnalysisResult's accounts, member order and ties (the
+ * erasure's redaction, result-redaction.ts, builds one from stored blocks).
+ */
+export interface BlockSource {
+  accounts: AccountColumns;
+  niches: Pick<NicheColumns, 'members' | 'memberStarts'>;
+  ties: Pick<TieColumns, 'count' | 'source' | 'target' | 'weight' | 'reciprocated'>;
+}
 
 export const FORMAT = 1;
 /**
@@ -176,7 +186,7 @@ export interface BlockRow {
   data: Int8Array;
 }
 
-export function encodeMemberBlock(result: AnalysisResult, seq: number): BlockRow {
+export function encodeMemberBlock(result: BlockSource, seq: number): BlockRow {
   const a = result.accounts;
   const start = seq * MEMBER_BLOCK;
   const end = Math.min(a.count, start + MEMBER_BLOCK);
@@ -270,7 +280,7 @@ export function decodeMemberBlock(seq: number, centralityNames: string[], data: 
 }
 
 /** Index block `seq`: account ids seq * INDEX_BLOCK .. (ascending) with their member positions. */
-export function encodeIndexBlock(result: AnalysisResult, seq: number): BlockRow {
+export function encodeIndexBlock(result: BlockSource, seq: number): BlockRow {
   const a = result.accounts;
   const start = seq * INDEX_BLOCK;
   const end = Math.min(a.count, start + INDEX_BLOCK);
@@ -306,7 +316,7 @@ export function decodeIndexBlock(seq: number, ids: string[], data: Int8Array): I
   return { seq, start: seq * INDEX_BLOCK, ids, position: u.int32(u.header[1] as number), bytes: u.byteLength + stringBytes };
 }
 
-export function encodeTieBlock(result: AnalysisResult, seq: number): BlockRow {
+export function encodeTieBlock(result: BlockSource, seq: number): BlockRow {
   const ties = result.ties;
   const start = seq * TIE_BLOCK;
   const end = Math.min(ties.count, start + TIE_BLOCK);
@@ -356,7 +366,7 @@ export function decodeTieBlock(seq: number, data: Int8Array): TieBlock {
 }
 
 /** Every block of a result, in the order they are written. */
-export function* resultBlocks(result: AnalysisResult): Generator<BlockRow> {
+export function* resultBlocks(result: BlockSource | AnalysisResult): Generator<BlockRow> {
   for (let s = 0; s * MEMBER_BLOCK < result.accounts.count; s++) yield encodeMemberBlock(result, s);
   for (let s = 0; s * INDEX_BLOCK < result.accounts.count; s++) yield encodeIndexBlock(result, s);
   for (let s = 0; s * TIE_BLOCK < result.ties.count; s++) yield encodeTieBlock(result, s);

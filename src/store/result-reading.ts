@@ -234,7 +234,7 @@ export class Neo4jResultReader {
   async nicheGraph(analysisId: string): Promise<NicheGraph | null> {
     const c = await this.catalogue(analysisId);
     if (!c) return null;
-    const cached = this.cache.get(`${analysisId}\u0000nicheGraph`) as unknown as { graph: NicheGraph } | undefined;
+    const cached = this.cache.get(`${analysisId}\u0000${c.revision}nicheGraph`) as unknown as { graph: NicheGraph } | undefined;
     if (cached) return cached.graph;
     // Account index -> niche row, from the index blocks (account order) and the positions.
     const rowOf = new Int32Array(c.accounts);
@@ -266,7 +266,7 @@ export class Neo4jResultReader {
         .map(([key, l]) => ({ source: c.niches[Math.floor(key / rows)]!.id, target: c.niches[key % rows]!.id, weight: l.weight, ties: l.ties })),
     };
     const bytes = 64 * graph.links.length + 64 * graph.niches.length;
-    this.cache.set(`${analysisId}\u0000nicheGraph`, { graph, bytes } as unknown as Entry);
+    this.cache.set(`${analysisId}\u0000${c.revision}nicheGraph`, { graph, bytes } as unknown as Entry);
     return graph;
   }
 
@@ -312,7 +312,7 @@ export class Neo4jResultReader {
   }
 
   private async memberBlock(c: Catalogue, seq: number, keep = true): Promise<MemberBlock> {
-    const key = `${c.analysisId}\u0000m${seq}`;
+    const key = `${c.analysisId}\u0000${c.revision}m${seq}`;
     const hit = this.cache.get(key) as MemberBlock | undefined;
     if (hit) return hit;
     const b = await this.block(c, 'members', seq);
@@ -322,7 +322,7 @@ export class Neo4jResultReader {
   }
 
   private async indexBlock(c: Catalogue, seq: number, keep = true): Promise<IndexBlock> {
-    const key = `${c.analysisId}\u0000i${seq}`;
+    const key = `${c.analysisId}\u0000${c.revision}i${seq}`;
     const hit = this.cache.get(key) as IndexBlock | undefined;
     if (hit) return hit;
     const b = await this.block(c, 'index', seq);
@@ -332,7 +332,7 @@ export class Neo4jResultReader {
   }
 
   private async tieBlock(c: Catalogue, seq: number, keep = true): Promise<TieBlock> {
-    const key = `${c.analysisId}\u0000t${seq}`;
+    const key = `${c.analysisId}\u0000${c.revision}t${seq}`;
     const hit = this.cache.get(key) as TieBlock | undefined;
     if (hit) return hit;
     const b = await this.block(c, 'ties', seq);
@@ -480,6 +480,7 @@ function nicheOf(n: Row, baseline: string | null): { niche: NicheRow; memberStar
       conductance: toNumber(n.conductance),
       trusted: ids.map((id, i) => ({ accountId: str(id), score: toNumber(scores[i]) })),
       unassigned: n.unassigned === true,
+      ...(n.redacted === true ? { redacted: true } : {}),
       stability: toNumber(n.stability),
       reciprocity: toNumber(n.reciprocity),
       events: toNumber(n.events),

@@ -29,7 +29,7 @@ t.test('create, ingest, analyse and read niches through the generated client', a
     params: { path: { graphId: id }, header: { 'idempotency-key': `${id}-batch-1` } },
     body: { interactions },
   });
-  t.same(ingested.data, { received: 7, stored: 7, duplicates: 0 });
+  t.same(ingested.data, { received: 7, stored: 7, duplicates: 0, suppressed: 0 });
 
   const analysis = await client.POST('/v1/graphs/{graphId}/analyses', {
     params: { path: { graphId: id }, query: { wait: 30 } },

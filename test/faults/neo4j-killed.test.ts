@@ -1,6 +1,12 @@
 /**
- * Neo4j killed (SIGKILL, no clean shutdown) in the middle of a streamed ingestion, with the
- * real server of scripts/neo4j.mjs (the one this suite runs against), restarted afterwards:
+ * Neo4j killed (SIGKILL, no clean shutdown) in the middle of a streamed ingestion and of an
+ * analysis' write-back at once (one restart serves both), with the real server of
+ * scripts/neo4j.mjs (the one this suite runs against), restarted afterwards:
+ *   - the write-back is held mid-way deterministically (the test holds, in an open
+ *     transaction, the key of one niche the writer creates, as test/store/crash-mid-write
+ *     does), so it has staged blocks when Neo4j dies; after the restart the same app ends
+ *     the analysis by itself: failed with nothing of it readable and its staged rows gone,
+ *     or (the write retried once the database is back) succeeded with the whole result;
  *   - the stream's client gets a 503 problem that says how many rows and batches were
  *     committed before the failure;
  *   - after the restart every one of those batches is stored, and what is stored is whole
@@ -16,6 +22,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import neo4j from 'neo4j-driver';
 import t from 'tap';
 import { createDriver } from '../../src/store/driver.js';
 import { startTestApp, uniqueId } from '../helpers/app.js';
@@ -108,6 +115,36 @@ t.test('Neo4j SIGKILLed mid-stream: 503 naming the committed batches, all of the
 
   const t0 = Date.now();
   const stage = (what: string) => t.comment(`${what} after ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+  const nodes = async (label: 'ResultBlock' | 'Niche', analysisId: string) =>
+    Number((await probe.executeQuery(`MATCH (x:${label} {analysisId: $analysisId}) RETURN count(x) AS n`, { analysisId })).records[0]?.get('n'));
+
+  // An analysis whose write-back is held mid-way: 100 rings of 25 give 100 niches; the test
+  // holds niche n7's key, so the writer stages its blocks and waits on that key.
+  const w = uniqueId('killedwb');
+  t.equal((await ctx.app.inject({ method: 'POST', url: '/v1/graphs', payload: { id: w, name: w } })).statusCode, 201);
+  t.teardown(() => ctx.store.deleteGraph(w).then(() => {}, () => {}));
+  const rings = [];
+  for (let i = 0; i < 2500; i++) {
+    const next = `u${Math.floor(i / 25) * 25 + ((i + 1) % 25)}`;
+    rings.push({ source: `u${i}`, target: next }, { source: next, target: `u${i}` });
+  }
+  t.equal((await ctx.app.inject({ method: 'POST', url: `/v1/graphs/${w}/interactions`, payload: { interactions: rings } })).statusCode, 200);
+  const posted = await ctx.app.inject({ method: 'POST', url: `/v1/graphs/${w}/analyses`, payload: { seed: 1, runs: 4 } });
+  t.equal(posted.statusCode, 202);
+  const analysisId = posted.json().id as string;
+  const lockSession = probe.session({ defaultAccessMode: neo4j.session.WRITE });
+  const lock = await lockSession.beginTransaction();
+  await lock.run('CREATE (:Niche {analysisId: $analysisId, id: $id})', { analysisId, id: 'n7' });
+  t.teardown(() => lockSession.close().catch(() => {}));
+  let staged = 0;
+  for (let i = 0; i < 1200 && staged === 0; i++) {
+    staged = await nodes('ResultBlock', analysisId);
+    if (staged === 0) await new Promise((r) => setTimeout(r, 50));
+  }
+  t.ok(staged > 0, `the write-back is mid-way (${staged} blocks staged, held on a niche key)`);
+  t.equal((await ctx.app.inject({ url: `/v1/analyses/${analysisId}` })).json().status, 'running');
+  stage('the write-back held');
+
   const answer = upload(port, g);
   // Kill once at least two batches are committed (Neo4j says so), while the stream goes on.
   let seen = 0;
@@ -137,6 +174,31 @@ t.test('Neo4j SIGKILLed mid-stream: 503 naming the committed batches, all of the
   }
   t.ok(ready, 'the same app is ready again by itself');
   stage('the app ready');
+
+  // The held write-back: the same app ends the analysis by itself (its write died with the
+  // database; recording the failure is retried until the database is back, and the runner
+  // may write the result again), never with part of a result readable.
+  let status = 'running';
+  for (let i = 0; i < 240 && status === 'running'; i++) {
+    status = (await ctx.app.inject({ url: `/v1/analyses/${analysisId}` })).json().status as string;
+    if (status === 'running') await new Promise((r) => setTimeout(r, 250));
+  }
+  t.ok(status === 'failed' || status === 'succeeded', `the analysis whose write-back Neo4j took down ends (${status}) by itself`);
+  stage(`the analysis ${status}`);
+  if (status === 'failed') {
+    t.equal((await ctx.app.inject({ url: `/v1/analyses/${analysisId}/niches` })).statusCode, 409, 'its results: 409, nothing partial');
+    t.equal(await nodes('ResultBlock', analysisId), 0, 'its staged blocks are gone');
+    t.equal(await nodes('Niche', analysisId), 0, 'and its niches');
+  } else {
+    // Written again once the database was back (the runner retried it): whole, not a part.
+    const record = (await ctx.app.inject({ url: `/v1/analyses/${analysisId}` })).json();
+    t.equal(record.summary.accounts, 2500, 'retried: the result is whole');
+    const niches = (await ctx.app.inject({ url: `/v1/analyses/${analysisId}/niches?limit=1000` })).json() as { total: number; items: Array<{ size: number }> };
+    t.equal(niches.total, record.summary.niches, 'every niche readable');
+    t.equal(niches.items.reduce((sum, n) => sum + n.size, 0), 2500, 'holding every account once');
+  }
+  const retried = await ctx.app.inject({ method: 'POST', url: `/v1/graphs/${w}/analyses?wait=60`, payload: { seed: 1, runs: 4 } });
+  t.match(retried.json(), { status: 'succeeded', summary: { accounts: 2500 } }, 'the same analysis asked again succeeds');
 
   const ids = await stored();
   const m = ids.length;

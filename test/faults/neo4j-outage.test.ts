@@ -66,7 +66,7 @@ t.test('a batch cut mid-transaction answers 503 and stores nothing', async (t) =
   await proxy.up();
   if (res.statusCode === 200) {
     // The transaction committed just before the cut: then all of it is there.
-    t.same(res.json(), { received: 30_000, stored: 30_000, duplicates: 0 });
+    t.same(res.json(), { received: 30_000, stored: 30_000, duplicates: 0, suppressed: 0 });
   } else {
     t.equal(res.statusCode, 503);
     t.match(res.json(), { code: 'NG_STORE_UNAVAILABLE' });

@@ -13,6 +13,10 @@ import { AnalysisRunner } from '../../src/jobs/analysis-runner.js';
 import { createDriver } from '../../src/store/driver.js';
 import { Neo4jGraphStore } from '../../src/store/neo4j-store.js';
 import { Neo4jIdempotencyStore } from '../../src/store/idempotency-store.js';
+import { parseErasureKeys } from '../../src/store/erasure-keys.js';
+
+/** The erasure ledger's secret in tests (a real deployment keeps its own apart from the database). */
+export const TEST_ERASURE_SECRET = 'test-erasure-secret-of-at-least-32-bytes';
 
 /**
  * Limits off unless a test sets them: test files make many requests from one address and
@@ -34,7 +38,10 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+export async function startTestApp(
+  env: Record<string, string> = {},
+  options: { logLines?: string[]; /** The store's deletion batch (graph deletion, erasure); 1,000 by default. */ deleteBatchSize?: number } = {},
+): Promise<TestApp> {
   const config = loadConfig({ ...PERMISSIVE_LIMITS, ...process.env, ...env });
   const driver = await createDriver({
     uri: config.NEO4J_URI,
@@ -43,8 +50,19 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     database: config.NEO4J_DATABASE,
     maxRetryTimeMs: config.NEO4J_MAX_RETRY_MS,
   });
-  const logger = pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' });
-  const store = new Neo4jGraphStore({ driver, database: config.NEO4J_DATABASE, logger });
+  // logLines: every log line of the app at level info and above is kept there (a test reads what was logged).
+  const lines = options.logLines;
+  const logger = lines
+    ? pino({ level: 'info' }, { write: (line: string) => void lines.push(line) })
+    : pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' });
+  const erasureKeys = parseErasureKeys(config.ERASURE_SECRET || TEST_ERASURE_SECRET, config.ERASURE_SECRET_PREVIOUS);
+  const store = new Neo4jGraphStore({
+    driver,
+    database: config.NEO4J_DATABASE,
+    logger,
+    erasureKeys,
+    ...(options.deleteBatchSize ? { deleteBatchSize: options.deleteBatchSize } : {}),
+  });
   await store.init();
   const idempotency = new Neo4jIdempotencyStore(driver, config.NEO4J_DATABASE);
   await idempotency.init();
@@ -52,9 +70,10 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     concurrency: config.ANALYSIS_CONCURRENCY,
     queueLimit: config.ANALYSIS_QUEUE_LIMIT,
     projectionCacheBytes: config.PROJECTION_CACHE_MB * 1024 * 1024,
+    erasureKeys,
     connection: { uri: config.NEO4J_URI, user: config.NEO4J_USER, password: config.NEO4J_PASSWORD, database: config.NEO4J_DATABASE },
   });
-  const app = await buildApp({ store, jobs, config, logger, idempotency });
+  const app = await buildApp({ store, jobs, config, logger, idempotency, erasureKeys });
   await app.ready();
   return {
     app,

@@ -21,7 +21,7 @@ t.test('createGraph, getGraph, listGraphs, deleteGraph', async (t) => {
     interactions: [ix('a', 'b'), ix('b', 'a'), ix('a', 'c')],
     accounts: [{ id: 'z', properties: { name: 'Zed' } }],
   });
-  t.same(result, { stored: 3, duplicates: 0 });
+  t.same(result, { stored: 3, duplicates: 0, suppressed: 0 });
   const counted = await store.getGraph(id);
   t.equal(counted?.accounts, 4, 'a, b, c and the isolated z');
   t.equal(counted?.interactions, 3);

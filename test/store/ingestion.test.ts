@@ -20,11 +20,11 @@ t.test('ids make ingestion idempotent', async (t) => {
     ],
     accounts: [],
   };
-  t.same(await store.ingest(g, batch), { stored: 3, duplicates: 1 }, 'first time');
-  t.same(await store.ingest(g, batch), { stored: 1, duplicates: 3 }, 'replay: only the id-less one is new');
+  t.same(await store.ingest(g, batch), { stored: 3, duplicates: 1, suppressed: 0 }, 'first time');
+  t.same(await store.ingest(g, batch), { stored: 1, duplicates: 3, suppressed: 0 }, 'replay: only the id-less one is new');
   t.same(
     await store.ingest(g, { interactions: [ix('c', 'a', { id: 'e3' }), ix('x', 'y', { id: 'e1' })], accounts: [] }),
-    { stored: 1, duplicates: 1 },
+    { stored: 1, duplicates: 1, suppressed: 0 },
     'mixed new and old ids',
   );
   const got = await store.getGraph(g);
@@ -35,6 +35,7 @@ t.test('ids make ingestion idempotent', async (t) => {
   t.same(await store.ingest(other, { interactions: [ix('a', 'b', { id: 'e1' })], accounts: [] }), {
     stored: 1,
     duplicates: 0,
+    suppressed: 0,
   });
 
   // What is stored.
@@ -108,7 +109,7 @@ t.test('a batch is atomic: a failure in a later chunk stores nothing', async (t)
     }),
   );
   t.equal((await small.getGraph(g))?.interactions, 1, 'still nothing');
-  t.same(await small.ingest(g, { interactions, accounts: [] }), { stored: 35, duplicates: 0 }, 'retry succeeds');
+  t.same(await small.ingest(g, { interactions, accounts: [] }), { stored: 35, duplicates: 0, suppressed: 0 }, 'retry succeeds');
 });
 
 t.test('concurrent ingests of the same ids into one graph store each id once', async (t) => {
@@ -150,11 +151,11 @@ t.test('50,000 interactions in one call', async (t) => {
   let started = Date.now();
   const first = await store.ingest(g, { interactions, accounts: [] });
   const firstMs = Date.now() - started;
-  t.same(first, { stored: 50_000, duplicates: 0 });
+  t.same(first, { stored: 50_000, duplicates: 0, suppressed: 0 });
   started = Date.now();
   const replay = await store.ingest(g, { interactions, accounts: [] });
   const replayMs = Date.now() - started;
-  t.same(replay, { stored: 0, duplicates: 50_000 });
+  t.same(replay, { stored: 0, duplicates: 50_000, suppressed: 0 });
   started = Date.now();
   const projection = await store.project(g, { typeWeights: {}, from: null, to: null, minWeight: 0 });
   const projectMs = Date.now() - started;

@@ -26,6 +26,7 @@ import { Queue, Worker, type Job } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { FastifyBaseLogger } from 'fastify';
 import type { DriverOptions } from '../../store/driver.js';
+import type { ErasureKeys } from '../../store/erasure-keys.js';
 import type { GraphStore } from '../../store/port.js';
 import { AnalysisRunner, DEFAULT_LEASE_MS } from '../analysis-runner.js';
 import { instanceId } from '../instance-id.js';
@@ -42,6 +43,8 @@ export interface FleetWorkerOptions {
   /** Lease and BullMQ lock duration (ms). Default 30 s. */
   leaseMs?: number;
   projectionCacheBytes?: number;
+  /** The erasure ledger's keys (results computed while an account was erased are redacted of it). */
+  erasureKeys?: ErasureKeys | null;
   /** How long close() lets running analyses finish before abandoning them. Default 30 s. */
   graceMs?: number;
   /** A queued analysis counts as lost when its job is missing for this long after creation. Default 60 s. */
@@ -84,6 +87,7 @@ export class FleetWorker {
       concurrency,
       queueLimit: concurrency,
       projectionCacheBytes: options.projectionCacheBytes ?? 0,
+      erasureKeys: options.erasureKeys ?? null,
       owner: this.owner,
       queuedBy: this.names.queueOwner,
       leaseMs: this.leaseMs,

@@ -27,7 +27,7 @@ t.test('a retried ingestion returns the first answer and stores nothing again', 
   const batch = { interactions: [{ source: 'a', target: 'b' }, { source: 'b', target: 'c' }] };
   const first = await post(`/v1/graphs/${g}/interactions`, batch, key);
   t.equal(first.statusCode, 200);
-  t.same(first.json(), { received: 2, stored: 2, duplicates: 0 });
+  t.same(first.json(), { received: 2, stored: 2, duplicates: 0, suppressed: 0 });
   t.notOk(first.headers['idempotent-replayed']);
   const again = await post(`/v1/graphs/${g}/interactions`, batch, key);
   t.equal(again.statusCode, 200);
@@ -35,7 +35,7 @@ t.test('a retried ingestion returns the first answer and stores nothing again', 
   t.equal(again.headers['idempotent-replayed'], 'true');
   t.equal(await interactionCount(g), 2, 'stored once');
   const without = await post(`/v1/graphs/${g}/interactions`, batch);
-  t.same(without.json(), { received: 2, stored: 2, duplicates: 0 }, 'without a key the batch is applied again');
+  t.same(without.json(), { received: 2, stored: 2, duplicates: 0, suppressed: 0 }, 'without a key the batch is applied again');
 });
 
 t.test('a retried graph creation replays 201 with its Location; a different body is 422', async (t) => {

@@ -44,10 +44,10 @@ t.test('NDJSON: batches, blank lines, idempotent replay', async (t) => {
   const body = nd(rows.slice(0, 2)) + '\n\n' + nd(rows.slice(2)) + '\n';
   const res = await send(g, 'application/x-ndjson', body);
   t.equal(res.statusCode, 200);
-  t.same(res.json(), { received: 5, stored: 5, duplicates: 0, batches: 2 });
+  t.same(res.json(), { received: 5, stored: 5, duplicates: 0, suppressed: 0, batches: 2 });
   t.same(await stored(g), ['a>b:1.0', 'a>c:1.0', 'b>c:2.0', 'c>a:1.0', 'c>d:-1.0']);
   const replay = await send(g, 'application/x-ndjson; charset=utf-8', body);
-  t.same(replay.json(), { received: 5, stored: 1, duplicates: 4, batches: 2 }, 'only the id-less row is stored again');
+  t.same(replay.json(), { received: 5, stored: 1, duplicates: 4, suppressed: 0, batches: 2 }, 'only the id-less row is stored again');
 });
 
 t.test('NDJSON: an invalid row stops the stream; earlier batches stay committed', async (t) => {
@@ -81,7 +81,7 @@ t.test('CSV: header, empty cells, typed columns, errors by line', async (t) => {
   const csv = 'source,target,type,weight,timestamp,id\r\nx,y,reply,2,1763631000000,c1\r\ny,z,,,,\r\nz,x,mention,-3,2026-11-20T09:30:00Z,c3\r\n';
   const res = await send(g, 'text/csv', csv);
   t.equal(res.statusCode, 200);
-  t.same(res.json(), { received: 3, stored: 3, duplicates: 0, batches: 1 });
+  t.same(res.json(), { received: 3, stored: 3, duplicates: 0, suppressed: 0, batches: 1 });
   t.same(await stored(g), ['x>y:2.0', 'y>z:1.0', 'z>x:-3.0']);
   const { records } = await ctx.driver.executeQuery(
     'MATCH (:Account {graphId: $g, id: "x"})-[r:INTERACTED]->() RETURN r.type AS type, r.ts AS ts, r.id AS id',

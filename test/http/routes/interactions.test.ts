@@ -32,7 +32,7 @@ t.test('a valid batch is stored with defaults and accounts', async (t) => {
     accounts: [{ id: 'alice', properties: { handle: '@alice', followers: 12, verified: false } }, { id: 'dave' }],
   });
   t.equal(res.statusCode, 200);
-  t.same(res.json(), { received: 3, stored: 3, duplicates: 0 });
+  t.same(res.json(), { received: 3, stored: 3, duplicates: 0, suppressed: 0 });
   t.match(await counts(g), { accounts: 4, interactions: 3 });
   const { records } = await ctx.driver.executeQuery(
     'MATCH (a:Account {graphId: $g, id: "alice"}) RETURN a.handle AS handle, a.followers AS followers',
@@ -51,12 +51,12 @@ t.test('an interaction id is stored once per graph: replays are duplicates', asy
       { source: 'c', target: 'a' },
     ],
   };
-  t.same((await ingest(g, batch)).json(), { received: 4, stored: 3, duplicates: 1 });
-  t.same((await ingest(g, { interactions: batch.interactions.slice(0, 3) })).json(), { received: 3, stored: 0, duplicates: 3 });
+  t.same((await ingest(g, batch)).json(), { received: 4, stored: 3, duplicates: 1, suppressed: 0 });
+  t.same((await ingest(g, { interactions: batch.interactions.slice(0, 3) })).json(), { received: 3, stored: 0, duplicates: 3, suppressed: 0 });
   t.equal((await counts(g)).interactions, 3);
   // Ids are per graph: the same id in another graph is a new interaction.
   const other = await newGraph();
-  t.same((await ingest(other, { interactions: [{ id: 'x1', source: 'a', target: 'b' }] })).json(), { received: 1, stored: 1, duplicates: 0 });
+  t.same((await ingest(other, { interactions: [{ id: 'x1', source: 'a', target: 'b' }] })).json(), { received: 1, stored: 1, duplicates: 0, suppressed: 0 });
 });
 
 t.test('an invalid batch is rejected whole, listing every offending index and field', async (t) => {

@@ -23,7 +23,7 @@ function recorder() {
   const store = {
     ingest: async (_graphId: string, batch: { interactions: InteractionInput[] }) => {
       batches.push(batch.interactions);
-      return { stored: batch.interactions.length, duplicates: 0 };
+      return { stored: batch.interactions.length, duplicates: 0, suppressed: 0 };
     },
   } as unknown as GraphStore;
   return { store, batches };

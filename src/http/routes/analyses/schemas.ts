@@ -226,6 +226,14 @@ export const Analysis = Type.Object(
         { title: 'AnalysisLineage', description: 'Present once the analysis succeeded, when it had a baseline (each niche carries its own `lineage`).' },
       ),
     ),
+    erasures: Type.Optional(
+      Type.Integer({
+        minimum: 1,
+        description:
+          'Accounts erased from this stored result since it was computed (DELETE .../accounts/{accountId}); absent when none. ' +
+          'Its summary counts (accounts, edges, unassigned) are updated; modularity and mean confidence are those computed with them.',
+      }),
+    ),
     progress: Type.Optional(AnalysisProgress),
     timings: Type.Optional(AnalysisTimings),
     projection: Type.Optional(

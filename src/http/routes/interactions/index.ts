@@ -8,7 +8,7 @@ import { Errors } from '../../../errors.js';
 import type { GraphStore } from '../../../store/port.js';
 import { GraphIdParams, problems } from '../../schemas.js';
 import { toStoreBatch } from './batch.js';
-import { IngestBody, IngestResult } from './schemas.js';
+import { IngestBody, IngestHeaders, IngestResult } from './schemas.js';
 import { CSV, DEFAULT_MAX_LINE_LENGTH, NDJSON, STREAM_MEDIA_TYPES, ingestStream, isStreamed, type StreamLimits } from './stream.js';
 
 export interface InteractionRoutesOptions {
@@ -52,8 +52,17 @@ const interactionRoutes: FastifyPluginAsync<InteractionRoutesOptions> = async (a
           `lists every invalid row of that batch (at most 100) with \`index\` = its 1-based line number in the body ` +
           `(header included), and \`detail\` says how many rows and batches were committed. Going over the row, ` +
           `byte or line cap is the same (413 NG_BATCH_TOO_LARGE, NG_BODY_TOO_LARGE, NG_LINE_TOO_LONG; earlier batches kept); so is a database failure in batch k (batches before k ` +
-          `kept). Interactions with ids make re-sending the whole body after a failure safe.`,
+          `kept). Interactions with ids make re-sending the whole body after a failure safe.\n\n` +
+          `Resumable uploads: send a streamed body with an \`Upload-Id\` header (1-128 of [A-Za-z0-9._~:-], yours to ` +
+          `choose, e.g. a UUID). Each batch then records the upload's progress in its own transaction, so after any ` +
+          `failure (a 503, a dropped connection, this server killed) GET /v1/graphs/{graphId}/uploads/{uploadId} says ` +
+          `exactly how many rows (whole batches) are committed. Re-send the same body with the same Upload-Id: its first ` +
+          `\`rows\` rows are skipped (\`skipped\` in the answer; they must be the same rows, 409 NG_UPLOAD_MISMATCH ` +
+          `otherwise) and the rest stored, batch boundaries unchanged, so no batch is applied twice, rows without ids ` +
+          `included. Two streams at once under one Upload-Id: the second gets 409 NG_UPLOAD_CONFLICT. Upload-Id on a ` +
+          `JSON body: 400 NG_UPLOAD_ID_NOT_STREAMED (a JSON batch is one transaction; use Idempotency-Key).`,
         params: GraphIdParams,
+        headers: IngestHeaders,
         body: {
           content: {
             'application/json': { schema: IngestBody },
@@ -61,7 +70,7 @@ const interactionRoutes: FastifyPluginAsync<InteractionRoutesOptions> = async (a
             [CSV]: { schema: StreamBody('Header source,target[,type,weight,timestamp,id], then one interaction per line.') },
           },
         } as unknown as typeof IngestBody,
-        response: { 200: IngestResult, ...problems(400, 404, 413, 415) },
+        response: { 200: IngestResult, ...problems(400, 404, 409, 413, 415) },
       },
       // Counted before schema validation, so an oversized batch gets 413, not a slow 400.
       preValidation: async (req) => {
@@ -75,13 +84,16 @@ const interactionRoutes: FastifyPluginAsync<InteractionRoutesOptions> = async (a
       },
     },
     async (req) => {
+      const uploadId = req.headers['upload-id'];
       if (isStreamed(req)) {
         // An existence check, not getGraph: that one counts every account of the graph.
         if (!(await store.graphExists(req.params.graphId))) throw new Errors.GRAPH_NOT_FOUND(req.params.graphId);
-        const summary = await ingestStream(req, store, req.params.graphId, stream);
+        const upload = uploadId === undefined ? undefined : { id: uploadId, progress: await store.uploadProgress(req.params.graphId, uploadId) };
+        const summary = await ingestStream(req, store, req.params.graphId, stream, upload);
         req.log.info({ graphId: req.params.graphId, ...summary }, 'interaction stream ingested');
         return summary;
       }
+      if (uploadId !== undefined) throw new Errors.UPLOAD_ID_NOT_STREAMED();
       const batch = toStoreBatch(req.body);
       const result = await store.ingest(req.params.graphId, batch);
       if (!result) throw new Errors.GRAPH_NOT_FOUND(req.params.graphId);

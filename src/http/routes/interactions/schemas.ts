@@ -3,6 +3,7 @@
  */
 import { Type, type Static } from 'typebox';
 import { MAX_EPOCH_MS } from '../../timestamps.js';
+import { ID_PATTERN } from '../../schemas.js';
 
 export const TYPE_PATTERN = '^[a-z_]{1,32}$';
 
@@ -71,7 +72,57 @@ export const IngestResult = Type.Object(
     received: Type.Integer({ description: 'Interactions in the request.' }),
     stored: Type.Integer({ description: 'Interactions newly stored.' }),
     duplicates: Type.Integer({ description: 'Interactions whose id was already stored (or repeated in this batch).' }),
-    batches: Type.Optional(Type.Integer({ description: 'Streamed bodies only: batches (transactions) committed.' })),
+    suppressed: Type.Integer({
+      description:
+        'Interactions not stored because they name an erased account (DELETE /v1/graphs/{graphId}/accounts/{accountId}); account entries naming one are dropped too. received = stored + duplicates + suppressed.',
+    }),
+    batches: Type.Optional(Type.Integer({ description: 'Streamed bodies only: batches (transactions) committed by this request.' })),
+    skipped: Type.Optional(
+      Type.Integer({
+        description:
+          'Streamed bodies with an Upload-Id only: leading rows skipped because an earlier attempt under the same Upload-Id had committed them. received = skipped + stored + duplicates + suppressed.',
+      }),
+    ),
+    uploadId: Type.Optional(Type.String({ description: 'The Upload-Id of a resumable upload.' })),
   },
-  { title: 'IngestResult', examples: [{ received: 3, stored: 3, duplicates: 0 }] },
+  { title: 'IngestResult', examples: [{ received: 3, stored: 3, duplicates: 0, suppressed: 0 }] },
+);
+
+/** Upload-Id: names a resumable streamed upload (src/store/uploads.ts). */
+export const UPLOAD_ID_PATTERN = '^[A-Za-z0-9._~:-]{1,128}$';
+
+export const UploadParams = Type.Object({
+  graphId: Type.String({ pattern: ID_PATTERN, description: 'Graph id.' }),
+  uploadId: Type.String({ pattern: UPLOAD_ID_PATTERN, description: 'The Upload-Id the stream was sent with.' }),
+});
+
+export const UploadProgress = Type.Object(
+  {
+    uploadId: Type.String(),
+    graphId: Type.String(),
+    rows: Type.Integer({ description: 'Data rows committed: exactly the first `rows` data rows of the body (whole batches).' }),
+    batches: Type.Integer({ description: 'Batches (transactions) committed.' }),
+    stored: Type.Integer(),
+    duplicates: Type.Integer(),
+    suppressed: Type.Integer(),
+    batchRows: Type.Integer({ description: 'Rows per batch of this upload (fixed by its first batch).' }),
+    createdAt: Type.String({ format: 'date-time' }),
+    updatedAt: Type.String({ format: 'date-time' }),
+  },
+  { title: 'UploadProgress' },
+);
+
+export const IngestHeaders = Type.Object(
+  {
+    'idempotency-key': Type.Optional(
+      Type.String({ description: 'JSON batches: a retry with the same key returns the first answer (src/http/plugins/app/idempotency.ts checks it).' }),
+    ),
+    'upload-id': Type.Optional(
+      Type.String({
+        pattern: UPLOAD_ID_PATTERN,
+        description: 'Streamed bodies: names a resumable upload (see the operation description).',
+      }),
+    ),
+  },
+  { additionalProperties: true },
 );

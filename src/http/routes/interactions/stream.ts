@@ -23,6 +23,13 @@
  *   A database failure while storing batch k leaves batches 1..k-1 committed. Interaction
  *   ids make a re-sent stream idempotent: re-sending the whole body after any failure
  *   stores each event with an id exactly once.
+ *
+ * Resumable uploads (an `Upload-Id` header; src/store/uploads.ts): each batch moves the
+ * upload's progress in its own transaction, so GET /v1/graphs/{graphId}/uploads/{uploadId}
+ * says exactly which batches are committed, whoever died (this process, Neo4j, the
+ * connection). Re-sending the same body under the same Upload-Id skips those rows (their
+ * digest chain must match the committed one: NG_UPLOAD_MISMATCH otherwise) and stores the
+ * rest, batch boundaries unchanged: no batch is applied twice, rows without ids included.
  */
 import { Transform, type Readable, type TransformCallback } from 'node:stream';
 import { CsvError, parse as parseCsv } from 'csv-parse';
@@ -30,7 +37,8 @@ import split2 from 'split2';
 import { Compile } from 'typebox/compile';
 import type { FastifyRequest } from 'fastify';
 import { Errors, ValidationFailure, type FieldError } from '../../../errors.js';
-import type { GraphStore, IngestResult } from '../../../store/port.js';
+import type { GraphStore, IngestResult, UploadProgress, UploadStep } from '../../../store/port.js';
+import { UploadConflict, uploadDigest } from '../../../store/uploads.js';
 import { isStoreUnavailable } from '../../plugins/app/problems.js';
 import { toStoreBatch } from './batch.js';
 import { Interaction } from './schemas.js';
@@ -55,6 +63,15 @@ export const DEFAULT_MAX_LINE_LENGTH = 65536;
 export interface StreamSummary extends IngestResult {
   received: number;
   batches: number;
+  /** With an Upload-Id: leading rows an earlier attempt had committed (not stored again). */
+  skipped?: number;
+  uploadId?: string;
+}
+
+/** A resumable upload: its id and what earlier attempts committed (null: nothing yet). */
+export interface StreamUpload {
+  id: string;
+  progress: UploadProgress | null;
 }
 
 const MAX_REPORTED_ERRORS = 100;
@@ -196,27 +213,47 @@ export async function ingestStream(
   store: GraphStore,
   graphId: string,
   limits: StreamLimits,
+  upload?: StreamUpload,
 ): Promise<StreamSummary> {
   const body = req.body as Readable;
   const type = (req.headers['content-type'] ?? '').split(';')[0]?.trim().toLowerCase();
-  const summary: StreamSummary = { received: 0, stored: 0, duplicates: 0, batches: 0 };
+  const summary: StreamSummary = { received: 0, stored: 0, duplicates: 0, suppressed: 0, batches: 0 };
+  // A resumed upload keeps the batch size of its first attempt (so batch k is the same rows).
+  const batchRows = upload?.progress?.batchRows ?? limits.batchRows;
+  // Rows an earlier attempt committed: read, chained into the digest, not stored again.
+  const skip = upload?.progress?.rows ?? 0;
+  if (upload) {
+    summary.uploadId = upload.id;
+    summary.skipped = 0;
+  }
+  let digest = '';
   let committedRows = 0;
   const committed = () =>
-    `${committedRows} rows in ${summary.batches} batches of up to ${limits.batchRows} were stored before it ` +
-    `(${summary.stored} new, ${summary.duplicates} duplicates); nothing after them`;
+    `${committedRows} rows in ${summary.batches} batches of up to ${batchRows} were stored before it ` +
+    `(${summary.stored} new, ${summary.duplicates} duplicates)` +
+    (upload ? `${skip > 0 ? `, after the ${skip} rows an earlier attempt had committed` : ''}; GET /v1/graphs/${graphId}/uploads/${upload.id} says what is committed` : '') +
+    '; nothing after them';
 
   let pending: Promise<void> | null = null;
   const store1 = (rows: Row[]) => {
     const interactions = toStoreBatch({ interactions: rows.map((r) => r.value as never) }).interactions;
-    return store.ingest(graphId, { interactions, accounts: [] }).then(
+    let step: UploadStep | undefined;
+    if (upload) {
+      const rowsBefore = skip + committedRows;
+      step = { uploadId: upload.id, rowsBefore, rows: rows.length, batchRows, digest: uploadDigest(digest, rows.map(rowText)) };
+    }
+    return store.ingest(graphId, { interactions, accounts: [] }, step).then(
       (result) => {
         if (!result) throw new Errors.GRAPH_NOT_FOUND(graphId);
         summary.stored += result.stored;
         summary.duplicates += result.duplicates;
+        summary.suppressed += result.suppressed;
         summary.batches++;
         committedRows += rows.length;
+        if (step) digest = step.digest;
       },
       (err: unknown) => {
+        if (err instanceof UploadConflict) throw withCommitted(new Errors.UPLOAD_CONFLICT(err.message));
         // Neo4j gone mid-stream: a 503 that says which batches are committed (one batch is in
         // flight at a time, so the count is exact; the failed batch may or may not have
         // committed before the connection died: re-send it, its ids make that safe).
@@ -246,8 +283,27 @@ export async function ingestStream(
     throw err;
   };
 
+  // The rows being skipped (a resumed upload), grouped as their batches were.
+  let skipped: string[] = [];
+  const checkSkipped = () => {
+    if (skipped.length > 0) digest = uploadDigest(digest, skipped);
+    skipped = [];
+    if (digest !== upload?.progress?.digest) throw new Errors.UPLOAD_MISMATCH(skip, upload?.id, 'their digest differs');
+  };
+
   try {
     for await (const row of source as AsyncIterable<Row>) {
+      if (!row.fatal && summary.received < skip) {
+        summary.received++;
+        summary.skipped = summary.received;
+        skipped.push(rowText(row));
+        if (skipped.length === batchRows) {
+          digest = uploadDigest(digest, skipped);
+          skipped = [];
+        }
+        if (summary.received === skip) checkSkipped();
+        continue;
+      }
       if (row.fatal) {
         // Every row before it has been seen in order: the batches they filled are committed.
         await pending;
@@ -270,7 +326,7 @@ export async function ingestStream(
       const found = rowErrors(row);
       if (found.length > 0) errors.push(...found);
       batch.push(row);
-      if (batch.length === limits.batchRows) {
+      if (batch.length === batchRows) {
         if (errors.length > 0) break;
         await pending;
         pending = store1(batch);
@@ -283,6 +339,9 @@ export async function ingestStream(
     if (err instanceof ValidationFailure) return await stop(withCommitted(err));
     return await stop(err as Error);
   }
+  if (summary.received < skip) {
+    return await stop(new Errors.UPLOAD_MISMATCH(skip, upload?.id, `this body has ${summary.received} rows`));
+  }
   await pending;
   if (errors.length > 0) {
     errors = errors.slice(0, MAX_REPORTED_ERRORS);
@@ -292,6 +351,11 @@ export async function ingestStream(
   }
   if (batch.length > 0) await store1(batch);
   return summary;
+}
+
+/** A row as the upload digest reads it (its parsed value; the same body gives the same text). */
+function rowText(row: Row): string {
+  return row.parseError ? `!${row.line}` : JSON.stringify(row.value);
 }
 
 /**

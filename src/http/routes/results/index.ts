@@ -20,6 +20,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Errors } from '../../../errors.js';
 import type { GraphStore } from '../../../store/port.js';
 import { AnalysisIdParams, PageQuery, pageOf, problems } from '../../schemas.js';
+import { redactedRequestLog } from '../../redacted-log.js';
 import { explainScore } from './explain.js';
 import { AccountParams, AccountResult, Community, Member, Niche, NicheParams, NotModified } from './schemas.js';
 
@@ -146,6 +147,8 @@ const resultRoutes: FastifyPluginAsync<{ store: GraphStore }> = async (app, { st
   r.get(
     '/v1/analyses/:analysisId/accounts/:accountId',
     {
+      // The account id stays out of the request log (an account may be erased later).
+      logSerializers: redactedRequestLog,
       schema: {
         operationId: 'getAccountResult',
         tags: ['results'],

@@ -19,7 +19,15 @@ export const Niche = Type.Object(
     communityId: Type.Union([Type.String(), Type.Null()], {
       description: 'The community the niche lies in (see listCommunities); null for the unassigned group.',
     }),
-    size: Type.Integer({ minimum: 1 }),
+    size: Type.Integer({ minimum: 0, description: 'Members listed (an erasure removes its account from the list; 0 only when every member was erased).' }),
+    redacted: Type.Optional(
+      Type.Boolean({
+        description:
+          'Present (true) once an account of this niche was erased: the account is gone from every list, but density, conductance, ' +
+          'stability, reciprocity, events, activity, dominant types and the members\' scores are those the analysis computed with ' +
+          'its interactions (not recomputed: a new analysis gives exact figures without it).',
+      }),
+    ),
     density: Type.Number({ description: 'Internal account pairs that interacted / all internal pairs.' }),
     conductance: Type.Number({ description: 'Weight leaving the niche / min(volume of niche, volume of the rest); lower = more closed.' }),
     trusted: Type.Array(Trusted, { description: 'The topK members by trust score (broadcasters never listed).' }),
