@@ -13,6 +13,7 @@
  */
 import type { AnalysisResult } from '../analysis/types.js';
 import { newNicheIds, resultLineage, withNicheIds, type BaselinePartition } from '../analysis/result-lineage.js';
+import { sortedIndexOf } from '../analysis/sorted-ids.js';
 import type { AnalysisParams, AnalysisRecord, GraphStore } from '../store/port.js';
 import { projectionParamsKey } from './projection-cache.js';
 
@@ -51,18 +52,6 @@ export async function resolveBaseline(store: GraphStore, analysis: AnalysisRecor
   }
 }
 
-function indexOf(sorted: readonly string[], id: string): number {
-  let lo = 0;
-  let hi = sorted.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >>> 1;
-    const v = sorted[mid] as string;
-    if (v === id) return mid;
-    if (v < id) lo = mid + 1;
-    else hi = mid - 1;
-  }
-  return -1;
-}
 
 /**
  * The baseline's niches over `accounts` (this analysis' account ids, ascending), read from
@@ -93,7 +82,7 @@ export async function readBaseline(store: GraphStore, baselineAnalysisId: string
   const niche = new Int32Array(accounts.length).fill(-1);
   for await (const row of rows) {
     if (row.unassigned) continue;
-    const i = indexOf(accounts, row.accountId);
+    const i = sortedIndexOf(accounts, row.accountId);
     const k = nicheIndex.get(row.nicheId);
     if (i >= 0 && k !== undefined) niche[i] = k;
   }

@@ -16,6 +16,7 @@
 import { LRUCache } from 'lru-cache';
 import type { LineageEvent } from '../analysis/lineage.js';
 import { ROLES } from '../analysis/roles.js';
+import { sortedIndexOf } from '../analysis/sorted-ids.js';
 import type { MemberScore } from '../analysis/types.js';
 import type { Neo4jContext } from './neo4j-context.js';
 import { int, str, strOrNull, toNumber, type Row } from './neo4j-values.js';
@@ -356,7 +357,7 @@ export class Neo4jResultReader {
     }
     if (seq < 0) return -1;
     const block = await this.indexBlock(c, seq);
-    const k = binarySearch(block.ids, accountId);
+    const k = sortedIndexOf(block.ids, accountId);
     return k < 0 ? -1 : (block.position[k] as number);
   }
 
@@ -384,18 +385,6 @@ export class Neo4jResultReader {
   }
 }
 
-function binarySearch(sorted: readonly string[], id: string): number {
-  let lo = 0;
-  let hi = sorted.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >>> 1;
-    const v = sorted[mid] as string;
-    if (v === id) return mid;
-    if (v < id) lo = mid + 1;
-    else hi = mid - 1;
-  }
-  return -1;
-}
 
 /** Niche row of a member position (memberStart ascending). */
 function rowAt(c: Catalogue, position: number): number {
