@@ -21,10 +21,10 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
-import net from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { livePid, parsePort, parsePositiveNumber, pidExistsWithoutProc, portInUse, stopServer, UserError } from './local-server.mjs';
 
 const repoDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const assetsDir = path.join(repoDir, 'scripts', 'neo4j');
@@ -47,13 +47,6 @@ const installedMarkerPath = path.join(libDir, '.installed-from-pom');
 const stopTimeoutMs = 60_000;
 
 // An error the user can act on: printed without a stack trace.
-class UserError extends Error {
-  constructor(message, exitCode = 1) {
-    super(message);
-    this.exitCode = exitCode;
-  }
-}
-
 let requestedPorts;
 let startTimeoutMs;
 try {
@@ -68,24 +61,6 @@ try {
 } catch (error) {
   console.error(`[neo4j] ${error.message}`);
   process.exit(1);
-}
-
-function parsePort(name, fallback) {
-  const raw = process.env[name];
-  if (raw === undefined || raw === '') return fallback;
-  const port = Number(raw);
-  if (!Number.isInteger(port) || port < 1 || port > 65535) {
-    throw new UserError(`${name} must be a port number (1-65535), got "${raw}"`);
-  }
-  return port;
-}
-
-function parsePositiveNumber(name, fallback) {
-  const raw = process.env[name];
-  if (raw === undefined || raw === '') return fallback;
-  const value = Number(raw);
-  if (!(value > 0)) throw new UserError(`${name} must be a positive number, got "${raw}"`);
-  return value;
 }
 
 function log(message) {
@@ -200,11 +175,7 @@ function portsFromConf() {
 // The PID from our PID file, only if that process is alive and really is the Neo4j of this home
 // (a PID reused by an unrelated process after a crash or reboot must never be signalled).
 function runningServerPid() {
-  if (!fs.existsSync(pidPath)) return undefined;
-  const pid = Number(fs.readFileSync(pidPath, 'utf8').trim());
-  if (Number.isInteger(pid) && pid > 0 && isOurServer(pid)) return pid;
-  fs.rmSync(pidPath, { force: true });
-  return undefined;
+  return livePid(pidPath, isOurServer);
 }
 
 function isOurServer(pid) {
@@ -213,24 +184,12 @@ function isOurServer(pid) {
     const cmdline = fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0');
     return cmdline.includes('org.neo4j.server.CommunityEntryPoint') && cmdline.includes(`--home-dir=${homeDir}`);
   } catch {
-    // No /proc (not Linux): fall back to "some process with that PID exists".
-    if (fs.existsSync('/proc/self')) return false;
-    try {
-      process.kill(pid, 0);
-      return true;
-    } catch {
-      return false;
-    }
+    return pidExistsWithoutProc(pid);
   }
 }
 
 async function assertPortFree(port, role, variable) {
-  const inUse = await new Promise((resolve, reject) => {
-    const probe = net.createServer();
-    probe.once('error', (error) => (error.code === 'EADDRINUSE' || error.code === 'EACCES' ? resolve(true) : reject(error)));
-    probe.listen({ port, host: '127.0.0.1', exclusive: true }, () => probe.close(() => resolve(false)));
-  });
-  if (inUse) {
+  if (await portInUse(port)) {
     throw new UserError(
       `port ${port} (${role}) on 127.0.0.1 is already in use by another process, not by the Neo4j of ${homeDir}. ` +
         `Stop that process or choose another port with ${variable}=<port>. Nothing was started or stopped.`,
@@ -414,16 +373,7 @@ async function stop() {
   }
   log(`stopping Neo4j (pid ${pid})`);
   // SIGTERM runs Neo4j's shutdown hook, which closes the stores cleanly.
-  process.kill(pid, 'SIGTERM');
-  const deadline = Date.now() + stopTimeoutMs;
-  while (isOurServer(pid) && Date.now() < deadline) await sleep(250);
-  if (isOurServer(pid)) {
-    log(`still alive after ${stopTimeoutMs / 1000} s: sending SIGKILL to pid ${pid}`);
-    process.kill(pid, 'SIGKILL');
-    while (isOurServer(pid)) await sleep(250);
-  }
-  fs.rmSync(pidPath, { force: true });
-  log('stopped');
+  await stopServer({ pid, isOurs: isOurServer, pidPath, timeoutMs: stopTimeoutMs, pollMs: 250, log });
 }
 
 async function status() {

@@ -20,6 +20,7 @@ import net from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { livePid, parsePort, parsePositiveNumber, pidExistsWithoutProc, portInUse, stopServer, UserError } from './local-server.mjs';
 
 const repoDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const homeDir = path.resolve(process.env.REDIS_HOME_DIR || path.join(repoDir, '.redis'));
@@ -29,31 +30,8 @@ const logPath = path.join(homeDir, 'redis.log');
 const pidPath = path.join(homeDir, 'nichegraph-redis.pid');
 const stopTimeoutMs = 30_000;
 
-class UserError extends Error {
-  constructor(message, exitCode = 1) {
-    super(message);
-    this.exitCode = exitCode;
-  }
-}
-
 function log(message) {
   console.log(`[redis] ${message}`);
-}
-
-function parsePort(name, fallback) {
-  const raw = process.env[name];
-  if (raw === undefined || raw === '') return fallback;
-  const port = Number(raw);
-  if (!Number.isInteger(port) || port < 1 || port > 65535) throw new UserError(`${name} must be a port number (1-65535), got "${raw}"`);
-  return port;
-}
-
-function parsePositiveNumber(name, fallback) {
-  const raw = process.env[name];
-  if (raw === undefined || raw === '') return fallback;
-  const value = Number(raw);
-  if (!(value > 0)) throw new UserError(`${name} must be a positive number, got "${raw}"`);
-  return value;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -130,11 +108,7 @@ function portFromConf(fallback) {
 // Process bookkeeping
 
 function runningServerPid() {
-  if (!fs.existsSync(pidPath)) return undefined;
-  const pid = Number(fs.readFileSync(pidPath, 'utf8').trim());
-  if (Number.isInteger(pid) && pid > 0 && isOurServer(pid)) return pid;
-  fs.rmSync(pidPath, { force: true });
-  return undefined;
+  return livePid(pidPath, isOurServer);
 }
 
 // Our server is a redis-server process whose working directory is our data folder (Redis moves
@@ -146,13 +120,7 @@ function isOurServer(pid) {
     const cwd = fs.readlinkSync(`/proc/${pid}/cwd`);
     return (exe.startsWith('redis-server') || exe.startsWith('redis-check-rdb')) && path.resolve(cwd) === dataDir;
   } catch {
-    if (fs.existsSync('/proc/self')) return false;
-    try {
-      process.kill(pid, 0);
-      return true;
-    } catch {
-      return false;
-    }
+    return pidExistsWithoutProc(pid);
   }
 }
 
@@ -162,23 +130,12 @@ function processExists(pid) {
     const state = /^State:\s+(\S)/m.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'));
     return state?.[1] !== 'Z';
   } catch {
-    if (fs.existsSync('/proc/self')) return false;
-    try {
-      process.kill(pid, 0);
-      return true;
-    } catch {
-      return false;
-    }
+    return pidExistsWithoutProc(pid);
   }
 }
 
 async function assertPortFree(port) {
-  const inUse = await new Promise((resolve, reject) => {
-    const probe = net.createServer();
-    probe.once('error', (error) => (error.code === 'EADDRINUSE' || error.code === 'EACCES' ? resolve(true) : reject(error)));
-    probe.listen({ port, host: '127.0.0.1', exclusive: true }, () => probe.close(() => resolve(false)));
-  });
-  if (inUse) {
+  if (await portInUse(port)) {
     throw new UserError(
       `port ${port} on 127.0.0.1 is already in use by another process, not by the Redis of ${homeDir}. ` +
         'Stop that process or choose another port with REDIS_PORT=<port>. Nothing was started or stopped.',
@@ -257,16 +214,7 @@ async function stop() {
     return;
   }
   log(`stopping redis-server (pid ${pid})`);
-  process.kill(pid, 'SIGTERM');
-  const deadline = Date.now() + stopTimeoutMs;
-  while (isOurServer(pid) && Date.now() < deadline) await sleep(100);
-  if (isOurServer(pid)) {
-    log(`still alive after ${stopTimeoutMs / 1000} s: sending SIGKILL to pid ${pid}`);
-    process.kill(pid, 'SIGKILL');
-    while (isOurServer(pid)) await sleep(100);
-  }
-  fs.rmSync(pidPath, { force: true });
-  log('stopped');
+  await stopServer({ pid, isOurs: isOurServer, pidPath, timeoutMs: stopTimeoutMs, pollMs: 100, log });
 }
 
 async function status() {
