@@ -40,6 +40,11 @@
  * - the runs are independent tasks with their own seeds (partition-tasks.ts), so a runner
  *   could spread them over threads without changing any result (the default runs them
  *   one after the other in this thread).
+ * - a warm start (`initial`, `initialCommunity`: a baseline's niches and communities, as
+ *   GDS's seedProperty) starts every niche-level run from the given niches and the community
+ *   level from the given communities; where the runs disagree, the start decides instead of a
+ *   run on the core graph (statusQuo), so a re-run keeps what the data does not move. The
+ *   niche scale is still chosen by the ladder (the same rung on an unchanged graph).
  * Communities are one Leiden run at resolution 1; a niche that crosses a community boundary
  * keeps its connected part in each community, so every niche lies in exactly one. Membership
  * confidence (per account) and niche stability (per niche) are measured on the real niche
@@ -81,7 +86,8 @@ export interface NicheOptions {
   /**
    * Warm start (issue 12): a niche label per account (-1: none, a singleton), e.g. the niches
    * of a baseline analysis mapped onto this graph's accounts. The niche-level runs start from
-   * it instead of singletons, as GDS's seedProperty does; the niche scale is still chosen cold.
+   * it instead of singletons, as GDS's seedProperty does, and where they disagree it decides
+   * (statusQuo); the niche scale is still chosen by the ladder.
    */
   initial?: Int32Array | null;
   /**
@@ -387,20 +393,18 @@ interface ConsensusOutcome {
   consensusRuns: number;
 }
 
-/** Keeps what every run agrees on and decides the rest on the core graph (see the module doc). */
+/**
+ * Keeps what every run agrees on and decides the rest on the core graph (see the module doc);
+ * with a warm start, by the start instead (statusQuo).
+ */
 function consensusOf(g: WeightedGraph, runs: Int32Array[], gamma: number, nextSeed: () => number, o: ResolvedOptions, start: Int32Array | null = null): ConsensusOutcome {
   const n = g.csr.offsets.length - 1;
   const { agreement, unanimous } = agreementOf(g.csr, runs);
   if (unanimous || runs.length === 1) return { labels: renumberLabels(runs[0] as Int32Array).community, runs, nodes: n, consensusRuns: 0 };
   const cores = componentsWhere(g.csr, agreement, (a) => a === 1);
+  if (start !== null) return { labels: statusQuo(g.csr, agreement, cores, start), runs, nodes: cores.count, consensusRuns: 0 };
   const coreGraph = contract(g, cores.community, cores.count);
   const weights = strengths(coreGraph);
-  // A warm start carries over to the cores: each starts in the niche of its first node.
-  let coreStart: Int32Array | undefined;
-  if (start !== null) {
-    coreStart = new Int32Array(cores.count);
-    for (let i = n - 1; i >= 0; i--) coreStart[cores.community[i] as number] = start[i] as number;
-  }
   const tasks: LeidenTask[] = Array.from({ length: o.consensusRuns }, () => ({
     kind: 'leiden' as const,
     csr: coreGraph.csr,
@@ -408,12 +412,37 @@ function consensusOf(g: WeightedGraph, runs: Int32Array[], gamma: number, nextSe
     resolution: gamma,
     nodeWeights: weights,
     seed: nextSeed(),
-    ...(coreStart === undefined ? {} : { initial: coreStart }),
   }));
   const parts = o.runner.run(tasks);
   const expand = (labels: Int32Array): Int32Array => Int32Array.from(cores.community, (c) => labels[c] as number);
   const result = parts.length === 1 ? (parts[0] as Int32Array) : closestToConsensus(coreGraph.csr, parts, agreementOf(coreGraph.csr, parts).agreement);
   return { labels: renumberLabels(expand(result)).community, runs: [...runs, ...parts.map(expand)], nodes: cores.count, consensusRuns: parts.length };
+}
+
+/**
+ * The consensus of warm-started runs: what they all agree on is kept (the cores, `agreement`
+ * 1), what they disagree on stays as it started. Each core carries the start label most of
+ * its nodes started under; two cores are joined when they carry the same one and some run
+ * puts a tie between them together (agreement > 0). So a change every run makes (a move, a
+ * merge, a split: cores apart because every run cuts the ties between them) is taken, and
+ * one the runs do not agree on is not. This is the temporal smoothness of evolutionary
+ * clustering (D. Chakrabarti, R. Kumar & A. Tomkins, KDD 2006: a partition of the present
+ * that also stays close to the past one): where the data does not decide between partitions
+ * (the seeded runs differ), the past does, instead of a fresh run on the core graph that
+ * would pick one of them at random and give its accounts other niche ids. Labels 0.., by
+ * first appearance; every group is connected.
+ */
+export function statusQuo(csr: Csr, agreement: Float64Array, cores: { community: Int32Array; count: number }, start: Int32Array): Int32Array {
+  const n = csr.offsets.length - 1;
+  const started = majorityLabels(cores.community, cores.count, start);
+  const together = new Float64Array(agreement.length);
+  for (let i = 0; i < n; i++) {
+    const s = started[cores.community[i] as number] as number;
+    for (let e = csr.offsets[i] as number, end = csr.offsets[i + 1] as number; e < end; e++) {
+      if ((agreement[e] as number) > 0 && started[cores.community[csr.targets[e] as number] as number] === s) together[e] = 1;
+    }
+  }
+  return componentsWhere(csr, together, (a) => a === 1).community;
 }
 
 /** Share of the partitions that put both ends of each entry of `csr` together. */
