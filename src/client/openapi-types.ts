@@ -2912,7 +2912,7 @@ export interface operations {
                         items: {
                             /** @description c0 is the largest community of the analysis. */
                             id: string;
-                            /** @description Accounts in the community (its niches and its accounts in the unassigned group). */
+                            /** @description Accounts in the community (its niches and its accounts in the unassigned group). An erasure of a member of one of its niches lowers it (0 only when every member was erased); that of an account in the unassigned group does not (which community that account was in is not stored). */
                             size: number;
                             /** @description Internal account pairs that interacted / all internal pairs. */
                             density: number;
@@ -2922,6 +2922,8 @@ export interface operations {
                             niches: string[];
                             /** @description Accounts of the community in the unassigned group (their group was below minNicheSize). */
                             unassigned: number;
+                            /** @description Present (true) once an account of one of its niches was erased: size counts it no longer, density and conductance are those the analysis computed with its interactions (not recomputed: a new analysis gives exact figures without it). */
+                            redacted?: boolean;
                         }[];
                     };
                 };
