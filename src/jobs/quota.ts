@@ -26,6 +26,23 @@ export interface AnalysisQuota {
 export type IsUnfinished = (analysisId: string) => Promise<boolean>;
 
 /**
+ * `isUnfinished` where a lookup that fails (the store briefly unreachable, a record read while
+ * its graph was being deleted) counts the analysis as unfinished: the slot stays held until a
+ * later check can tell, so one unreadable analysis never turns a caller's every new request
+ * into an error, and the quota can only over-count, never let a caller past its limit.
+ */
+export function unfinishedUnlessKnown(isUnfinished: IsUnfinished, onError: (err: unknown, analysisId: string) => void): IsUnfinished {
+  return async (analysisId) => {
+    try {
+      return await isUnfinished(analysisId);
+    } catch (err) {
+      onError(err, analysisId);
+      return true;
+    }
+  };
+}
+
+/**
  * Entries of a caller with nothing unfinished and nothing reserved are deleted, so the maps
  * hold the callers with work in progress, not every caller ever seen.
  */
