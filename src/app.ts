@@ -151,16 +151,13 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
     ttlSeconds: deps.config.IDEMPOTENCY_TTL_SECONDS,
     lockSeconds: deps.config.IDEMPOTENCY_LOCK_SECONDS,
   });
-  const isUnfinished = unfinishedUnlessKnown(
-    async (id: string) => {
-      const a = await store.getAnalysis(id);
-      return a !== null && (a.status === 'queued' || a.status === 'running');
-    },
-    (err, analysisId) => app.log.warn({ err, analysisId }, 'analysis quota: could not tell whether an analysis finished; it still counts'),
+  const unfinishedAmong = unfinishedUnlessKnown(
+    (ids) => store.unfinishedAnalyses(ids),
+    (err, analysisIds) => app.log.warn({ err, analyses: analysisIds.length }, 'analysis quota: could not tell whether analyses finished; they still count'),
   );
   const quota: AnalysisQuota = deps.redis
-    ? new RedisQuota(deps.config.MAX_ANALYSES_PER_KEY, deps.redis.client, deps.redis.prefix, isUnfinished)
-    : new MemoryQuota(deps.config.MAX_ANALYSES_PER_KEY, isUnfinished);
+    ? new RedisQuota(deps.config.MAX_ANALYSES_PER_KEY, deps.redis.client, deps.redis.prefix, unfinishedAmong)
+    : new MemoryQuota(deps.config.MAX_ANALYSES_PER_KEY, unfinishedAmong);
   await app.register(analysisQuota, { quota });
   await app.register(requestMetrics, { metrics });
   await app.register(analysisJobs, { jobs: deps.jobs });
