@@ -77,6 +77,7 @@ export interface NicheOptions {
   /** Niche-level resolution (overrides the default rule). */
   resolution?: number | null;
   runs?: number;
+  /** Runs on the graph of the cores when the runs disagree (cold runs; a warm start decides by the start). */
   consensusRuns?: number;
   dunbar?: number;
   /** Aim the niche level at this band of typical niche sizes instead (accounts). */
@@ -107,8 +108,9 @@ export interface NicheSummary {
   /** Rungs probed to choose it (rung 0, the community level, not counted). */
   probes: number;
   runs: number;
+  /** Runs on the core graph (0 when the runs agreed, or with a warm start: the start decides). */
   consensusRuns: number;
-  /** 1 when the runs disagreed and the core graph was partitioned again, else 0. */
+  /** 1 when the runs disagreed and a consensus decided (on the core graph, or by the warm start), else 0. */
   consensusRounds: number;
   /** Nodes of the core graph the consensus ran on. */
   consensusNodes: number;
@@ -309,7 +311,7 @@ export function findNiches(graph: CompactGraph, options: NicheOptions, onStep?: 
       probes: probed,
       runs: o.runs,
       consensusRuns: consensus.consensusRuns,
-      consensusRounds: consensus.consensusRuns > 0 ? 1 : 0,
+      consensusRounds: consensus.disagreed ? 1 : 0,
       consensusNodes: consensus.nodes,
       contractedNodes: leaves.count,
       louvainDisconnected,
@@ -391,6 +393,8 @@ interface ConsensusOutcome {
   /** Nodes of the core graph (the input's when the runs agree). */
   nodes: number;
   consensusRuns: number;
+  /** The runs disagreed somewhere. */
+  disagreed: boolean;
 }
 
 /**
@@ -400,9 +404,9 @@ interface ConsensusOutcome {
 function consensusOf(g: WeightedGraph, runs: Int32Array[], gamma: number, nextSeed: () => number, o: ResolvedOptions, start: Int32Array | null = null): ConsensusOutcome {
   const n = g.csr.offsets.length - 1;
   const { agreement, unanimous } = agreementOf(g.csr, runs);
-  if (unanimous || runs.length === 1) return { labels: renumberLabels(runs[0] as Int32Array).community, runs, nodes: n, consensusRuns: 0 };
+  if (unanimous || runs.length === 1) return { labels: renumberLabels(runs[0] as Int32Array).community, runs, nodes: n, consensusRuns: 0, disagreed: false };
   const cores = componentsWhere(g.csr, agreement, (a) => a === 1);
-  if (start !== null) return { labels: statusQuo(g.csr, agreement, cores, start), runs, nodes: cores.count, consensusRuns: 0 };
+  if (start !== null) return { labels: statusQuo(g.csr, agreement, cores, start), runs, nodes: cores.count, consensusRuns: 0, disagreed: true };
   const coreGraph = contract(g, cores.community, cores.count);
   const weights = strengths(coreGraph);
   const tasks: LeidenTask[] = Array.from({ length: o.consensusRuns }, () => ({
@@ -416,7 +420,7 @@ function consensusOf(g: WeightedGraph, runs: Int32Array[], gamma: number, nextSe
   const parts = o.runner.run(tasks);
   const expand = (labels: Int32Array): Int32Array => Int32Array.from(cores.community, (c) => labels[c] as number);
   const result = parts.length === 1 ? (parts[0] as Int32Array) : closestToConsensus(coreGraph.csr, parts, agreementOf(coreGraph.csr, parts).agreement);
-  return { labels: renumberLabels(expand(result)).community, runs: [...runs, ...parts.map(expand)], nodes: cores.count, consensusRuns: parts.length };
+  return { labels: renumberLabels(expand(result)).community, runs: [...runs, ...parts.map(expand)], nodes: cores.count, consensusRuns: parts.length, disagreed: true };
 }
 
 /**

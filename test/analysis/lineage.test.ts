@@ -108,5 +108,7 @@ t.test('a re-run with another seed, started from the first (as the service does 
     // Issue 12's target. At this seed: email-eu-core 98.6%, demo 99.2%, bitcoin-otc 97.2%
     // (96.8-97.4% over five re-run seeds, scripts/quality/warm-start.ts).
     t.ok(share >= 0.95, `${name}: ${(100 * share).toFixed(1)}% under the same id (>= 95%)`);
+    // Runs that disagree somewhere (confidence below 1) went through a consensus, decided by the start.
+    t.equal(b.summary.consensusRounds, b.summary.meanConfidence < 1 ? 1 : 0, `${name}: consensusRounds says whether the warm runs disagreed`);
   }
 });
