@@ -44,7 +44,8 @@
  *   GDS's seedProperty) starts every niche-level run from the given niches and the community
  *   level from the given communities; where the runs disagree, the start decides instead of a
  *   run on the core graph (statusQuo), so a re-run keeps what the data does not move. The
- *   niche scale is still chosen by the ladder (the same rung on an unchanged graph).
+ *   niche scale is still chosen by the ladder (the first run's rung at every re-run seed on
+ *   the graphs scripts/quality/warm-start.ts measures; the baseline's is not carried over).
  * Communities are one Leiden run at resolution 1; a niche that crosses a community boundary
  * keeps its connected part in each community, so every niche lies in exactly one. Membership
  * confidence (per account) and niche stability (per niche) are measured on the real niche
