@@ -1779,7 +1779,7 @@ export interface operations {
                     /** @description The earlier analysis of this graph whose niches this one is matched to (lineage, stable niche ids, warm start). It must have succeeded. Absent: the latest succeeded analysis of the graph created before this one with the same `typeWeights`, `minWeight` and `halfLife` (the time window may differ), if any, found when the analysis runs. null: none (every niche gets a new id). */
                     baseline?: string | null;
                     /**
-                     * @description With a baseline, start the niches and communities from the baseline's (as Neo4j GDS's seedProperty): re-runs keep their niches and ids where the data did not change. false: start from scratch (lineage and ids are still matched). Membership confidence and niche stability then measure agreement among runs started from the baseline.
+                     * @description With a baseline, start the niches and communities from the baseline's (as Neo4j GDS's seedProperty): re-runs keep their niches and ids where the data did not change; a change every seeded run makes is taken, one they disagree on is not (the baseline's niche stays). false: start from scratch (lineage and ids are still matched). Membership confidence and niche stability then measure agreement among runs started from the baseline.
                      * @default true
                      */
                     warmStart?: boolean;
