@@ -5,8 +5,8 @@
  *        [--concurrency N] [--drop-graph]
  *        [--graph ID]
  *
- *   1. The result: the edge list's projection analysed with the API's defaults (seed 42,
- *      30 runs unless --runs, topK 10, minimum niche size 3), computed in this process.
+ *   1. The result: the edge list's projection analysed with the API's defaults (the default
+ *      niche-level resolution rule, seed 42, the API's runs (DEFAULT_RUNS) unless --runs, topK 10, minimum niche size 3), computed in this process.
  *   2. The graph: ingested once through store.ingest (batches of 50,000: the accounts, then
  *      the interactions) under a fixed id
  *      derived from the file name, and kept for the next run (--drop-graph deletes it at
@@ -60,8 +60,9 @@ const graphId = graphAt >= 0 && args[graphAt + 1] ? (args[graphAt + 1] as string
 
 // 1. The result.
 // The columnar result holds typed arrays: it is computed afresh (about 20 s on higgs) rather than cached as JSON.
+// resolution null: the service's default rule (niches of Dunbar's band size), as a request without one gets.
 const result: AnalysisResult = analyseProjection(await readProjection(path), {
-  resolution: 1,
+  resolution: null,
   seed: DEFAULT_SEED,
   topK: 10,
   runs: option('--runs') ?? DEFAULT_RUNS,
@@ -158,7 +159,7 @@ try {
       id: analysisId,
       graphId,
       status: 'running',
-      params: { typeWeights: {}, from: null, to: null, minWeight: 0, resolution: 1, seed: DEFAULT_SEED, topK: 10 },
+      params: { typeWeights: {}, from: null, to: null, minWeight: 0, resolution: null, seed: DEFAULT_SEED, topK: 10 },
       createdAt: new Date().toISOString(),
       startedAt: new Date().toISOString(),
       finishedAt: null,
