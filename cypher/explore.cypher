@@ -79,7 +79,9 @@ LIMIT 50;
 // 5. Communities (param: analysisId): the coarse level (modularity at resolution 1, what
 //    igraph and NetworKit report), largest first, with the figures of each and its niches
 //    (largest first, each with its size and trusted members). Every niche lies in one
-//    community: (:Niche)-[:IN_COMMUNITY]->(:Community). Switch to the graph view and
+//    community: (:Niche)-[:IN_COMMUNITY]->(:Community). Only the communities that hold a
+//    niche are nodes (those made only of unassigned accounts are listed by the API's
+//    GET /v1/analyses/{id}/communities). Switch to the graph view and
 //    return c, n instead to see the niches around their communities.
 MATCH (:Analysis {id: $analysisId, status: 'succeeded'})<-[:OF_ANALYSIS]-(c:Community)
 OPTIONAL MATCH (n:Niche)-[:IN_COMMUNITY]->(c)

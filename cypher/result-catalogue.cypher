@@ -1,7 +1,8 @@
 // What a reader needs before reading blocks of a succeeded analysis (result-reading.ts):
 // its niche rows in rank order (without their member lists, with their lineage from the
 // baseline analysis, baselineAnalysisId, when it had one), its community rows in rank
-// order, the first account id of each
+// order (the nodes of those holding a niche, and the communities blocks of the others:
+// result-blocks.ts), the first account id of each
 // index block, the numbers of accounts and ties, and what identifies this version of the
 // result (finishedAt, and resultRevision: raised by whatever changes a stored result, 0 when
 // never set). No row -> no stored result (unknown, or
@@ -19,7 +20,12 @@ CALL () {
 CALL () {
   MATCH (c:Community {analysisId: $analysisId})
   WITH c ORDER BY c.rank
-  RETURN collect(c {.id, .size, .density, .conductance, .nicheIds, .unassigned, .redacted}) AS communities
+  RETURN collect(c {.id, .rank, .size, .density, .conductance, .nicheIds, .unassigned, .redacted}) AS communities
+}
+CALL () {
+  MATCH (b:ResultBlock {analysisId: $analysisId, kind: 'communities'})
+  WITH b ORDER BY b.seq
+  RETURN collect(b {.seq, .ids, .data}) AS communityBlocks
 }
 CALL () {
   MATCH (b:ResultBlock {analysisId: $analysisId, kind: 'index'})
@@ -27,4 +33,4 @@ CALL () {
   RETURN collect(b.firstId) AS indexFirstIds
 }
 RETURN a.graphId AS graphId, a.finishedAt AS finishedAt, coalesce(a.resultRevision, 0) AS revision,
-       a.accounts AS accounts, a.edges AS ties, a.baselineAnalysisId AS baselineAnalysisId, niches, communities, indexFirstIds
+       a.accounts AS accounts, a.edges AS ties, a.baselineAnalysisId AS baselineAnalysisId, niches, communities, communityBlocks, indexFirstIds

@@ -12,7 +12,13 @@
  *            than numbers: bench/README.md "Persistence");
  *   ties     TIE_BLOCK rows of the analysed ties (source and target account index, weight,
  *            reciprocated weight), in the order of TieColumns (the internal ties of each
- *            niche, then the others).
+ *            niche, then the others);
+ *   communities  COMMUNITY_BLOCK rows of the communities that hold no niche (made only of
+ *            accounts of the unassigned group: most of them on a sparse graph, 13k on
+ *            higgs-retweet), ids in `ids`, with rank, size, unassigned, density and
+ *            conductance; the communities holding a niche are (:Community) nodes instead
+ *            (result-writing.ts). Written by writeResult only (a redaction leaves them as
+ *            they are: it changes no community of unassigned accounts).
  * A niche's members, a page of them, one account, the ties of one niche: each is one or two
  * blocks, so every read touches a few hundred kilobytes at most, whatever the graph's size.
  *
@@ -175,7 +181,7 @@ export interface MemberBlock {
 
 /** The stored properties of one block node. */
 export interface BlockRow {
-  kind: 'members' | 'index' | 'ties';
+  kind: 'members' | 'index' | 'ties' | 'communities';
   seq: number;
   count: number;
   /** First account id of an index block (for the lookup by id); null otherwise. */
@@ -363,6 +369,63 @@ export function decodeTieBlock(seq: number, data: Int8Array): TieBlock {
   const source = u.int32(n);
   const target = u.int32(n);
   return { seq, start: seq * TIE_BLOCK, count: n, source, target, weight, reciprocated, bytes: u.byteLength };
+}
+
+/** Communities per communities block (about 30 bytes each before compression, plus the ids). */
+export const COMMUNITY_BLOCK = 8192;
+
+/** Rows (community row numbers, ascending = rank order) of the communities that hold no niche. */
+export function nichelessCommunities(result: Pick<AnalysisResult, 'communities'>): Int32Array {
+  const c = result.communities;
+  const rows: number[] = [];
+  for (let k = 0; k < c.count; k++) if (c.nicheStarts[k + 1] === c.nicheStarts[k]) rows.push(k);
+  return Int32Array.from(rows);
+}
+
+/** The communities blocks of a result: its nicheless communities (module comment), COMMUNITY_BLOCK a block. */
+export function* communityBlocks(result: Pick<AnalysisResult, 'communities'>): Generator<BlockRow> {
+  const c = result.communities;
+  const rows = nichelessCommunities(result);
+  for (let seq = 0; seq * COMMUNITY_BLOCK < rows.length; seq++) {
+    const part = rows.subarray(seq * COMMUNITY_BLOCK, Math.min(rows.length, (seq + 1) * COMMUNITY_BLOCK));
+    const n = part.length;
+    yield {
+      kind: 'communities',
+      seq,
+      count: n,
+      firstId: null,
+      ids: Array.from(part, (k) => c.ids[k] as string),
+      tieIds: null,
+      centralityNames: null,
+      data: new Packer([FORMAT, n])
+        .add(Float64Array.from(part, (k) => c.density[k] as number))
+        .add(Float64Array.from(part, (k) => c.conductance[k] as number))
+        .add(part.slice())
+        .add(Int32Array.from(part, (k) => c.size[k] as number))
+        .add(Int32Array.from(part, (k) => c.unassigned[k] as number))
+        .bytes(),
+    };
+  }
+}
+
+/** One communities block, decoded: parallel columns, `rank` the community's row (0 = largest). */
+export interface CommunityBlock {
+  ids: readonly string[];
+  rank: Int32Array;
+  size: Int32Array;
+  unassigned: Int32Array;
+  density: Float64Array;
+  conductance: Float64Array;
+}
+
+export function decodeCommunityBlock(seq: number, ids: string[], data: Int8Array): CommunityBlock {
+  const u = new Unpacker(data, 2, (h) => ({ f64: [h[1] as number, h[1] as number], i32: [h[1] as number, h[1] as number, h[1] as number] }));
+  if (u.header[0] !== FORMAT) throw new Error(`store/result-blocks: communities block ${seq} has format ${u.header[0]}, expected ${FORMAT}`);
+  const n = u.header[1] as number;
+  if (ids.length !== n) throw new Error(`store/result-blocks: communities block ${seq} holds ${n} rows but ${ids.length} ids`);
+  const density = u.float64(n);
+  const conductance = u.float64(n);
+  return { ids, density, conductance, rank: u.int32(n), size: u.int32(n), unassigned: u.int32(n) };
 }
 
 /** Every block of a result, in the order they are written. */

@@ -22,6 +22,7 @@ import type { Neo4jContext } from './neo4j-context.js';
 import { int, str, strOrNull, toNumber, type Row } from './neo4j-values.js';
 import type { AccountResultRow, CommunityRow, MemberRow, NicheGraph, NicheRow, Page, StoredTie } from './port.js';
 import {
+  decodeCommunityBlock,
   decodeIndexBlock,
   decodeMemberBlock,
   decodeTieBlock,
@@ -291,7 +292,7 @@ export class Neo4jResultReader {
       revision: toNumber(r.get('revision')),
       niches,
       nicheIndex: new Map(niches.map((n, k) => [n.id, k])),
-      communities: ((r.get('communities') ?? []) as Row[]).map(communityOf),
+      communities: communitiesOf((r.get('communities') ?? []) as Row[], (r.get('communityBlocks') ?? []) as Row[]),
       memberStart: Int32Array.from(rows, (x) => x.memberStart),
       tieStart: Int32Array.from(rows, (x) => x.tieStart),
       tieCount: Int32Array.from(rows, (x) => x.tieCount),
@@ -427,6 +428,33 @@ function memberRow(block: MemberBlock, p: number, ids: ReadonlyMap<number, strin
   row.topTies = topTies;
   if (block.centralities.length > 0) row.centralities = Object.fromEntries(block.centralities.map((c) => [c.name, c.values[p] as number]));
   return row;
+}
+
+/**
+ * The community rows in rank order: the (:Community) nodes (communities holding a niche) and
+ * the rows of the communities blocks (the others); a result stored before the blocks had
+ * every community as a node.
+ */
+function communitiesOf(nodes: Row[], blocks: Row[]): CommunityRow[] {
+  const ranked: Array<{ rank: number; row: CommunityRow }> = nodes.map((c, k) => ({ rank: c.rank === null || c.rank === undefined ? k : toNumber(c.rank), row: communityOf(c) }));
+  if (blocks.length === 0) return ranked.map((x) => x.row);
+  for (const b of blocks) {
+    const block = decodeCommunityBlock(toNumber(b.seq), ((b.ids ?? []) as unknown[]).map(str), b.data as Int8Array);
+    for (let p = 0; p < block.ids.length; p++) {
+      ranked.push({
+        rank: block.rank[p] as number,
+        row: {
+          id: block.ids[p] as string,
+          size: block.size[p] as number,
+          density: block.density[p] as number,
+          conductance: block.conductance[p] as number,
+          niches: [],
+          unassigned: block.unassigned[p] as number,
+        },
+      });
+    }
+  }
+  return ranked.sort((x, y) => x.rank - y.rank).map((x) => x.row);
 }
 
 function communityOf(c: Row): CommunityRow {

@@ -41,6 +41,7 @@ import {
   decodeTieBlock,
   resultBlocks,
   SCORE_COLUMNS,
+  type BlockRow,
   type BlockSource,
   type MemberBlock,
   type ScoreColumn,
@@ -319,9 +320,12 @@ async function write(
   const erasedIds = erased.map((i) => s.ids[i] as string);
   const erasedSet = new Set(erasedIds);
 
-  // Blocks: the new ones over the old keys, the ones past the new end removed.
+  // Blocks: the new ones over the old keys, the ones past the new end removed. The
+  // communities blocks (communities of unassigned accounts only) stay as they are: no
+  // community of an erased unassigned account is redacted (module comment), and
+  // resultBlocks yields none of them (result-redact-trim leaves them).
   const blocks: Row[] = [];
-  const counts = { members: 0, index: 0, ties: 0 };
+  const counts: Record<BlockRow['kind'], number> = { members: 0, index: 0, ties: 0, communities: 0 };
   for (const b of resultBlocks(next.source)) {
     counts[b.kind]++;
     blocks.push({ kind: b.kind, seq: int(b.seq), count: int(b.count), firstId: b.firstId, ids: b.ids, tieIds: b.tieIds, centralityNames: b.centralityNames, data: b.data });

@@ -173,6 +173,49 @@ t.test('the community level: (:Community) nodes linked from their niches, listCo
   t.equal(Number(left.records[0]?.get('n')), 0, 'markFailed discards the communities');
 });
 
+t.test('a community of unassigned accounts only: no (:Community) node, a row of the communities blocks, listed in rank order', async (t) => {
+  const g = await newGraph(t, store, 'nicheless');
+  await store.ingest(g, { interactions: smallGraphInteractions(), accounts: [] });
+  const a = queuedAnalysis(g);
+  await createRunning(store, a);
+  // c0 holds n0, c1 only accounts of the unassigned group, c2 holds n1.
+  const result = toColumnar(smallResult());
+  result.summary = { ...result.summary, communities: 3 };
+  result.niches.community = Int32Array.from([0, 2]);
+  result.communities = {
+    count: 3,
+    ids: ['c0', 'c1', 'c2'],
+    size: Int32Array.from([4, 3, 2]),
+    density: Float64Array.from([0.5, 0.25, 1]),
+    conductance: Float64Array.from([0.1, 0.2, 0.3]),
+    nicheStarts: Int32Array.from([0, 1, 1, 2]),
+    niches: Int32Array.from([0, 1]),
+    unassigned: Int32Array.from([1, 3, 0]),
+  };
+  await store.writeResult(a.id, result, new Date().toISOString(), TEST_OWNER);
+  t.equal((await store.getAnalysis(a.id))?.status, 'succeeded', 'the completeness check counts the communities that are nodes');
+  const items = [
+    { id: 'c0', size: 4, density: 0.5, conductance: 0.1, niches: ['n0'], unassigned: 1 },
+    { id: 'c1', size: 3, density: 0.25, conductance: 0.2, niches: [], unassigned: 3 },
+    { id: 'c2', size: 2, density: 1, conductance: 0.3, niches: ['n1'], unassigned: 0 },
+  ];
+  t.same(await store.listCommunities(a.id, { limit: 10, offset: 0 }), { total: 3, items });
+  t.same(await store.listCommunities(a.id, { limit: 1, offset: 1 }), { total: 3, items: [items[1]] }, 'paged across nodes and blocks');
+  const nodes = await driver.executeQuery(`MATCH (c:Community {analysisId: $id}) RETURN c.id AS id ORDER BY c.rank`, { id: a.id }, db);
+  t.same(nodes.records.map((r) => r.get('id')), ['c0', 'c2'], 'nodes only for the communities that hold a niche');
+  const blocks = await driver.executeQuery(`MATCH (b:ResultBlock {analysisId: $id, kind: 'communities'}) RETURN b.ids AS ids`, { id: a.id }, db);
+  t.same(blocks.records.map((r) => r.get('ids')), [['c1']]);
+
+  // Discarded with the other blocks when the analysis fails after a staged write.
+  const b = queuedAnalysis(g);
+  await createRunning(store, b);
+  await store.writeResult(b.id, result, new Date().toISOString(), TEST_OWNER);
+  await driver.executeQuery(`MATCH (x:Analysis {id: $id}) SET x.status = 'running'`, { id: b.id }, db);
+  t.ok(await store.markFailed(b.id, 'cancelled', new Date().toISOString(), TEST_OWNER));
+  const left = await driver.executeQuery(`MATCH (x:ResultBlock {analysisId: $id}) RETURN count(x) AS n`, { id: b.id }, db);
+  t.equal(Number(left.records[0]?.get('n')), 0, 'no communities block left');
+});
+
 t.test('writeResult with many members uses several chunks', async (t) => {
   const { store: small } = await openStore(t, { chunkSize: 3, resultChunkSize: 3 });
   const g = await newGraph(t, small, 'chunks');
