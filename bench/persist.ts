@@ -102,7 +102,7 @@ async function count(query: string, params: Record<string, unknown>): Promise<nu
   return Number(records[0]?.get(0));
 }
 
-/** Removes an analysis with its niches and memberships, in bounded transactions. */
+/** Removes an analysis with its niches, memberships, communities and blocks, in bounded transactions. */
 async function removeAnalysis(analysisId: string): Promise<void> {
   const session = driver.session({ database });
   try {
@@ -114,6 +114,11 @@ async function removeAnalysis(analysisId: string): Promise<void> {
     await session.run(
       `MATCH (n:Niche {analysisId: $analysisId})
        CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS`,
+      { analysisId },
+    );
+    await session.run(
+      `MATCH (c:Community {analysisId: $analysisId})
+       CALL (c) { DETACH DELETE c } IN TRANSACTIONS OF 10000 ROWS`,
       { analysisId },
     );
     await session.run('MATCH (b:ResultBlock {analysisId: $analysisId}) CALL (b) { DELETE b } IN TRANSACTIONS OF 50 ROWS', { analysisId });
@@ -183,8 +188,9 @@ try {
       { analysisId },
     );
     const niches = await count('MATCH (n:Niche {analysisId: $analysisId}) RETURN count(n)', { analysisId });
+    const communities = await count('MATCH (c:Community {analysisId: $analysisId}) RETURN count(c)', { analysisId });
     const ok = status === 'succeeded' && memberships === members && niches === result.niches.count;
-    process.stdout.write(JSON.stringify({ rep, ms, clientCpuMs, serverCpuMs: serverMs, load1: Number(load.toFixed(2)), status, memberships, niches, ok }) + '\n');
+    process.stdout.write(JSON.stringify({ rep, ms, clientCpuMs, serverCpuMs: serverMs, load1: Number(load.toFixed(2)), status, memberships, niches, communityNodes: communities, ok }) + '\n');
     if (!ok) throw new Error(`rep ${rep}: expected ${members} memberships and ${result.niches.count} niches`);
     times.push(ms);
     if (serverMs !== null) serverTimes.push(serverMs);
@@ -195,6 +201,7 @@ try {
     JSON.stringify({
       summary: true,
       niches: result.niches.count,
+      communities: result.communities.count,
       members,
       options: storeOptions,
       medianMs: times[Math.floor(times.length / 2)],
