@@ -138,9 +138,10 @@ export interface Neo4jGraphStoreOptions {
   /** Rows per UNWIND in ingest, and niches per UNWIND in writeResult. Default 5000. */
   chunkSize?: number;
   /**
-   * IN_NICHE memberships per transaction in writeResult. Default 1000: on higgs-retweet
-   * (bench/persist.ts) 1,000-2,000 cost the server about a third less CPU than 5,000 or more
-   * (bigger transaction states outlive more young GCs).
+   * IN_NICHE memberships per transaction in writeResult, and the most niche or community
+   * rows in one. Default 1000: on higgs-retweet (bench/persist.ts) 1,000-2,000 memberships
+   * cost the server about a third less CPU than 5,000 or more (bigger transaction states
+   * outlive more young GCs).
    */
   resultChunkSize?: number;
   /** Transactions of one result write running at a time, each on its own session. Default 2. */

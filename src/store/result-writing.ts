@@ -71,7 +71,11 @@ export interface WriteResultOptions {
 }
 
 export interface ResultWritingOptions {
-  /** Memberships per UNWIND and per transaction. */
+  /**
+   * Rows per UNWIND and per transaction: memberships, and at most as many niche and
+   * community rows (a transaction's state lives in the server's heap until it commits, and
+   * bench/README.md "Persistence" found 1,000-row transactions cheapest for memberships).
+   */
   resultChunkSize: number;
   /** Transactions of one write running at a time, each on its own session. */
   resultConcurrency: number;
@@ -121,7 +125,7 @@ export class Neo4jResultWriter {
       await this.runConcurrently(work);
       lap('blocks');
       // Niches after the blocks (they lock the Analysis node through OF_ANALYSIS), in rank order.
-      for (const rows of nicheBatches(result, this.options.nicheMembersPerTransaction)) {
+      for (const rows of nicheBatches(result, this.options.nicheMembersPerTransaction, this.options.resultChunkSize)) {
         await this.ctx.inWrite(async (tx) => {
           await this.held(tx, analysisId, owner);
           await tx.run(this.ctx.q.get('result-niches'), { analysisId, graphId, owner, rows });
@@ -130,7 +134,7 @@ export class Neo4jResultWriter {
       }
       lap('niches');
       // Communities after their niches (each links its niches).
-      for (const rows of communityBatches(result, this.options.nicheMembersPerTransaction)) {
+      for (const rows of communityBatches(result, this.options.nicheMembersPerTransaction, this.options.resultChunkSize)) {
         await this.ctx.inWrite(async (tx) => {
           await this.held(tx, analysisId, owner);
           await tx.run(this.ctx.q.get('result-communities'), { analysisId, graphId, owner, rows });
@@ -256,8 +260,8 @@ function blockRow(b: BlockRow): Row {
   return { kind: b.kind, seq: int(b.seq), count: int(b.count), firstId: b.firstId, ids: b.ids, tieIds: b.tieIds, centralityNames: b.centralityNames, data: b.data };
 }
 
-/** Niche rows (result-niches) in groups holding about `members` member ids. */
-function* nicheBatches(result: AnalysisResult, members: number): Generator<Row[]> {
+/** Niche rows (result-niches) in groups holding about `members` member ids and at most `rows` rows. */
+function* nicheBatches(result: AnalysisResult, members: number, rows: number): Generator<Row[]> {
   const n = result.niches;
   const a = result.accounts;
   let batch: Row[] = [];
@@ -265,7 +269,7 @@ function* nicheBatches(result: AnalysisResult, members: number): Generator<Row[]
   for (let r = 0; r < n.count; r++) {
     const from = n.memberStarts[r] as number;
     const to = n.memberStarts[r + 1] as number;
-    if (batch.length > 0 && held + (to - from) > members) {
+    if (batch.length > 0 && (held + (to - from) > members || batch.length >= rows)) {
       yield batch;
       batch = [];
       held = 0;
@@ -321,8 +325,8 @@ function* nicheBatches(result: AnalysisResult, members: number): Generator<Row[]
   if (batch.length > 0) yield batch;
 }
 
-/** Community rows (result-communities) of the communities that hold a niche, in groups naming about `niches` niche ids. */
-function* communityBatches(result: AnalysisResult, niches: number): Generator<Row[]> {
+/** Community rows (result-communities) of the communities that hold a niche, in groups naming about `niches` niche ids, at most `rows` rows. */
+function* communityBatches(result: AnalysisResult, niches: number, rows: number): Generator<Row[]> {
   const c = result.communities;
   let batch: Row[] = [];
   let held = 0;
@@ -331,7 +335,7 @@ function* communityBatches(result: AnalysisResult, niches: number): Generator<Ro
     const to = c.nicheStarts[k + 1] as number;
     // A community without a niche goes in the communities blocks (result-blocks.ts).
     if (from === to) continue;
-    if (batch.length > 0 && held + (to - from) + 1 > niches) {
+    if (batch.length > 0 && (held + (to - from) + 1 > niches || batch.length >= rows)) {
       yield batch;
       batch = [];
       held = 0;
