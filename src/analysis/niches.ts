@@ -46,7 +46,7 @@
  * runs (those on the core graph mapped back to the accounts).
  */
 import type { CompactGraph, Csr } from './compact-graph.js';
-import { countDisconnected, splitDisconnected } from './connectivity.js';
+import { splitDisconnected } from './connectivity.js';
 import { renumberLabels } from './leiden.js';
 import { csrModularity } from './louvain.js';
 import { inThisThread, type LeidenTask, type PartitionRunner, type PartitionTask } from './partition-tasks.js';
@@ -107,7 +107,12 @@ export interface NicheSummary {
   consensusNodes: number;
   /** Nodes of the graph the runs work on (single-tie accounts contracted) vs accounts. */
   contractedNodes: number;
-  /** Disconnected communities one plain Louvain run (this seed) leaves on the same graph. */
+  /**
+   * Disconnected communities left by the first local-moving pass of the first run from
+   * singletons (rung 0, resolution 1; with a given resolution, the first niche-level run):
+   * the partition Louvain's first level aggregates by and Leiden's refinement repairs.
+   * Counted on a run made anyway (a plain Louvain run of its own cost 10% of the analysis).
+   */
   louvainDisconnected: number;
   /** Accounts taken out of oversized niches (audience members on no cycle inside them). */
   audience: number;
@@ -218,11 +223,15 @@ export function findNiches(graph: CompactGraph, options: NicheOptions, onStep?: 
   const probe = (r: number): LeidenTask => at(rung(r), o.seed, { iterations: 1 });
 
   step('resolution');
-  // One batch: plain Louvain for the summary, and the first rungs of the ladder (as many as threads).
-  const first: PartitionTask[] = [{ kind: 'louvain', csr: k.csr, loops: k.loops, seed: o.seed }, ...(ladder ? Array.from({ length: width }, (_, j) => probe(j)) : [])];
-  const [plain, ...firstProbes] = o.runner.run(first) as [Int32Array, ...Int32Array[]];
-  firstProbes.forEach((p, j) => probes.set(j, p));
-  const louvainDisconnected = countDisconnected(k.csr, plain, countOf(plain));
+  // One batch: the first rungs of the ladder (as many as threads); rung 0 also counts what
+  // its first local-moving pass leaves disconnected (the summary's louvainDisconnected).
+  const labelsOf = (tasks: readonly PartitionTask[]): Int32Array[] => o.runner.run(tasks).map((r) => r.community);
+  let louvainDisconnected = 0;
+  if (ladder) {
+    const first = o.runner.run(Array.from({ length: width }, (_, j) => (j === 0 ? { ...probe(0), countFirstPass: true } : probe(j))));
+    first.forEach((p, j) => probes.set(j, p.community));
+    louvainDisconnected = first[0]?.firstPassDisconnected ?? 0;
+  }
   let gamma: number;
   let chosen: Int32Array | null = null;
   let probed = 0;
@@ -235,7 +244,7 @@ export function findNiches(graph: CompactGraph, options: NicheOptions, onStep?: 
     for (let r = 0; pick === null; r++) {
       if (!probes.has(r)) {
         const batch = Array.from({ length: width }, (_, j) => r + j).filter((x) => x === r || rung(x) <= MAX_RESOLUTION);
-        o.runner.run(batch.map(probe)).forEach((p, j) => probes.set(batch[j] as number, p));
+        labelsOf(batch.map(probe)).forEach((p, j) => probes.set(batch[j] as number, p));
       }
       probed = r + 1;
       const size = typical(probes.get(r) as Int32Array);
@@ -257,7 +266,11 @@ export function findNiches(graph: CompactGraph, options: NicheOptions, onStep?: 
   const tasks: LeidenTask[] = [];
   if (chosen !== null && startK === null) tasks.push(at(gamma, nextSeed(), { iterations: 1, initial: chosen }));
   while (tasks.length < o.runs) tasks.push(at(gamma, nextSeed(), startK === null ? {} : { initial: startK }));
-  const runs = o.runner.run(tasks);
+  // Without the ladder, the first niche run counts its first pass instead (at the given resolution).
+  if (!ladder) tasks[0] = { ...(tasks[0] as LeidenTask), countFirstPass: true };
+  const outcomes = o.runner.run(tasks);
+  if (!ladder) louvainDisconnected = outcomes[0]?.firstPassDisconnected ?? 0;
+  const runs = outcomes.map((r) => r.community);
   step('consensus');
   const consensus = consensusOf(k, runs, gamma, nextSeed, o, startK);
 
@@ -270,11 +283,11 @@ export function findNiches(graph: CompactGraph, options: NicheOptions, onStep?: 
   // Warm: each niche starts in the community most of its nodes' roots started in.
   const communityStartK = onNodes(o.initialCommunity);
   const nicheStart = communityStartK === null ? undefined : majorityLabels(consensus.labels, countOf(consensus.labels), communityStartK);
-  const [onNiches] = o.runner.run([
+  const [onNiches] = labelsOf([
     { kind: 'leiden', csr: nicheGraph.csr, quality: 'modularity', resolution: 1, nodeWeights: strengths(nicheGraph), seed: nextSeed(), ...(nicheStart === undefined ? {} : { initial: nicheStart }) },
   ]) as [Int32Array];
   const start = Int32Array.from(consensus.labels, (c) => onNiches[c] as number);
-  const [communityK] = o.runner.run([at(1, nextSeed(), { initial: start })]) as [Int32Array];
+  const [communityK] = labelsOf([at(1, nextSeed(), { initial: start })]) as [Int32Array];
   const community = renumberLabels(expand(communityK));
   const cut = renumberLabels(nested(community.community, released.niche));
   const niche = renumberLabels(splitDisconnected(csr, cut.community, cut.count).community);
@@ -390,7 +403,7 @@ function consensusOf(g: WeightedGraph, runs: Int32Array[], gamma: number, nextSe
     seed: nextSeed(),
     ...(coreStart === undefined ? {} : { initial: coreStart }),
   }));
-  const parts = o.runner.run(tasks);
+  const parts = o.runner.run(tasks).map((r) => r.community);
   const expand = (labels: Int32Array): Int32Array => Int32Array.from(cores.community, (c) => labels[c] as number);
   const result = parts.length === 1 ? (parts[0] as Int32Array) : closestToConsensus(coreGraph.csr, parts, agreementOf(coreGraph.csr, parts).agreement);
   return { labels: renumberLabels(expand(result)).community, runs: [...runs, ...parts.map(expand)], nodes: cores.count, consensusRuns: parts.length };

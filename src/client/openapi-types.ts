@@ -1564,7 +1564,7 @@ export interface operations {
                                 runs: number;
                                 /** @description Consensus rounds over the accounts the runs disagreed on (0: they agreed). */
                                 consensusRounds: number;
-                                /** @description Disconnected communities one plain Louvain run (same seed) leaves; Leiden guarantees connected ones. */
+                                /** @description Disconnected communities left by the first local-moving pass (Louvain's first level) of the first run from singletons, before Leiden's refinement repairs them; the result's communities are always connected. */
                                 louvainDisconnected: number;
                                 /** @description Accounts in the unassigned group (their group was below minNicheSize). */
                                 unassigned: number;
@@ -1882,7 +1882,7 @@ export interface operations {
                             runs: number;
                             /** @description Consensus rounds over the accounts the runs disagreed on (0: they agreed). */
                             consensusRounds: number;
-                            /** @description Disconnected communities one plain Louvain run (same seed) leaves; Leiden guarantees connected ones. */
+                            /** @description Disconnected communities left by the first local-moving pass (Louvain's first level) of the first run from singletons, before Leiden's refinement repairs them; the result's communities are always connected. */
                             louvainDisconnected: number;
                             /** @description Accounts in the unassigned group (their group was below minNicheSize). */
                             unassigned: number;
@@ -2047,7 +2047,7 @@ export interface operations {
                             runs: number;
                             /** @description Consensus rounds over the accounts the runs disagreed on (0: they agreed). */
                             consensusRounds: number;
-                            /** @description Disconnected communities one plain Louvain run (same seed) leaves; Leiden guarantees connected ones. */
+                            /** @description Disconnected communities left by the first local-moving pass (Louvain's first level) of the first run from singletons, before Leiden's refinement repairs them; the result's communities are always connected. */
                             louvainDisconnected: number;
                             /** @description Accounts in the unassigned group (their group was below minNicheSize). */
                             unassigned: number;
@@ -2328,7 +2328,7 @@ export interface operations {
                             runs: number;
                             /** @description Consensus rounds over the accounts the runs disagreed on (0: they agreed). */
                             consensusRounds: number;
-                            /** @description Disconnected communities one plain Louvain run (same seed) leaves; Leiden guarantees connected ones. */
+                            /** @description Disconnected communities left by the first local-moving pass (Louvain's first level) of the first run from singletons, before Leiden's refinement repairs them; the result's communities are always connected. */
                             louvainDisconnected: number;
                             /** @description Accounts in the unassigned group (their group was below minNicheSize). */
                             unassigned: number;
@@ -2570,7 +2570,7 @@ export interface operations {
                             runs: number;
                             /** @description Consensus rounds over the accounts the runs disagreed on (0: they agreed). */
                             consensusRounds: number;
-                            /** @description Disconnected communities one plain Louvain run (same seed) leaves; Leiden guarantees connected ones. */
+                            /** @description Disconnected communities left by the first local-moving pass (Louvain's first level) of the first run from singletons, before Leiden's refinement repairs them; the result's communities are always connected. */
                             louvainDisconnected: number;
                             /** @description Accounts in the unassigned group (their group was below minNicheSize). */
                             unassigned: number;
