@@ -41,6 +41,8 @@ export interface WorkerInput {
   projection: { table: PairTable; version: number } | null;
   /** Post the projected table back to the parent (to cache it). */
   shareProjection: boolean;
+  /** Threads the analysis may use, its own included (partition-threads.ts); default: the machine's cores. */
+  threads?: number;
 }
 
 export type WorkerMessage =
@@ -87,7 +89,7 @@ async function run(input: WorkerInput): Promise<void> {
     const projection = projected.table;
     // The independent Leiden runs spread over the cores (results identical for any thread
     // count); on a large graph the helper threads start now, while the baseline is read.
-    threads = createThreadRunner();
+    threads = createThreadRunner(input.threads === undefined ? {} : { threads: input.threads });
     if (projection.accounts.length >= THREAD_DEFAULTS.minNodes) threads.start();
     if (input.projection === null && input.shareProjection) post({ type: 'projection', version: projected.version, table: projection });
     await store.recordProjection(analysis.id, { graphVersion: projected.version, cached: input.projection !== null }, input.owner);
