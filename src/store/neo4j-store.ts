@@ -296,6 +296,9 @@ export class Neo4jGraphStore implements GraphStore {
   getAnalysis(analysisId: string): Promise<AnalysisRecord | null> {
     return this.analyses.getAnalysis(analysisId);
   }
+  unfinishedAnalyses(analysisIds: readonly string[]): Promise<Set<string>> {
+    return this.analyses.unfinishedAnalyses(analysisIds);
+  }
   listAnalyses(graphId: string, page: { limit: number; offset: number }): Promise<Page<AnalysisRecord> | null> {
     return this.analyses.listAnalyses(graphId, page);
   }
