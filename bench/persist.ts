@@ -3,6 +3,7 @@
  *
  * usage: node --import=tsx bench/persist.ts EDGELIST [--reps N] [--runs N] [--write-back compact|full] [--chunk N]
  *        [--concurrency N] [--drop-graph]
+ *        [--graph ID]
  *
  *   1. The result: the edge list's projection analysed with the API's defaults (seed 42,
  *      30 runs unless --runs, topK 10, minimum niche size 3), computed in this process.
@@ -53,7 +54,9 @@ const database = process.env.NEO4J_DATABASE ?? 'neo4j';
 const name = basename(path).replace(/\W+/g, '-').toLowerCase();
 const work = join(tmpdir(), 'nichegraph-bench');
 mkdirSync(work, { recursive: true });
-const graphId = `bench-persist-${name}`;
+// --graph ID: write into that graph (e.g. the one bench/end-to-end.ts --keep left) instead of its own.
+const graphAt = args.indexOf('--graph');
+const graphId = graphAt >= 0 && args[graphAt + 1] ? (args[graphAt + 1] as string) : `bench-persist-${name}`;
 
 // 1. The result.
 // The columnar result holds typed arrays: it is computed afresh (about 20 s on higgs) rather than cached as JSON.

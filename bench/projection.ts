@@ -5,12 +5,20 @@
  *   - `store.project()` twice (first and second projection: both read Neo4j; the service's
  *     projection cache is not involved here), wall time, client CPU and, when NEO4J_PID is
  *     set, the server's CPU (from /proc);
- *   - side by side, in the same run, the shape the store used before: one record per pair
- *     aggregated in Cypher (the old project-pairs query, read with the driver alone and
- *     nothing built from it), as the anchor: `vs one record per pair` is its time over ours.
+ *   - the ceiling, in the same run: the same rows (the store's own query,
+ *     cypher/project-graph.cypher, same parameters and fetch size) read with neo4j-driver
+ *     alone, every list touched and nothing built from it: what reading costs before any
+ *     aggregation (`vsDriverAlone` is our time over it: 1.0 would mean the aggregation is
+ *     free); and the server alone: the same interactions and properties scanned and counted
+ *     in Cypher, nothing sent (what Neo4j itself needs);
+ *   - side by side, the shape the store used before: one record per pair aggregated in
+ *     Cypher (the old project-pairs query, read with the driver alone and nothing built from
+ *     it): `vs one record per pair` is its time over ours.
+ * The three reads run in alternation, `--rounds N` times (default 3); each figure is the
+ * median of its rounds.
  * Prints one JSON line per graph.
  *
- * usage: node --import=tsx bench/projection.ts [EDGELIST...] [--keep]
+ * usage: node --import=tsx bench/projection.ts [EDGELIST...] [--keep] [--rounds N]
  * (default: higgs-twitter's retweet layer)
  */
 import { readFileSync } from 'node:fs';
@@ -22,10 +30,14 @@ import neo4j from 'neo4j-driver';
 import { createDriver } from '../src/store/driver.js';
 import { Neo4jGraphStore } from '../src/store/neo4j-store.js';
 import type { InteractionInput, ProjectionParams } from '../src/store/port.js';
+import { PROJECTION_EVENTS_PER_RECORD, PROJECTION_FETCH_SIZE, PROJECTION_IDS_PER_RECORD } from '../src/store/projection.js';
 
 const args = process.argv.slice(2);
 const keep = args.includes('--keep');
-const files = args.filter((a) => !a.startsWith('--'));
+const roundsAt = args.indexOf('--rounds');
+const rounds = roundsAt >= 0 ? Number(args[roundsAt + 1]) : 3;
+if (!Number.isInteger(rounds) || rounds < 1) throw new Error('bench/projection: --rounds needs a positive integer.');
+const files = args.filter((a, i) => !a.startsWith('--') && !(roundsAt >= 0 && i === roundsAt + 1));
 if (files.length === 0) files.push(new URL('../../shared/datasets/higgs-twitter/higgs-retweet_network.edgelist.gz', import.meta.url).pathname);
 const uri = process.env.NEO4J_URI ?? 'bolt://127.0.0.1:7687';
 const database = process.env.NEO4J_DATABASE ?? 'neo4j';
@@ -53,6 +65,45 @@ CALL (s) {
   RETURN t.id AS target, positive, negative, count, types, typeCounts, firstTs, lastTs
 }
 RETURN s.id AS source, target, positive, negative, count, types, typeCounts, firstTs, lastTs`;
+
+// The server alone: the interactions the projection reads, with the properties it reads,
+// scanned and counted (nothing sent but one row).
+const SERVER_SCAN = `
+MATCH (s:Account)
+WHERE s.graphId = $graphId AND s.id IS NOT NULL
+MATCH (s)-[r:INTERACTED]->(t)
+RETURN count(r.type) + count(r.weight) + count(r.ts) + count(id(t)) AS n`;
+
+const PROJECT_GRAPH = readFileSync(new URL('../cypher/project-graph.cypher', import.meta.url), 'utf8');
+// As src/store/neo4j-store.ts and src/store/projection.ts call it.
+const PROJECT_GRAPH_PARAMS = { from: null, to: null, timedOnly: false, droppedTypes: [] as string[], idsPerRecord: neo4j.int(PROJECTION_IDS_PER_RECORD), eventsPerRecord: PROJECTION_EVENTS_PER_RECORD };
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)]!;
+}
+
+/** The store's projection query read with the driver alone: each record's lists touched, nothing built. */
+async function readSameRows(graphId: string): Promise<number> {
+  const session = driver.session({ database, defaultAccessMode: neo4j.session.READ, fetchSize: PROJECTION_FETCH_SIZE });
+  let events = 0;
+  try {
+    await session.executeRead(async (tx) => {
+      for await (const record of tx.run(PROJECT_GRAPH, { graphId, ...PROJECT_GRAPH_PARAMS })) {
+        const source = record.get('source') as number[] | null;
+        if (source === null) continue;
+        const target = record.get('target') as number[];
+        const weight = record.get('weight') as number[];
+        const ts = record.get('ts') as number[];
+        for (let k = 0; k < source.length; k++) if (source[k]! + target[k]! + weight[k]! + ts[k]! === -1) events--;
+        events += source.length;
+      }
+    });
+  } finally {
+    await session.close();
+  }
+  return events;
+}
 
 function serverCpuMs(): number | null {
   if (!serverPid) return null;
@@ -105,21 +156,53 @@ try {
     }
     const graph = (await store.getGraph(graphId))!;
     const first = await measure(() => store.project(graphId, params));
-    const second = await measure(() => store.project(graphId, params));
-    const anchor = await measure(async () => {
-      const session = driver.session({ database, defaultAccessMode: neo4j.session.READ, fetchSize: 10_000 });
-      let rows = 0;
-      try {
-        await session.executeRead(async (tx) => {
-          for await (const record of tx.run(ONE_RECORD_PER_PAIR, { graphId, typeWeights: {}, from: null, to: null, minWeight: 0 })) if (record) rows++;
-        });
-      } finally {
-        await session.close();
+    const projections: Awaited<ReturnType<typeof measure>>[] = [];
+    const driverAlone: Awaited<ReturnType<typeof measure<number>>>[] = [];
+    const serverAlone: Awaited<ReturnType<typeof measure<number>>>[] = [];
+    const anchors: Awaited<ReturnType<typeof measure<number>>>[] = [];
+    for (let round = 0; round < rounds; round++) {
+      projections.push(await measure(() => store.project(graphId, params)));
+      driverAlone.push(await measure(() => readSameRows(graphId)));
+      serverAlone.push(
+        await measure(async () => {
+          const res = await driver.executeQuery(SERVER_SCAN, { graphId }, { database, routing: neo4j.routing.READ });
+          return Number(res.records[0]!.get('n'));
+        }),
+      );
+      if (round === 0) {
+        anchors.push(
+          await measure(async () => {
+            const session = driver.session({ database, defaultAccessMode: neo4j.session.READ, fetchSize: 10_000 });
+            let rows = 0;
+            try {
+              await session.executeRead(async (tx) => {
+                for await (const record of tx.run(ONE_RECORD_PER_PAIR, { graphId, typeWeights: {}, from: null, to: null, minWeight: 0 })) if (record) rows++;
+              });
+            } finally {
+              await session.close();
+            }
+            return rows;
+          }),
+        );
       }
-      return rows;
-    });
+    }
     const table = first.value!.table;
     const perSecond = (ms: number) => Math.round(graph.interactions / (ms / 1000));
+    const summary = (runs: { ms: number; clientCpuMs: number; serverCpuMs: number | null }[]) => {
+      const ms = median(runs.map((r) => r.ms));
+      const server = runs.map((r) => r.serverCpuMs);
+      return {
+        ms,
+        interactionsPerSecond: perSecond(ms),
+        clientCpuMs: median(runs.map((r) => r.clientCpuMs)),
+        serverCpuMs: server.some((v) => v === null) ? null : median(server as number[]),
+        runs: runs.map((r) => r.ms),
+      };
+    };
+    const projection = summary(projections);
+    const ceiling = summary(driverAlone);
+    const server = summary(serverAlone);
+    if (driverAlone[0]!.value !== graph.interactions) throw new Error(`bench/projection: the driver read ${driverAlone[0]!.value} events of ${graph.interactions}.`);
     process.stdout.write(
       JSON.stringify({
         file: basename(file),
@@ -127,10 +210,15 @@ try {
         interactions: graph.interactions,
         pairs: table.size,
         ingestMs,
+        load: readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' '),
         first: { ms: first.ms, interactionsPerSecond: perSecond(first.ms), clientCpuMs: first.clientCpuMs, serverCpuMs: first.serverCpuMs },
-        second: { ms: second.ms, interactionsPerSecond: perSecond(second.ms), clientCpuMs: second.clientCpuMs, serverCpuMs: second.serverCpuMs },
-        oneRecordPerPair: { ms: anchor.ms, rows: anchor.value, clientCpuMs: anchor.clientCpuMs, serverCpuMs: anchor.serverCpuMs },
-        oneRecordPerPairVsFirst: Number((anchor.ms / first.ms).toFixed(2)),
+        projection,
+        driverAloneSameRows: ceiling,
+        serverAloneScan: server,
+        vsDriverAlone: Number((projection.ms / ceiling.ms).toFixed(2)),
+        vsServerAlone: Number((projection.ms / server.ms).toFixed(2)),
+        oneRecordPerPair: { ms: anchors[0]!.ms, rows: anchors[0]!.value, clientCpuMs: anchors[0]!.clientCpuMs, serverCpuMs: anchors[0]!.serverCpuMs },
+        oneRecordPerPairVsOurs: Number((anchors[0]!.ms / projection.ms).toFixed(2)),
       }) + '\n',
     );
     if (!keep) await store.deleteGraph(graphId);

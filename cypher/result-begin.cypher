@@ -13,15 +13,25 @@
 // $resolution, $runs, $consensusRounds, $louvainDisconnected, $unassigned, $meanConfidence,
 // $baselineAnalysisId and $lineage (the baseline and a JSON string of what the lineage found:
 // events, dissolved; both null without one).
+// Each kind of staged row is counted in one pass (all of them, and those of $owner).
 MATCH (a:Analysis {id: $analysisId})
+CALL () {
+  MATCH (b:ResultBlock {analysisId: $analysisId})
+  RETURN count(b) AS blocks, count(CASE WHEN b.writer = $owner THEN 1 END) AS ownBlocks
+}
+CALL () {
+  MATCH (n:Niche {analysisId: $analysisId})
+  RETURN count(n) AS niches, count(CASE WHEN n.writer = $owner THEN 1 END) AS ownNiches
+}
+CALL () {
+  MATCH (c:Community {analysisId: $analysisId})
+  RETURN count(c) AS communities, count(CASE WHEN c.writer = $owner THEN 1 END) AS ownCommunities
+}
 WITH a,
      a.owner = $owner AND a.status IN ['running', 'succeeded'] AS held,
-     COUNT { MATCH (b:ResultBlock {analysisId: $analysisId}) } = $blocks
-       AND COUNT { MATCH (b:ResultBlock {analysisId: $analysisId}) WHERE b.writer = $owner } = $blocks
-       AND COUNT { MATCH (n:Niche {analysisId: $analysisId}) } = $nicheRows
-       AND COUNT { MATCH (n:Niche {analysisId: $analysisId}) WHERE n.writer = $owner } = $nicheRows
-       AND COUNT { MATCH (c:Community {analysisId: $analysisId}) } = $communityRows
-       AND COUNT { MATCH (c:Community {analysisId: $analysisId}) WHERE c.writer = $owner } = $communityRows AS complete
+     blocks = $blocks AND ownBlocks = $blocks
+       AND niches = $nicheRows AND ownNiches = $nicheRows
+       AND communities = $communityRows AND ownCommunities = $communityRows AS complete
 FOREACH (_ IN CASE WHEN held AND complete THEN [1] ELSE [] END |
   SET a.status = 'succeeded', a.leaseUntil = null, a.finishedAt = $finishedAt, a.error = null,
       a.timings = coalesce($timings, a.timings),

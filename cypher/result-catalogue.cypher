@@ -19,7 +19,7 @@ CALL () {
 CALL () {
   MATCH (c:Community {analysisId: $analysisId})
   WITH c ORDER BY c.rank
-  RETURN collect(c {.id, .size, .density, .conductance, .nicheIds, .unassigned}) AS communities
+  RETURN collect(c {.id, .size, .density, .conductance, .nicheIds, .unassigned, .redacted}) AS communities
 }
 CALL () {
   MATCH (b:ResultBlock {analysisId: $analysisId, kind: 'index'})

@@ -20,7 +20,7 @@
 
 import { spawn, spawnSync } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createWriteStream, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -151,13 +151,18 @@ async function main() {
   const createKey = randomBytes(24).toString('hex');
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
+  // The service's log (warnings and errors) goes to a file, printed only when the run fails:
+  // a failure then comes with the service's own account of it.
+  mkdirSync(path.join(repoDir, '.schemathesis'), { recursive: true });
+  const serviceLogFile = path.join(repoDir, '.schemathesis', `service-${stamp}.log`);
+  const serviceLog = createWriteStream(serviceLogFile);
   const service = spawn(process.execPath, ['--import=tsx', path.join(repoDir, 'src', 'server.ts')], {
     cwd: repoDir,
     env: {
       ...process.env,
       HOST: '127.0.0.1',
       PORT: String(port),
-      LOG_LEVEL: process.env.CONTRACT_LOG_LEVEL || 'error',
+      LOG_LEVEL: process.env.CONTRACT_LOG_LEVEL || 'warn',
       // The embedded mode: the service runs its analyses itself (npm test sets REDIS_URL for the fleet tests).
       REDIS_URL: '',
       // Admin scope, but only the graphs the spec's examples name: the fuzzer can exercise every
@@ -178,9 +183,12 @@ async function main() {
       // has its own test (test/http/plugins/limits.test.ts).
       MAX_EVENT_LOOP_DELAY_MS: '0',
     },
-    stdio: ['ignore', 'inherit', 'inherit'],
+    stdio: ['ignore', 'pipe', 'pipe'],
   });
+  service.stdout.pipe(serviceLog, { end: false });
+  service.stderr.pipe(serviceLog, { end: false });
   const exited = once(service, 'exit');
+  let failed = true;
   try {
     let ready = false;
     for (let i = 0; i < 240 && !ready && service.exitCode === null; i++) {
@@ -263,10 +271,32 @@ async function main() {
       console.error(`[contract] FAILED: no 2xx answer during the run for ${missing.join(', ')}`);
       return code === 0 ? 1 : code;
     }
+    failed = code !== 0;
     return code ?? 1;
   } finally {
     service.kill('SIGTERM');
     await exited;
+    await new Promise((resolve) => serviceLog.end(resolve));
+    if (failed) printServiceLog(serviceLogFile);
+    else rmSync(serviceLogFile, { force: true });
+  }
+}
+
+/** The service's last warnings and errors, one compact line each (pino JSON lines). */
+function printServiceLog(file) {
+  const lines = readFileSync(file, 'utf8').split('\n').filter((l) => l.trim() !== '');
+  const shown = lines.slice(-40);
+  log(`the service's last ${shown.length} of ${lines.length} log lines (all in ${path.relative(repoDir, file)}):`);
+  for (const line of shown) {
+    let text = line;
+    try {
+      const e = JSON.parse(line);
+      const err = e.err ? ` err=${e.err.type ?? ''}: ${e.err.message ?? ''}${e.err.code ? ` (${e.err.code})` : ''}` : '';
+      text = `level=${e.level} ${e.msg ?? ''}${e.analysisId ? ` analysisId=${e.analysisId}` : ''}${e.reqId ? ` reqId=${e.reqId}` : ''}${err}`;
+    } catch {
+      // not JSON: shown as it is
+    }
+    console.error(`[contract] service: ${text.slice(0, 500)}`);
   }
 }
 

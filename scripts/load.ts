@@ -1,8 +1,13 @@
 /**
  * `npm run load`: HTTP load test of the real service (src/server.ts as a child process,
- * with an API key, against NEO4J_URI) with autocannon. Two scenarios:
+ * with an API key, against NEO4J_URI) with autocannon. Scenarios:
  *   read    GET /v1/analyses/{id}/niches?limit=50 on a finished analysis of the default
  *           synthetic graph (3,000 accounts, 70,000 interactions, seed 7)
+ *   read every page: every page of that analysis's results in turn (the niche list at each
+ *           offset, each niche's first page of members, limit 50), so that the service
+ *           serves many distinct pages, not one; before it, each of those pages is asked for
+ *           once, one at a time ("first read of each page": decoded from the stored blocks,
+ *           built and serialized, the path a page takes before the page cache holds it)
  *   ingest  POST /v1/graphs/{id}/interactions, batches of LOAD_BATCH (default 1,000)
  *           interactions without ids (each request stores its whole batch)
  * Prints one Markdown table (bench/README.md quotes it) and writes the raw autocannon
@@ -88,9 +93,38 @@ try {
   const analysis = await call(base, key, 'POST', `/v1/graphs/${readGraph}/analyses?wait=60`, {});
   if (analysis?.status !== 'succeeded') throw new Error(`seed analysis did not succeed: ${JSON.stringify(analysis)}`);
 
+  // Every page of the result: the niche list at each offset, each niche's first members page.
+  const analysisPath = `/v1/analyses/${analysis.id as string}`;
+  const nicheIds: string[] = [];
+  for (let offset = 0; ; offset += 1000) {
+    const found = (await call(base, key, 'GET', `${analysisPath}/niches?limit=1000&offset=${offset}`)) as { total: number; items: { id: string }[] };
+    nicheIds.push(...found.items.map((n) => n.id));
+    if (found.items.length === 0 || nicheIds.length >= found.total) break;
+  }
+  const paths = [
+    ...Array.from({ length: Math.ceil(nicheIds.length / 50) }, (_, i) => `${analysisPath}/niches?limit=50&offset=${i * 50}`),
+    ...nicheIds.map((id) => `${analysisPath}/niches/${encodeURIComponent(id)}/members?limit=50`),
+  ];
+  // First read of each page, one request at a time (nothing else running).
+  const firstReads: number[] = [];
+  for (const path of paths) {
+    const t0 = performance.now();
+    await call(base, key, 'GET', path);
+    firstReads.push(performance.now() - t0);
+  }
+  firstReads.sort((a, b) => a - b);
+  const quantile = (q: number) => Number((firstReads[Math.min(firstReads.length - 1, Math.floor(q * firstReads.length))] as number).toFixed(1));
+
   const read = await run({
-    url: `${base}/v1/analyses/${analysis.id as string}/niches?limit=50`,
+    url: `${base}${analysisPath}/niches?limit=50`,
     headers: { authorization: `Bearer ${key}` },
+    connections: readConnections,
+    duration,
+  });
+  const readEvery = await run({
+    url: base,
+    headers: { authorization: `Bearer ${key}` },
+    requests: paths.map((path) => ({ method: 'GET' as const, path })),
     connections: readConnections,
     duration,
   });
@@ -114,17 +148,22 @@ try {
     `| ${name} | ${r.connections} | ${r.requests.total} | ${r.non2xx} | ${r.errors} | ${r.requests.average.toFixed(1)} | ` +
     `${r.latency.p50} | ${r.latency.p97_5} | ${r.latency.p99} | ${perRequest ? Math.round(r.requests.average * perRequest) : '-'} |`;
   const table = [
-    `Load test, ${duration} s per scenario, ${os.cpus().length} CPUs (${os.cpus()[0]?.model ?? 'unknown'}), Node ${process.version}`,
+    `Load test, ${duration} s per scenario, ${os.cpus().length} CPUs (${os.cpus()[0]?.model ?? 'unknown'}), Node ${process.version}, ` +
+      `load average ${os.loadavg().map((l) => l.toFixed(1)).join(' ')} at the end`,
+    '',
+    `First read of each of the ${paths.length} pages (${nicheIds.length} niches), one at a time: ` +
+      `p50 ${quantile(0.5)} ms, p99 ${quantile(0.99)} ms, max ${quantile(1)} ms`,
     '',
     '| scenario | connections | requests | non-2xx | errors | req/s (mean) | p50 ms | p97.5 ms | p99 ms | interactions/s |',
     '|---|---|---|---|---|---|---|---|---|---|',
     row('read niches page (limit 50)', read),
+    row(`read every page (${paths.length}, limit 50)`, readEvery),
     row(`ingest batches of ${batchSize}`, ingest, batchSize),
   ].join('\n');
   console.log(`\n${table}\n`);
   await mkdir(new URL('.bench/', repo), { recursive: true });
-  await writeFile(new URL('.bench/api-load.json', repo), JSON.stringify({ read, ingest }, null, 2));
-  if (read.non2xx > 0 || ingest.non2xx > 0 || read.errors > 0 || ingest.errors > 0) process.exitCode = 1;
+  await writeFile(new URL('.bench/api-load.json', repo), JSON.stringify({ read, readEvery, firstReads, ingest }, null, 2));
+  if ([read, readEvery, ingest].some((r) => r.non2xx > 0 || r.errors > 0)) process.exitCode = 1;
 } finally {
   for (const g of graphs) await call(base, key, 'DELETE', `/v1/graphs/${g}`).catch(() => {});
   service.kill('SIGTERM');

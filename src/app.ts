@@ -9,7 +9,7 @@ import type { Config } from './config.js';
 import type { Redis } from 'ioredis';
 import type { AnalysisJobs } from './jobs/port.js';
 import { RedisQuota } from './jobs/fleet/redis-quota.js';
-import { MemoryQuota, type AnalysisQuota } from './jobs/quota.js';
+import { MemoryQuota, unfinishedUnlessKnown, type AnalysisQuota } from './jobs/quota.js';
 import { notifyGraphChanges } from './store/graph-changes.js';
 import type { GraphStore } from './store/port.js';
 import type { IdempotencyStore } from './store/idempotency-store.js';
@@ -151,13 +151,13 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
     ttlSeconds: deps.config.IDEMPOTENCY_TTL_SECONDS,
     lockSeconds: deps.config.IDEMPOTENCY_LOCK_SECONDS,
   });
-  const isUnfinished = async (id: string) => {
-    const a = await store.getAnalysis(id);
-    return a !== null && (a.status === 'queued' || a.status === 'running');
-  };
+  const unfinishedAmong = unfinishedUnlessKnown(
+    (ids) => store.unfinishedAnalyses(ids),
+    (err, analysisIds) => app.log.warn({ err, analyses: analysisIds.length }, 'analysis quota: could not tell whether analyses finished; they still count'),
+  );
   const quota: AnalysisQuota = deps.redis
-    ? new RedisQuota(deps.config.MAX_ANALYSES_PER_KEY, deps.redis.client, deps.redis.prefix, isUnfinished)
-    : new MemoryQuota(deps.config.MAX_ANALYSES_PER_KEY, isUnfinished);
+    ? new RedisQuota(deps.config.MAX_ANALYSES_PER_KEY, deps.redis.client, deps.redis.prefix, unfinishedAmong)
+    : new MemoryQuota(deps.config.MAX_ANALYSES_PER_KEY, unfinishedAmong);
   await app.register(analysisQuota, { quota });
   await app.register(requestMetrics, { metrics });
   await app.register(analysisJobs, { jobs: deps.jobs });

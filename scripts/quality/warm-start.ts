@@ -10,6 +10,8 @@
  *   node --import=tsx scripts/quality/warm-start.ts
  *
  * Times are wall-clock on this machine, each after a warm-up run: compare within a row.
+ * Last, the same on changed data (changedData): what the warm start keeps and costs when the
+ * re-run sees more ratings than the first analysis.
  */
 import { pathToFileURL } from 'node:url';
 import { analyseProjection } from '../../src/analysis/analyse.js';
@@ -73,13 +75,15 @@ function main(): void {
   // The service's defaults (the niche scale by the default rule, runs 3).
   const base: AnalysisOptions = { seed: 42, topK: 10 };
   const rows = [
-    '| graph | re-run seed | cold: same id | cold: ms | cold: niche Q, mean confidence | warm: same id | warm: ms | warm: niche Q, mean confidence |',
+    '| graph | re-run seed | cold: same id | cold: ms | cold: niche Q, mean confidence, niche resolution | warm: same id | warm: ms | warm: niche Q, mean confidence, niche resolution |',
     '| --- | --- | --- | --- | --- | --- | --- | --- |',
   ];
   const totals: string[] = [];
+  const firsts: string[] = [];
   for (const [name, projection] of graphs) {
     analyseProjection(projection, base); // warm-up (JIT)
     const first = analyseProjection(projection, base);
+    firsts.push(`${name} ${String(first.summary.resolution)}`);
     const start = warmStart(first);
     const share = { cold: [] as number[], warm: [] as number[] };
     const ms = { cold: 0, warm: 0 };
@@ -90,7 +94,7 @@ function main(): void {
       share.warm.push(sameIdShare(first, warm.value, projection.accounts));
       ms.cold += cold.ms;
       ms.warm += warm.ms;
-      const figures = (r: AnalysisResult) => `${(r.summary.nicheModularity ?? Number.NaN).toFixed(4)}, ${r.summary.meanConfidence.toFixed(3)}`;
+      const figures = (r: AnalysisResult) => `${(r.summary.nicheModularity ?? Number.NaN).toFixed(4)}, ${r.summary.meanConfidence.toFixed(3)}, ${String(r.summary.resolution)}`;
       const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
       rows.push(
         `| ${name} | ${seed} | ${pct(share.cold.at(-1) as number)} | ${cold.ms.toFixed(0)} | ${figures(cold.value)} | ${pct(share.warm.at(-1) as number)} | ${warm.ms.toFixed(0)} | ${figures(warm.value)} |`,
@@ -100,8 +104,46 @@ function main(): void {
     totals.push(`${name}: cold ${summary(share.cold)}; warm ${summary(share.warm)}; warm/cold time ${(ms.warm / ms.cold).toFixed(2)}`);
   }
   process.stdout.write(
-    `niche ids kept on a re-run with another seed (first run: seed 42, default settings; niche Q: modularity at resolution 1 of the niches)\n${rows.join('\n')}\n${totals.join('\n')}\n`,
+    `niche ids kept on a re-run with another seed (first run: seed 42, default settings; niche Q: modularity at resolution 1 of the niches; first run's niche resolution: ${firsts.join(', ')})\n${rows.join('\n')}\n${totals.join('\n')}\n`,
   );
+  process.stdout.write(changedData(base));
+}
+
+/**
+ * Changed data, the weekly case: the first analysis sees the bitcoin-otc ratings up to a
+ * quantile of their times, the re-runs (cold, and warm from the first) see all of them; the
+ * same account list throughout (accounts not rated yet are isolated at first).
+ */
+function changedData(base: AnalysisOptions): string {
+  const ratings = loadBitcoinOtc();
+  const times = ratings.map((r) => r.time).sort((a, b) => a - b);
+  const accounts = [...new Set(ratings.flatMap((r) => [r.source, r.target]))];
+  const project = (rs: typeof ratings) => toProjection(rs.map((r) => ({ source: r.source, target: r.target, weight: r.rating })), { accounts });
+  const all = project(ratings);
+  const lines = [
+    'changed data: bitcoin-otc, first analysis (seed 42) on the ratings up to a quantile of their times, re-runs on all of them',
+    '| first analysis sees | re-run seeds | cold: same id | cold: niche Q | warm: same id | warm: niche Q |',
+    '| --- | --- | --- | --- | --- | --- |',
+  ];
+  for (const q of [0.8, 0.95]) {
+    const cut = times[Math.floor(q * (times.length - 1))] as number;
+    const first = analyseProjection(project(ratings.filter((r) => r.time <= cut)), base);
+    const start = warmStart(first);
+    const cold = { share: [] as number[], q: [] as number[] };
+    const warm = { share: [] as number[], q: [] as number[] };
+    for (const seed of RERUN_SEEDS) {
+      for (const [into, options] of [[cold, { ...base, seed }], [warm, { ...base, seed, ...start }]] as const) {
+        const r = analyseProjection(all, options);
+        into.share.push(sameIdShare(first, r, all.accounts));
+        into.q.push(r.summary.nicheModularity ?? Number.NaN);
+      }
+    }
+    const range = (xs: number[], f: (x: number) => string) => `${f(Math.min(...xs))}-${f(Math.max(...xs))}`;
+    const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
+    const q4 = (x: number) => x.toFixed(4);
+    lines.push(`| ${100 * q}% of the ratings | ${RERUN_SEEDS.length} | ${range(cold.share, pct)} | ${range(cold.q, q4)} | ${range(warm.share, pct)} | ${range(warm.q, q4)} |`);
+  }
+  return `${lines.join('\n')}\n`;
 }
 
 // Run as a script, not when a test imports sameIdShare.

@@ -40,6 +40,12 @@
  * - the runs are independent tasks with their own seeds (partition-tasks.ts), so a runner
  *   could spread them over threads without changing any result (the default runs them
  *   one after the other in this thread).
+ * - a warm start (`initial`, `initialCommunity`: a baseline's niches and communities, as
+ *   GDS's seedProperty) starts every niche-level run from the given niches and the community
+ *   level from the given communities; where the runs disagree, the start decides instead of a
+ *   run on the core graph (statusQuo), so a re-run keeps what the data does not move. The
+ *   niche scale is still chosen by the ladder (the first run's rung at every re-run seed on
+ *   the graphs scripts/quality/warm-start.ts measures; the baseline's is not carried over).
  * Communities are one Leiden run at resolution 1; a niche that crosses a community boundary
  * keeps its connected part in each community, so every niche lies in exactly one. Membership
  * confidence (per account) and niche stability (per niche) are measured on the real niche
@@ -72,6 +78,7 @@ export interface NicheOptions {
   /** Niche-level resolution (overrides the default rule). */
   resolution?: number | null;
   runs?: number;
+  /** Runs on the graph of the cores when the runs disagree (cold runs; a warm start decides by the start). */
   consensusRuns?: number;
   dunbar?: number;
   /** Aim the niche level at this band of typical niche sizes instead (accounts). */
@@ -81,12 +88,14 @@ export interface NicheOptions {
   /**
    * Warm start (issue 12): a niche label per account (-1: none, a singleton), e.g. the niches
    * of a baseline analysis mapped onto this graph's accounts. The niche-level runs start from
-   * it instead of singletons, as GDS's seedProperty does; the niche scale is still chosen cold.
+   * it instead of singletons, as GDS's seedProperty does, and where they disagree it decides
+   * (statusQuo); the niche scale is still chosen by the ladder.
    */
   initial?: Int32Array | null;
   /**
    * A community label per account (-1: none), e.g. the baseline's communities: the community
-   * level starts each niche in the community most of its accounts started in.
+   * level starts from them, node by node of the contracted graph (each where its root account
+   * was; one without a label where most of its niche was), instead of from the graph of niches.
    */
   initialCommunity?: Int32Array | null;
 }
@@ -100,8 +109,9 @@ export interface NicheSummary {
   /** Rungs probed to choose it (rung 0, the community level, not counted). */
   probes: number;
   runs: number;
+  /** Runs on the core graph (0 when the runs agreed, or with a warm start: the start decides). */
   consensusRuns: number;
-  /** 1 when the runs disagreed and the core graph was partitioned again, else 0. */
+  /** 1 when the runs disagreed and a consensus decided (on the core graph, or by the warm start), else 0. */
   consensusRounds: number;
   /** Nodes of the core graph the consensus ran on. */
   consensusNodes: number;
@@ -264,16 +274,19 @@ export function findNiches(graph: CompactGraph, options: NicheOptions, onStep?: 
   // Audiences released, then niches cut by community boundaries (each part connected).
   const released = o.nicheSize === null && o.resolution === null ? releaseAudiences(csr, expand(consensus.labels), o.dunbar) : { niche: expand(consensus.labels), released: 0 };
   step('communities');
-  // Communities: Leiden at resolution 1 on the graph of niches (so they are unions of niches),
-  // then polished by Leiden on the contracted graph from there, which only raises their modularity.
-  const nicheGraph = contract(k, consensus.labels, countOf(consensus.labels));
-  // Warm: each niche starts in the community most of its nodes' roots started in.
-  const communityStartK = onNodes(o.initialCommunity);
-  const nicheStart = communityStartK === null ? undefined : majorityLabels(consensus.labels, countOf(consensus.labels), communityStartK);
-  const [onNiches] = o.runner.run([
-    { kind: 'leiden', csr: nicheGraph.csr, quality: 'modularity', resolution: 1, nodeWeights: strengths(nicheGraph), seed: nextSeed(), ...(nicheStart === undefined ? {} : { initial: nicheStart }) },
-  ]) as [Int32Array];
-  const start = Int32Array.from(consensus.labels, (c) => onNiches[c] as number);
+  // Communities: Leiden at resolution 1 polishing a start on the contracted graph, which only
+  // raises its modularity. Cold, the start is Leiden at resolution 1 on the graph of niches (so
+  // it is a union of niches). Warm, it is the given communities node by node (see warmCommunities).
+  const givenCommunity = o.initialCommunity;
+  const communityStart = givenCommunity === null ? null : Int32Array.from(leaves.root, (a) => givenCommunity[a] as number);
+  let start: Int32Array;
+  if (communityStart === null) {
+    const nicheGraph = contract(k, consensus.labels, countOf(consensus.labels));
+    const [onNiches] = o.runner.run([{ kind: 'leiden', csr: nicheGraph.csr, quality: 'modularity', resolution: 1, nodeWeights: strengths(nicheGraph), seed: nextSeed() }]) as [Int32Array];
+    start = Int32Array.from(consensus.labels, (c) => onNiches[c] as number);
+  } else {
+    start = warmCommunities(communityStart, consensus.labels);
+  }
   const [communityK] = o.runner.run([at(1, nextSeed(), { initial: start })]) as [Int32Array];
   const community = renumberLabels(expand(communityK));
   const cut = renumberLabels(nested(community.community, released.niche));
@@ -299,13 +312,29 @@ export function findNiches(graph: CompactGraph, options: NicheOptions, onStep?: 
       probes: probed,
       runs: o.runs,
       consensusRuns: consensus.consensusRuns,
-      consensusRounds: consensus.consensusRuns > 0 ? 1 : 0,
+      consensusRounds: consensus.disagreed ? 1 : 0,
       consensusNodes: consensus.nodes,
       contractedNodes: leaves.count,
       louvainDisconnected,
       audience: released.released,
     },
   };
+}
+
+/**
+ * The start of a warm-started community level, per node of the contracted graph: the given
+ * community of its root account (`given`, -1: none); a node without one starts in the
+ * community most of its niche (`niche`, the niche level just found) started in, and a niche
+ * none of whose nodes has one starts a community of its own. The start is the baseline's
+ * boundaries themselves, not unions of the new niches regrouped from them: the baseline's
+ * polish drew its boundaries through some niches, and at resolution 1 the modularity
+ * landscape is flat enough that regrouping whole niches (as a cold run does) moves some of
+ * them to another community, where the cut by community boundaries then gives their
+ * accounts a niche of another id (on bitcoin-otc that cost about 2% of the accounts).
+ */
+export function warmCommunities(given: Int32Array, niche: Int32Array): Int32Array {
+  const byNiche = majorityLabels(niche, countOf(niche), given);
+  return Int32Array.from(given, (c, v) => (c >= 0 ? c : (byNiche[niche[v] as number] as number)));
 }
 
 /** Per group of `groups`: the most frequent label >= 0 of `labels` among its members (ties: the smaller), or a fresh one. */
@@ -365,22 +394,22 @@ interface ConsensusOutcome {
   /** Nodes of the core graph (the input's when the runs agree). */
   nodes: number;
   consensusRuns: number;
+  /** The runs disagreed somewhere. */
+  disagreed: boolean;
 }
 
-/** Keeps what every run agrees on and decides the rest on the core graph (see the module doc). */
+/**
+ * Keeps what every run agrees on and decides the rest on the core graph (see the module doc);
+ * with a warm start, by the start instead (statusQuo).
+ */
 function consensusOf(g: WeightedGraph, runs: Int32Array[], gamma: number, nextSeed: () => number, o: ResolvedOptions, start: Int32Array | null = null): ConsensusOutcome {
   const n = g.csr.offsets.length - 1;
   const { agreement, unanimous } = agreementOf(g.csr, runs);
-  if (unanimous || runs.length === 1) return { labels: renumberLabels(runs[0] as Int32Array).community, runs, nodes: n, consensusRuns: 0 };
+  if (unanimous || runs.length === 1) return { labels: renumberLabels(runs[0] as Int32Array).community, runs, nodes: n, consensusRuns: 0, disagreed: false };
   const cores = componentsWhere(g.csr, agreement, (a) => a === 1);
+  if (start !== null) return { labels: statusQuo(g.csr, agreement, cores, start), runs, nodes: cores.count, consensusRuns: 0, disagreed: true };
   const coreGraph = contract(g, cores.community, cores.count);
   const weights = strengths(coreGraph);
-  // A warm start carries over to the cores: each starts in the niche of its first node.
-  let coreStart: Int32Array | undefined;
-  if (start !== null) {
-    coreStart = new Int32Array(cores.count);
-    for (let i = n - 1; i >= 0; i--) coreStart[cores.community[i] as number] = start[i] as number;
-  }
   const tasks: LeidenTask[] = Array.from({ length: o.consensusRuns }, () => ({
     kind: 'leiden' as const,
     csr: coreGraph.csr,
@@ -388,12 +417,37 @@ function consensusOf(g: WeightedGraph, runs: Int32Array[], gamma: number, nextSe
     resolution: gamma,
     nodeWeights: weights,
     seed: nextSeed(),
-    ...(coreStart === undefined ? {} : { initial: coreStart }),
   }));
   const parts = o.runner.run(tasks);
   const expand = (labels: Int32Array): Int32Array => Int32Array.from(cores.community, (c) => labels[c] as number);
   const result = parts.length === 1 ? (parts[0] as Int32Array) : closestToConsensus(coreGraph.csr, parts, agreementOf(coreGraph.csr, parts).agreement);
-  return { labels: renumberLabels(expand(result)).community, runs: [...runs, ...parts.map(expand)], nodes: cores.count, consensusRuns: parts.length };
+  return { labels: renumberLabels(expand(result)).community, runs: [...runs, ...parts.map(expand)], nodes: cores.count, consensusRuns: parts.length, disagreed: true };
+}
+
+/**
+ * The consensus of warm-started runs: what they all agree on is kept (the cores, `agreement`
+ * 1), what they disagree on stays as it started. Each core carries the start label most of
+ * its nodes started under; two cores are joined when they carry the same one and some run
+ * puts a tie between them together (agreement > 0). So a change every run makes (a move, a
+ * merge, a split: cores apart because every run cuts the ties between them) is taken, and
+ * one the runs do not agree on is not. This is the temporal smoothness of evolutionary
+ * clustering (D. Chakrabarti, R. Kumar & A. Tomkins, KDD 2006: a partition of the present
+ * that also stays close to the past one): where the data does not decide between partitions
+ * (the seeded runs differ), the past does, instead of a fresh run on the core graph that
+ * would pick one of them at random and give its accounts other niche ids. Labels 0.., by
+ * first appearance; every group is connected.
+ */
+export function statusQuo(csr: Csr, agreement: Float64Array, cores: { community: Int32Array; count: number }, start: Int32Array): Int32Array {
+  const n = csr.offsets.length - 1;
+  const started = majorityLabels(cores.community, cores.count, start);
+  const together = new Float64Array(agreement.length);
+  for (let i = 0; i < n; i++) {
+    const s = started[cores.community[i] as number] as number;
+    for (let e = csr.offsets[i] as number, end = csr.offsets[i + 1] as number; e < end; e++) {
+      if ((agreement[e] as number) > 0 && started[cores.community[csr.targets[e] as number] as number] === s) together[e] = 1;
+    }
+  }
+  return componentsWhere(csr, together, (a) => a === 1).community;
 }
 
 /** Share of the partitions that put both ends of each entry of `csr` together. */

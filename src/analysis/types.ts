@@ -346,4 +346,6 @@ export interface CommunityResult {
   niches: string[];
   /** Its accounts in the unassigned group. */
   unassigned: number;
+  /** Present (true) once an account of one of its niches was erased (the store's redaction). */
+  redacted?: boolean;
 }

@@ -1792,7 +1792,7 @@ export interface operations {
                     /** @description The earlier analysis of this graph whose niches this one is matched to (lineage, stable niche ids, warm start). It must have succeeded. Absent: the latest succeeded analysis of the graph created before this one with the same `typeWeights`, `minWeight` and `halfLife` (the time window may differ), if any, found when the analysis runs. null: none (every niche gets a new id). */
                     baseline?: string | null;
                     /**
-                     * @description With a baseline, start the niches and communities from the baseline's (as Neo4j GDS's seedProperty): re-runs keep their niches and ids where the data did not change. false: start from scratch (lineage and ids are still matched). Membership confidence and niche stability then measure agreement among runs started from the baseline.
+                     * @description With a baseline, start the niches and communities from the baseline's (as Neo4j GDS's seedProperty): re-runs keep their niches and ids where the data did not change; a change every seeded run makes is taken, one they disagree on is not (the baseline's niche stays). false: start from scratch (lineage and ids are still matched). Membership confidence and niche stability then measure agreement among runs started from the baseline.
                      * @default true
                      */
                     warmStart?: boolean;
@@ -2925,7 +2925,7 @@ export interface operations {
                         items: {
                             /** @description c0 is the largest community of the analysis. */
                             id: string;
-                            /** @description Accounts in the community (its niches and its accounts in the unassigned group). */
+                            /** @description Accounts in the community (its niches and its accounts in the unassigned group). An erasure of a member of one of its niches lowers it (0 only when every member was erased); that of an account in the unassigned group does not (which community that account was in is not stored). */
                             size: number;
                             /** @description Internal account pairs that interacted / all internal pairs. */
                             density: number;
@@ -2935,6 +2935,8 @@ export interface operations {
                             niches: string[];
                             /** @description Accounts of the community in the unassigned group (their group was below minNicheSize). */
                             unassigned: number;
+                            /** @description Present (true) once an account of one of its niches was erased: size counts it no longer, density and conductance are those the analysis computed with its interactions (not recomputed: a new analysis gives exact figures without it). */
+                            redacted?: boolean;
                         }[];
                     };
                 };

@@ -22,8 +22,26 @@ export interface AnalysisQuota {
   callers(): Promise<number>;
 }
 
-/** Whether an analysis is still queued or running (GraphStore.getAnalysis). */
-export type IsUnfinished = (analysisId: string) => Promise<boolean>;
+/** The ids among `analysisIds` still queued or running (GraphStore.unfinishedAnalyses: one lookup). */
+export type UnfinishedAmong = (analysisIds: readonly string[]) => Promise<ReadonlySet<string>>;
+
+/**
+ * `unfinishedAmong` where a lookup that fails (the store briefly unreachable or saturated)
+ * counts every analysis asked about as unfinished: the slots stay held until a later check
+ * can tell, so a failed lookup never turns a caller's new request into an error, and the
+ * quota can only over-count, never let a caller past its limit.
+ */
+export function unfinishedUnlessKnown(unfinishedAmong: UnfinishedAmong, onError: (err: unknown, analysisIds: readonly string[]) => void): UnfinishedAmong {
+  return async (analysisIds) => {
+    if (analysisIds.length === 0) return new Set();
+    try {
+      return await unfinishedAmong(analysisIds);
+    } catch (err) {
+      onError(err, analysisIds);
+      return new Set(analysisIds);
+    }
+  };
+}
 
 /**
  * Entries of a caller with nothing unfinished and nothing reserved are deleted, so the maps
@@ -36,16 +54,16 @@ export class MemoryQuota implements AnalysisQuota {
 
   constructor(
     readonly max: number,
-    private readonly isUnfinished: IsUnfinished,
+    private readonly unfinishedAmong: UnfinishedAmong,
   ) {}
 
   async reserve(caller: string): Promise<string | null> {
     const ids = [...(this.active.get(caller) ?? [])];
-    const finished = await Promise.all(ids.map(async (id) => !(await this.isUnfinished(id))));
+    const unfinished = await this.unfinishedAmong(ids);
     // From here to the end nothing awaits: the check and the reservation are one step.
     const active = this.active.get(caller);
     if (active) {
-      ids.forEach((id, i) => finished[i] && active.delete(id));
+      for (const id of ids) if (!unfinished.has(id)) active.delete(id);
       if (active.size === 0) this.active.delete(caller);
     }
     const reserved = this.reserved.get(caller) ?? new Set<string>();
@@ -70,8 +88,8 @@ export class MemoryQuota implements AnalysisQuota {
   async callers(): Promise<number> {
     for (const [caller, ids] of [...this.active]) {
       const list = [...ids];
-      const finished = await Promise.all(list.map(async (id) => !(await this.isUnfinished(id))));
-      list.forEach((id, i) => finished[i] && ids.delete(id));
+      const unfinished = await this.unfinishedAmong(list);
+      for (const id of list) if (!unfinished.has(id)) ids.delete(id);
       if (ids.size === 0 && this.active.get(caller) === ids) this.active.delete(caller);
     }
     return new Set([...this.active.keys(), ...this.reserved.keys()]).size;

@@ -41,6 +41,12 @@ export class Neo4jAnalyses {
     return toAnalysisRecord((key) => (r.has(key) ? r.get(key) : null));
   }
 
+  async unfinishedAnalyses(analysisIds: readonly string[]): Promise<Set<string>> {
+    if (analysisIds.length === 0) return new Set();
+    const res = await this.ctx.read('analysis-unfinished', { ids: [...analysisIds] });
+    return new Set(res.records.map((r) => str(r.get('id'))));
+  }
+
   /** A graph's analyses, newest first; null when the graph is unknown. */
   async listAnalyses(graphId: string, page: { limit: number; offset: number }): Promise<Page<AnalysisRecord> | null> {
     const r = firstRecord(await this.ctx.read('analysis-list', { graphId, offset: int(page.offset), limit: int(page.limit) }));

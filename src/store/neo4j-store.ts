@@ -94,7 +94,7 @@ import { Neo4jGraphs } from './graphs.js';
 import { Neo4jIngestion } from './ingestion.js';
 import { Neo4jContext, silentLogger, type StoreLogger } from './neo4j-context.js';
 import { Neo4jNicheIds } from './niche-ids.js';
-import { Neo4jProjection } from './projection.js';
+import { Neo4jProjection, PROJECTION_EVENTS_PER_RECORD, PROJECTION_IDS_PER_RECORD } from './projection.js';
 import { Neo4jResultReader } from './result-reading.js';
 import { Neo4jResultWriter, type WriteBack, type WriteResultOptions } from './result-writing.js';
 import { Neo4jSchema } from './schema.js';
@@ -208,8 +208,8 @@ export class Neo4jGraphStore implements GraphStore {
     this.erasure = new Neo4jErasure(this.ctx, { keys: options.erasureKeys ?? null, deleteBatchSize: options.deleteBatchSize ?? 1000 });
     this.ingestion = new Neo4jIngestion(this.ctx, { chunkSize }, this.erasure);
     this.projection = new Neo4jProjection(this.ctx, {
-      idsPerRecord: options.projectionIdsPerRecord ?? 10_000,
-      eventsPerRecord: options.projectionEventsPerRecord ?? 8_000,
+      idsPerRecord: options.projectionIdsPerRecord ?? PROJECTION_IDS_PER_RECORD,
+      eventsPerRecord: options.projectionEventsPerRecord ?? PROJECTION_EVENTS_PER_RECORD,
     });
     this.analyses = new Neo4jAnalyses(this.ctx);
     this.nicheIds = new Neo4jNicheIds(this.ctx);
@@ -296,6 +296,9 @@ export class Neo4jGraphStore implements GraphStore {
   }
   getAnalysis(analysisId: string): Promise<AnalysisRecord | null> {
     return this.analyses.getAnalysis(analysisId);
+  }
+  unfinishedAnalyses(analysisIds: readonly string[]): Promise<Set<string>> {
+    return this.analyses.unfinishedAnalyses(analysisIds);
   }
   listAnalyses(graphId: string, page: { limit: number; offset: number }): Promise<Page<AnalysisRecord> | null> {
     return this.analyses.listAnalyses(graphId, page);

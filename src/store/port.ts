@@ -301,6 +301,8 @@ export interface GraphStore {
   /** Stores a queued analysis held under `lease`. False when the graph is unknown (or being deleted). */
   createAnalysis(analysis: AnalysisRecord, lease: Lease): Promise<boolean>;
   getAnalysis(analysisId: string): Promise<AnalysisRecord | null>;
+  /** The ids among `analysisIds` of analyses still queued or running (one lookup; unknown ids are not). */
+  unfinishedAnalyses(analysisIds: readonly string[]): Promise<Set<string>>;
   /** A graph's analyses, newest first (createdAt, then id, descending); null when the graph is unknown. */
   listAnalyses(graphId: string, page: { limit: number; offset: number }): Promise<Page<AnalysisRecord> | null>;
   /**

@@ -30,8 +30,21 @@ import type { Neo4jContext } from './neo4j-context.js';
 import { firstRecord, int, toNumber } from './neo4j-values.js';
 import type { ProjectionParams, VersionedProjection } from './port.js';
 
-/** Records pulled per round trip: each holds thousands of events. */
-const PROJECTION_FETCH_SIZE = 16;
+/**
+ * Record sizes that fit one Bolt chunk (at most 65,535 bytes). neo4j-driver decodes a
+ * message spread over several chunks through its CombinedBuffer, which reads every float
+ * byte by byte through a fresh 8-byte buffer and scans the chunk list per byte: records of
+ * 8,000 events (about 290 KB, 5 chunks) cost the client about 1.5x the CPU of records that
+ * fit one chunk (bench/README.md, Projection). An event is four floats of 9 bytes each (36
+ * bytes), so 1,500 events (54 KB) leave room for the list headers and the type; an account
+ * is a node id float (9 bytes) and its id string (1-3 bytes of header and its UTF-8 bytes),
+ * so 2,000 accounts fit one chunk while ids average up to about 20 bytes.
+ */
+export const PROJECTION_EVENTS_PER_RECORD = 1_500;
+export const PROJECTION_IDS_PER_RECORD = 2_000;
+
+/** Records pulled per round trip: about 100k events (3.5 MB) in flight. */
+export const PROJECTION_FETCH_SIZE = 64;
 
 export interface ProjectionOptions {
   /** Account ids per record. */

@@ -437,6 +437,7 @@ function communityOf(c: Row): CommunityRow {
     conductance: toNumber(c.conductance),
     niches: ((c.nicheIds ?? []) as unknown[]).map(str),
     unassigned: toNumber(c.unassigned),
+    ...(c.redacted === true ? { redacted: true } : {}),
   };
 }
 

@@ -12,11 +12,14 @@
  * ranks in the niche close up (the next member moves up), the trusted list is the analysis'
  * own rule again (the first topK members by rank that are not broadcasters), and the counts
  * that the stored data determines are updated (niche size, ties, the analysis' accounts,
- * edges and unassigned).
+ * edges and unassigned, the size of the community of an erased niche member; not that of an
+ * erased unassigned account, whose community is not stored).
  *
  * What stays, marked: every figure that was computed from the interactions (niche density,
  * conductance, stability, reciprocity, events and activity, dominant types; every member's
- * scores; the analysis' modularity and mean confidence). These came out of the partition
+ * scores; the analysis' modularity and mean confidence; community density and conductance,
+ * the community then flagged `redacted`; lineage Jaccards and events, on the niche and its
+ * CONTINUES relationships, which record the match that gave it its id). These came out of the partition
  * and the rankings that the erased accounts' interactions helped shape: recomputing some of
  * them from what is left would give a result that no analysis produced. The niche is
  * flagged `redacted: true`, the analysis counts `erasures`, and a new analysis gives exact
@@ -82,6 +85,8 @@ export async function redactResult(ctx: Neo4jContext, analysisId: string, isEras
 
 interface StoredNiche {
   id: string;
+  /** The community the niche lies in (null: the unassigned group, or a result stored before the community level). */
+  communityId: string | null;
   unassigned: boolean;
   memberStart: number;
   tieStart: number;
@@ -113,6 +118,7 @@ async function readStored(ctx: Neo4jContext, tx: ManagedTransaction, analysisId:
   const nicheRes = await tx.run(ctx.q.get('result-redact-niches-read'), { analysisId });
   const niches: StoredNiche[] = nicheRes.records.map((r) => ({
     id: str(r.get('id')),
+    communityId: r.get('communityId') === null || r.get('communityId') === undefined ? null : str(r.get('communityId')),
     unassigned: r.get('unassigned') === true,
     memberStart: toNumber(r.get('memberStart')),
     tieStart: toNumber(r.get('tieStart')),
@@ -394,6 +400,16 @@ async function write(
       changed,
     });
   }
+
+  // Community rows: each loses the erased members of its niches from its size (the community
+  // of an account in the unassigned group is not stored: its erasure leaves the counts of its
+  // community as they were; README "Right to erasure").
+  const lost = new Map<string, number>();
+  for (const i of erased) {
+    const c = s.niches[s.niche[positionOf(s, i)] as number]?.communityId ?? null;
+    if (c !== null) lost.set(c, (lost.get(c) ?? 0) + 1);
+  }
+  if (lost.size > 0) await tx.run(q.get('result-redact-communities'), { analysisId, rows: [...lost].map(([id, members]) => ({ id, members: int(members) })) });
 
   const unassigned = s.niches.findIndex((n) => n.unassigned);
   await tx.run(q.get('result-redact-analysis'), {

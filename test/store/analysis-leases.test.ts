@@ -43,6 +43,18 @@ t.test('lifecycle: only the holder claims, fails or finishes', async (t) => {
   t.notOk(await store.markFailed(uid('nope'), 'x', 'y', 'proc-a'));
 });
 
+t.test('unfinishedAnalyses: one lookup names the queued and running ones among those asked', async (t) => {
+  const g = await newGraph(t, store, 'unfinished');
+  const [queued, running, failed] = [queuedAnalysis(g), queuedAnalysis(g), queuedAnalysis(g)];
+  for (const a of [queued, running, failed]) t.ok(await store.createAnalysis(a, { owner: 'proc-a', until: soon() }));
+  t.ok(await claim(running.id, { owner: 'proc-a', until: soon() }, 'proc-a', now()));
+  t.ok(await claim(failed.id, { owner: 'proc-a', until: soon() }, 'proc-a', now()));
+  t.ok(await store.markFailed(failed.id, 'boom', now(), 'proc-a'));
+  const unknown = uid('nope');
+  t.same([...(await store.unfinishedAnalyses([queued.id, running.id, failed.id, unknown]))].sort(), [queued.id, running.id].sort());
+  t.same([...(await store.unfinishedAnalyses([]))], []);
+});
+
 t.test('a runner whose lease expired is taken over and can write nothing', async (t) => {
   const g = await newGraph(t, store, 'takeover');
   await store.ingest(g, { interactions: smallGraphInteractions(), accounts: [] });

@@ -8,7 +8,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { Redis } from 'ioredis';
-import type { AnalysisQuota, IsUnfinished } from '../quota.js';
+import type { AnalysisQuota, UnfinishedAmong } from '../quota.js';
 
 const RESERVATION_MS = 60_000;
 const ANALYSIS_MS = 24 * 3600_000;
@@ -27,7 +27,7 @@ export class RedisQuota implements AnalysisQuota {
     readonly max: number,
     private readonly redis: Redis,
     private readonly prefix: string,
-    private readonly isUnfinished: IsUnfinished,
+    private readonly unfinishedAmong: UnfinishedAmong,
   ) {}
 
   private key(caller: string): string {
@@ -38,8 +38,8 @@ export class RedisQuota implements AnalysisQuota {
     const key = this.key(caller);
     const members = await this.redis.zrange(key, '0', '-1');
     const analyses = members.filter((m) => m.startsWith('a:'));
-    const done = await Promise.all(analyses.map(async (m) => !(await this.isUnfinished(m.slice(2)))));
-    const finished = analyses.filter((_, i) => done[i]);
+    const unfinished = await this.unfinishedAmong(analyses.map((m) => m.slice(2)));
+    const finished = analyses.filter((m) => !unfinished.has(m.slice(2)));
     if (finished.length > 0) await this.redis.zrem(key, ...finished);
     const token = randomUUID();
     const now = Date.now();
@@ -79,8 +79,8 @@ export class RedisQuota implements AnalysisQuota {
   private async prune(key: string): Promise<boolean> {
     await this.redis.zremrangebyscore(key, '-inf', String(Date.now()));
     const analyses = (await this.redis.zrange(key, '0', '-1')).filter((m) => m.startsWith('a:'));
-    const done = await Promise.all(analyses.map(async (m) => !(await this.isUnfinished(m.slice(2)))));
-    const finished = analyses.filter((_, i) => done[i]);
+    const unfinished = await this.unfinishedAmong(analyses.map((m) => m.slice(2)));
+    const finished = analyses.filter((m) => !unfinished.has(m.slice(2)));
     if (finished.length > 0) await this.redis.zrem(key, ...finished);
     return (await this.redis.zcard(key)) > 0;
   }

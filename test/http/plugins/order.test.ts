@@ -18,7 +18,7 @@ import type { IdempotencyStore } from '../../../src/store/idempotency-store.js';
 import type { GraphStore } from '../../../src/store/port.js';
 
 const store = {} as GraphStore;
-const quota = new MemoryQuota(1, async () => false);
+const quota = new MemoryQuota(1, async () => new Set<string>());
 const idem = {} as IdempotencyStore;
 const limits = { MAX_EVENT_LOOP_DELAY_MS: 0, MAX_HEAP_USED_BYTES: 0, RATE_LIMIT_MAX: 10, RATE_LIMIT_JOBS_MAX: 10, RATE_LIMIT_WINDOW_MS: 60_000 };
 

@@ -95,6 +95,9 @@ t.test('every trace of the account goes; the result stays whole; ETags change', 
   t.equal(analysis.status, 'succeeded');
 
   const before = await readAll(analysis.id);
+  type CommunityRow = { id: string; size: number; niches: string[]; unassigned: number; redacted?: boolean };
+  const communities = async (): Promise<CommunityRow[]> => (await app.inject({ url: `/v1/analyses/${analysis.id}/communities?limit=100` })).json().items as CommunityRow[];
+  const communitiesBefore = await communities();
   t.ok(JSON.stringify(before).includes(ERASED), 'the account is in the result before');
   const home = before.niches.find((n) => JSON.stringify(n).includes(ERASED))!;
   t.ok(home, 'its niche lists it (trusted)');
@@ -124,6 +127,16 @@ t.test('every trace of the account goes; the result stays whole; ETags change', 
   t.equal(redacted.redacted, true, 'its niche is marked redacted');
   t.equal(redacted.size, home.size - 1);
   t.equal((redacted.trusted as unknown[]).length, Math.min(2, redacted.size), 'its trusted list is topK again (the next member moved up)');
+  // Its community: one member fewer, marked; the others as they were; sizes add up to the niches' and unassigned accounts.
+  const communitiesAfter = await communities();
+  const homeCommunity = communitiesBefore.find((c) => c.niches.includes(home.id))!;
+  t.ok(homeCommunity, 'its niche lies in a community');
+  for (const c of communitiesBefore) {
+    const now = communitiesAfter.find((x) => x.id === c.id)!;
+    if (c.id === homeCommunity.id) t.same(now, { ...c, size: c.size - 1, redacted: true }, `its community ${c.id}: one account fewer, redacted`);
+    else t.same(now, c, `community ${c.id} unchanged`);
+  }
+  t.equal(communitiesAfter.reduce((n, c) => n + c.size, 0), 17, 'the communities hold the 17 others');
   const ranks = after.members.filter((m) => (m as { rank: number }).rank >= 0).length;
   t.equal(ranks, 17);
   const homeMembers = (await app.inject({ url: `/v1/analyses/${analysis.id}/niches/${home.id}/members?limit=100` })).json().items as Array<{ rank: number }>;

@@ -101,7 +101,8 @@ export const AnalysisRequest = Type.Object(
         default: true,
         description:
           "With a baseline, start the niches and communities from the baseline's (as Neo4j GDS's seedProperty): re-runs keep " +
-          "their niches and ids where the data did not change. false: start from scratch (lineage and ids are still matched). " +
+          "their niches and ids where the data did not change; a change every seeded run makes is taken, one they disagree on is " +
+          "not (the baseline's niche stays). false: start from scratch (lineage and ids are still matched). " +
           "Membership confidence and niche stability then measure agreement among runs started from the baseline.",
       }),
     ),

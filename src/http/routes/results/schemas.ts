@@ -102,11 +102,24 @@ export const Niche = Type.Object(
 export const Community = Type.Object(
   {
     id: Type.String({ description: 'c0 is the largest community of the analysis.' }),
-    size: Type.Integer({ minimum: 1, description: 'Accounts in the community (its niches and its accounts in the unassigned group).' }),
+    size: Type.Integer({
+      minimum: 0,
+      description:
+        'Accounts in the community (its niches and its accounts in the unassigned group). An erasure of a member of one of its niches ' +
+        'lowers it (0 only when every member was erased); that of an account in the unassigned group does not (which community that ' +
+        'account was in is not stored).',
+    }),
     density: Type.Number({ description: 'Internal account pairs that interacted / all internal pairs.' }),
     conductance: Type.Number({ description: 'Weight leaving the community / min(volume of community, volume of the rest); lower = more closed.' }),
     niches: Type.Array(Type.String(), { description: 'Ids of the niches inside the community, largest first (see listNiches).' }),
     unassigned: Type.Integer({ minimum: 0, description: 'Accounts of the community in the unassigned group (their group was below minNicheSize).' }),
+    redacted: Type.Optional(
+      Type.Boolean({
+        description:
+          'Present (true) once an account of one of its niches was erased: size counts it no longer, density and conductance are those ' +
+          'the analysis computed with its interactions (not recomputed: a new analysis gives exact figures without it).',
+      }),
+    ),
   },
   {
     title: 'Community',
