@@ -99,7 +99,8 @@ export class Neo4jProjection {
         timedOnly: halfLife !== null,
         folded,
         idsPerRecord: int(this.options.idsPerRecord),
-        eventsPerRecord: this.options.eventsPerRecord,
+        // A folded graph's events carry a fifth float (the count): 4/5 as many keep a record in one chunk.
+        eventsPerRecord: folded ? Math.max(1, Math.floor((this.options.eventsPerRecord * 4) / 5)) : this.options.eventsPerRecord,
       });
       for await (const record of query) {
         const ids = record.get('ids') as unknown[] | null;
