@@ -2,21 +2,28 @@
  * Our analysis pipeline on an edge-list file, in this process (no Neo4j), timed per phase:
  * the compute side of bench/run.ts, run as a child process so that its peak RSS is its own.
  *
- * usage: node --import=tsx bench/compute.ts EDGELIST [SEED] [--runs N]   (`a b weight` lines, gzip or plain)
+ * usage: node --import=tsx bench/compute.ts EDGELIST [SEED] [--runs N] [--threads T]   (`a b weight` lines, gzip or plain)
  *
  * The file is read as directed weighted arcs, self-loops dropped, aggregated per ordered
  * pair into a PairTable exactly like the store's projection query does, then given to
  * analyseProjection. `--runs N` (default: the service's default, analyse.ts DEFAULTS.runs) is
  * the analysis param `runs`: 1 = one Leiden run per level. Prints one JSON object (seconds per
- * phase, both modularities, niche figures, peak RSS in MB).
+ * phase, both modularities, niche figures, peak RSS in MB). `--threads T` (default: the
+ * machine's cores, as the service's analysis worker) spreads the independent Leiden runs
+ * over T threads (partition-threads.ts); the result is the same for every T.
  */
 import { analyseProjection, DEFAULTS } from '../src/analysis/analyse.js';
+import { createThreadRunner } from '../src/analysis/partition-threads.js';
 import type { ComputePhase } from '../src/analysis/phases.js';
 import { readProjection } from './edgelist.js';
 
 const argv = process.argv.slice(2);
 const runsAt = argv.indexOf('--runs');
 const runs = runsAt >= 0 ? Number(argv.splice(runsAt, 2)[1]) : DEFAULTS.runs;
+const threadsAt = argv.indexOf('--threads');
+const threads = createThreadRunner(threadsAt >= 0 ? { threads: Number(argv.splice(threadsAt, 2)[1]) } : {});
+// Helpers start now, while the file loads, as the service's worker starts them while it reads the baseline.
+threads.start();
 const [path, seedArg] = argv;
 if (!path) throw new Error('usage: bench/compute.ts EDGELIST [SEED] [--runs N]');
 const t0 = performance.now();
@@ -25,7 +32,9 @@ const loaded = performance.now();
 const marks: Array<[ComputePhase | 'end', number]> = [];
 const result = analyseProjection(projection, { seed: Number(seedArg ?? 42), topK: 10, runs }, {
   onPhase: (phase) => marks.push([phase, performance.now()]),
+  runner: threads,
 });
+await threads.close();
 marks.push(['end', performance.now()]);
 const phases: Record<string, number> = { compaction: (marks[0]?.[1] ?? loaded) - loaded };
 for (let k = 0; k + 1 < marks.length; k++) phases[marks[k]![0]] = marks[k + 1]![1] - marks[k]![1];
@@ -48,6 +57,7 @@ process.stdout.write(
     nicheModularity: result.summary.nicheModularity,
     communityCount: result.summary.communities,
     nicheResolution: result.summary.resolution,
+    threads: threads.threads,
     unassigned: result.summary.unassigned,
     largestNiche: Array.from(result.niches.size).reduce((m, size, r) => (r === result.niches.unassignedRow ? m : Math.max(m, size)), 0),
     peakRssMb: process.resourceUsage().maxRSS / 1024,

@@ -48,6 +48,19 @@ function json(command: string, argv: string[]): Record<string, number> {
   return JSON.parse(res.stdout.trim().split('\n').at(-1) as string);
 }
 
+interface IngestFigures {
+  perSecond: number[];
+  vsCeiling: number;
+  neo4jCpuMsPer1000: number;
+  serverCpuMsPer1000: number;
+}
+interface IngestBench {
+  interactions: number;
+  rounds: number;
+  edges: Record<string, unknown>;
+  events: Record<string, unknown> & { interactions: number; foldedRelationships: number };
+}
+
 const ours = (file: string) => json(process.execPath, ['--import=tsx', 'bench/compute.ts', file]);
 const anchor = (tool: string, file: string) => json(PYTHON, ['bench/anchors.py', tool, file]);
 // NetworKit (PyPI) lives in .venv-anchors/, which also sees Debian's igraph.
@@ -156,14 +169,23 @@ if (!flag('--no-service')) {
 // Ingestion against the write ceiling and projection speed (issue 10 items 2-3): bench/ingest.ts
 // and bench/projection.ts, each also runnable alone (see bench/README.md).
 if (!flag('--no-service') && !flag('--no-ingest')) {
-  const s = json(process.execPath, ['--import=tsx', 'bench/ingest.ts', HIGGS]);
-  console.log(`\n## Ingestion vs the write ceiling, higgs-retweet (${s.interactions} interactions, same run)\n`);
-  console.log('| measure | interactions/s | vs ceiling (mean of before and after) |');
-  console.log('|---|---|---|');
-  console.log(`| ceiling: neo4j-driver alone, accounts first, 10k rows a transaction, 2 at a time (before the API) | ${s.ceilingBeforePerSecond} | - |`);
-  console.log(`| API, JSON batches of 50k | ${s.apiJsonPerSecond} | ${f(s.jsonVsCeiling)} |`);
-  console.log(`| API, one NDJSON stream | ${s.apiNdjsonPerSecond} | ${f(s.ndjsonVsCeiling)} |`);
-  console.log(`| ceiling again (after the API) | ${s.ceilingAfterPerSecond} | - |`);
+  const COLLEGE = new URL('../../shared/datasets/college-msg/CollegeMsg.txt.gz', import.meta.url).pathname;
+  const s = json(process.execPath, ['--import=tsx', 'bench/ingest.ts', HIGGS, '--events', COLLEGE]) as unknown as IngestBench;
+  const table = (title: string, suite: Record<string, unknown>, names: string[]) => {
+    console.log(`\n## ${title}\n`);
+    console.log('| method | interactions/s per round | vs ceiling, same round (geometric mean) | Neo4j CPU ms / 1000 | server CPU ms / 1000 |');
+    console.log('|---|---|---|---|---|');
+    for (const name of names) {
+      const m = suite[name] as IngestFigures;
+      console.log(`| ${name} | ${m.perSecond.join(' / ')} | ${f(m.vsCeiling)} | ${m.neo4jCpuMsPer1000} | ${m.serverCpuMsPer1000} |`);
+    }
+  };
+  table(`Ingestion vs the write ceiling, higgs-retweet (${s.interactions} interactions, ${s.rounds} mirrored rounds)`, s.edges, ['ceiling', 'json', 'ndjson']);
+  table(
+    `Ingestion of repeated events, college-msg (${s.events.interactions} events, ${s.events.foldedRelationships} (source, target, day) groups): unfolded vs fold: "day"`,
+    s.events,
+    ['ceiling', 'json', 'ndjson', 'ndjson-fold', 'json-fold'],
+  );
 }
 if (!flag('--no-service') && !flag('--no-projection')) {
   const targets = [HIGGS, ...(flag('--no-projection-lfr') ? [] : lfrFiles.map(([, file]) => file))];

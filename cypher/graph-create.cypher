@@ -1,5 +1,6 @@
 // Creates a graph. A taken id (even one being deleted) violates constraint graph_id:
 // the store catches Neo.ClientError.Schema.ConstraintValidationFailed and answers null.
-// Params: $id, $name, $description (nullable), $createdAt (ISO 8601 string).
-CREATE (g:Graph {id: $id, name: $name, description: $description, createdAt: $createdAt})
-RETURN g.id AS id, g.name AS name, g.description AS description, g.createdAt AS createdAt
+// The fold mode is fixed here for the graph's life (src/store/fold.ts).
+// Params: $id, $name, $description (nullable), $createdAt (ISO 8601 string), $fold ('none' | 'day').
+CREATE (g:Graph {id: $id, name: $name, description: $description, createdAt: $createdAt, fold: $fold})
+RETURN g.id AS id, g.name AS name, g.description AS description, g.createdAt AS createdAt, g.fold AS fold

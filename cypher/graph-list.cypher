@@ -8,6 +8,6 @@ CALL () {
   MATCH (g:Graph) WHERE g.deleting IS NULL AND ($only IS NULL OR g.id IN $only)
   WITH g ORDER BY g.createdAt, g.id
   SKIP $offset LIMIT $limit
-  RETURN collect(g {.id, .name, .description, .createdAt}) AS items
+  RETURN collect(g {.id, .name, .description, .createdAt, fold: coalesce(g.fold, 'none')}) AS items
 }
 RETURN total, items

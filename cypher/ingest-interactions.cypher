@@ -4,7 +4,9 @@
 // Params, column-wise (one list per property, row i across them; packing a few lists costs
 // the client far less than one map per row): $graphId, $sources, $targets, $types,
 // $weights (floats), $ts (integers, epoch ms, or null), $ids and $keys (key = graphId + '/' + id;
-// either list may hold nulls, and either may be null itself when no row has an id).
+// either list may hold nulls, and either may be null itself when no row has an id), $counts
+// (folded relationships, src/store/fold.ts: events per row; null when the chunk folds nothing,
+// then no row gets a count property: it holds one event).
 // USING INDEX SEEK: a plan made while the statistics were those of an empty or much
 // smaller graph must still seek. A plain USING INDEX is also satisfied by scanning the
 // whole (graphId, id) index per row, which a fresh server was seen to do once (a 50k batch
@@ -15,6 +17,6 @@ USING INDEX SEEK s:Account(graphId, id)
 MATCH (t:Account {graphId: $graphId, id: $targets[i]})
 USING INDEX SEEK t:Account(graphId, id)
 CREATE (s)-[r:INTERACTED {
-  graphId: $graphId, id: $ids[i], key: $keys[i], type: $types[i], weight: $weights[i], ts: $ts[i]
+  graphId: $graphId, id: $ids[i], key: $keys[i], type: $types[i], weight: $weights[i], ts: $ts[i], count: $counts[i]
 }]->(t)
 RETURN count(r) AS stored

@@ -3,9 +3,10 @@
 // version (cached projections of older versions are stale from this commit on), then
 // checks the graph is not being deleted, and says whether the graph has erased accounts (the
 // erasure ledger, src/store/erasure.ts: then the batch is checked against it). No row ->
-// unknown graph. Params: $graphId, $now (ISO string).
+// unknown graph. Also returns the graph's fold mode (src/store/fold.ts).
+// Params: $graphId, $now (ISO string).
 MATCH (g:Graph {id: $graphId})
 SET g.updatedAt = $now, g.version = coalesce(g.version, 0) + 1
 WITH g
 WHERE g.deleting IS NULL
-RETURN g.id AS id, EXISTS { MATCH (:Erasure {graphId: $graphId}) } AS erasures
+RETURN g.id AS id, EXISTS { MATCH (:Erasure {graphId: $graphId}) } AS erasures, coalesce(g.fold, 'none') AS fold

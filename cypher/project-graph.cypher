@@ -11,11 +11,13 @@
 //      account list), `target` (the target's node id), `weight`, `ts` (epoch ms, NaN when
 //      none). Runs hold about $eventsPerRecord events, sized from the database-wide
 //      ratio of interactions to accounts (count store: free).
+// On a folded graph ($folded, src/store/fold.ts) each batch record also has `count` (events
+// per relationship; 1 for one not folded); elsewhere `count` is null and costs nothing.
 // Numbers are sent as floats: the driver decodes a float list without an object per value.
 // The time window [from, to), $timedOnly (leave out interactions without a timestamp: a
 // time decay cannot age them) and the types weighted 0 are applied here; weights are applied
 // by the client (src/store/pair-aggregator.ts).
-// Params: $graphId, $from, $to (epoch ms or null), $timedOnly (boolean), $droppedTypes (list),
+// Params: $graphId, $from, $to (epoch ms or null), $timedOnly (boolean), $droppedTypes (list), $folded (boolean),
 // $idsPerRecord, $eventsPerRecord.
 MATCH (a:Account)
 WHERE a.graphId = $graphId AND a.id IS NOT NULL
@@ -35,7 +37,7 @@ CALL (perBatch, accounts, accountIds) {
   UNWIND range(0, size(accountIds) - 1, $idsPerRecord) AS first
   RETURN first, accountIds[first..first + $idsPerRecord] AS ids,
          [node IN accounts[first..first + $idsPerRecord] | toFloat(id(node))] AS nodes,
-         null AS type, null AS source, null AS target, null AS weight, null AS ts
+         null AS type, null AS source, null AS target, null AS weight, null AS ts, null AS count
   UNION ALL
   UNWIND range(0, size(accounts) - 1, perBatch) AS first
   CALL (accounts, first, perBatch) {
@@ -49,8 +51,9 @@ CALL (perBatch, accounts, accountIds) {
            collect(toFloat(i)) AS source,
            collect(toFloat(id(t))) AS target,
            collect(coalesce(toFloat(r.weight), 0.0)) AS weight,
-           collect(coalesce(toFloat(r.ts), 0.0 / 0.0)) AS ts
+           collect(coalesce(toFloat(r.ts), 0.0 / 0.0)) AS ts,
+           CASE WHEN $folded THEN collect(coalesce(toFloat(r.count), 1.0)) END AS count
   }
-  RETURN first, null AS ids, null AS nodes, type, source, target, weight, ts
+  RETURN first, null AS ids, null AS nodes, type, source, target, weight, ts, count
 }
-RETURN first, ids, nodes, type, source, target, weight, ts
+RETURN first, ids, nodes, type, source, target, weight, ts, count

@@ -49,6 +49,12 @@ export const Errors = {
     'Upload-Id applies to streamed (NDJSON or CSV) bodies; a JSON batch is one transaction: send an Idempotency-Key to retry it safely',
     400,
   ),
+  // Folded graphs (fold: "day"; src/store/fold.ts)
+  FOLD_UNGUARDED: createError(
+    'NG_FOLD_UNGUARDED',
+    "Graph '%s' folds interactions without ids (fold: day), so a retry of this batch would count its events twice: send a JSON batch with an Idempotency-Key header, or a streamed body with an Upload-Id header",
+    400,
+  ),
   UPLOAD_NOT_FOUND: createError('NG_UPLOAD_NOT_FOUND', "Upload '%s' has committed nothing in graph '%s'", 404),
   UPLOAD_CONFLICT: createError('NG_UPLOAD_CONFLICT', '%s; read its progress (GET /v1/graphs/{graphId}/uploads/{uploadId}) and resume', 409),
   UPLOAD_MISMATCH: createError(

@@ -86,6 +86,7 @@ export function analyseProjection(projection: Projection | PairTable, options: A
     nicheSize: options.nicheSize ?? null,
     initial: options.initialPartition ?? null,
     initialCommunity: options.initialCommunities ?? null,
+    ...(hooks.runner === undefined ? {} : { runner: hooks.runner }),
   });
 
   hooks.onPhase?.('centrality');

@@ -133,6 +133,13 @@ function toCsr(order: number, sources: Int32Array, targets: Int32Array, weights:
     offsets[row] = (offsets[row] as number) + 1;
   }
   for (let i = 0; i < order; i++) offsets[i + 1] = (offsets[i + 1] as number) + (offsets[i] as number);
+  // The PairTable's rows come sorted by (source, target), unique: then the arcs are the rows already.
+  let sorted = true;
+  for (let k = 1; k < m && sorted; k++) {
+    const ds = (sources[k] as number) - (sources[k - 1] as number);
+    sorted = ds > 0 || (ds === 0 && (targets[k] as number) > (targets[k - 1] as number));
+  }
+  if (sorted) return { offsets, targets: targets.slice(), weights: weights.slice() };
 
   // Stable placement by target: bucket arcs by target first, then scatter by source.
   const byTarget = new Int32Array(order + 1);

@@ -44,6 +44,7 @@
  * self entries).
  */
 import type { Csr } from './compact-graph.js';
+import { countDisconnected } from './connectivity.js';
 import type { Rng } from './random.js';
 
 export type LeidenQuality = 'modularity' | 'cpm';
@@ -77,6 +78,12 @@ export interface LeidenOptions {
    * e.g. CPM with resolution 1 and s_i = sqrt(gamma_c) gives each block c its own gamma_c.
    */
   nodeWeights?: Float64Array;
+  /**
+   * Count the disconnected communities of the first local-moving pass (step 1 of the first
+   * level of the first iteration): the partition Louvain's first level would aggregate by,
+   * before the refinement repairs it (LeidenResult.firstPassDisconnected).
+   */
+  countFirstPass?: boolean;
 }
 
 export interface LeidenResult {
@@ -90,6 +97,8 @@ export interface LeidenResult {
   quality: number;
   /** Communities split into connected parts because a level could not shrink (see the doc). */
   connectivitySplits: number;
+  /** With countFirstPass: disconnected communities of the first local-moving pass; else null. */
+  firstPassDisconnected: number | null;
 }
 
 const PREFIX = 'nichegraph/analysis/leiden';
@@ -495,7 +504,7 @@ function splitLevel(level: Level, comm: Int32Array, s: Scratch): number {
  * One Leiden iteration from `membership` (original nodes, labels < order), updated in place.
  * Returns the number of communities split by the fallback.
  */
-function iterate(base: Level, membership: Int32Array, g: number, minGain: number, theta: number, rng: Rng, s: Scratch): number {
+function iterate(base: Level, membership: Int32Array, g: number, minGain: number, theta: number, rng: Rng, s: Scratch, firstPass?: (comm: Int32Array, count: number) => void): number {
   let level = base;
   // label[v]: node of the current level that original node v belongs to.
   const order = base.n;
@@ -507,6 +516,7 @@ function iterate(base: Level, membership: Int32Array, g: number, minGain: number
     fastMoveNodes(level, comm, g, minGain, rng, s);
     const n = level.n;
     const C = renumberInPlace(comm, n, s.relabel);
+    if (level === base) firstPass?.(comm, C);
     if (C === n) break; // every node of the level alone: done
     const refined = new Int32Array(n);
     const R = refine(level, comm, g, theta, rng, refined, s);
@@ -555,7 +565,7 @@ export function leidenPartition(csr: Csr, options: LeidenOptions): Omit<LeidenRe
   }
   if (twoM === 0) {
     const { community, count } = renumberLabels(options.initial ?? membership);
-    return { community, count, iterations: 0, stable: true, connectivitySplits: 0 };
+    return { community, count, iterations: 0, stable: true, connectivitySplits: 0, firstPassDisconnected: options.countFirstPass === true ? 0 : null };
   }
   const base: Level = { n: order, offsets: csr.offsets, targets: csr.targets, weights: csr.weights, nodeWeight };
   const s = scratch(order);
@@ -566,8 +576,12 @@ export function leidenPartition(csr: Csr, options: LeidenOptions): Omit<LeidenRe
   let splits = 0;
   const untilStable = o.iterations < 0;
   const limit = untilStable ? o.maxIterations : o.iterations;
+  let firstPassDisconnected: number | null = null;
+  const firstPass = options.countFirstPass === true ? (comm: Int32Array, count: number): void => {
+        if (firstPassDisconnected === null) firstPassDisconnected = countDisconnected(csr, comm, count);
+      } : undefined;
   while (iterations < limit) {
-    splits += iterate(base, membership, g, minGain, o.randomness, o.rng, s);
+    splits += iterate(base, membership, g, minGain, o.randomness, o.rng, s, firstPass);
     iterations++;
     const current = renumberLabels(membership).community;
     let same = true;
@@ -585,7 +599,7 @@ export function leidenPartition(csr: Csr, options: LeidenOptions): Omit<LeidenRe
     }
   }
   const { community, count } = renumberLabels(membership);
-  return { community, count, iterations, stable, connectivitySplits: splits };
+  return { community, count, iterations, stable, connectivitySplits: splits, firstPassDisconnected };
 }
 
 /** Strength of each node of an undirected CSR (its row sum). */

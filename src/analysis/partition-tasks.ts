@@ -19,6 +19,8 @@ export interface LeidenTask {
   seed: number;
   iterations?: number;
   initial?: Int32Array;
+  /** Also count the disconnected communities of its first local-moving pass (leiden.ts countFirstPass). */
+  countFirstPass?: boolean;
 }
 
 export interface LouvainTask {
@@ -31,23 +33,31 @@ export interface LouvainTask {
 
 export type PartitionTask = LeidenTask | LouvainTask;
 
-/** Runs a batch of tasks; result k is task k's partition (labels 0 .. count - 1 by first appearance). */
+/** A task's partition (labels 0 .. count - 1 by first appearance), and its first-pass count when asked. */
+export interface TaskResult {
+  community: Int32Array;
+  firstPassDisconnected: number | null;
+}
+
+/** Runs a batch of tasks; result k is task k's. */
 export interface PartitionRunner {
-  run(tasks: readonly PartitionTask[]): Int32Array[];
+  run(tasks: readonly PartitionTask[]): TaskResult[];
   /** Tasks it runs at once (1: one after the other); callers may batch speculative work up to it. */
   threads?: number;
 }
 
-export function runTask(task: PartitionTask): Int32Array {
-  if (task.kind === 'louvain') return louvain(task.csr, { rng: createRng(task.seed), loops: task.loops }).community;
-  return leidenPartition(task.csr, {
+export function runTask(task: PartitionTask): TaskResult {
+  if (task.kind === 'louvain') return { community: louvain(task.csr, { rng: createRng(task.seed), loops: task.loops }).community, firstPassDisconnected: null };
+  const { community, firstPassDisconnected } = leidenPartition(task.csr, {
     quality: task.quality,
     resolution: task.resolution,
     nodeWeights: task.nodeWeights,
     rng: createRng(task.seed),
     ...(task.iterations === undefined ? {} : { iterations: task.iterations }),
     ...(task.initial === undefined ? {} : { initial: task.initial }),
-  }).community;
+    ...(task.countFirstPass === true ? { countFirstPass: true } : {}),
+  });
+  return { community, firstPassDisconnected };
 }
 
 /** Every task in this thread, one after the other. */

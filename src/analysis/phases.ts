@@ -8,8 +8,15 @@
  *   centrality   whole-graph and within-niche PageRank
  *   scoring      niche metrics, trust scores, ranking and the result objects
  */
+import type { PartitionRunner } from './partition-tasks.js';
+
 export type ComputePhase = 'communities' | 'centrality' | 'scoring';
 
 export interface AnalysisHooks {
   onPhase?(phase: ComputePhase): void;
+  /**
+   * Where the independent partition runs execute (partition-tasks.ts; e.g. partition-threads.ts
+   * over worker threads). Default: one after the other in this thread. The result is the same.
+   */
+  runner?: PartitionRunner;
 }

@@ -87,6 +87,8 @@ export interface paths {
          *     Streamed bodies: `application/x-ndjson` (one Interaction object per line) or `text/csv` (a header line naming the columns source,target and optionally type,weight,timestamp,id; empty cells = absent). The body is read with backpressure and stored in batches of 10000 rows, one transaction each, while the next batch is read; at most 20000000 rows and 4294967296 bytes per body, and 65536 characters per line or CSV record (413 above). The answer adds `batches`. Rows are validated like JSON items. If a row is invalid, the batch holding it and everything after it are not stored and every earlier batch is committed: batch k holds data rows (k-1)*10000+1 .. k*10000 (blank lines and the CSV header are not rows). The 400 lists every invalid row of that batch (at most 100) with `index` = its 1-based line number in the body (header included), and `detail` says how many rows and batches were committed. Going over the row, byte or line cap is the same (413 NG_BATCH_TOO_LARGE, NG_BODY_TOO_LARGE, NG_LINE_TOO_LONG; earlier batches kept); so is a database failure in batch k (batches before k kept). Interactions with ids make re-sending the whole body after a failure safe.
          *
          *     Resumable uploads: send a streamed body with an `Upload-Id` header (1-128 of [A-Za-z0-9._~:-], yours to choose, e.g. a UUID). Each batch then records the upload's progress in its own transaction, so after any failure (a 503, a dropped connection, this server killed) GET /v1/graphs/{graphId}/uploads/{uploadId} says exactly how many rows (whole batches) are committed. Re-send the same body with the same Upload-Id: its first `rows` rows are skipped (`skipped` in the answer; they must be the same rows, 409 NG_UPLOAD_MISMATCH otherwise) and the rest stored, batch boundaries unchanged, so no batch is applied twice, rows without ids included. Two streams at once under one Upload-Id: the second gets 409 NG_UPLOAD_CONFLICT. Upload-Id on a JSON body: 400 NG_UPLOAD_ID_NOT_STREAMED (a JSON batch is one transaction; use Idempotency-Key).
+         *
+         *     Folded graphs (created with `fold: "day"`): interactions without ids are folded per (source, target, type, UTC day, sign of the weight) into one stored relationship with their count and weight sum; `stored` counts events. A batch holding such interactions must carry a replay guard, so that a retry cannot count it twice: an Idempotency-Key on a JSON batch (recorded with the batch, in its transaction: a retry with the same key is answered from the first commit even after a crash) or an Upload-Id on a streamed body; without one, 400 NG_FOLD_UNGUARDED and nothing of the batch is stored.
          */
         post: operations["ingestInteractions"];
         delete?: never;
@@ -501,6 +503,8 @@ export interface operations {
                             description: string | null;
                             /** Format: date-time */
                             createdAt: string;
+                            /** @description How interactions without an `id` are stored, fixed at creation. "none" (default): one relationship per event. "day": events with the same source, target, type, UTC day and sign of the weight are folded into one relationship holding their `count`, the sum of their weights and the start of the day as its time; analyses read the folded relationship as that many events (counts, weight sums and signs as if unfolded; first/last activity, time windows and time decay at the resolution of a day). Fewer relationships to write and to read when events repeat. Every ingest of events without ids into a folded graph must be replay-safe: JSON batches need an Idempotency-Key, streamed bodies an Upload-Id (400 NG_FOLD_UNGUARDED otherwise), so a retry never counts a batch twice. */
+                            fold: "none" | "day";
                         }[];
                     };
                 };
@@ -576,6 +580,8 @@ export interface operations {
                     id?: string;
                     name: string;
                     description?: string;
+                    /** @description How interactions without an `id` are stored, fixed at creation. "none" (default): one relationship per event. "day": events with the same source, target, type, UTC day and sign of the weight are folded into one relationship holding their `count`, the sum of their weights and the start of the day as its time; analyses read the folded relationship as that many events (counts, weight sums and signs as if unfolded; first/last activity, time windows and time decay at the resolution of a day). Fewer relationships to write and to read when events repeat. Every ingest of events without ids into a folded graph must be replay-safe: JSON batches need an Idempotency-Key, streamed bodies an Upload-Id (400 NG_FOLD_UNGUARDED otherwise), so a retry never counts a batch twice. */
+                    fold?: "none" | "day";
                 };
             };
         };
@@ -591,7 +597,8 @@ export interface operations {
                      *       "id": "acme-forum",
                      *       "name": "ACME community forum",
                      *       "description": "Replies and mentions, 2026",
-                     *       "createdAt": "2026-11-27T10:00:00.000Z"
+                     *       "createdAt": "2026-11-27T10:00:00.000Z",
+                     *       "fold": "none"
                      *     }
                      */
                     "application/json": {
@@ -600,6 +607,8 @@ export interface operations {
                         description: string | null;
                         /** Format: date-time */
                         createdAt: string;
+                        /** @description How interactions without an `id` are stored, fixed at creation. "none" (default): one relationship per event. "day": events with the same source, target, type, UTC day and sign of the weight are folded into one relationship holding their `count`, the sum of their weights and the start of the day as its time; analyses read the folded relationship as that many events (counts, weight sums and signs as if unfolded; first/last activity, time windows and time decay at the resolution of a day). Fewer relationships to write and to read when events repeat. Every ingest of events without ids into a folded graph must be replay-safe: JSON batches need an Idempotency-Key, streamed bodies an Upload-Id (400 NG_FOLD_UNGUARDED otherwise), so a retry never counts a batch twice. */
+                        fold: "none" | "day";
                     };
                 };
             };
@@ -710,6 +719,7 @@ export interface operations {
                      *       "name": "ACME community forum",
                      *       "description": "Replies and mentions, 2026",
                      *       "createdAt": "2026-11-27T10:00:00.000Z",
+                     *       "fold": "none",
                      *       "accounts": 3000,
                      *       "interactions": 71234,
                      *       "version": 12
@@ -721,7 +731,10 @@ export interface operations {
                         description: string | null;
                         /** Format: date-time */
                         createdAt: string;
+                        /** @description How interactions without an `id` are stored, fixed at creation. "none" (default): one relationship per event. "day": events with the same source, target, type, UTC day and sign of the weight are folded into one relationship holding their `count`, the sum of their weights and the start of the day as its time; analyses read the folded relationship as that many events (counts, weight sums and signs as if unfolded; first/last activity, time windows and time decay at the resolution of a day). Fewer relationships to write and to read when events repeat. Every ingest of events without ids into a folded graph must be replay-safe: JSON batches need an Idempotency-Key, streamed bodies an Upload-Id (400 NG_FOLD_UNGUARDED otherwise), so a retry never counts a batch twice. */
+                        fold: "none" | "day";
                         accounts: number;
+                        /** @description Stored interaction relationships (on a folded graph each holds `count` events). */
                         interactions: number;
                         /** @description Raised by every ingestion request into the graph (0 before the first). An analysis reports the `graphVersion` it read: when it is below this, data arrived since. */
                         version: number;
@@ -1564,7 +1577,7 @@ export interface operations {
                                 runs: number;
                                 /** @description Consensus rounds over the accounts the runs disagreed on (0: they agreed). */
                                 consensusRounds: number;
-                                /** @description Disconnected communities one plain Louvain run (same seed) leaves; Leiden guarantees connected ones. */
+                                /** @description Disconnected communities left by the first local-moving pass (Louvain's first level) of the first run from singletons, before Leiden's refinement repairs them; the result's communities are always connected. */
                                 louvainDisconnected: number;
                                 /** @description Accounts in the unassigned group (their group was below minNicheSize). */
                                 unassigned: number;
@@ -1882,7 +1895,7 @@ export interface operations {
                             runs: number;
                             /** @description Consensus rounds over the accounts the runs disagreed on (0: they agreed). */
                             consensusRounds: number;
-                            /** @description Disconnected communities one plain Louvain run (same seed) leaves; Leiden guarantees connected ones. */
+                            /** @description Disconnected communities left by the first local-moving pass (Louvain's first level) of the first run from singletons, before Leiden's refinement repairs them; the result's communities are always connected. */
                             louvainDisconnected: number;
                             /** @description Accounts in the unassigned group (their group was below minNicheSize). */
                             unassigned: number;
@@ -2047,7 +2060,7 @@ export interface operations {
                             runs: number;
                             /** @description Consensus rounds over the accounts the runs disagreed on (0: they agreed). */
                             consensusRounds: number;
-                            /** @description Disconnected communities one plain Louvain run (same seed) leaves; Leiden guarantees connected ones. */
+                            /** @description Disconnected communities left by the first local-moving pass (Louvain's first level) of the first run from singletons, before Leiden's refinement repairs them; the result's communities are always connected. */
                             louvainDisconnected: number;
                             /** @description Accounts in the unassigned group (their group was below minNicheSize). */
                             unassigned: number;
@@ -2328,7 +2341,7 @@ export interface operations {
                             runs: number;
                             /** @description Consensus rounds over the accounts the runs disagreed on (0: they agreed). */
                             consensusRounds: number;
-                            /** @description Disconnected communities one plain Louvain run (same seed) leaves; Leiden guarantees connected ones. */
+                            /** @description Disconnected communities left by the first local-moving pass (Louvain's first level) of the first run from singletons, before Leiden's refinement repairs them; the result's communities are always connected. */
                             louvainDisconnected: number;
                             /** @description Accounts in the unassigned group (their group was below minNicheSize). */
                             unassigned: number;
@@ -2570,7 +2583,7 @@ export interface operations {
                             runs: number;
                             /** @description Consensus rounds over the accounts the runs disagreed on (0: they agreed). */
                             consensusRounds: number;
-                            /** @description Disconnected communities one plain Louvain run (same seed) leaves; Leiden guarantees connected ones. */
+                            /** @description Disconnected communities left by the first local-moving pass (Louvain's first level) of the first run from singletons, before Leiden's refinement repairs them; the result's communities are always connected. */
                             louvainDisconnected: number;
                             /** @description Accounts in the unassigned group (their group was below minNicheSize). */
                             unassigned: number;

@@ -34,6 +34,7 @@
  */
 import { EventEmitter } from 'node:events';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { FastifyBaseLogger } from 'fastify';
 import type { DriverOptions } from '../store/driver.js';
@@ -447,6 +448,8 @@ export class AnalysisRunner implements AnalysisJobs {
       erasureKeys: this.options.erasureKeys ?? null,
       projection,
       shareProjection: projection === null && this.projectionCache.maxBytes > 0,
+      // The cores shared out among the analyses this runner may run at once (never oversubscribed by it).
+      threads: Math.max(1, Math.floor(availableParallelism() / this.concurrency)),
     };
     return new Promise((resolve) => {
       const worker = startWorker(input);

@@ -5,7 +5,9 @@
  * driver, streams the projection into a PairTable (or takes the one the parent had
  * cached), reads the niches of its baseline analysis (niche-lineage.ts: the warm start and
  * the lineage), builds the compact graph, runs the pipeline, gives the niches their stable
- * ids and writes the result back. The
+ * ids and writes the result back. The independent Leiden runs of the analysis spread over
+ * the machine's cores on helper threads of this worker (analysis/partition-threads.ts; the
+ * result is the same for any thread count). The
  * only large thing that crosses the thread boundary is the PairTable, whose columns are
  * SharedArrayBuffers (shared, not copied); no graph, no result objects. So the main
  * thread's event loop stays free while a large graph is analysed, and terminating the
@@ -18,6 +20,7 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { analyseProjection } from '../analysis/analyse.js';
+import { createThreadRunner, DEFAULTS as THREAD_DEFAULTS, type ThreadRunner } from '../analysis/partition-threads.js';
 import { warmStartOf } from '../analysis/result-lineage.js';
 import type { PairTable } from '../analysis/pair-table.js';
 import { createDriver, type DriverOptions } from '../store/driver.js';
@@ -38,6 +41,8 @@ export interface WorkerInput {
   projection: { table: PairTable; version: number } | null;
   /** Post the projected table back to the parent (to cache it). */
   shareProjection: boolean;
+  /** Threads the analysis may use, its own included (partition-threads.ts); default: the machine's cores. */
+  threads?: number;
 }
 
 export type WorkerMessage =
@@ -73,6 +78,7 @@ async function run(input: WorkerInput): Promise<void> {
   const { analysis, connection } = input;
   const clock = new PhaseClock();
   let store: Neo4jGraphStore | null = null;
+  let threads: ThreadRunner | null = null;
   try {
     clock.enter('projection');
     const driver = await createDriver(connection);
@@ -81,6 +87,10 @@ async function run(input: WorkerInput): Promise<void> {
     const projected = input.projection ?? (await store.project(analysis.graphId, projectionParams));
     if (!projected) throw new Error(`graph '${analysis.graphId}' was deleted before the analysis ran`);
     const projection = projected.table;
+    // The independent Leiden runs spread over the cores (results identical for any thread
+    // count); on a large graph the helper threads start now, while the baseline is read.
+    threads = createThreadRunner(input.threads === undefined ? {} : { threads: input.threads });
+    if (projection.accounts.length >= THREAD_DEFAULTS.minNodes) threads.start();
     if (input.projection === null && input.shareProjection) post({ type: 'projection', version: projected.version, table: projection });
     await store.recordProjection(analysis.id, { graphVersion: projected.version, cached: input.projection !== null }, input.owner);
     // The baseline's niches over these accounts: the lineage's reference and the warm start.
@@ -97,7 +107,8 @@ async function run(input: WorkerInput): Promise<void> {
       ...(centralities === undefined ? {} : { centralities }),
       ...(baseline !== null && warmStart !== false ? warmStartOf(baseline) : {}),
     };
-    const computed = analyseProjection(projection, options, { onPhase: (phase) => clock.enter(phase) });
+    const computed = analyseProjection(projection, options, { onPhase: (phase) => clock.enter(phase), runner: threads });
+    void threads.close();
     clock.enter('persistence');
     const result = await withStableIds(store, analysis.graphId, computed, baseline);
     // Guarded by the lease: a runner that was cancelled or taken over meanwhile writes nothing.
@@ -108,6 +119,7 @@ async function run(input: WorkerInput): Promise<void> {
     clock.stop();
     post({ type: 'failed', message: err instanceof Error ? err.message : String(err), timings: clock.timings });
   } finally {
+    await threads?.close().catch(() => {});
     await store?.close().catch(() => {});
   }
 }

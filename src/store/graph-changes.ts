@@ -11,8 +11,8 @@ export function notifyGraphChanges(store: GraphStore, onChange: (graphId: string
     get(target, prop, receiver) {
       const value = Reflect.get(target, prop, receiver) as unknown;
       if (prop === 'ingest') {
-        return async (graphId: string, batch: Parameters<GraphStore['ingest']>[1], upload?: Parameters<GraphStore['ingest']>[2]) => {
-          const result = await target.ingest(graphId, batch, upload);
+        return async (graphId: string, batch: Parameters<GraphStore['ingest']>[1], upload?: Parameters<GraphStore['ingest']>[2], batchKey?: string) => {
+          const result = await target.ingest(graphId, batch, upload, batchKey);
           if (result !== null) onChange(graphId);
           return result;
         };

@@ -11,7 +11,7 @@
 import neo4j from 'neo4j-driver';
 import type { Neo4jContext } from './neo4j-context.js';
 import { firstRecord, int, isConstraintViolation, str, strOrNull, toNumber, type Row } from './neo4j-values.js';
-import type { GraphRecord, GraphWithCounts, Page } from './port.js';
+import type { FoldMode, GraphRecord, GraphWithCounts, Page } from './port.js';
 
 export class Neo4jGraphs {
   constructor(
@@ -19,12 +19,13 @@ export class Neo4jGraphs {
     private readonly options: { deleteBatchSize: number },
   ) {}
 
-  async createGraph(graph: { id: string; name: string; description: string | null }): Promise<GraphRecord | null> {
+  async createGraph(graph: { id: string; name: string; description: string | null; fold?: FoldMode }): Promise<GraphRecord | null> {
     try {
       const res = await this.ctx.write('graph-create', {
         id: graph.id,
         name: graph.name,
         description: graph.description,
+        fold: graph.fold ?? 'none',
         createdAt: new Date().toISOString(),
       });
       const r = firstRecord(res);
@@ -87,5 +88,6 @@ function toGraphRecord(row: Row): GraphRecord {
     name: str(row.name),
     description: strOrNull(row.description),
     createdAt: str(row.createdAt),
+    fold: row.fold === 'day' ? 'day' : 'none',
   };
 }

@@ -9,16 +9,24 @@
  * batch are dropped in JS beforehand. The transaction callback recomputes everything on
  * each attempt (executeWrite may retry).
  *
+ * A folded graph (src/store/fold.ts): the batch's events without ids are grouped by fold key
+ * in JS; groups whose key is stored already add to that relationship (ingest-fold-add),
+ * the others are created with their count. Such a batch is applied at most once: it needs
+ * an upload step (a stream's Upload-Id, or `batchKey`, a JSON batch's Idempotency-Key made
+ * a one-batch upload), else FoldUnguarded and nothing is written.
+ *
  * Speed (bench/ingest.ts against the driver-alone write ceiling): the account and
  * interaction chunks are pipelined (sent without waiting for the previous chunk's answer:
  * the server runs them in order), and interactions go column-wise (one list per property
  * instead of one map per row: less for the driver to pack and the server to unpack).
  */
+import { createHash } from 'node:crypto';
 import type { Neo4jErasure } from './erasure.js';
+import { FoldUnguarded, foldEvents, type FoldGroup } from './fold.js';
 import type { Neo4jContext } from './neo4j-context.js';
 import { chunks, int, str, toNumber, type Row } from './neo4j-values.js';
 import type { AccountInput, IngestStepResult, InteractionInput, UploadStep } from './port.js';
-import { beginStep, commitStep } from './uploads.js';
+import { beginStep, commitStep, uploadDigest } from './uploads.js';
 
 export class Neo4jIngestion {
   constructor(
@@ -33,6 +41,13 @@ export class Neo4jIngestion {
     batch: { interactions: InteractionInput[]; accounts: AccountInput[] },
     /** A batch of a resumable upload (uploads.ts): stored only at the expected progress, which moves in this transaction. */
     upload?: UploadStep,
+    /**
+     * A JSON batch's replay key (its Idempotency-Key, scoped to the caller): on a folded graph
+     * the batch is recorded under it as a one-batch upload, in this transaction, so a retry
+     * of the same batch is answered from that record and never folded in twice. Unused on
+     * other graphs (ids and the Idempotency-Key plugin cover them).
+     */
+    batchKey?: string,
   ): Promise<IngestStepResult | null> {
     const { q } = this.ctx;
     const { chunkSize } = this.options;
@@ -57,6 +72,7 @@ export class Neo4jIngestion {
         type: i.type,
         weight: i.weight,
         ts: i.timestamp === null ? null : int(i.timestamp),
+        timestamp: i.timestamp,
       });
     }
     const allAccountRows: Row[] = batch.accounts.map((a) => ({ id: a.id, properties: a.properties }));
@@ -66,9 +82,12 @@ export class Neo4jIngestion {
       // Everything below is recomputed on each attempt (executeWrite may retry).
       const locked = await tx.run(q.get('ingest-lock-graph'), { graphId, now });
       if (locked.records.length === 0) return null;
-      if (upload) {
-        const step = await beginStep(this.ctx, tx, graphId, upload, now);
-        if (step !== 'write') return { ...step, replayed: true };
+      const folds = locked.records[0]?.get('fold') === 'day';
+      const step = upload ?? (folds && batchKey !== undefined ? batchStep(batchKey, batch.interactions) : undefined);
+      if (folds && step === undefined && batch.interactions.some((i) => i.id === null)) throw new FoldUnguarded(graphId);
+      if (step) {
+        const begun = await beginStep(this.ctx, tx, graphId, step, now);
+        if (begun !== 'write') return { ...begun, replayed: true };
       }
       // Erased accounts (the ledger, read after the graph lock: an erasure committed before
       // this transaction is seen): their interactions are counted as suppressed, not stored.
@@ -102,7 +121,17 @@ export class Neo4jIngestion {
           }
         }
       }
+      // A folded graph: the events without ids become fold groups (src/store/fold.ts).
+      let groups: FoldGroup[] = [];
+      if (folds) {
+        groups = foldEvents(
+          graphId,
+          kept.filter((r) => r.id === null).map((r) => ({ source: r.source as string, target: r.target as string, type: r.type as string, weight: r.weight as number, timestamp: r.timestamp as number | null })),
+        );
+        kept = kept.filter((r) => r.id !== null);
+      }
       const keys = kept.flatMap((r) => (r.key === null ? [] : [r.key as string]));
+      for (const g of groups) keys.push(g.key);
 
       const existing = new Set<string>();
       for (const chunk of chunks(keys, chunkSize)) {
@@ -110,6 +139,18 @@ export class Neo4jIngestion {
         for (const record of res.records) existing.add(str(record.get('key')));
       }
       const fresh = existing.size === 0 ? kept : kept.filter((r) => !existing.has(r.key as string));
+      // Fold groups already stored add to their relationship; the others are created below.
+      const added = groups.filter((g) => existing.has(g.key));
+      const newGroups = added.length === 0 ? groups : groups.filter((g) => !existing.has(g.key));
+      const duplicateIds = existing.size - added.length;
+      let foldedEvents = 0;
+      for (const g of groups) foldedEvents += g.count;
+      const toCreate: Row[] = newGroups.length === 0 ? fresh : [...fresh];
+      if (newGroups.length > 0) {
+        for (const g of newGroups) {
+          toCreate.push({ id: null, key: g.key, source: g.source, target: g.target, type: g.type, weight: g.weight, ts: g.ts === null ? null : int(g.ts), count: int(g.count) });
+        }
+      }
 
       // The writes below are pipelined: every chunk is sent without waiting for the one
       // before (the server runs them in order, in this transaction), so it never idles
@@ -119,25 +160,35 @@ export class Neo4jIngestion {
         writes.push(tx.run(q.get('ingest-accounts'), { graphId, rows: chunk }).summary());
       }
       const accountIds = new Set<string>();
-      for (const r of fresh) {
+      for (const r of toCreate) {
         accountIds.add(r.source as string);
         accountIds.add(r.target as string);
       }
       for (const chunk of chunks([...accountIds], chunkSize)) {
         writes.push(tx.run(q.get('ingest-account-ids'), { graphId, ids: chunk }).summary());
       }
-      const created = [...chunks(fresh, chunkSize)].map((chunk) => tx.run(q.get('ingest-interactions'), { graphId, ...interactionColumns(chunk) }));
-      const settled = await Promise.allSettled([...writes, ...created]);
+      const created = [...chunks(toCreate, chunkSize)].map((chunk) => tx.run(q.get('ingest-interactions'), { graphId, ...interactionColumns(chunk) }));
+      const updated = [...chunks(added, chunkSize)].map((chunk) => {
+        const add: Record<string, [ReturnType<typeof int>, number]> = {};
+        for (const g of chunk) add[g.key] = [int(g.count), g.weight];
+        return tx.run(q.get('ingest-fold-add'), { keys: chunk.map((g) => g.key), add });
+      });
+      const settled = await Promise.allSettled([...writes, ...created, ...updated]);
       const failed = settled.find((outcome) => outcome.status === 'rejected');
       if (failed) throw (failed as PromiseRejectedResult).reason;
-      let stored = 0;
-      for (const result of created) stored += toNumber((await result).records[0]?.get('stored') ?? 0);
-      if (stored !== fresh.length) {
-        // Cannot happen (both endpoints were merged above); refuse to commit a miscount.
-        throw new Error(`store/neo4j-store: stored ${stored} of ${fresh.length} new interactions; batch rolled back`);
+      let relationships = 0;
+      for (const result of created) relationships += toNumber((await result).records[0]?.get('stored') ?? 0);
+      let grown = 0;
+      for (const result of updated) grown += toNumber((await result).records[0]?.get('updated') ?? 0);
+      if (relationships !== toCreate.length || grown !== added.length) {
+        // Cannot happen (both endpoints were merged above, the keys were found under the
+        // graph lock); refuse to commit a miscount.
+        throw new Error(
+          `store/neo4j-store: stored ${relationships} of ${toCreate.length} new relationships and added to ${grown} of ${added.length} folded ones; batch rolled back`,
+        );
       }
-      const outcome = { stored, duplicates: repeats + existing.size, suppressed };
-      if (upload) await commitStep(this.ctx, tx, graphId, upload, outcome, now);
+      const outcome = { stored: fresh.length + foldedEvents, duplicates: repeats + duplicateIds, suppressed };
+      if (step) await commitStep(this.ctx, tx, graphId, step, outcome, now);
       return outcome;
     });
     this.ctx.log.debug(
@@ -154,9 +205,14 @@ export class Neo4jIngestion {
   }
 }
 
-/** A chunk of rows as the column lists ingest-interactions takes; no id column when no row has an id. */
+/**
+ * A chunk of rows as the column lists ingest-interactions takes; no id, key or count column
+ * when no row has one.
+ */
 function interactionColumns(rows: Row[]): Row {
   const withIds = rows.some((r) => r.id !== null);
+  const withKeys = withIds || rows.some((r) => r.key !== null);
+  const withCounts = rows.some((r) => r.count !== undefined);
   return {
     sources: rows.map((r) => r.source),
     targets: rows.map((r) => r.target),
@@ -164,6 +220,18 @@ function interactionColumns(rows: Row[]): Row {
     weights: rows.map((r) => r.weight),
     ts: rows.map((r) => r.ts),
     ids: withIds ? rows.map((r) => r.id) : null,
-    keys: withIds ? rows.map((r) => r.key) : null,
+    keys: withKeys ? rows.map((r) => r.key) : null,
+    counts: withCounts ? rows.map((r) => r.count ?? null) : null,
   };
+}
+
+/**
+ * A JSON batch as a one-batch upload (src/store/uploads.ts) under its replay key: its first
+ * commit records the batch's digest, so the same batch again is answered from the record
+ * (replayed) and another batch under the same key is refused (UploadConflict).
+ */
+function batchStep(batchKey: string, interactions: readonly InteractionInput[]): UploadStep {
+  const uploadId = `json-${createHash('sha256').update(batchKey).digest('hex').slice(0, 48)}`;
+  const digest = uploadDigest('', interactions.map((i) => JSON.stringify([i.id, i.source, i.target, i.type, i.weight, i.timestamp])));
+  return { uploadId, rowsBefore: 0, rows: interactions.length, batchRows: interactions.length, digest };
 }

@@ -106,6 +106,7 @@ import type {
   AnalysisTimings,
   ClaimOutcome,
   CommunityRow,
+  FoldMode,
   GraphRecord,
   GraphStore,
   GraphWithCounts,
@@ -239,7 +240,7 @@ export class Neo4jGraphStore implements GraphStore {
   }
 
   // graphs (graphs.ts)
-  createGraph(graph: { id: string; name: string; description: string | null }): Promise<GraphRecord | null> {
+  createGraph(graph: { id: string; name: string; description: string | null; fold?: FoldMode }): Promise<GraphRecord | null> {
     return this.graphs.createGraph(graph);
   }
   listGraphs(page: { limit: number; offset: number }, only: string[] | null = null): Promise<Page<GraphRecord>> {
@@ -275,8 +276,8 @@ export class Neo4jGraphStore implements GraphStore {
   }
 
   // ingestion (ingestion.ts)
-  ingest(graphId: string, batch: { interactions: InteractionInput[]; accounts: AccountInput[] }, upload?: UploadStep): Promise<IngestStepResult | null> {
-    return this.ingestion.ingest(graphId, batch, upload);
+  ingest(graphId: string, batch: { interactions: InteractionInput[]; accounts: AccountInput[] }, upload?: UploadStep, batchKey?: string): Promise<IngestStepResult | null> {
+    return this.ingestion.ingest(graphId, batch, upload, batchKey);
   }
   uploadProgress(graphId: string, uploadId: string): Promise<UploadProgress | null> {
     return uploadProgress(this.ctx, graphId, uploadId);

@@ -73,6 +73,8 @@ export class PairAggregator {
   private bWeight = new Float64Array(4096);
   private bType = new Int32Array(4096);
   private bTs = new Float64Array(4096);
+  /** Events per row: 1, or a folded relationship's count (src/store/fold.ts). */
+  private bCount = new Float64Array(4096);
   private order = new Int32Array(4096);
 
   // The pairs.
@@ -114,12 +116,21 @@ export class PairAggregator {
 
   /**
    * Events of one type: parallel lists of source positions (in the account list), target
-   * node ids, raw weights and timestamps (epoch ms, NaN when none). Every event of a source
-   * must be in the same batch (see endBatch).
+   * node ids, raw weights and timestamps (epoch ms, NaN when none), and for a folded graph
+   * the events each row stands for (`counts`; null: one each). A folded row counts as its
+   * `count` events with its weight sum (src/store/fold.ts). Every event of a source must be
+   * in the same batch (see endBatch).
    */
-  addEvents(type: unknown, sources: readonly unknown[], targets: readonly unknown[], weights: readonly unknown[], ts: readonly unknown[]): void {
+  addEvents(
+    type: unknown,
+    sources: readonly unknown[],
+    targets: readonly unknown[],
+    weights: readonly unknown[],
+    ts: readonly unknown[],
+    counts: readonly unknown[] | null = null,
+  ): void {
     const n = sources.length;
-    if (targets.length !== n || weights.length !== n || ts.length !== n) {
+    if (targets.length !== n || weights.length !== n || ts.length !== n || (counts !== null && counts.length !== n)) {
       throw new Error(`${PREFIX}: event columns of different lengths (${n}, ${targets.length}, ${weights.length}, ${ts.length}).`);
     }
     const typeId = this.typeOf(type);
@@ -146,6 +157,7 @@ export class PairAggregator {
       this.bWeight[b] = w;
       this.bType[b] = typeId;
       this.bTs[b] = time;
+      this.bCount[b] = counts === null ? 1 : (counts[k] as number);
       b++;
     }
     this.batchSize = b;
@@ -156,7 +168,7 @@ export class PairAggregator {
     const n = this.batchSize;
     if (n === 0) return;
     this.batchSize = 0;
-    const { bSource, bTarget, bWeight, bType, bTs } = this;
+    const { bSource, bTarget, bWeight, bType, bTs, bCount } = this;
     let lo = bSource[0] as number;
     let hi = lo;
     for (let e = 1; e < n; e++) {
@@ -195,6 +207,7 @@ export class PairAggregator {
       while (end < n && bTarget[order[end] as number] === t && bSource[order[end] as number] === s) end++;
       let positive = 0;
       let negative = 0;
+      let events = 0;
       let firstTs = Number.NaN;
       let lastTs = Number.NaN;
       for (let k = q; k < end; k++) {
@@ -202,6 +215,7 @@ export class PairAggregator {
         const w = bWeight[e] as number;
         if (w > 0) positive += w;
         else if (w < 0) negative -= w;
+        events += bCount[e] as number;
         const time = bTs[e] as number;
         // NaN compares false: the first timestamp seen replaces it.
         if (!Number.isNaN(time)) {
@@ -209,7 +223,7 @@ export class PairAggregator {
           if (!(lastTs >= time)) lastTs = time;
         }
       }
-      if (positive + negative >= this.minWeight) this.emit(s, t, positive, negative, end - q, firstTs, lastTs, q, end);
+      if (positive + negative >= this.minWeight) this.emit(s, t, positive, negative, events, firstTs, lastTs, q, end);
       q = end;
     }
   }
@@ -384,7 +398,7 @@ export class PairAggregator {
         this.typeCounts[at] = 0;
         this.entries++;
       }
-      this.typeCounts[at] = (this.typeCounts[at] as number) + 1;
+      this.typeCounts[at] = (this.typeCounts[at] as number) + (this.bCount[this.order[k] as number] as number);
     }
     this.typeEnds[r] = this.entries;
     this.rows = r + 1;
@@ -397,6 +411,7 @@ export class PairAggregator {
     this.bWeight = grown(this.bWeight, capacity);
     this.bType = grown(this.bType, capacity);
     this.bTs = grown(this.bTs, capacity);
+    this.bCount = grown(this.bCount, capacity);
     this.order = new Int32Array(capacity);
   }
 }

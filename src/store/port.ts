@@ -11,11 +11,21 @@ import type { PairTable } from '../analysis/pair-table.js';
 import type { LineageEvent } from '../analysis/lineage.js';
 import type { AnalysisResult, AnalysisSummary, CommunityResult, MemberScore, NicheResult } from '../analysis/types.js';
 
+/**
+ * How a graph stores interactions without ids (fixed when the graph is created):
+ *   'none': one relationship per event (the default);
+ *   'day':  events of one (source, target, type, UTC day, sign of the weight) are folded into
+ *           one relationship holding their `count`, the sum of their weights and the day's
+ *           start as its time (src/store/fold.ts). Events with ids are never folded.
+ */
+export type FoldMode = 'none' | 'day';
+
 export interface GraphRecord {
   id: string;
   name: string;
   description: string | null;
   createdAt: string; // ISO 8601
+  fold: FoldMode;
 }
 
 export interface GraphWithCounts extends GraphRecord {
@@ -244,7 +254,7 @@ export interface GraphStore {
   close(): Promise<void>;
 
   /** Returns null when the id is taken. */
-  createGraph(graph: { id: string; name: string; description: string | null }): Promise<GraphRecord | null>;
+  createGraph(graph: { id: string; name: string; description: string | null; fold?: FoldMode }): Promise<GraphRecord | null>;
   /** `only`: list just these graph ids (a key's allow-list); null/absent = all graphs. */
   listGraphs(page: { limit: number; offset: number }, only?: string[] | null): Promise<Page<GraphRecord>>;
   /** A graph read with its counts (a scan of its accounts): for the graph resource itself. */
@@ -264,7 +274,18 @@ export interface GraphStore {
   eraseAccount(graphId: string, accountId: string): Promise<{ redactedAnalyses: string[] } | null>;
 
   /** Stores one batch atomically (one transaction). Returns null when the graph is unknown. */
-  ingest(graphId: string, batch: { interactions: InteractionInput[]; accounts: AccountInput[] }, upload?: UploadStep): Promise<IngestStepResult | null>;
+  ingest(
+    graphId: string,
+    batch: { interactions: InteractionInput[]; accounts: AccountInput[] },
+    upload?: UploadStep,
+    /**
+     * A JSON batch's replay key (its Idempotency-Key scoped to the caller). A folded graph
+     * (FoldMode 'day') refuses events without ids unless the batch has `upload` or this
+     * (FoldUnguarded, src/store/fold.ts): it records the batch under it, in the same
+     * transaction, so a retry never folds the batch in twice.
+     */
+    batchKey?: string,
+  ): Promise<IngestStepResult | null>;
   /** The committed progress of a resumable upload; null when the graph or the upload is unknown. */
   uploadProgress(graphId: string, uploadId: string): Promise<UploadProgress | null>;
 

@@ -10,6 +10,9 @@
  * positive and negative apart, minWeight, counts, events per type, first and last time),
  * batch by batch, so no object is made per event or pair and only the pairs are held.
  *
+ * A folded graph (src/store/fold.ts): each relationship counts as its `count` events with
+ * its weight sum and the day's start as its time (the query sends the counts).
+ *
  * Time decay (params.halfLife): each event's weight is multiplied by 2^(-age / halfLife)
  * as it is folded (the aggregator's eventFactor), age measured from `to`, or without `to`
  * from the latest timestamp in the window (project-latest, read first in the same
@@ -69,6 +72,8 @@ export class Neo4jProjection {
       const exists = firstRecord(await tx.run(q.get('graph-exists'), { graphId }));
       if (!exists) return null;
       const version = toNumber(exists.get('version'));
+      // A folded graph's relationships carry their event counts (src/store/fold.ts).
+      const folded = exists.get('fold') === 'day';
 
       const droppedTypes = Object.entries(params.typeWeights)
         .filter(([, weight]) => weight === 0)
@@ -92,8 +97,10 @@ export class Neo4jProjection {
       const query = tx.run(q.get('project-graph'), {
         ...window,
         timedOnly: halfLife !== null,
+        folded,
         idsPerRecord: int(this.options.idsPerRecord),
-        eventsPerRecord: this.options.eventsPerRecord,
+        // A folded graph's events carry a fifth float (the count): 4/5 as many keep a record in one chunk.
+        eventsPerRecord: folded ? Math.max(1, Math.floor((this.options.eventsPerRecord * 4) / 5)) : this.options.eventsPerRecord,
       });
       for await (const record of query) {
         const ids = record.get('ids') as unknown[] | null;
@@ -110,6 +117,7 @@ export class Neo4jProjection {
           record.get('target') as unknown[],
           record.get('weight') as unknown[],
           record.get('ts') as unknown[],
+          record.get('count') as unknown[] | null,
         );
       }
       const table = aggregator.finish();

@@ -182,3 +182,26 @@ t.test('isolated nodes stay alone; the empty graph; invalid options', async (t) 
   t.throws(() => leiden(g.undirected, { rng: createRng(1), iterations: 0 }), /iterations must be a non-zero integer/);
   t.throws(() => leiden(g.undirected, { rng: createRng(1), randomness: 0 }), /randomness/);
 });
+
+t.test('countFirstPass: the first local-moving pass can leave a community disconnected (what Louvain would aggregate by); the result never is', async (t) => {
+  // Two triangles joined only through a bridge b, all starting in one community; b is tied
+  // far more strongly to a clique D (the second starting community). Whatever the visiting
+  // order, the first pass moves b to D and the triangles stay together (each node gains
+  // more by keeping its two triangle mates than by leaving alone): one disconnected community.
+  const edges: Edge[] = [];
+  for (const [x, y] of [['a1', 'a2'], ['a2', 'a3'], ['a1', 'a3'], ['c1', 'c2'], ['c2', 'c3'], ['c1', 'c3'], ['b', 'a1'], ['b', 'c1']]) edges.push({ source: x as string, target: y as string });
+  const clique = ['d1', 'd2', 'd3', 'd4', 'd5'];
+  for (let i = 0; i < clique.length; i++) {
+    for (let j = i + 1; j < clique.length; j++) edges.push({ source: clique[i] as string, target: clique[j] as string });
+    edges.push({ source: 'b', target: clique[i] as string, weight: 3 });
+  }
+  const g = buildCompactGraph(toProjection(edges, { undirected: true }));
+  const initial = Int32Array.from(g.ids, (id) => (id.startsWith('d') ? 1 : 0));
+  for (const seed of [1, 2, 3, 4, 5]) {
+    const r = leiden(g.undirected, { rng: createRng(seed), initial, countFirstPass: true });
+    t.equal(r.firstPassDisconnected, 1, `seed ${seed}: the first pass left the two triangles in one community`);
+    t.equal(countDisconnected(g.undirected, r.community, r.count), 0, `seed ${seed}: the result's communities are connected`);
+    t.equal(r.community[g.index.get('b') as number], r.community[g.index.get('d1') as number], `seed ${seed}: b went to the clique`);
+  }
+  t.equal(leiden(g.undirected, { rng: createRng(1), initial }).firstPassDisconnected, null, 'not counted unless asked');
+});

@@ -2,6 +2,7 @@ import t from 'tap';
 import { buildCompactGraph, type CompactGraph } from '../../src/analysis/compact-graph.js';
 import { DirectedGraph, graphologyPagerank } from '../../src/analysis/graphology.js';
 import { communityPagerank, globalPagerank, pagerankCsr, subgraphPagerank } from '../../src/analysis/pagerank.js';
+import { createRng } from '../../src/analysis/random.js';
 import { loadKarateClub, toProjection, type Edge } from '../helpers/datasets.js';
 
 const ALPHA = 0.85;
@@ -190,4 +191,31 @@ t.test('Gauss-Seidel keeps exact ties: structurally equivalent accounts get bitw
   t.ok(wf.every((v) => v === wf[0]), 'fans tied inside their niche');
   const tw = ['a-t1', 'z-t2', 'z-t3'].map((id) => within[g.index.get(id) as number] as number);
   t.ok(tw[0] === tw[1] && tw[1] === tw[2], 'twins tied inside their niche');
+});
+
+t.test('components solved in topological order: chained cycles and trees match the exact solution, whole graph and inside niches', async (t) => {
+  // Mostly forward arcs (a DAG) plus a few backward ones closing cycles of several sizes, so
+  // the graph has many one-node components and some strongly connected ones, fed by each other.
+  const rng = createRng(7);
+  const edges: Edge[] = [];
+  const id = (i: number): string => `v${String(i).padStart(2, '0')}`;
+  for (let i = 0; i < 60; i++) {
+    for (let d = 1; d <= 3; d++) if (i + d < 60 && (d === 1 || rng() < 0.45)) edges.push({ source: id(i), target: id(i + d), weight: 1 + Math.floor(rng() * 5) });
+    if (i % 7 === 6) edges.push({ source: id(i), target: id(i - 1 - Math.floor(rng() * 5)), weight: 1 + Math.floor(rng() * 3) });
+  }
+  const g = buildCompactGraph(toProjection(edges));
+  const x = globalPagerank(g);
+  t.ok(maxDiff(x, exact(g)) < 1e-9, `whole graph: within 1e-9 of the exact solution (${maxDiff(x, exact(g))})`);
+  t.ok(Math.abs(sum(x) - 1) < 1e-12);
+  // Three niches of consecutive accounts: each one's values are the exact PageRank of its induced subgraph.
+  const community = Int32Array.from(g.ids, (v) => Math.min(2, Math.floor(Number(v.slice(1)) / 20)));
+  const within = communityPagerank(g, community, 3);
+  for (const c of [0, 1, 2]) {
+    const inside = edges.filter((e) => community[g.index.get(e.source) as number] === c && community[g.index.get(e.target) as number] === c);
+    const sub = buildCompactGraph(toProjection(inside));
+    t.equal(sub.order, 20, `niche ${c}: every member has a tie inside it`);
+    const truth = exact(sub);
+    const ours = sub.ids.map((v) => within[g.index.get(v) as number] as number);
+    t.ok(maxDiff(ours, truth) < 1e-9, `niche ${c}: within 1e-9 of the exact PageRank of its subgraph (${maxDiff(ours, truth)})`);
+  }
 });

@@ -209,7 +209,7 @@ export const Analysis = Type.Object(
         resolution: Type.Number({ description: 'The niche-level resolution used (given, chosen from nicheSize, or by the default rule).' }),
         runs: Type.Integer(),
         consensusRounds: Type.Integer({ description: 'Consensus rounds over the accounts the runs disagreed on (0: they agreed).' }),
-        louvainDisconnected: Type.Integer({ description: 'Disconnected communities one plain Louvain run (same seed) leaves; Leiden guarantees connected ones.' }),
+        louvainDisconnected: Type.Integer({ description: 'Disconnected communities left by the first local-moving pass (Louvain\'s first level) of the first run from singletons, before Leiden\'s refinement repairs them; the result\'s communities are always connected.' }),
         unassigned: Type.Integer({ description: 'Accounts in the unassigned group (their group was below minNicheSize).' }),
         meanConfidence: Type.Number({ description: 'Mean share of runs that put an account (with ties) in its niche.' }),
       }),

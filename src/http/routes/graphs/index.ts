@@ -27,7 +27,7 @@ const graphRoutes: FastifyPluginAsync<{ store: GraphStore }> = async (app, { sto
     },
     async (req, reply) => {
       const id = req.body.id ?? randomUUID();
-      const created = await store.createGraph({ id, name: req.body.name, description: req.body.description ?? null });
+      const created = await store.createGraph({ id, name: req.body.name, description: req.body.description ?? null, fold: req.body.fold ?? 'none' });
       if (!created) throw new Errors.GRAPH_EXISTS(id);
       req.log.info({ graphId: id }, 'graph created');
       return reply.code(201).header('location', `/v1/graphs/${encodeURIComponent(id)}`).send(created);

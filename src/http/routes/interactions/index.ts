@@ -2,10 +2,14 @@
  * POST /v1/graphs/{graphId}/interactions: one atomic batch of interactions (and accounts)
  * as JSON (schemas.ts, batch.ts), or a streamed NDJSON or CSV body (stream.ts).
  */
+import { createHash } from 'node:crypto';
 import type { FastifyPluginAsync } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Errors } from '../../../errors.js';
+import { FoldUnguarded } from '../../../store/fold.js';
 import type { GraphStore } from '../../../store/port.js';
+import { UploadConflict } from '../../../store/uploads.js';
+import { IDEMPOTENCY_HEADER } from '../../plugins/app/route-defaults.js';
 import { GraphIdParams, problems } from '../../schemas.js';
 import { toStoreBatch } from './batch.js';
 import { IngestBody, IngestHeaders, IngestResult } from './schemas.js';
@@ -60,7 +64,13 @@ const interactionRoutes: FastifyPluginAsync<InteractionRoutesOptions> = async (a
           `\`rows\` rows are skipped (\`skipped\` in the answer; they must be the same rows, 409 NG_UPLOAD_MISMATCH ` +
           `otherwise) and the rest stored, batch boundaries unchanged, so no batch is applied twice, rows without ids ` +
           `included. Two streams at once under one Upload-Id: the second gets 409 NG_UPLOAD_CONFLICT. Upload-Id on a ` +
-          `JSON body: 400 NG_UPLOAD_ID_NOT_STREAMED (a JSON batch is one transaction; use Idempotency-Key).`,
+          `JSON body: 400 NG_UPLOAD_ID_NOT_STREAMED (a JSON batch is one transaction; use Idempotency-Key).\n\n` +
+          `Folded graphs (created with \`fold: "day"\`): interactions without ids are folded per (source, target, type, ` +
+          `UTC day, sign of the weight) into one stored relationship with their count and weight sum; \`stored\` counts ` +
+          `events. A batch holding such interactions must carry a replay guard, so that a retry cannot count it twice: ` +
+          `an Idempotency-Key on a JSON batch (recorded with the batch, in its transaction: a retry with the same key is ` +
+          `answered from the first commit even after a crash) or an Upload-Id on a streamed body; without one, 400 ` +
+          `NG_FOLD_UNGUARDED and nothing of the batch is stored.`,
         params: GraphIdParams,
         headers: IngestHeaders,
         body: {
@@ -95,7 +105,16 @@ const interactionRoutes: FastifyPluginAsync<InteractionRoutesOptions> = async (a
       }
       if (uploadId !== undefined) throw new Errors.UPLOAD_ID_NOT_STREAMED();
       const batch = toStoreBatch(req.body);
-      const result = await store.ingest(req.params.graphId, batch);
+      // A folded graph records the batch under its Idempotency-Key (scoped to the caller, as
+      // the idempotency plugin scopes it), in the batch's own transaction: src/store/fold.ts.
+      const key = req.headers[IDEMPOTENCY_HEADER];
+      const batchKey = typeof key === 'string' ? `${req.principal?.id ?? 'anonymous'}\n${key}` : undefined;
+      const result = await store.ingest(req.params.graphId, batch, undefined, batchKey).catch((err: unknown) => {
+        if (err instanceof FoldUnguarded) throw new Errors.FOLD_UNGUARDED(req.params.graphId);
+        // The key's batch is stored, and this is another one (its idempotency record had expired).
+        if (err instanceof UploadConflict) throw new Errors.IDEMPOTENCY_KEY_REUSED();
+        throw err;
+      });
       if (!result) throw new Errors.GRAPH_NOT_FOUND(req.params.graphId);
       req.log.info({ graphId: req.params.graphId, received: batch.interactions.length, ...result }, 'interactions ingested');
       return { received: batch.interactions.length, ...result };

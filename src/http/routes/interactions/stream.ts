@@ -38,6 +38,7 @@ import { Compile } from 'typebox/compile';
 import type { FastifyRequest } from 'fastify';
 import { Errors, ValidationFailure, type FieldError } from '../../../errors.js';
 import type { GraphStore, IngestResult, UploadProgress, UploadStep } from '../../../store/port.js';
+import { FoldUnguarded } from '../../../store/fold.js';
 import { UploadConflict, uploadDigest } from '../../../store/uploads.js';
 import { isStoreUnavailable } from '../../plugins/app/problems.js';
 import { toStoreBatch } from './batch.js';
@@ -254,6 +255,7 @@ export async function ingestStream(
       },
       (err: unknown) => {
         if (err instanceof UploadConflict) throw withCommitted(new Errors.UPLOAD_CONFLICT(err.message));
+        if (err instanceof FoldUnguarded) throw withCommitted(new Errors.FOLD_UNGUARDED(graphId));
         // Neo4j gone mid-stream: a 503 that says which batches are committed (one batch is in
         // flight at a time, so the count is exact; the failed batch may or may not have
         // committed before the connection died: re-send it, its ids make that safe).

@@ -1,0 +1,57 @@
+/**
+ * partition-threads.ts: the independent partition runs on worker threads give what the same
+ * tasks give one after the other in this thread, in the same order, for any thread count;
+ * a task that fails in a helper fails the batch with its message.
+ */
+import t from 'tap';
+import { buildCompactGraph } from '../../src/analysis/compact-graph.js';
+import { rowSums } from '../../src/analysis/leiden.js';
+import { findNiches } from '../../src/analysis/niches.js';
+import { inThisThread, type PartitionTask } from '../../src/analysis/partition-tasks.js';
+import { createThreadRunner } from '../../src/analysis/partition-threads.js';
+import { loadEmailEuCore, toProjection } from '../helpers/datasets.js';
+
+const email = loadEmailEuCore();
+const graph = buildCompactGraph(toProjection(email.edges));
+
+t.test('findNiches on 2 and 3 threads equals findNiches in this thread, array for array', async (t) => {
+  const here = findNiches(graph, { seed: 5, runner: inThisThread });
+  for (const threads of [2, 3]) {
+    // minNodes 0: spread even this small graph's batches.
+    const runner = createThreadRunner({ threads, minNodes: 0 });
+    t.teardown(() => runner.close());
+    await runner.ready();
+    const there = findNiches(graph, { seed: 5, runner });
+    t.same([...there.niche], [...here.niche], `${threads} threads: same niches`);
+    t.same([...there.community], [...here.community], `${threads} threads: same communities`);
+    t.same([...there.confidence], [...here.confidence], `${threads} threads: same confidence`);
+    t.same(there.summary, here.summary, `${threads} threads: same summary`);
+    t.ok(runner.helperTasks > 0, `${threads} threads: helpers ran ${runner.helperTasks} of the tasks`);
+  }
+});
+
+t.test('a batch keeps task order; a helper task that throws fails the batch with its message', async (t) => {
+  const csr = graph.undirected;
+  const nodeWeights = rowSums(csr);
+  const tasks: PartitionTask[] = [1, 2, 3, 4, 5, 6].map((seed) => ({ kind: 'leiden', csr, quality: 'modularity', resolution: 1 + seed / 2, nodeWeights, seed }));
+  const runner = createThreadRunner({ threads: 2, minNodes: 0 });
+  t.teardown(() => runner.close());
+  await runner.ready();
+  const spread = runner.run(tasks).map((r) => [...r.community]);
+  t.same(spread, inThisThread.run(tasks).map((r) => [...r.community]), 'result k is task k');
+  t.ok(runner.helperTasks > 0, `the helper ran ${runner.helperTasks} of them`);
+  // A bad task among good ones: whichever thread claims it, the batch throws its error.
+  const bad: PartitionTask = { kind: 'leiden', csr, quality: 'modularity', resolution: -1, nodeWeights, seed: 1 };
+  t.throws(() => runner.run([...tasks.slice(0, 3), bad, ...tasks.slice(3)]), /resolution must be a finite number > 0/);
+  // And the runner still works afterwards.
+  t.same(runner.run(tasks).map((r) => [...r.community]), spread);
+});
+
+t.test('below minNodes, or with one thread, everything runs in this thread', async (t) => {
+  const runner = createThreadRunner({ threads: 1 });
+  t.equal(runner.threads, 1);
+  const here = findNiches(graph, { seed: 9 });
+  t.same([...findNiches(graph, { seed: 9, runner }).niche], [...here.niche]);
+  await runner.close();
+  t.throws(() => createThreadRunner({ minNodes: -1 }), /minNodes must be >= 0/);
+});
