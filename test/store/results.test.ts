@@ -1,4 +1,6 @@
 import t from 'tap';
+import { parseErasureKeys } from '../../src/store/erasure-keys.js';
+import { TEST_ERASURE_SECRET } from '../helpers/app.js';
 import {
   fiveNicheResult,
   newGraph,
@@ -214,6 +216,11 @@ t.test('a community of unassigned accounts only: no (:Community) node, a row of 
   t.ok(await store.markFailed(b.id, 'cancelled', new Date().toISOString(), TEST_OWNER));
   const left = await driver.executeQuery(`MATCH (x:ResultBlock {analysisId: $id}) RETURN count(x) AS n`, { id: b.id }, db);
   t.equal(Number(left.records[0]?.get('n')), 0, 'no communities block left');
+
+  // Erasing a member of n0 redacts c0 (a node); c1, in the blocks, is untouched by the redaction.
+  const { store: erasing } = await openStore(t, { erasureKeys: parseErasureKeys(TEST_ERASURE_SECRET) });
+  t.same((await erasing.eraseAccount(g, 'a'))?.redactedAnalyses, [a.id]);
+  t.same((await erasing.listCommunities(a.id, { limit: 10, offset: 0 })).items, [{ ...items[0], size: 3, redacted: true }, items[1], items[2]]);
 });
 
 t.test('writeResult with many members uses several chunks', async (t) => {
