@@ -23,3 +23,23 @@ export async function readProjection(path: string): Promise<PairTable> {
   }
   return builder.finish([...accounts], undefined, { mergeDuplicates: true });
 }
+
+/** The edge list as NDJSON interactions, produced while the request body is sent. */
+export function ndjsonStream(file: string): ReadableStream<Uint8Array> {
+  const input = file.endsWith('.gz') ? createReadStream(file).pipe(createGunzip()) : createReadStream(file);
+  const lines = createInterface({ input, crlfDelay: Infinity })[Symbol.asyncIterator]();
+  const encoder = new TextEncoder();
+  return new ReadableStream({
+    async pull(controller) {
+      let chunk = '';
+      while (chunk.length < 1 << 20) {
+        const next = await lines.next();
+        if (next.done) break;
+        const [a, b, w] = next.value.trim().split(/\s+/);
+        if (a && b && a !== b) chunk += JSON.stringify({ source: a, target: b, weight: w === undefined ? 1 : Number(w) }) + '\n';
+      }
+      if (chunk.length === 0) controller.close();
+      else controller.enqueue(encoder.encode(chunk));
+    },
+  });
+}

@@ -18,12 +18,11 @@
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { once } from 'node:events';
-import { createReadStream, readFileSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
-import { createInterface } from 'node:readline';
-import { createGunzip } from 'node:zlib';
 import { DEBIAN_PYTHON, ensureDebianPython } from '../scripts/debian-python.js';
+import { ndjsonStream } from './edgelist.js';
+import { freePort } from '../scripts/free-port.js';
 
 const args = process.argv.slice(2);
 const keep = args.includes('--keep');
@@ -33,38 +32,10 @@ const graphId = `bench-e2e-${basename(file).replace(/[^A-Za-z0-9_-]/g, '_')}`.sl
 
 const loadavg = () => readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
 
-async function freePort(): Promise<number> {
-  const srv = createServer().listen(0, '127.0.0.1');
-  await once(srv, 'listening');
-  const port = (srv.address() as { port: number }).port;
-  await new Promise((r) => srv.close(r));
-  return port;
-}
-
 function igraph(): { total: number; louvain: number; pagerank: number; load: number; modularity: number; peakRssMb: number } {
   const res = spawnSync(DEBIAN_PYTHON, ['bench/anchors.py', 'igraph', file], { encoding: 'utf8', maxBuffer: 1 << 24 });
   if (res.status !== 0) throw new Error(`bench/anchors.py igraph failed: ${res.stderr}`);
   return JSON.parse(res.stdout.trim().split('\n').at(-1) as string);
-}
-
-/** The edge list as NDJSON interactions, produced while the request body is sent. */
-function ndjsonStream(): ReadableStream<Uint8Array> {
-  const input = file.endsWith('.gz') ? createReadStream(file).pipe(createGunzip()) : createReadStream(file);
-  const lines = createInterface({ input, crlfDelay: Infinity })[Symbol.asyncIterator]();
-  const encoder = new TextEncoder();
-  return new ReadableStream({
-    async pull(controller) {
-      let chunk = '';
-      while (chunk.length < 1 << 20) {
-        const next = await lines.next();
-        if (next.done) break;
-        const [a, b, w] = next.value.trim().split(/\s+/);
-        if (a && b && a !== b) chunk += JSON.stringify({ source: a, target: b, weight: w === undefined ? 1 : Number(w) }) + '\n';
-      }
-      if (chunk.length === 0) controller.close();
-      else controller.enqueue(encoder.encode(chunk));
-    },
-  });
 }
 
 ensureDebianPython('bench', ['igraph'], ['python3-igraph']);
@@ -140,7 +111,7 @@ try {
     const res = await fetch(`${base}/v1/graphs/${graphId}/interactions`, {
       method: 'POST',
       headers: { 'content-type': 'application/x-ndjson' },
-      body: ndjsonStream(),
+      body: ndjsonStream(file),
       duplex: 'half',
     } as RequestInit);
     const summary = (await res.json()) as { stored: number };

@@ -18,6 +18,7 @@ import { createReadStream } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { createGunzip } from 'node:zlib';
 import neo4j from 'neo4j-driver';
+import { ndjsonStream } from './edgelist.js';
 
 const path = process.argv[2];
 if (!path) throw new Error('usage: bench/service.ts EDGELIST [--large]');
@@ -57,26 +58,6 @@ async function call(method: string, url: string, body?: unknown, type = 'applica
 
 function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
-}
-
-/** The edge list as NDJSON interactions, produced while the request body is sent. */
-function ndjsonStream(file: string): ReadableStream<Uint8Array> {
-  const input = file.endsWith('.gz') ? createReadStream(file).pipe(createGunzip()) : createReadStream(file);
-  const lines = createInterface({ input, crlfDelay: Infinity })[Symbol.asyncIterator]();
-  const encoder = new TextEncoder();
-  return new ReadableStream({
-    async pull(controller) {
-      let chunk = '';
-      while (chunk.length < 1 << 20) {
-        const next = await lines.next();
-        if (next.done) break;
-        const [a, b, w] = next.value.trim().split(/\s+/);
-        if (a && b && a !== b) chunk += JSON.stringify({ source: a, target: b, weight: w === undefined ? 1 : Number(w) }) + '\n';
-      }
-      if (chunk.length === 0) controller.close();
-      else controller.enqueue(encoder.encode(chunk));
-    },
-  });
 }
 
 /** Ends the --large run early (the finally block still cleans up). */

@@ -20,24 +20,16 @@ import { spawn } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
 import { once } from 'node:events';
 import { mkdir, writeFile } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import os from 'node:os';
 import autocannon from 'autocannon';
 import { generateConversationGraph } from '../src/synthetic/conversation-graph.js';
+import { freePort } from './free-port.js';
 
 const duration = Number(process.env.LOAD_DURATION ?? 15);
 const readConnections = Number(process.env.LOAD_READ_CONNECTIONS ?? 10);
 const ingestConnections = Number(process.env.LOAD_INGEST_CONNECTIONS ?? 2);
 const batchSize = Number(process.env.LOAD_BATCH ?? 1000);
 const repo = new URL('..', import.meta.url);
-
-async function freePort(): Promise<number> {
-  const srv = createServer().listen(0, '127.0.0.1');
-  await once(srv, 'listening');
-  const port = (srv.address() as { port: number }).port;
-  await new Promise((r) => srv.close(r));
-  return port;
-}
 
 async function call(base: string, key: string, method: string, path: string, body?: unknown) {
   const res = await fetch(base + path, {
