@@ -71,3 +71,23 @@ export async function stopServer({ pid, isOurs, pidPath, timeoutMs, pollMs, log 
   fs.rmSync(pidPath, { force: true });
   log('stopped');
 }
+
+/**
+ * Runs the command named by the first argument (`node scripts/<label>.mjs start|stop|status`):
+ * a UserError is printed as `[label] message` and sets the exit code; anything else is a bug
+ * and is thrown.
+ */
+export async function runCommand(label, commands) {
+  const command = commands[process.argv[2]];
+  if (!command) {
+    console.error(`usage: node scripts/${label}.mjs ${Object.keys(commands).join('|')}`);
+    process.exit(1);
+  }
+  try {
+    await command();
+  } catch (error) {
+    if (!(error instanceof UserError)) throw error;
+    console.error(`[${label}] ${error.message}`);
+    process.exitCode = error.exitCode;
+  }
+}

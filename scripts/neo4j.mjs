@@ -24,7 +24,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { livePid, parsePort, parsePositiveNumber, pidExistsWithoutProc, portInUse, stopServer, UserError } from './local-server.mjs';
+import { livePid, parsePort, parsePositiveNumber, pidExistsWithoutProc, portInUse, runCommand, stopServer, UserError } from './local-server.mjs';
 
 const repoDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const assetsDir = path.join(repoDir, 'scripts', 'neo4j');
@@ -393,16 +393,4 @@ async function status() {
   }
 }
 
-const commands = { start, stop, status };
-const command = commands[process.argv[2]];
-if (!command) {
-  console.error('usage: node scripts/neo4j.mjs start|stop|status');
-  process.exit(1);
-}
-try {
-  await command();
-} catch (error) {
-  if (!(error instanceof UserError)) throw error;
-  console.error(`[neo4j] ${error.message}`);
-  process.exitCode = error.exitCode;
-}
+await runCommand('neo4j', { start, stop, status });

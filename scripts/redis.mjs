@@ -20,7 +20,7 @@ import net from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { livePid, parsePort, parsePositiveNumber, pidExistsWithoutProc, portInUse, stopServer, UserError } from './local-server.mjs';
+import { livePid, parsePort, parsePositiveNumber, pidExistsWithoutProc, portInUse, runCommand, stopServer, UserError } from './local-server.mjs';
 
 const repoDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const homeDir = path.resolve(process.env.REDIS_HOME_DIR || path.join(repoDir, '.redis'));
@@ -232,16 +232,4 @@ async function status() {
   }
 }
 
-const commands = { start, stop, status };
-const command = commands[process.argv[2]];
-if (!command) {
-  console.error('usage: node scripts/redis.mjs start|stop|status');
-  process.exit(1);
-}
-try {
-  await command();
-} catch (error) {
-  if (!(error instanceof UserError)) throw error;
-  console.error(`[redis] ${error.message}`);
-  process.exitCode = error.exitCode;
-}
+await runCommand('redis', { start, stop, status });
