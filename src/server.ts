@@ -8,7 +8,7 @@
  */
 import closeWithGrace from 'close-with-grace';
 import { buildApp } from './app.js';
-import { loadConfig, type Config } from './config.js';
+import { exitWith, loadConfigOr, neo4jConnection } from './startup.js';
 import { authMode, isLoopbackHost, type AuthMode } from './http/api-keys.js';
 import { erasureKeysFor, type ErasureKeys } from './store/erasure-keys.js';
 import { createLogger } from './logger.js';
@@ -20,18 +20,11 @@ import type { AnalysisJobs } from './jobs/port.js';
 import { createDriver } from './store/driver.js';
 import { Neo4jGraphStore } from './store/neo4j-store.js';
 
-function fail(message: string): never {
-  process.stderr.write(`nichegraph: ${message}\n`);
-  process.exit(1);
-}
+// Typed here so that the compiler knows a call to it does not return.
+const fail: (message: string) => never = exitWith('nichegraph');
 
 async function main(): Promise<void> {
-  let config: Config;
-  try {
-    config = loadConfig();
-  } catch (err) {
-    fail(`invalid configuration: ${(err as Error).message}`);
-  }
+  const config = loadConfigOr(fail);
   let auth: AuthMode;
   try {
     auth = authMode(config);
@@ -55,14 +48,7 @@ async function main(): Promise<void> {
 
   let driver;
   try {
-    driver = await createDriver({
-      uri: config.NEO4J_URI,
-      user: config.NEO4J_USER,
-      password: config.NEO4J_PASSWORD,
-      database: config.NEO4J_DATABASE,
-      connectTimeoutMs: config.NEO4J_CONNECT_TIMEOUT_MS,
-      maxRetryTimeMs: config.NEO4J_MAX_RETRY_MS,
-    });
+    driver = await createDriver({ ...neo4jConnection(config), maxRetryTimeMs: config.NEO4J_MAX_RETRY_MS });
   } catch (err) {
     fail((err as Error).message);
   }
@@ -113,13 +99,7 @@ async function main(): Promise<void> {
       projectionCacheBytes: config.PROJECTION_CACHE_MB * 1024 * 1024,
       leaseMs: config.ANALYSIS_LEASE_MS,
       erasureKeys: erasure.keys,
-      connection: {
-        uri: config.NEO4J_URI,
-        user: config.NEO4J_USER,
-        password: config.NEO4J_PASSWORD,
-        database: config.NEO4J_DATABASE,
-        connectTimeoutMs: config.NEO4J_CONNECT_TIMEOUT_MS,
-      },
+      connection: neo4jConnection(config),
     });
     const now = Date.now();
     const interrupted = await store.reclaimExpired('interrupted: its runner stopped before the analysis finished', new Date(now).toISOString(), now);

@@ -7,7 +7,7 @@
  * queue for another worker (src/jobs/fleet/fleet-worker.ts).
  */
 import closeWithGrace from 'close-with-grace';
-import { loadConfig, type Config } from './config.js';
+import { exitWith, loadConfigOr, neo4jConnection } from './startup.js';
 import { FleetWorker } from './jobs/fleet/fleet-worker.js';
 import { createLogger } from './logger.js';
 import { createDriver } from './store/driver.js';
@@ -15,18 +15,11 @@ import { Neo4jGraphStore } from './store/neo4j-store.js';
 import { isLoopbackHost } from './http/api-keys.js';
 import { erasureKeysFor, type ErasureKeys } from './store/erasure-keys.js';
 
-function fail(message: string): never {
-  process.stderr.write(`nichegraph worker: ${message}\n`);
-  process.exit(1);
-}
+// Typed here so that the compiler knows a call to it does not return.
+const fail: (message: string) => never = exitWith('nichegraph worker');
 
 async function main(): Promise<void> {
-  let config: Config;
-  try {
-    config = loadConfig();
-  } catch (err) {
-    fail(`invalid configuration: ${(err as Error).message}`);
-  }
+  const config = loadConfigOr(fail);
   if (!config.REDIS_URL) fail('REDIS_URL is not set: a worker takes analyses from the Redis queue (without it, `npm start` runs them itself)');
   const logger = createLogger(config.LOG_LEVEL, process.stdout.isTTY ? { pretty: true } : {});
   // The same erasure ledger keys as the API (a result computed while an account was erased is
@@ -37,13 +30,7 @@ async function main(): Promise<void> {
   } catch (err) {
     fail((err as Error).message);
   }
-  const connection = {
-    uri: config.NEO4J_URI,
-    user: config.NEO4J_USER,
-    password: config.NEO4J_PASSWORD,
-    database: config.NEO4J_DATABASE,
-    connectTimeoutMs: config.NEO4J_CONNECT_TIMEOUT_MS,
-  };
+  const connection = neo4jConnection(config);
   let driver;
   try {
     driver = await createDriver({ ...connection, maxRetryTimeMs: config.NEO4J_MAX_RETRY_MS });
