@@ -18,7 +18,7 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import t, { type Test } from 'tap';
 import { countColouredPixels, launchBrowser, watchedPage } from '../helpers/browser.js';
-import { startTestApp, uniqueId } from '../helpers/app.js';
+import { finishedAnalysis, startTestApp, uniqueId } from '../helpers/app.js';
 import { loadEmailEuCore, repoRoot } from '../helpers/datasets.js';
 import { sha256Hex } from '../../src/http/api-keys.js';
 
@@ -44,7 +44,7 @@ const ingested = await app.inject({
   payload: { interactions: email.edges.filter((e) => e.source !== e.target), accounts: [...email.departments.keys()].map((id) => ({ id })) },
 });
 expect(ingested.statusCode === 200, ingested.body.slice(0, 200));
-const analysis = (await app.inject({ method: 'POST', url: `/v1/graphs/${graphId}/analyses?wait=60`, payload: { seed: 42 } })).json();
+const analysis = await finishedAnalysis(app, graphId, { seed: 42 });
 expect(analysis.status === 'succeeded', `analysis ${analysis.status} ${analysis.error ?? ''}`);
 const niches = (await app.inject(`/v1/analyses/${analysis.id}/niches?limit=5`)).json();
 const largest = niches.items[0];
