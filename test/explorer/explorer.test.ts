@@ -222,8 +222,73 @@ t.test('the niche-level map: one node per niche, coloured by community, each com
   t.ok(pixels.coloured > 1000, `the niches are drawn (${pixels.coloured} coloured pixels)`);
 });
 
+t.test('whom to equip in a community: the card\'s button lists the community\'s picks', async (t) => {
+  await page.locator('#tab-niches').click();
+  const card = page.locator('.card').first();
+  const community = largest.communityId as string;
+  await card.getByRole('button', { name: `Whom to equip in ${community}` }).click();
+  await page.waitForFunction((c) => (globalThis as any).document.querySelector('#ambassador-scope')?.textContent === `in community ${c}`, community, { timeout: 30_000 });
+  const shown = await page.locator('.ambassador-list li > div > button').allTextContents();
+  const budget = Number(await page.locator('#budget').inputValue());
+  const expected = (await app.inject(`/v1/analyses/${analysis.id}/ambassadors?budget=${budget}&community=${community}`)).json();
+  t.ok(shown.length > 0, `${shown.length} picks`);
+  t.same(shown, expected.items.map((a: { accountId: string }) => a.accountId), "the API's picks for the community, in order");
+  t.ok(expected.items.every((a: { communityId: string }) => a.communityId === community), 'all in that community');
+  // A new budget keeps the scope.
+  await page.locator('#budget').selectOption('5');
+  await page.waitForFunction(() => (globalThis as any).document.querySelectorAll('.ambassador-list li').length <= 5, undefined, { timeout: 30_000 });
+  t.equal(await page.locator('#ambassador-scope').textContent(), `in community ${community}`);
+});
+
+t.test('keyboard: Tab alone reaches the pickers, the search, the map toolbar, the panel tabs and the cards', async (t) => {
+  await page.locator('#tab-niches').click();
+  // From the page's first focusable element (the skip link), as a keyboard user starts.
+  await page.locator('a.skip').focus();
+  const reached = new Set<string>();
+  for (let i = 0; i < 60; i++) {
+    await page.keyboard.press('Tab');
+    reached.add(await page.evaluate(() => {
+      const el = (globalThis as any).document.activeElement;
+      return el?.id || `${el?.tagName}:${(el?.textContent ?? '').trim().slice(0, 40)}`;
+    }));
+  }
+  t.comment(`reached by Tab: ${[...reached].slice(0, 16).join(', ')}`);
+  for (const id of ['graph-select', 'analysis-select', 'search', 'view-accounts', 'view-niches', 'view-between', 'view-reset', 'tab-niches']) t.ok(reached.has(id), `#${id} reachable`);
+  t.ok([...reached].some((r) => r === 'BUTTON:Show members on map'), 'a niche card\'s buttons reachable');
+  t.ok([...reached].some((r) => r === `BUTTON:${largest.trusted[0].accountId}`), 'a trusted member reachable');
+});
+
 t.test('no console error, failed request or error answer', async (t) => {
   t.same(errors, []);
+});
+
+t.test('the graph and analysis pickers open an analysis; a later analysis shows each niche\'s history', async (t) => {
+  // A second analysis of the graph: its baseline is the first (the default rule), so its niches carry a lineage.
+  const later = await finishedAnalysis(app, graphId, { seed: 43 });
+  t.equal(later.status, 'succeeded');
+  // A newer graph, listed after this one (oldest first): with pages of one graph, the picker must page to list both.
+  const newer = uniqueId('explorer-newer');
+  t.equal((await app.inject({ method: 'POST', url: '/v1/graphs', payload: { id: newer, name: 'newer' } })).statusCode, 201);
+  t.teardown(async () => {
+    await app.inject({ method: 'DELETE', url: `/v1/graphs/${newer}` });
+  });
+  const { page: p, errors: problems } = await watchedPage(browser);
+  await p.goto(`${address}/explorer?graphPage=1`);
+  await p.locator(`#graph-select option[value="${newer}"]`).waitFor({ state: 'attached', timeout: 30_000 });
+  await p.locator(`#graph-select option[value="${graphId}"]`).waitFor({ state: 'attached', timeout: 30_000 });
+  await p.locator('#graph-select').selectOption(graphId);
+  await p.locator(`#analysis-select option[value="${later.id}"]`).waitFor({ state: 'attached', timeout: 30_000 });
+  t.equal(await p.locator('#analysis-select option').nth(1).getAttribute('value'), later.id, 'newest first');
+  await p.locator('#analysis-select').selectOption(later.id);
+  await p.waitForFunction(() => (globalThis as unknown as { __explorer: Probe }).__explorer.ready, undefined, { timeout: 60_000 });
+  t.match(p.url(), `analysis=${later.id}`, 'the address bar deep-links the chosen analysis');
+  const first = (await app.inject(`/v1/analyses/${later.id}/niches?limit=1`)).json().items[0];
+  t.ok(first.lineage, 'the API gives the niche a lineage');
+  const history = await p.locator('.card').first().locator('.lineage').textContent();
+  t.match(history, new RegExp(`^History: ${first.lineage.event}`));
+  for (const f of first.lineage.from) t.match(history, f.nicheId);
+  t.same(problems, [], 'no console error on this page either');
+  await p.context().close();
 });
 
 t.test('with API keys on: the page asks for a key, sends it as a Bearer header only, keeps it for the tab', async (t) => {
