@@ -207,6 +207,8 @@ async function loadGraphs(selected: string | null): Promise<void> {
   select.append(h('option', { value: '' }, items.length === 0 ? 'no graphs yet' : 'choose a graph'));
   // Newest first: the graph someone just loaded is at the top.
   for (const g of items.reverse()) select.append(h('option', { value: g.id, selected: g.id === selected }, `${g.name} (${g.id})`));
+  // A deep-linked analysis may have opened while the list loaded: keep its graph selected.
+  if (state.analysis) showGraph(state.analysis.graphId);
 }
 
 /** Selects a graph in the picker, adding it when the list did not hold it (more graphs than it lists). */
@@ -655,11 +657,16 @@ function initChrome(): void {
 
 async function boot(): Promise<void> {
   const analysisId = params.get('analysis');
+  // The graph list and a deep-linked analysis at once: the map does not wait for the list.
+  const graphs = guarded(() => loadGraphs(null));
   await guarded(async () => {
-    await loadGraphs(null);
     if (analysisId) await openAnalysis(analysisId);
-    else status('Choose a graph and an analysis.');
+    else {
+      await graphs;
+      status('Choose a graph and an analysis.');
+    }
   });
+  await graphs;
 }
 
 initKey();
