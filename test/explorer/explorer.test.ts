@@ -99,6 +99,22 @@ t.test('opens on a deep link and draws the map of every account, coloured by nic
   if (process.env.EXPLORER_SCREENSHOT) writeFileSync(process.env.EXPLORER_SCREENSHOT, await page.screenshot());
 });
 
+t.test('readable at 1280x800: nothing scrolls sideways, the map and the panel side by side, text of 11 px and up', async (t) => {
+  const layout = (await page.evaluate(`(() => {
+    const box = (sel) => { const r = document.querySelector(sel).getBoundingClientRect(); return { left: r.left, right: r.right, top: r.top, bottom: r.bottom, width: r.width, height: r.height }; };
+    const sizes = [...document.querySelectorAll('body *')]
+      .filter((el) => el.childNodes.length > 0 && [...el.childNodes].some((n) => n.nodeType === 3 && n.textContent.trim() !== '') && el.getClientRects().length > 0)
+      .map((el) => parseFloat(getComputedStyle(el).fontSize));
+    return { scrollWidth: document.documentElement.scrollWidth, map: box('#map'), sidebar: box('#sidebar'), header: box('header.top'), smallest: Math.min(...sizes) };
+  })()`)) as { scrollWidth: number; map: any; sidebar: any; header: any; smallest: number };
+  t.ok(layout.scrollWidth <= 1280, `page width ${layout.scrollWidth} px`);
+  t.ok(layout.header.height < 60, `the header on one line (${layout.header.height} px)`);
+  t.ok(layout.map.width >= 600 && layout.map.height >= 400, `map ${layout.map.width}x${layout.map.height}`);
+  t.ok(layout.map.right <= layout.sidebar.left && layout.sidebar.right <= 1280 && layout.sidebar.width >= 400, 'the panel beside the map, inside the window');
+  t.ok(layout.map.bottom <= 800, 'the map inside the window');
+  t.ok(layout.smallest >= 11, `smallest text ${layout.smallest} px`);
+});
+
 t.test('communities are groups of niches on the accounts map; "Colour by community" colours them', async (t) => {
   // The niches of one community sit together: an account's nearest account of another niche
   // is mostly of its own community, far more often than if niches were placed at random.
