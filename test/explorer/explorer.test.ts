@@ -236,6 +236,14 @@ t.test('the niche-level map: one node per niche, coloured by community, each com
   await page.waitForTimeout(300);
   const pixels = countColouredPixels(await page.locator('#map').screenshot());
   t.ok(pixels.coloured > 1000, `the niches are drawn (${pixels.coloured} coloured pixels)`);
+  // A click on the largest niche's node drills into its members and their ties.
+  const at = await page.evaluate((n) => (globalThis as unknown as { __explorer: Probe }).__explorer.nodePosition(n), largest.id);
+  t.ok(at, 'the largest niche is on the map');
+  const drills = await probe((p) => p.maps.filter((m) => m.view === 'niche').length);
+  await page.mouse.click(at!.x, at!.y);
+  await page.waitForFunction((before) => (globalThis as unknown as { __explorer: Probe }).__explorer.maps.filter((m) => m.view === 'niche' && m.drawnAt > 0).length > before, drills, { timeout: 30_000 });
+  t.equal((await probe((p) => p.maps.at(-1)!)).nodes, largest.size, 'its members drawn');
+  t.match(await page.locator('#view-label').textContent(), `niche ${largest.id}:`);
 });
 
 t.test('whom to equip in a community: the card\'s button lists the community\'s picks', async (t) => {
