@@ -65,6 +65,11 @@ t.test('start, status, a taken port, and a stop that ends only its own server', 
   t.ok(await pong(port), 'and leaves the server there alone');
   t.equal(redisScript('stop', theirs, port).code, 0);
   t.ok(await pong(port), 'a stop from another home does not end a server it did not start');
+  // Even when that home's PID file names the server's pid (a reused pid, a copied folder):
+  // the process is checked to be the redis-server of that home before it is signalled.
+  fs.copyFileSync(path.join(ours, 'nichegraph-redis.pid'), path.join(theirs, 'nichegraph-redis.pid'));
+  t.equal(redisScript('stop', theirs, port).code, 0);
+  t.ok(await pong(port), 'a PID file naming a process that is not its own server signals nothing');
 
   const stopped = redisScript('stop', ours, port);
   t.equal(stopped.code, 0, stopped.out);
