@@ -19,6 +19,8 @@
  *   relationships; --runs the analysis' Louvain runs (default the API's); --chunk and
  *   --concurrency set the store's resultChunkSize and resultConcurrency.
  *   --cache keeps the computed result in the temporary folder and reuses it next time.
+ * Each repetition then times readBaseline of what it wrote (the worker's read of a baseline
+ * for the next analysis' warm start and lineage; readBaselineMs, its CPU, accounts placed).
  * Prints one JSON line per repetition (wall ms, this process's CPU ms, the Neo4j server's CPU
  * ms when its PID file, NEO4J_PID_FILE or .neo4j/run/nichegraph-neo4j.pid, names a local
  * process) and a summary line (medians, load average).
@@ -32,7 +34,8 @@ import type { AnalysisResult } from '../src/analysis/types.js';
 import { DEFAULT_MIN_NICHE_SIZE, DEFAULT_RUNS, DEFAULT_SEED } from '../src/http/routes/analyses/schemas.js';
 import { createDriver } from '../src/store/driver.js';
 import { Neo4jGraphStore, type Neo4jGraphStoreOptions } from '../src/store/neo4j-store.js';
-import { BROWSER_TRUSTED_LINKS } from '../src/store/result-writing.js';
+import * as writing from '../src/store/result-writing.js';
+import { readBaseline } from '../src/jobs/niche-lineage.js';
 import { pairTableRows } from '../src/analysis/pair-table.js';
 import { readProjection } from './edgelist.js';
 
@@ -82,6 +85,8 @@ const result: AnalysisResult =
 if (args.includes('--cache') && !existsSync(cacheFile)) writeFileSync(cacheFile, serialize(result));
 // IN_NICHE relationships expected: every member ('full'), or each niche's first
 // BROWSER_TRUSTED_LINKS trusted members and its bridges ('compact').
+// (Every trusted member when the writer has no BROWSER_TRUSTED_LINKS: an earlier tree, for before/after runs.)
+const BROWSER_TRUSTED_LINKS = (writing as { BROWSER_TRUSTED_LINKS?: number }).BROWSER_TRUSTED_LINKS ?? Infinity;
 let members = result.accounts.count;
 if (writeBack === 'compact') {
   const key = new Set<string>();
@@ -217,7 +222,17 @@ try {
     const niches = await count('MATCH (n:Niche {analysisId: $analysisId}) RETURN count(n)', { analysisId });
     const communities = await count('MATCH (c:Community {analysisId: $analysisId}) RETURN count(c)', { analysisId });
     const ok = status === 'succeeded' && memberships === members && niches === result.niches.count;
-    process.stdout.write(JSON.stringify({ rep, ms, clientCpuMs, serverCpuMs: serverMs, load1: Number(load.toFixed(2)), status, memberships, niches, communityNodes: communities, ok }) + '\n');
+    // What the worker reads of a baseline (the warm start and lineage of the next analysis),
+    // by a fresh store (nothing cached).
+    const reader = new Neo4jGraphStore({ driver, database, ...storeOptions });
+    const readStarted = performance.now();
+    const readCpu = process.cpuUsage();
+    const baseline = await readBaseline(reader, analysisId, result.accounts.ids);
+    const readBaselineMs = Math.round(performance.now() - readStarted);
+    const readUsed = process.cpuUsage(readCpu);
+    const readBaselineCpuMs = Math.round((readUsed.user + readUsed.system) / 1000);
+    const placed = baseline.niche.reduce((n, k) => n + (k >= 0 ? 1 : 0), 0);
+    process.stdout.write(JSON.stringify({ rep, ms, clientCpuMs, serverCpuMs: serverMs, load1: Number(load.toFixed(2)), status, memberships, niches, communityNodes: communities, readBaselineMs, readBaselineCpuMs, placed, ok }) + '\n');
     if (!ok) throw new Error(`rep ${rep}: expected ${members} memberships and ${result.niches.count} niches`);
     times.push(ms);
     if (serverMs !== null) serverTimes.push(serverMs);
