@@ -317,7 +317,7 @@ function blockRow(b: BlockRow): Row {
 }
 
 /** Niche rows (result-niches) in groups holding about `members` member ids and at most `rows` rows. */
-export function* nicheBatches(result: AnalysisResult, members: number, rows: number): Generator<Row[]> {
+function* nicheBatches(result: AnalysisResult, members: number, rows: number): Generator<Row[]> {
   const n = result.niches;
   const a = result.accounts;
   let batch: Row[] = [];
@@ -382,7 +382,7 @@ export function* nicheBatches(result: AnalysisResult, members: number, rows: num
 }
 
 /** Community rows (result-communities) of the communities that hold a niche, in groups naming about `niches` niche ids, at most `rows` rows. */
-export function* communityBatches(result: AnalysisResult, niches: number, rows: number): Generator<Row[]> {
+function* communityBatches(result: AnalysisResult, niches: number, rows: number): Generator<Row[]> {
   const c = result.communities;
   let batch: Row[] = [];
   let held = 0;
