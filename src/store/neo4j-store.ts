@@ -378,6 +378,9 @@ export class Neo4jGraphStore implements GraphStore {
   accountResults(analysisId: string, options?: { topTies?: boolean }): Promise<AsyncIterable<AccountResultRow> | null> {
     return this.resultReader.accountResults(analysisId, options);
   }
+  accountNiches(analysisId: string): Promise<{ ids: readonly string[]; nicheRow: Int32Array } | null> {
+    return this.resultReader.accountNiches(analysisId);
+  }
   ties(analysisId: string): Promise<AsyncIterable<StoredTie[]> | null> {
     return this.resultReader.ties(analysisId);
   }

@@ -148,9 +148,10 @@ t.test('write-back is visible with Cypher', async (t) => {
      RETURN n.id AS niche, count(acc) AS size ORDER BY size DESC, niche`,
     { g, a: a.id },
   );
-  // writeBack 'compact': IN_NICHE for the trusted members (topK 10: all five of each niche),
-  // none for the unassigned group, whose member is in its niche node's memberIds.
-  t.same(records.map((r) => Number(r.get('size'))), [5, 5]);
+  // writeBack 'compact': IN_NICHE for the first three trusted members of each niche (topK 10
+  // trusts all five; no member is a bridge here), none for the unassigned group, whose member
+  // is in its niche node's memberIds.
+  t.same(records.map((r) => Number(r.get('size'))), [3, 3]);
   const niches = await ctx.driver.executeQuery(
     'MATCH (n:Niche {analysisId: $a}) RETURN n.id AS niche, size(n.memberIds) AS size ORDER BY n.rank',
     { a: a.id },
