@@ -15,6 +15,11 @@
  * an upload step (a stream's Upload-Id, or `batchKey`, a JSON batch's Idempotency-Key made
  * a one-batch upload), else FoldUnguarded and nothing is written.
  *
+ * Projection chunks (src/store/projection-chunks.ts): when the graph's chunk set is valid, the
+ * events the batch stores (new relationships, and the additions to folded ones) and the
+ * accounts it lists are also written as one packed chunk, in this transaction, so the chunk
+ * set keeps standing for exactly the stored relationships.
+ *
  * Speed (bench/ingest.ts against the driver-alone write ceiling): the account and
  * interaction chunks are pipelined (sent without waiting for the previous chunk's answer:
  * the server runs them in order), and interactions go column-wise (one list per property
@@ -23,6 +28,7 @@
 import { createHash } from 'node:crypto';
 import type { Neo4jErasure } from './erasure.js';
 import { FoldUnguarded, foldEvents, type FoldGroup } from './fold.js';
+import { ChunkBuilder, writeChunk } from './projection-chunks.js';
 import type { Neo4jContext } from './neo4j-context.js';
 import { chunks, int, str, toNumber, type Row } from './neo4j-values.js';
 import type { AccountInput, IngestStepResult, InteractionInput, UploadStep } from './port.js';
@@ -168,6 +174,17 @@ export class Neo4jIngestion {
         writes.push(tx.run(q.get('ingest-account-ids'), { graphId, ids: chunk }).summary());
       }
       const created = [...chunks(toCreate, chunkSize)].map((chunk) => tx.run(q.get('ingest-interactions'), { graphId, ...interactionColumns(chunk) }));
+      // The batch's projection chunk: what it stores, as the projection reads it.
+      if (locked.records[0]?.get('chunks') === 'valid' && (toCreate.length > 0 || added.length > 0 || accountRows.length > 0)) {
+        const chunk = new ChunkBuilder();
+        for (const r of toCreate) {
+          const ts = r.count === undefined ? (r.timestamp as number | null) : r.ts === null ? null : toNumber(r.ts);
+          chunk.add(r.source as string, r.target as string, r.type as string, r.weight as number, ts, r.count === undefined ? 1 : toNumber(r.count));
+        }
+        for (const g of added) chunk.add(g.source, g.target, g.type, g.weight, g.ts, g.count);
+        for (const a of accountRows) chunk.account(a.id as string);
+        writes.push(writeChunk(this.ctx, tx, graphId, toNumber(locked.records[0]?.get('version')), 0, chunk.pack()).summary());
+      }
       const updated = [...chunks(added, chunkSize)].map((chunk) => {
         const add: Record<string, [ReturnType<typeof int>, number]> = {};
         for (const g of chunk) add[g.key] = [int(g.count), g.weight];

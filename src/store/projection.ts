@@ -1,8 +1,18 @@
 /**
  * Projection: a graph's interactions aggregated per ordered pair into a PairTable, with the
- * graph version the rows are at least as new as (cypher/project-graph.cypher, graph-exists).
+ * graph version the rows are at least as new as (graph-exists, then projection-chunks or
+ * project-graph).
  *
- * One read transaction: the graph's version first, then one query that streams the
+ * Two ways to read the events, giving the same table:
+ *   - from the graph's projection chunks (src/store/projection-chunks.ts), when its chunk
+ *     set is valid: one record per ingested batch, its columns packed in one string;
+ *     accounts are the union of the chunks' dictionaries, sorted here; the window, the
+ *     dropped types and the decay are applied here. A graph whose set is stale (an
+ *     erasure) or missing (ingested before chunks existed) has it rebuilt first, in a write
+ *     transaction of its own; when that fails, the relationships are read as below;
+ *   - from the relationships (cypher/project-graph.cypher), the way described next.
+ *
+ * Relationship read, one read transaction: the graph's version first, then one query that streams the
  * accounts (ids in index order, with their node ids) and then the interaction events in
  * batches of consecutive source accounts, each record holding columns of a few thousand
  * events (lists of floats: the driver's cost is per record, not per list element). The
@@ -26,6 +36,7 @@
  */
 import { decayFactor, parseDuration } from '../analysis/time-decay.js';
 import { PairAggregator } from './pair-aggregator.js';
+import { rebuildChunks, unpackChunk, type ChunkEvents } from './projection-chunks.js';
 import type { Neo4jContext } from './neo4j-context.js';
 import { firstRecord, int, toNumber } from './neo4j-values.js';
 import type { ProjectionParams, VersionedProjection } from './port.js';
@@ -46,11 +57,16 @@ export const PROJECTION_IDS_PER_RECORD = 2_000;
 /** Records pulled per round trip: about 100k events (3.5 MB) in flight. */
 export const PROJECTION_FETCH_SIZE = 64;
 
+/** Chunk records pulled per round trip (a chunk is one ingested batch: up to a few MB). */
+export const CHUNK_FETCH_SIZE = 4;
+
 export interface ProjectionOptions {
   /** Account ids per record. */
   idsPerRecord: number;
   /** Events per record, about (see project-graph.cypher). */
   eventsPerRecord: number;
+  /** Read projection chunks (rebuilding a stale or missing set); false: always the relationships. */
+  chunks: boolean;
 }
 
 export class Neo4jProjection {
@@ -65,9 +81,96 @@ export class Neo4jProjection {
   }
 
   async project(graphId: string, params: ProjectionParams): Promise<VersionedProjection | null> {
-    const { q } = this.ctx;
     const started = Date.now();
-    const projection = await this.ctx.inRead(async (tx) => {
+    const halfLife = params.halfLife === undefined || params.halfLife === null ? null : parseDuration(params.halfLife);
+    if (params.halfLife !== undefined && params.halfLife !== null && halfLife === null) throw new RangeError(`store/projection: halfLife '${params.halfLife}' is not an ISO 8601 duration.`);
+    let projection: (VersionedProjection & { via: string }) | null | 'invalid' = this.options.chunks ? await this.fromChunks(graphId, params, halfLife) : await this.fromRelationships(graphId, params);
+    if (projection === 'invalid') {
+      let rebuilt = false;
+      try {
+        rebuilt = await rebuildChunks(this.ctx, graphId);
+      } catch (error) {
+        this.ctx.log.warn({ graphId, err: error }, 'projection chunks could not be rebuilt; reading the relationships');
+      }
+      projection = rebuilt ? await this.fromChunks(graphId, params, halfLife) : 'invalid';
+      // Made stale again between the rebuild and the read (an erasure): the relationships.
+      if (projection === 'invalid') projection = await this.fromRelationships(graphId, params);
+    }
+    if (projection) {
+      this.ctx.log.debug(
+        { graphId, version: projection.version, via: projection.via, accounts: projection.table.accounts.length, pairs: projection.table.size, ms: Date.now() - started },
+        'projected graph',
+      );
+      return { version: projection.version, table: projection.table };
+    }
+    return null;
+  }
+
+  /**
+   * The projection from the graph's chunks (module comment); 'invalid' when its chunk set is
+   * not valid, null when the graph is unknown.
+   */
+  private async fromChunks(graphId: string, params: ProjectionParams, halfLife: number | null): Promise<(VersionedProjection & { via: string }) | null | 'invalid'> {
+    const { q } = this.ctx;
+    return this.ctx.inRead(async (tx) => {
+      // Recomputed from scratch on each attempt (executeRead may retry).
+      const exists = firstRecord(await tx.run(q.get('graph-exists'), { graphId }));
+      if (!exists) return null;
+      if (exists.get('chunks') !== 'valid') return 'invalid' as const;
+      const version = toNumber(exists.get('version'));
+      const chunks: ChunkEvents[] = [];
+      // Every account of the graph: the union of the chunks' dictionaries.
+      const positions = new Map<string, number>();
+      for await (const record of tx.run(q.get('projection-chunks'), { graphId })) {
+        const chunk = unpackChunk({
+          events: toNumber(record.get('events')),
+          accounts: record.get('accounts') as string,
+          types: record.get('types') as string,
+          columns: record.get('columns') as string,
+          counted: record.get('counted') === true,
+          layout: toNumber(record.get('layout')),
+        });
+        for (const id of chunk.accounts) positions.set(id, -1);
+        chunks.push(chunk);
+      }
+      const accounts = [...positions.keys()].sort();
+      for (let i = 0; i < accounts.length; i++) positions.set(accounts[i] as string, i);
+      const window = { from: params.from, to: params.to, timedOnly: halfLife !== null };
+      let eventFactor: ((ts: number) => number) | undefined;
+      if (halfLife !== null) {
+        // The decay's reference: `to`, or the latest timestamp of the window's kept events.
+        let at = params.to;
+        if (at === null) {
+          const dropped = new Set(Object.entries(params.typeWeights).filter(([, w]) => w === 0).map(([type]) => type));
+          let latest = Number.NEGATIVE_INFINITY;
+          for (const c of chunks) {
+            const kept = c.types.map((type) => !dropped.has(type));
+            for (let k = 0; k < c.ts.length; k++) {
+              const time = c.ts[k] as number;
+              if (time > latest && (params.from === null || time >= params.from) && kept[c.type[k] as number]) latest = time;
+            }
+          }
+          at = latest === Number.NEGATIVE_INFINITY ? 0 : latest;
+        }
+        const reference = at;
+        eventFactor = (ts) => decayFactor(ts, reference, halfLife);
+      }
+      const aggregator = new PairAggregator({ typeWeights: params.typeWeights, minWeight: params.minWeight, ...(eventFactor ? { eventFactor } : {}) });
+      aggregator.setAccounts(accounts);
+      for (const c of chunks) {
+        const accountOf = new Int32Array(c.accounts.length);
+        for (let k = 0; k < c.accounts.length; k++) accountOf[k] = positions.get(c.accounts[k] as string) as number;
+        aggregator.addColumns(c.types, accountOf, c, window);
+      }
+      // One batch: every event of a source is in it.
+      return { version, table: aggregator.finish(), via: 'chunks' };
+    }, CHUNK_FETCH_SIZE);
+  }
+
+  /** The projection from the relationships (cypher/project-graph.cypher; module comment). */
+  private async fromRelationships(graphId: string, params: ProjectionParams): Promise<(VersionedProjection & { via: string }) | null> {
+    const { q } = this.ctx;
+    return this.ctx.inRead(async (tx) => {
       // Recomputed from scratch on each attempt (executeRead may retry).
       const exists = firstRecord(await tx.run(q.get('graph-exists'), { graphId }));
       if (!exists) return null;
@@ -124,14 +227,7 @@ export class Neo4jProjection {
       if (aggregator.droppedEvents > 0) {
         this.ctx.log.debug({ graphId, events: aggregator.droppedEvents }, 'projection left out events newer than its account list');
       }
-      return { version, table };
+      return { version, table, via: 'relationships' };
     }, PROJECTION_FETCH_SIZE);
-    if (projection) {
-      this.ctx.log.debug(
-        { graphId, version: projection.version, accounts: projection.table.accounts.length, pairs: projection.table.size, ms: Date.now() - started },
-        'projected graph',
-      );
-    }
-    return projection;
   }
 }
