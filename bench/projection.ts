@@ -89,7 +89,7 @@ async function readChunkRecords(graphId: string): Promise<number> {
   try {
     await session.executeRead(async (tx) => {
       for await (const record of tx.run(PROJECTION_CHUNKS, { graphId })) {
-        if ((record.get('columns') as string).length + (record.get('accounts') as string).length === -1) events--;
+        if ((record.get('columns') as string).length === -1) events--;
         events += Number(record.get('events'));
       }
     });
@@ -101,7 +101,7 @@ async function readChunkRecords(graphId: string): Promise<number> {
 
 const PROJECT_GRAPH = readFileSync(new URL('../cypher/project-graph.cypher', import.meta.url), 'utf8');
 // As src/store/neo4j-store.ts and src/store/projection.ts call it.
-const PROJECT_GRAPH_PARAMS = { from: null, to: null, timedOnly: false, droppedTypes: [] as string[], idsPerRecord: neo4j.int(PROJECTION_IDS_PER_RECORD), eventsPerRecord: PROJECTION_EVENTS_PER_RECORD };
+const PROJECT_GRAPH_PARAMS = { from: null, to: null, timedOnly: false, folded: false, droppedTypes: [] as string[], idsPerRecord: neo4j.int(PROJECTION_IDS_PER_RECORD), eventsPerRecord: PROJECTION_EVENTS_PER_RECORD };
 
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);

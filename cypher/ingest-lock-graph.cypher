@@ -6,9 +6,11 @@
 // unknown graph. Also returns the graph's fold mode (src/store/fold.ts), its new version (the
 // seq of the batch's projection chunk) and the state of its projection chunks
 // (src/store/projection-chunks.ts: the batch writes a chunk only when the set is 'valid').
-// Params: $graphId, $now (ISO string).
+// A store that writes no chunks ($chunks false) leaves the set stale (a later projection rebuilds it).
+// Params: $graphId, $now (ISO string), $chunks (boolean).
 MATCH (g:Graph {id: $graphId})
-SET g.updatedAt = $now, g.version = coalesce(g.version, 0) + 1
+SET g.updatedAt = $now, g.version = coalesce(g.version, 0) + 1,
+    g.projectionChunks = CASE WHEN $chunks THEN g.projectionChunks ELSE 'stale' END
 WITH g
 WHERE g.deleting IS NULL
 RETURN g.id AS id, EXISTS { MATCH (:Erasure {graphId: $graphId}) } AS erasures, coalesce(g.fold, 'none') AS fold,

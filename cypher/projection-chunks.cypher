@@ -4,5 +4,5 @@
 MATCH (c:ProjectionChunk {graphId: $graphId})
 WITH c
 ORDER BY c.seq, c.part
-RETURN c.events AS events, c.accounts AS accounts, c.types AS types, c.columns AS columns,
+RETURN c.events AS events, c.types AS types, c.columns AS columns,
        c.counted AS counted, c.layout AS layout

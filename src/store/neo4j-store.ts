@@ -170,8 +170,10 @@ export interface Neo4jGraphStoreOptions {
   projectionEventsPerRecord?: number;
   /**
    * Whether projections read the graphs' projection chunks (src/store/projection-chunks.ts;
-   * a graph's stale or missing chunk set is rebuilt first). Default true; false reads the
-   * relationships every time (and rebuilds nothing): the reference the tests compare with.
+   * a graph's stale or missing chunk set is rebuilt first), and whether ingests write them.
+   * Default true; false reads the relationships every time, rebuilds nothing, writes no
+   * chunk and leaves the set of every graph it ingests into stale (a store with chunks
+   * rebuilds it): the reference the tests compare with, and the bench's ingestion baseline.
    */
   projectionChunks?: boolean;
   /** Nodes (with their relationships) per inner transaction when deleting a graph. Default 1000. */
@@ -217,7 +219,7 @@ export class Neo4jGraphStore implements GraphStore {
     });
     this.graphs = new Neo4jGraphs(this.ctx, { deleteBatchSize: options.deleteBatchSize ?? 1000 });
     this.erasure = new Neo4jErasure(this.ctx, { keys: options.erasureKeys ?? null, deleteBatchSize: options.deleteBatchSize ?? 1000 });
-    this.ingestion = new Neo4jIngestion(this.ctx, { chunkSize }, this.erasure);
+    this.ingestion = new Neo4jIngestion(this.ctx, { chunkSize, chunks: options.projectionChunks ?? true }, this.erasure);
     this.projection = new Neo4jProjection(this.ctx, {
       idsPerRecord: options.projectionIdsPerRecord ?? PROJECTION_IDS_PER_RECORD,
       eventsPerRecord: options.projectionEventsPerRecord ?? PROJECTION_EVENTS_PER_RECORD,

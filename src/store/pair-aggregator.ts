@@ -165,27 +165,16 @@ export class PairAggregator {
   }
 
   /**
-   * The account list at once, ascending in JavaScript string order (the chunk path of the
-   * projection: events then name accounts by position, addColumns).
-   */
-  setAccounts(ids: string[]): void {
-    if (this.ids.length > 0 || this.nodeIndex !== null) throw new Error(`${PREFIX}: setAccounts after other accounts or events.`);
-    if (!isAscending(ids)) throw new Error(`${PREFIX}: setAccounts needs ids ascending and distinct.`);
-    this.ids = ids;
-  }
-
-  /**
    * Events of a projection chunk (src/store/projection-chunks.ts): sources and targets as
-   * positions in the account list (setAccounts; `accountOf` maps the chunk's own positions to
-   * them), types as positions in `typeNames`, weights, timestamps (NaN: none) and per-row
-   * counts (null: one each). The window is applied here: an event outside [from, to) (an
+   * node ids (of the accounts given to addAccounts; an event naming another is left out and
+   * counted in droppedEvents), types as positions in `typeNames`, weights, timestamps (NaN:
+   * none) and per-row counts (null: one each). The window is applied here: an event outside [from, to) (an
    * event without a timestamp is outside any bound) or without a timestamp when
    * `timedOnly` is left out. All of a source's events must reach the same batch.
    */
   addColumns(
     typeNames: readonly string[],
-    accountOf: Int32Array,
-    columns: { source: Int32Array; target: Int32Array; type: Int32Array; weight: Float64Array; ts: Float64Array; count: Float64Array | null },
+    columns: { source: Float64Array; target: Float64Array; type: Int32Array; weight: Float64Array; ts: Float64Array; count: Float64Array | null },
     window: { from: number | null; to: number | null; timedOnly: boolean },
   ): void {
     const { source, target, type, weight, ts, count } = columns;
@@ -196,7 +185,7 @@ export class PairAggregator {
     const typeIds = new Int32Array(typeNames.length);
     for (let k = 0; k < typeNames.length; k++) typeIds[k] = this.typeOf(typeNames[k]);
     if (this.batchSize + n > this.bSource.length) this.growBatch(this.batchSize + n);
-    const accounts = this.ids.length;
+    const index = this.nodeIndex ?? (this.nodeIndex = this.buildNodeIndex());
     const eventFactor = this.eventFactor;
     const from = window.from ?? Number.NEGATIVE_INFINITY;
     const to = window.to ?? Number.POSITIVE_INFINITY;
@@ -211,10 +200,11 @@ export class PairAggregator {
       const typeId = typeIds[local] as number;
       const factor = this.typeFactor[typeId] as number;
       if (factor === 0) continue;
-      const s = accountOf[source[k] as number];
-      const t = accountOf[target[k] as number];
-      if (s === undefined || t === undefined || !(s >= 0 && s < accounts) || !(t >= 0 && t < accounts)) {
-        throw new RangeError(`${PREFIX}: an event of a chunk names an account outside the account list.`);
+      const s = index(source[k] as number);
+      const t = index(target[k] as number);
+      if (s < 0 || t < 0) {
+        this.droppedEvents++;
+        continue;
       }
       let w = (weight[k] as number) * factor;
       if (eventFactor !== undefined) w *= eventFactor(time);

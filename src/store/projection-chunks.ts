@@ -7,16 +7,18 @@
  * higgs-retweet's 328k interactions on 2 cores (bench/README.md, Projection); the same events
  * read back from a handful of stored strings cost a few hundred milliseconds.
  *
- * A chunk, (:ProjectionChunk {graphId, seq, part, events, accounts, types, columns, counted,
- * layout}), holds the events one transaction stored:
- *   - `accounts`: JSON array of the account ids its events name (plus, for an ingest, the
- *     accounts its batch listed; for a rebuild, every account of the graph), the chunk's own
- *     dictionary: events refer to accounts by their position in it;
- *   - `types`: JSON array of its interaction type names (same idea);
+ * A chunk, (:ProjectionChunk {graphId, seq, part, events, types, columns, counted, layout}),
+ * holds the events one transaction stored:
+ *   - accounts are named by their node ids (what ingest-account-ids returns): no string per
+ *     event, and the projection maps them through the account list it reads from the index
+ *     in id order (as the relationship read does). A node id stays its account's while the
+ *     account exists; accounts are deleted only by an erasure (the set is then stale) and
+ *     with their graph (the chunks go too), so a valid set never names a reused id;
+ *   - `types`: JSON array of its interaction type names, the chunk's own dictionary;
  *   - `columns`: base64 of the packed columns (little-endian, layout 1): weight (float64),
  *     ts (float64 epoch ms, NaN when none), count (float64, only when `counted`: a folded
- *     relationship's events, src/store/fold.ts), source, target, type (int32 positions in
- *     the dictionaries). A string, not a byte array: neo4j-driver decodes a byte array one
+ *     relationship's events, src/store/fold.ts), source, target (float64 node ids), type
+ *     (int32 positions in `types`). A string, not a byte array: neo4j-driver decodes a byte array one
  *     byte per call, a string with one Buffer.toString per Bolt chunk, so a 1.9 MB column
  *     string costs the client a few milliseconds (base64 adds a third to the size);
  *   - `seq`: the graph version of the transaction that wrote it (ingest-lock-graph raised
@@ -53,32 +55,29 @@ const PREFIX = 'store/projection-chunks';
 
 if (endianness() !== 'LE') throw new Error(`${PREFIX}: the packed columns assume a little-endian machine.`);
 
-/** One event column set, before packing (positions in the chunk's dictionaries). */
+/** A chunk's events, unpacked. */
 export interface ChunkEvents {
-  accounts: string[];
   types: string[];
   weight: Float64Array;
   ts: Float64Array;
   /** Events per row (folded relationships); null: one each. */
   count: Float64Array | null;
-  source: Int32Array;
-  target: Int32Array;
+  /** Node ids of the accounts. */
+  source: Float64Array;
+  target: Float64Array;
   type: Int32Array;
 }
 
 /** A chunk as stored (the parameters of cypher/projection-chunk-write.cypher but graphId, seq and part). */
 export interface PackedChunk {
   events: number;
-  accounts: string;
   types: string;
   columns: string;
   counted: boolean;
 }
 
-/** Builds a chunk's dictionaries and columns from events named by account id and type name. */
+/** Builds a chunk's columns from events named by account node id and type name. */
 export class ChunkBuilder {
-  private readonly accountIndex = new Map<string, number>();
-  private readonly accounts: string[] = [];
   private readonly typeIndex = new Map<string, number>();
   private readonly types: string[] = [];
   private n = 0;
@@ -86,30 +85,16 @@ export class ChunkBuilder {
   private ts = new Float64Array(1024);
   private count = new Float64Array(1024);
   private counted = false;
-  private source = new Int32Array(1024);
-  private target = new Int32Array(1024);
+  private source = new Float64Array(1024);
+  private target = new Float64Array(1024);
   private type = new Int32Array(1024);
 
   get size(): number {
     return this.n;
   }
 
-  get accountCount(): number {
-    return this.accounts.length;
-  }
-
-  account(id: string): number {
-    let at = this.accountIndex.get(id);
-    if (at === undefined) {
-      at = this.accounts.length;
-      this.accountIndex.set(id, at);
-      this.accounts.push(id);
-    }
-    return at;
-  }
-
-  /** One event (or a folded row of `count` events); ts: epoch ms or null. */
-  add(source: string, target: string, type: string | null, weight: number, ts: number | null, count = 1): void {
+  /** One event (or a folded row of `count` events) between two account nodes; ts: epoch ms or null. */
+  add(sourceNode: number, targetNode: number, type: string | null, weight: number, ts: number | null, count = 1): void {
     if (this.n === this.weight.length) this.grow();
     const typeName = type ?? 'unknown';
     let typeAt = this.typeIndex.get(typeName);
@@ -119,8 +104,8 @@ export class ChunkBuilder {
       this.types.push(typeName);
     }
     const k = this.n++;
-    this.source[k] = this.account(source);
-    this.target[k] = this.account(target);
+    this.source[k] = sourceNode;
+    this.target[k] = targetNode;
     this.type[k] = typeAt;
     this.weight[k] = weight;
     this.ts[k] = ts === null ? Number.NaN : ts;
@@ -131,23 +116,16 @@ export class ChunkBuilder {
   pack(): PackedChunk {
     const n = this.n;
     const counted = this.counted;
-    const floats = counted ? 3 : 2;
-    const bytes = new Uint8Array(n * (8 * floats + 12));
+    const floats = counted ? 5 : 4;
+    const bytes = new Uint8Array(n * (8 * floats + 4));
     const buffer = bytes.buffer;
-    new Float64Array(buffer, 0, n).set(this.weight.subarray(0, n));
-    new Float64Array(buffer, 8 * n, n).set(this.ts.subarray(0, n));
-    if (counted) new Float64Array(buffer, 16 * n, n).set(this.count.subarray(0, n));
-    const ints = 8 * floats * n;
-    new Int32Array(buffer, ints, n).set(this.source.subarray(0, n));
-    new Int32Array(buffer, ints + 4 * n, n).set(this.target.subarray(0, n));
-    new Int32Array(buffer, ints + 8 * n, n).set(this.type.subarray(0, n));
-    return {
-      events: n,
-      accounts: JSON.stringify(this.accounts),
-      types: JSON.stringify(this.types),
-      columns: Buffer.from(buffer).toString('base64'),
-      counted,
-    };
+    let at = 0;
+    for (const column of [this.weight, this.ts, ...(counted ? [this.count] : []), this.source, this.target]) {
+      new Float64Array(buffer, at, n).set(column.subarray(0, n));
+      at += 8 * n;
+    }
+    new Int32Array(buffer, at, n).set(this.type.subarray(0, n));
+    return { events: n, types: JSON.stringify(this.types), columns: Buffer.from(buffer).toString('base64'), counted };
   }
 
   private grow(): void {
@@ -157,44 +135,39 @@ export class ChunkBuilder {
       out.set(a);
       return out;
     };
-    const i = (a: Int32Array) => {
-      const out = new Int32Array(capacity);
-      out.set(a);
-      return out;
-    };
+    const i = new Int32Array(capacity);
+    i.set(this.type);
+    this.type = i;
     this.weight = f(this.weight);
     this.ts = f(this.ts);
     this.count = f(this.count);
-    this.source = i(this.source);
-    this.target = i(this.target);
-    this.type = i(this.type);
+    this.source = f(this.source);
+    this.target = f(this.target);
   }
 }
 
 /** A stored chunk's columns back as typed arrays (checked against its event count). */
-export function unpackChunk(chunk: { events: number; accounts: string; types: string; columns: string; counted: boolean; layout: number }): ChunkEvents {
+export function unpackChunk(chunk: { events: number; types: string; columns: string; counted: boolean; layout: number }): ChunkEvents {
   if (chunk.layout !== CHUNK_LAYOUT) throw new Error(`${PREFIX}: chunk layout ${chunk.layout} is not ${CHUNK_LAYOUT}.`);
   const n = chunk.events;
-  const floats = chunk.counted ? 3 : 2;
+  const floats = chunk.counted ? 5 : 4;
   const decoded = Buffer.from(chunk.columns, 'base64');
-  if (decoded.length !== n * (8 * floats + 12)) throw new Error(`${PREFIX}: a chunk of ${n} events has ${decoded.length} bytes of columns.`);
+  if (decoded.length !== n * (8 * floats + 4)) throw new Error(`${PREFIX}: a chunk of ${n} events has ${decoded.length} bytes of columns.`);
   // Typed arrays need an aligned offset: copy when Buffer's pool gave an unaligned one.
   const bytes = decoded.byteOffset % 8 === 0 ? decoded : new Uint8Array(decoded);
   const buffer = bytes.buffer;
   const at = bytes.byteOffset;
-  const ints = at + 8 * floats * n;
-  const accounts = JSON.parse(chunk.accounts) as unknown;
+  const nodes = at + 8 * (floats - 2) * n;
   const types = JSON.parse(chunk.types) as unknown;
-  if (!Array.isArray(accounts) || !Array.isArray(types)) throw new Error(`${PREFIX}: a chunk's dictionaries are not lists.`);
+  if (!Array.isArray(types)) throw new Error(`${PREFIX}: a chunk's types are not a list.`);
   return {
-    accounts: accounts as string[],
     types: types as string[],
     weight: new Float64Array(buffer, at, n),
     ts: new Float64Array(buffer, at + 8 * n, n),
     count: chunk.counted ? new Float64Array(buffer, at + 16 * n, n) : null,
-    source: new Int32Array(buffer, ints, n),
-    target: new Int32Array(buffer, ints + 4 * n, n),
-    type: new Int32Array(buffer, ints + 8 * n, n),
+    source: new Float64Array(buffer, nodes, n),
+    target: new Float64Array(buffer, nodes + 8 * n, n),
+    type: new Int32Array(buffer, nodes + 16 * n, n),
   };
 }
 
@@ -205,7 +178,6 @@ export function writeChunk(ctx: Neo4jContext, tx: ManagedTransaction, graphId: s
     seq: int(seq),
     part: int(part),
     events: int(chunk.events),
-    accounts: chunk.accounts,
     types: chunk.types,
     columns: chunk.columns,
     counted: chunk.counted,
@@ -229,8 +201,7 @@ export async function rebuildChunks(ctx: Neo4jContext, graphId: string, eventsPe
     const folded = locked.get('fold') === 'day';
     await tx.run(q.get('projection-chunks-delete'), { graphId });
     // The relationships as the relationship-read projection streams them, nothing left out.
-    const ids: string[] = [];
-    const position = new Map<number, number>();
+    const nodes: number[] = [];
     let builder = new ChunkBuilder();
     let part = 0;
     let events = 0;
@@ -249,21 +220,10 @@ export async function rebuildChunks(ctx: Neo4jContext, graphId: string, eventsPe
       idsPerRecord: int(2_000),
       eventsPerRecord: 1_500,
     });
-    let accountsListed = false;
     for await (const record of query) {
-      const chunkIds = record.get('ids') as unknown[] | null;
-      if (chunkIds !== null) {
-        const nodes = record.get('nodes') as number[];
-        for (let k = 0; k < chunkIds.length; k++) {
-          position.set(nodes[k] as number, ids.length);
-          ids.push(chunkIds[k] as string);
-        }
+      if (record.get('ids') !== null) {
+        for (const node of record.get('nodes') as number[]) nodes.push(node);
         continue;
-      }
-      if (!accountsListed) {
-        // Every account goes in the first chunk's dictionary: accounts without events too.
-        for (const id of ids) builder.account(id);
-        accountsListed = true;
       }
       const type = record.get('type') as string | null;
       const source = record.get('source') as number[];
@@ -272,17 +232,13 @@ export async function rebuildChunks(ctx: Neo4jContext, graphId: string, eventsPe
       const ts = record.get('ts') as number[];
       const count = record.get('count') as number[] | null;
       for (let k = 0; k < source.length; k++) {
-        const t = position.get(target[k] as number);
-        // Cannot happen under the graph lock (every endpoint is an account of the list).
-        if (t === undefined) throw new Error(`${PREFIX}: an interaction of graph '${graphId}' points outside its account list; rebuild rolled back.`);
         const time = ts[k] as number;
-        builder.add(ids[source[k] as number] as string, ids[t] as string, type, weight[k] as number, Number.isNaN(time) ? null : time, count === null ? 1 : (count[k] as number));
+        builder.add(nodes[source[k] as number] as number, target[k] as number, type, weight[k] as number, Number.isNaN(time) ? null : time, count === null ? 1 : (count[k] as number));
         events++;
         if (builder.size >= eventsPerChunk) flush();
       }
     }
-    if (!accountsListed) for (const id of ids) builder.account(id);
-    if (builder.size > 0 || builder.accountCount > 0) flush();
+    if (builder.size > 0) flush();
     const settled = await Promise.allSettled(writes);
     const failed = settled.find((s) => s.status === 'rejected');
     if (failed) throw (failed as PromiseRejectedResult).reason;

@@ -5,9 +5,9 @@
  *
  * Two ways to read the events, giving the same table:
  *   - from the graph's projection chunks (src/store/projection-chunks.ts), when its chunk
- *     set is valid: one record per ingested batch, its columns packed in one string;
- *     accounts are the union of the chunks' dictionaries, sorted here; the window, the
- *     dropped types and the decay are applied here. A graph whose set is stale (an
+ *     set is valid: the account list as below (projection-accounts), then one record per
+ *     ingested batch, its columns packed in one string, accounts named by node id; the
+ *     window, the dropped types and the decay are applied here. A graph whose set is stale (an
  *     erasure) or missing (ingested before chunks existed) has it rebuilt first, in a write
  *     transaction of its own; when that fails, the relationships are read as below;
  *   - from the relationships (cypher/project-graph.cypher), the way described next.
@@ -118,23 +118,26 @@ export class Neo4jProjection {
       if (!exists) return null;
       if (exists.get('chunks') !== 'valid') return 'invalid' as const;
       const version = toNumber(exists.get('version'));
-      const chunks: ChunkEvents[] = [];
-      // Every account of the graph: the union of the chunks' dictionaries.
-      const positions = new Map<string, number>();
-      for await (const record of tx.run(q.get('projection-chunks'), { graphId })) {
-        const chunk = unpackChunk({
-          events: toNumber(record.get('events')),
-          accounts: record.get('accounts') as string,
-          types: record.get('types') as string,
-          columns: record.get('columns') as string,
-          counted: record.get('counted') === true,
-          layout: toNumber(record.get('layout')),
-        });
-        for (const id of chunk.accounts) positions.set(id, -1);
-        chunks.push(chunk);
+      // The account list first (ids ascending, node ids), then the chunks: an event of a chunk
+      // committed after the list was read may name a newer account (left out, newer than the version).
+      const accountIds: unknown[][] = [];
+      const accountNodes: unknown[][] = [];
+      for await (const record of tx.run(q.get('projection-accounts'), { graphId, idsPerRecord: int(this.options.idsPerRecord) })) {
+        accountIds.push(record.get('ids') as unknown[]);
+        accountNodes.push(record.get('nodes') as unknown[]);
       }
-      const accounts = [...positions.keys()].sort();
-      for (let i = 0; i < accounts.length; i++) positions.set(accounts[i] as string, i);
+      const chunks: ChunkEvents[] = [];
+      for await (const record of tx.run(q.get('projection-chunks'), { graphId })) {
+        chunks.push(
+          unpackChunk({
+            events: toNumber(record.get('events')),
+            types: record.get('types') as string,
+            columns: record.get('columns') as string,
+            counted: record.get('counted') === true,
+            layout: toNumber(record.get('layout')),
+          }),
+        );
+      }
       const window = { from: params.from, to: params.to, timedOnly: halfLife !== null };
       let eventFactor: ((ts: number) => number) | undefined;
       if (halfLife !== null) {
@@ -156,14 +159,12 @@ export class Neo4jProjection {
         eventFactor = (ts) => decayFactor(ts, reference, halfLife);
       }
       const aggregator = new PairAggregator({ typeWeights: params.typeWeights, minWeight: params.minWeight, ...(eventFactor ? { eventFactor } : {}) });
-      aggregator.setAccounts(accounts);
-      for (const c of chunks) {
-        const accountOf = new Int32Array(c.accounts.length);
-        for (let k = 0; k < c.accounts.length; k++) accountOf[k] = positions.get(c.accounts[k] as string) as number;
-        aggregator.addColumns(c.types, accountOf, c, window);
-      }
+      for (let k = 0; k < accountIds.length; k++) aggregator.addAccounts(accountIds[k] as unknown[], accountNodes[k] as unknown[]);
+      for (const c of chunks) aggregator.addColumns(c.types, c, window);
       // One batch: every event of a source is in it.
-      return { version, table: aggregator.finish(), via: 'chunks' };
+      const table = aggregator.finish();
+      if (aggregator.droppedEvents > 0) this.ctx.log.debug({ graphId, events: aggregator.droppedEvents }, 'projection left out events newer than its account list');
+      return { version, table, via: 'chunks' };
     }, CHUNK_FETCH_SIZE);
   }
 
