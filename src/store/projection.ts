@@ -70,6 +70,13 @@ export interface ProjectionOptions {
 }
 
 export class Neo4jProjection {
+  /**
+   * Graphs whose chunk rebuild failed, with the version it failed at: not retried until the
+   * version moves (a graph too large for one rebuild transaction would otherwise pay a
+   * failed rebuild on top of every relationship read).
+   */
+  private readonly failedRebuilds = new Map<string, number>();
+
   constructor(
     private readonly ctx: Neo4jContext,
     private readonly options: ProjectionOptions,
@@ -87,10 +94,16 @@ export class Neo4jProjection {
     let projection: (VersionedProjection & { via: string }) | null | 'invalid' = this.options.chunks ? await this.fromChunks(graphId, params, halfLife) : await this.fromRelationships(graphId, params);
     if (projection === 'invalid') {
       let rebuilt = false;
-      try {
-        rebuilt = await rebuildChunks(this.ctx, graphId);
-      } catch (error) {
-        this.ctx.log.warn({ graphId, err: error }, 'projection chunks could not be rebuilt; reading the relationships');
+      const version = await this.graphVersion(graphId);
+      if (version !== null && this.failedRebuilds.get(graphId) !== version) {
+        try {
+          rebuilt = await rebuildChunks(this.ctx, graphId);
+          this.failedRebuilds.delete(graphId);
+        } catch (error) {
+          this.failedRebuilds.set(graphId, version);
+          if (this.failedRebuilds.size > 1_000) this.failedRebuilds.delete(this.failedRebuilds.keys().next().value as string);
+          this.ctx.log.warn({ graphId, version, err: error }, 'projection chunks could not be rebuilt; reading the relationships (no new attempt before the graph changes)');
+        }
       }
       projection = rebuilt ? await this.fromChunks(graphId, params, halfLife) : 'invalid';
       // Made stale again between the rebuild and the read (an erasure): the relationships.
@@ -126,24 +139,32 @@ export class Neo4jProjection {
         accountIds.push(record.get('ids') as unknown[]);
         accountNodes.push(record.get('nodes') as unknown[]);
       }
+      const window = { from: params.from, to: params.to, timedOnly: halfLife !== null };
+      // Chunks go to the aggregator as they arrive, but with a decay and no `to` the
+      // reference time (the window's latest event) must be known first: then they are held.
+      const holdChunks = halfLife !== null && params.to === null;
+      let aggregator: PairAggregator | null = null;
+      const newAggregator = (eventFactor?: (ts: number) => number) => {
+        const out = new PairAggregator({ typeWeights: params.typeWeights, minWeight: params.minWeight, ...(eventFactor ? { eventFactor } : {}) });
+        for (let k = 0; k < accountIds.length; k++) out.addAccounts(accountIds[k] as unknown[], accountNodes[k] as unknown[]);
+        return out;
+      };
+      if (!holdChunks) aggregator = newAggregator(halfLife === null ? undefined : (ts) => decayFactor(ts, params.to as number, halfLife));
       const chunks: ChunkEvents[] = [];
       for await (const record of tx.run(q.get('projection-chunks'), { graphId })) {
-        chunks.push(
-          unpackChunk({
-            events: toNumber(record.get('events')),
-            types: record.get('types') as string,
-            columns: record.get('columns') as string,
-            counted: record.get('counted') === true,
-            layout: toNumber(record.get('layout')),
-          }),
-        );
+        const chunk = unpackChunk({
+          events: toNumber(record.get('events')),
+          types: record.get('types') as string,
+          columns: record.get('columns') as string,
+          counted: record.get('counted') === true,
+          layout: toNumber(record.get('layout')),
+        });
+        if (aggregator) aggregator.addColumns(chunk.types, chunk, window);
+        else chunks.push(chunk);
       }
-      const window = { from: params.from, to: params.to, timedOnly: halfLife !== null };
-      let eventFactor: ((ts: number) => number) | undefined;
-      if (halfLife !== null) {
-        // The decay's reference: `to`, or the latest timestamp of the window's kept events.
-        let at = params.to;
-        if (at === null) {
+      if (aggregator === null) {
+        // The decay's reference without `to`: the latest timestamp of the window's kept events.
+        {
           const dropped = new Set(Object.entries(params.typeWeights).filter(([, w]) => w === 0).map(([type]) => type));
           let latest = Number.NEGATIVE_INFINITY;
           for (const c of chunks) {
@@ -153,14 +174,11 @@ export class Neo4jProjection {
               if (time > latest && (params.from === null || time >= params.from) && kept[c.type[k] as number]) latest = time;
             }
           }
-          at = latest === Number.NEGATIVE_INFINITY ? 0 : latest;
+          const reference = latest === Number.NEGATIVE_INFINITY ? 0 : latest;
+          aggregator = newAggregator((ts) => decayFactor(ts, reference, halfLife as number));
         }
-        const reference = at;
-        eventFactor = (ts) => decayFactor(ts, reference, halfLife);
+        for (const c of chunks) aggregator.addColumns(c.types, c, window);
       }
-      const aggregator = new PairAggregator({ typeWeights: params.typeWeights, minWeight: params.minWeight, ...(eventFactor ? { eventFactor } : {}) });
-      for (let k = 0; k < accountIds.length; k++) aggregator.addAccounts(accountIds[k] as unknown[], accountNodes[k] as unknown[]);
-      for (const c of chunks) aggregator.addColumns(c.types, c, window);
       // One batch: every event of a source is in it.
       const table = aggregator.finish();
       if (aggregator.droppedEvents > 0) this.ctx.log.debug({ graphId, events: aggregator.droppedEvents }, 'projection left out events newer than its account list');
