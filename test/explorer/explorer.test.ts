@@ -18,7 +18,7 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import t, { type Test } from 'tap';
 import { countColouredPixels, launchBrowser, watchedPage } from '../helpers/browser.js';
-import { startTestApp, uniqueId } from '../helpers/app.js';
+import { finishedAnalysis, startTestApp, uniqueId } from '../helpers/app.js';
 import { loadEmailEuCore, repoRoot } from '../helpers/datasets.js';
 import { sha256Hex } from '../../src/http/api-keys.js';
 
@@ -44,7 +44,7 @@ const ingested = await app.inject({
   payload: { interactions: email.edges.filter((e) => e.source !== e.target), accounts: [...email.departments.keys()].map((id) => ({ id })) },
 });
 expect(ingested.statusCode === 200, ingested.body.slice(0, 200));
-const analysis = (await app.inject({ method: 'POST', url: `/v1/graphs/${graphId}/analyses?wait=60`, payload: { seed: 42 } })).json();
+const analysis = await finishedAnalysis(app, graphId, { seed: 42 });
 expect(analysis.status === 'succeeded', `analysis ${analysis.status} ${analysis.error ?? ''}`);
 const niches = (await app.inject(`/v1/analyses/${analysis.id}/niches?limit=5`)).json();
 const largest = niches.items[0];
@@ -97,6 +97,22 @@ t.test('opens on a deep link and draws the map of every account, coloured by nic
   t.ok(pixels.coloured > pixels.total * 0.0025, 'at least 0.25% of the map is coloured');
   t.ok(pixels.colours >= 6, 'several niche colours');
   if (process.env.EXPLORER_SCREENSHOT) writeFileSync(process.env.EXPLORER_SCREENSHOT, await page.screenshot());
+});
+
+t.test('readable at 1280x800: nothing scrolls sideways, the map and the panel side by side, text of 11 px and up', async (t) => {
+  const layout = (await page.evaluate(`(() => {
+    const box = (sel) => { const r = document.querySelector(sel).getBoundingClientRect(); return { left: r.left, right: r.right, top: r.top, bottom: r.bottom, width: r.width, height: r.height }; };
+    const sizes = [...document.querySelectorAll('body *')]
+      .filter((el) => el.childNodes.length > 0 && [...el.childNodes].some((n) => n.nodeType === 3 && n.textContent.trim() !== '') && el.getClientRects().length > 0)
+      .map((el) => parseFloat(getComputedStyle(el).fontSize));
+    return { scrollWidth: document.documentElement.scrollWidth, map: box('#map'), sidebar: box('#sidebar'), header: box('header.top'), smallest: Math.min(...sizes) };
+  })()`)) as { scrollWidth: number; map: any; sidebar: any; header: any; smallest: number };
+  t.ok(layout.scrollWidth <= 1280, `page width ${layout.scrollWidth} px`);
+  t.ok(layout.header.height < 60, `the header on one line (${layout.header.height} px)`);
+  t.ok(layout.map.width >= 600 && layout.map.height >= 400, `map ${layout.map.width}x${layout.map.height}`);
+  t.ok(layout.map.right <= layout.sidebar.left && layout.sidebar.right <= 1280 && layout.sidebar.width >= 400, 'the panel beside the map, inside the window');
+  t.ok(layout.map.bottom <= 800, 'the map inside the window');
+  t.ok(layout.smallest >= 11, `smallest text ${layout.smallest} px`);
 });
 
 t.test('communities are groups of niches on the accounts map; "Colour by community" colours them', async (t) => {
@@ -220,10 +236,83 @@ t.test('the niche-level map: one node per niche, coloured by community, each com
   await page.waitForTimeout(300);
   const pixels = countColouredPixels(await page.locator('#map').screenshot());
   t.ok(pixels.coloured > 1000, `the niches are drawn (${pixels.coloured} coloured pixels)`);
+  // A click on the largest niche's node drills into its members and their ties.
+  const at = await page.evaluate((n) => (globalThis as unknown as { __explorer: Probe }).__explorer.nodePosition(n), largest.id);
+  t.ok(at, 'the largest niche is on the map');
+  const drills = await probe((p) => p.maps.filter((m) => m.view === 'niche').length);
+  await page.mouse.click(at!.x, at!.y);
+  await page.waitForFunction((before) => (globalThis as unknown as { __explorer: Probe }).__explorer.maps.filter((m) => m.view === 'niche' && m.drawnAt > 0).length > before, drills, { timeout: 30_000 });
+  t.equal((await probe((p) => p.maps.at(-1)!)).nodes, largest.size, 'its members drawn');
+  t.match(await page.locator('#view-label').textContent(), `niche ${largest.id}:`);
+});
+
+t.test('whom to equip in a community: the card\'s button lists the community\'s picks', async (t) => {
+  await page.locator('#tab-niches').click();
+  const card = page.locator('.card').first();
+  const community = largest.communityId as string;
+  await card.getByRole('button', { name: `Whom to equip in ${community}` }).click();
+  await page.waitForFunction((c) => (globalThis as any).document.querySelector('#ambassador-scope')?.textContent === `in community ${c}`, community, { timeout: 30_000 });
+  const shown = await page.locator('.ambassador-list li > div > button').allTextContents();
+  const budget = Number(await page.locator('#budget').inputValue());
+  const expected = (await app.inject(`/v1/analyses/${analysis.id}/ambassadors?budget=${budget}&community=${community}`)).json();
+  t.ok(shown.length > 0, `${shown.length} picks`);
+  t.same(shown, expected.items.map((a: { accountId: string }) => a.accountId), "the API's picks for the community, in order");
+  t.ok(expected.items.every((a: { communityId: string }) => a.communityId === community), 'all in that community');
+  // A new budget keeps the scope.
+  await page.locator('#budget').selectOption('5');
+  await page.waitForFunction(() => (globalThis as any).document.querySelectorAll('.ambassador-list li').length <= 5, undefined, { timeout: 30_000 });
+  t.equal(await page.locator('#ambassador-scope').textContent(), `in community ${community}`);
+});
+
+t.test('keyboard: Tab alone reaches the pickers, the search, the map toolbar, the panel tabs and the cards', async (t) => {
+  await page.locator('#tab-niches').click();
+  // From the page's first focusable element (the skip link), as a keyboard user starts.
+  await page.locator('a.skip').focus();
+  const reached = new Set<string>();
+  for (let i = 0; i < 60; i++) {
+    await page.keyboard.press('Tab');
+    reached.add(await page.evaluate(() => {
+      const el = (globalThis as any).document.activeElement;
+      return el?.id || `${el?.tagName}:${(el?.textContent ?? '').trim().slice(0, 40)}`;
+    }));
+  }
+  t.comment(`reached by Tab: ${[...reached].slice(0, 16).join(', ')}`);
+  for (const id of ['graph-select', 'analysis-select', 'search', 'view-accounts', 'view-niches', 'view-between', 'view-reset', 'tab-niches']) t.ok(reached.has(id), `#${id} reachable`);
+  t.ok([...reached].some((r) => r === 'BUTTON:Show members on map'), 'a niche card\'s buttons reachable');
+  t.ok([...reached].some((r) => r === `BUTTON:${largest.trusted[0].accountId}`), 'a trusted member reachable');
 });
 
 t.test('no console error, failed request or error answer', async (t) => {
   t.same(errors, []);
+});
+
+t.test('the graph and analysis pickers open an analysis; a later analysis shows each niche\'s history', async (t) => {
+  // A second analysis of the graph: its baseline is the first (the default rule), so its niches carry a lineage.
+  const later = await finishedAnalysis(app, graphId, { seed: 43 });
+  t.equal(later.status, 'succeeded');
+  // A newer graph, listed after this one (oldest first): with pages of one graph, the picker must page to list both.
+  const newer = uniqueId('explorer-newer');
+  t.equal((await app.inject({ method: 'POST', url: '/v1/graphs', payload: { id: newer, name: 'newer' } })).statusCode, 201);
+  t.teardown(async () => {
+    await app.inject({ method: 'DELETE', url: `/v1/graphs/${newer}` });
+  });
+  const { page: p, errors: problems } = await watchedPage(browser);
+  await p.goto(`${address}/explorer?graphPage=1`);
+  await p.locator(`#graph-select option[value="${newer}"]`).waitFor({ state: 'attached', timeout: 30_000 });
+  await p.locator(`#graph-select option[value="${graphId}"]`).waitFor({ state: 'attached', timeout: 30_000 });
+  await p.locator('#graph-select').selectOption(graphId);
+  await p.locator(`#analysis-select option[value="${later.id}"]`).waitFor({ state: 'attached', timeout: 30_000 });
+  t.equal(await p.locator('#analysis-select option').nth(1).getAttribute('value'), later.id, 'newest first');
+  await p.locator('#analysis-select').selectOption(later.id);
+  await p.waitForFunction(() => (globalThis as unknown as { __explorer: Probe }).__explorer.ready, undefined, { timeout: 60_000 });
+  t.match(p.url(), `analysis=${later.id}`, 'the address bar deep-links the chosen analysis');
+  const first = (await app.inject(`/v1/analyses/${later.id}/niches?limit=1`)).json().items[0];
+  t.ok(first.lineage, 'the API gives the niche a lineage');
+  const history = await p.locator('.card').first().locator('.lineage').textContent();
+  t.match(history, new RegExp(`^History: ${first.lineage.event}`));
+  for (const f of first.lineage.from) t.match(history, f.nicheId);
+  t.same(problems, [], 'no console error on this page either');
+  await p.context().close();
 });
 
 t.test('with API keys on: the page asks for a key, sends it as a Bearer header only, keeps it for the tab', async (t) => {

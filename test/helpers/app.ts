@@ -90,3 +90,16 @@ export async function startTestApp(
 export function uniqueId(prefix: string): string {
   return `${prefix}-${randomBytes(5).toString('hex')}`;
 }
+
+/**
+ * Starts an analysis and waits until it has finished, however long a loaded machine takes:
+ * the API waits at most 60 s per request, so this asks again (up to `attempts` times) while
+ * the analysis is queued or running. Returns the analysis as GET /v1/analyses/{id} has it.
+ */
+export async function finishedAnalysis(app: FastifyInstance, graphId: string, payload: Record<string, unknown>, attempts = 20): Promise<any> {
+  let analysis = (await app.inject({ method: 'POST', url: `/v1/graphs/${graphId}/analyses?wait=60`, payload })).json();
+  for (let i = 0; i < attempts && (analysis.status === 'queued' || analysis.status === 'running'); i++) {
+    analysis = (await app.inject(`/v1/analyses/${analysis.id}?wait=60`)).json();
+  }
+  return analysis;
+}

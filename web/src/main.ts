@@ -44,9 +44,11 @@ interface State {
   view: 'accounts' | 'niches' | 'niche';
   drillNiche: string | null;
   nicheGraph: NicheGraph | null;
+  /** The scope of the ambassadors shown (null: across all niches); a new budget keeps it. */
+  ambassadorScope: AmbassadorScope;
 }
 
-const state: State = { analysis: null, niches: [], nicheTotal: 0, communityOf: new Map(), window: null, view: 'niches', drillNiche: null, nicheGraph: null };
+const state: State = { analysis: null, niches: [], nicheTotal: 0, communityOf: new Map(), window: null, view: 'niches', drillNiche: null, nicheGraph: null, ambassadorScope: null };
 
 // Test and benchmark hooks: when each map was drawn, and what failed.
 const probe = {
@@ -186,12 +188,34 @@ function initKey(): void {
 
 // ---------------------------------------------------------------- pickers
 
+/** Graphs listed in the picker: every page of GET /v1/graphs (oldest first) up to this many. */
+const GRAPH_PICKER_MAX = 5_000;
+/** Page size of that listing (?graphPage= only for the tests, which page through a few graphs). */
+const GRAPH_PAGE = Math.min(200, Math.max(1, Math.floor(Number(new URLSearchParams(window.location.search).get('graphPage') ?? 200)) || 200));
+
 async function loadGraphs(selected: string | null): Promise<void> {
-  const page = await ok(client.GET('/v1/graphs', { params: { query: { limit: 200, offset: 0 } } }));
+  const items: Array<{ id: string; name: string }> = [];
+  let total = Infinity;
+  while (items.length < Math.min(total, GRAPH_PICKER_MAX)) {
+    const page = await ok(client.GET('/v1/graphs', { params: { query: { limit: GRAPH_PAGE, offset: items.length } } }));
+    total = page.total;
+    items.push(...page.items);
+    if (page.items.length === 0) break;
+  }
   const select = byId<HTMLSelectElement>('graph-select');
   clear(select);
-  select.append(h('option', { value: '' }, page.items.length === 0 ? 'no graphs yet' : 'choose a graph'));
-  for (const g of page.items) select.append(h('option', { value: g.id, selected: g.id === selected }, `${g.name} (${g.id})`));
+  select.append(h('option', { value: '' }, items.length === 0 ? 'no graphs yet' : 'choose a graph'));
+  // Newest first: the graph someone just loaded is at the top.
+  for (const g of items.reverse()) select.append(h('option', { value: g.id, selected: g.id === selected }, `${g.name} (${g.id})`));
+  // A deep-linked analysis may have opened while the list loaded: keep its graph selected.
+  if (state.analysis) showGraph(state.analysis.graphId);
+}
+
+/** Selects a graph in the picker, adding it when the list did not hold it (more graphs than it lists). */
+function showGraph(graphId: string): void {
+  const select = byId<HTMLSelectElement>('graph-select');
+  if (![...select.options].some((o) => o.value === graphId)) select.append(h('option', { value: graphId }, graphId));
+  select.value = graphId;
 }
 
 async function loadAnalysisList(graphId: string, selected: string | null): Promise<void> {
@@ -253,7 +277,7 @@ async function openAnalysis(id: string): Promise<void> {
     : '';
   const graphSelect = byId<HTMLSelectElement>('graph-select');
   if (graphSelect.value !== analysis.graphId) {
-    graphSelect.value = analysis.graphId;
+    showGraph(analysis.graphId);
     void guarded(() => loadAnalysisList(analysis.graphId, id));
   }
   state.niches = [];
@@ -262,7 +286,11 @@ async function openAnalysis(id: string): Promise<void> {
   clear(byId('account-body'));
   byId('account-body').append(h('p', { className: 'muted' }, 'Search an account id above, or click a node on the map.'));
   clear(byId('ambassador-body'));
-  await Promise.all([loadNichePage(), drawDefaultMap(), loadAmbassadors(null)]);
+  // The map and the niche cards first; the ambassadors (their tab is not open yet) after the
+  // map's data: on an analysis nobody read since the service started, both the map and the
+  // ambassador orders read the whole stored result, and at once they would share one core.
+  await Promise.all([loadNichePage(), drawDefaultMap()]);
+  await loadAmbassadors(null);
   status(`Analysis ${id}: ${s ? `${int(s.niches)} niches` : 'loaded'}.`);
   probe.ready = true;
 }
@@ -540,15 +568,17 @@ async function openAccount(accountId: string): Promise<void> {
   status(`Account ${accountId}: niche ${result.niche.id}, score ${result.scores.score.toFixed(2)}.`);
 }
 
-async function loadAmbassadors(nicheId: string | null): Promise<void> {
+/** Whom to equip: across all niches, or only among one niche's or one community's members. */
+type AmbassadorScope = { niche: string } | { community: string } | null;
+
+async function loadAmbassadors(scope: AmbassadorScope): Promise<void> {
   const analysisId = state.analysis!.id;
   const budget = Number(byId<HTMLSelectElement>('budget').value);
-  const list = await ok(
-    client.GET('/v1/analyses/{analysisId}/ambassadors', { params: { path: { analysisId }, query: { budget, ...(nicheId ? { niche: nicheId } : {}) } } }),
-  );
+  const list = await ok(client.GET('/v1/analyses/{analysisId}/ambassadors', { params: { path: { analysisId }, query: { budget, ...(scope ?? {}) } } }));
   const body = byId('ambassador-body');
   clear(body);
-  byId('ambassador-scope').textContent = nicheId ? `in niche ${nicheId}` : 'across all niches';
+  byId('ambassador-scope').textContent = scope === null ? 'across all niches' : 'niche' in scope ? `in niche ${scope.niche}` : `in community ${scope.community}`;
+  state.ambassadorScope = scope;
   body.append(ambassadorList(list, actions));
   map.highlight(list.items.map((a) => (state.view === 'niches' ? a.nicheId : a.accountId)));
 }
@@ -558,7 +588,12 @@ const actions: PanelActions = {
   openNiche: (id) => void guarded(() => drillInto(id)),
   ambassadorsOf: (id) =>
     void guarded(async () => {
-      await loadAmbassadors(id);
+      await loadAmbassadors({ niche: id });
+      selectTab('ambassadors');
+    }),
+  ambassadorsOfCommunity: (id) =>
+    void guarded(async () => {
+      await loadAmbassadors({ community: id });
       selectTab('ambassadors');
     }),
 };
@@ -606,7 +641,7 @@ function initChrome(): void {
     byId('view-between').setAttribute('aria-pressed', String(showBetween));
     map.graph.updateEachEdgeAttributes((_e, a) => (a.between ? { ...a, hidden: !showBetween } : a));
   });
-  byId('budget').addEventListener('change', () => state.analysis && void guarded(() => loadAmbassadors(null)));
+  byId('budget').addEventListener('change', () => state.analysis && void guarded(() => loadAmbassadors(state.ambassadorScope)));
   byId('ambassadors-all').addEventListener('click', () => state.analysis && void guarded(() => loadAmbassadors(null)));
   document.addEventListener('keydown', (e) => {
     const typing = e.target instanceof HTMLInputElement || e.target instanceof HTMLSelectElement;
@@ -622,11 +657,16 @@ function initChrome(): void {
 
 async function boot(): Promise<void> {
   const analysisId = params.get('analysis');
+  // The graph list and a deep-linked analysis at once: the map does not wait for the list.
+  const graphs = guarded(() => loadGraphs(null));
   await guarded(async () => {
-    await loadGraphs(null);
     if (analysisId) await openAnalysis(analysisId);
-    else status('Choose a graph and an analysis.');
+    else {
+      await graphs;
+      status('Choose a graph and an analysis.');
+    }
   });
+  await graphs;
 }
 
 initKey();

@@ -10,6 +10,7 @@ export interface PanelActions {
   openAccount: (accountId: string) => void;
   openNiche: (nicheId: string) => void;
   ambassadorsOf: (nicheId: string) => void;
+  ambassadorsOfCommunity: (communityId: string) => void;
 }
 
 export function swatch(nicheId: string): HTMLElement {
@@ -42,6 +43,13 @@ function activityBar(niche: Niche, window: { from: number; to: number } | null):
   );
 }
 
+/** Where the niche comes from in the analysis's baseline (an earlier window): its history. */
+function lineageLine(lineage: NonNullable<Niche['lineage']>): HTMLElement {
+  const from = lineage.from.map((f) => `${f.nicheId} (Jaccard ${fmt(f.jaccard)})`).join(', ');
+  const event = lineage.event === 'born' ? 'born since the baseline' : `${lineage.event} since the baseline${from ? `, from ${from}` : ''}`;
+  return h('p', { className: 'small lineage', title: `Relative to the niches of analysis ${lineage.baselineAnalysisId}` }, `History: ${event}.`);
+}
+
 export function nicheCard(niche: Niche, communityId: string | undefined, window: { from: number; to: number } | null, actions: PanelActions): HTMLElement {
   const title = niche.unassigned ? 'unassigned (in no niche)' : niche.id;
   return h(
@@ -68,6 +76,7 @@ export function nicheCard(niche: Niche, communityId: string | undefined, window:
       ? h('p', { className: 'types' }, ...niche.dominantTypes.map((t) => h('span', { className: 'chip' }, `${t.type} ${pct(t.share)}`)))
       : null,
     niche.unassigned ? null : activityBar(niche, window),
+    niche.lineage ? lineageLine(niche.lineage) : null,
     niche.trusted.length > 0
       ? h(
           'div',
@@ -83,6 +92,9 @@ export function nicheCard(niche: Niche, communityId: string | undefined, window:
           { className: 'card-actions' },
           h('button', { type: 'button', onclick: () => actions.openNiche(niche.id) }, 'Show members on map'),
           h('button', { type: 'button', onclick: () => actions.ambassadorsOf(niche.id) }, 'Whom to equip here'),
+          niche.communityId !== null
+            ? h('button', { type: 'button', onclick: () => actions.ambassadorsOfCommunity(niche.communityId!), title: `Whom to equip among the members of community ${niche.communityId}` }, `Whom to equip in ${niche.communityId}`)
+            : null,
         ),
   );
 }

@@ -19,7 +19,7 @@ import { generateConversationGraph } from '../../../src/synthetic/conversation-g
 import { DEBIAN_PYTHON, ensureDebianPython } from '../../../scripts/debian-python.js';
 import { decodeTieBlock } from '../../../src/store/result-blocks.js';
 import { versionOneTieBlock } from '../../helpers/tie-blocks.js';
-import { startTestApp, uniqueId } from '../../helpers/app.js';
+import { finishedAnalysis, startTestApp, uniqueId } from '../../helpers/app.js';
 
 ensureDebianPython('tests', ['networkx'], ['python3-networkx']);
 const READER = fileURLToPath(new URL('../../exports/read_exports.py', import.meta.url));
@@ -46,7 +46,7 @@ const ingest = await app.inject({
   payload: { interactions: synthetic.interactions, accounts: synthetic.accounts },
 });
 expect(ingest.statusCode === 200, ingest.body.slice(0, 300));
-const analysis = (await app.inject({ method: 'POST', url: `/v1/graphs/${graphId}/analyses?wait=60`, payload: { seed: 42 } })).json();
+const analysis = await finishedAnalysis(app, graphId, { seed: 42 });
 expect(analysis.status === 'succeeded', `analysis: ${analysis.error ?? analysis.status}`);
 const base = `/v1/analyses/${analysis.id}`;
 const niches = (await app.inject(`${base}/niches?limit=1000`)).json();
@@ -209,7 +209,7 @@ t.test('after more interactions arrive, every read still shows exactly what the 
 });
 
 t.test('a result stored before ties carried their reciprocated weight: exports and maps read, ambassadors answer 409', async (t) => {
-  const older = (await app.inject({ method: 'POST', url: `/v1/graphs/${graphId}/analyses?wait=60`, payload: { seed: 7 } })).json();
+  const older = await finishedAnalysis(app, graphId, { seed: 7 });
   t.equal(older.status, 'succeeded');
   const at = `/v1/analyses/${older.id}`;
   // Rewrite its ties blocks as version 1 wrote them, and drop what this process cached of it.
