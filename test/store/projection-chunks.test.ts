@@ -7,6 +7,7 @@
  */
 import t, { type Test } from 'tap';
 import { pairTableRows, type PairTable } from '../../src/analysis/pair-table.js';
+import { CypherFiles } from '../../src/store/cypher-files.js';
 import { parseErasureKeys } from '../../src/store/erasure-keys.js';
 import type { InteractionInput, ProjectionParams } from '../../src/store/port.js';
 import { TEST_ERASURE_SECRET } from '../helpers/app.js';
@@ -167,4 +168,28 @@ t.test('deleting a graph deletes its chunks', async (t) => {
   t.ok(await store.deleteGraph(id));
   const left = await driver.executeQuery('MATCH (c:ProjectionChunk {graphId: $g}) RETURN count(c) AS n', { g: id }, db);
   t.equal(Number(left.records[0]?.get('n')), 0, 'no chunk left');
+});
+
+t.test('a rebuild that fails falls back to the relationship read, and is not retried before the graph changes', async (t) => {
+  // A store whose chunk writes fail (division by zero at run time): every rebuild fails.
+  class FailingChunkWrites extends CypherFiles {
+    override get(name: string): string {
+      return name === 'projection-chunk-write' ? 'RETURN 1 / 0 AS boom' : super.get(name);
+    }
+  }
+  const warnings: object[] = [];
+  const logger = { debug() {}, info() {}, warn: (obj: object) => void warnings.push(obj) };
+  const { store: failing } = await openStore(t, { erasureKeys, cypher: new FailingChunkWrites(), logger });
+  const g = await newGraph(t, store, 'chunks-fail');
+  await store.ingest(g, { interactions: events(12, 200, true), accounts: [] });
+  await driver.executeQuery(`MATCH (g:Graph {id: $g}) SET g.projectionChunks = 'stale'`, { g }, db);
+  const expected = rows((await relational.project(g, base))?.table);
+  t.same(rows((await failing.project(g, base))?.table), expected, 'the failed rebuild fell back to the relationships');
+  t.equal(warnings.length, 1, 'the failure was logged');
+  t.equal((await chunkState(g)).state, 'stale', 'nothing of the failed rebuild was committed');
+  t.same(rows((await failing.project(g, base))?.table), expected);
+  t.equal(warnings.length, 1, 'same version: no second attempt');
+  await store.ingest(g, { interactions: events(13, 50, true), accounts: [] });
+  t.same(rows((await failing.project(g, base))?.table), rows((await relational.project(g, base))?.table));
+  t.equal(warnings.length, 2, 'the version moved: attempted again');
 });
