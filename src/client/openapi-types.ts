@@ -1776,7 +1776,7 @@ export interface operations {
                     topK?: number;
                     /**
                      * @description Seeded Leiden runs on the whole graph; where they disagree, consensus clustering (Lancichinetti & Fortunato 2012) runs on the contracted rest only. 1 = one Leiden run.
-                     * @default 3
+                     * @default 2
                      */
                     runs?: number;
                     /**
@@ -1821,7 +1821,7 @@ export interface operations {
                      *         "to": null,
                      *         "minWeight": 0,
                      *         "topK": 10,
-                     *         "runs": 3,
+                     *         "runs": 2,
                      *         "minNicheSize": 3,
                      *         "nicheSize": null
                      *       },
@@ -1834,7 +1834,7 @@ export interface operations {
                      *         "niches": 40,
                      *         "modularity": 0.83,
                      *         "resolution": 1,
-                     *         "runs": 3,
+                     *         "runs": 2,
                      *         "consensusRounds": 2,
                      *         "louvainDisconnected": 0,
                      *         "unassigned": 2,
@@ -1986,7 +1986,7 @@ export interface operations {
                      *         "to": null,
                      *         "minWeight": 0,
                      *         "topK": 10,
-                     *         "runs": 3,
+                     *         "runs": 2,
                      *         "minNicheSize": 3,
                      *         "nicheSize": null
                      *       },
@@ -1999,7 +1999,7 @@ export interface operations {
                      *         "niches": 40,
                      *         "modularity": 0.83,
                      *         "resolution": 1,
-                     *         "runs": 3,
+                     *         "runs": 2,
                      *         "consensusRounds": 2,
                      *         "louvainDisconnected": 0,
                      *         "unassigned": 2,
@@ -2267,7 +2267,7 @@ export interface operations {
                      *         "to": null,
                      *         "minWeight": 0,
                      *         "topK": 10,
-                     *         "runs": 3,
+                     *         "runs": 2,
                      *         "minNicheSize": 3,
                      *         "nicheSize": null
                      *       },
@@ -2280,7 +2280,7 @@ export interface operations {
                      *         "niches": 40,
                      *         "modularity": 0.83,
                      *         "resolution": 1,
-                     *         "runs": 3,
+                     *         "runs": 2,
                      *         "consensusRounds": 2,
                      *         "louvainDisconnected": 0,
                      *         "unassigned": 2,
@@ -2509,7 +2509,7 @@ export interface operations {
                      *         "to": null,
                      *         "minWeight": 0,
                      *         "topK": 10,
-                     *         "runs": 3,
+                     *         "runs": 2,
                      *         "minNicheSize": 3,
                      *         "nicheSize": null
                      *       },
@@ -2522,7 +2522,7 @@ export interface operations {
                      *         "niches": 40,
                      *         "modularity": 0.83,
                      *         "resolution": 1,
-                     *         "runs": 3,
+                     *         "runs": 2,
                      *         "consensusRounds": 2,
                      *         "louvainDisconnected": 0,
                      *         "unassigned": 2,
