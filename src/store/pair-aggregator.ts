@@ -153,13 +153,7 @@ export class PairAggregator {
       const time = ts[k] as number;
       let w = (weights[k] as number) * factor;
       if (eventFactor !== undefined) w *= eventFactor(time);
-      this.bSource[b] = s;
-      this.bTarget[b] = t;
-      this.bWeight[b] = w;
-      this.bType[b] = typeId;
-      this.bTs[b] = time;
-      this.bCount[b] = counts === null ? 1 : (counts[k] as number);
-      b++;
+      this.putEvent(b++, s, t, w, typeId, time, counts === null ? 1 : (counts[k] as number));
     }
     this.batchSize = b;
   }
@@ -208,15 +202,19 @@ export class PairAggregator {
       }
       let w = (weight[k] as number) * factor;
       if (eventFactor !== undefined) w *= eventFactor(time);
-      this.bSource[b] = s;
-      this.bTarget[b] = t;
-      this.bWeight[b] = w;
-      this.bType[b] = typeId;
-      this.bTs[b] = time;
-      this.bCount[b] = count === null ? 1 : (count[k] as number);
-      b++;
+      this.putEvent(b++, s, t, w, typeId, time, count === null ? 1 : (count[k] as number));
     }
     this.batchSize = b;
+  }
+
+  /** Stores one event at position b of the collected batch (both add paths). */
+  private putEvent(b: number, source: number, target: number, weight: number, typeId: number, ts: number, count: number): void {
+    this.bSource[b] = source;
+    this.bTarget[b] = target;
+    this.bWeight[b] = weight;
+    this.bType[b] = typeId;
+    this.bTs[b] = ts;
+    this.bCount[b] = count;
   }
 
   /** Folds the collected batch into pairs. Call it once every event of its sources was added. */
