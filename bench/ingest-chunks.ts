@@ -17,15 +17,10 @@ import { createGunzip } from 'node:zlib';
 import { createDriver } from '../src/store/driver.js';
 import { Neo4jGraphStore } from '../src/store/neo4j-store.js';
 import type { InteractionInput } from '../src/store/port.js';
+import { loadAverage, processCpuMs, takeOption } from './proc.js';
 
 const argv = process.argv.slice(2);
-const option = (name: string): string | undefined => {
-  const at = argv.indexOf(name);
-  if (at < 0) return undefined;
-  const value = argv[at + 1];
-  argv.splice(at, 2);
-  return value;
-};
+const option = (name: string): string | undefined => takeOption(argv, name);
 const limit = Number(option('--limit') ?? 150_000);
 const rounds = Number(option('--rounds') ?? 2);
 const path = argv[0] ?? new URL('../../shared/datasets/higgs-twitter/higgs-retweet_network.edgelist.gz', import.meta.url).pathname;
@@ -35,11 +30,7 @@ const BATCH = 50_000;
 const pidFile = new URL('../.neo4j/run/neo4j.pid', import.meta.url).pathname;
 const serverPid = process.env.NEO4J_PID ?? (existsSync(pidFile) ? readFileSync(pidFile, 'utf8').trim() : undefined);
 
-function serverCpuMs(): number | null {
-  if (!serverPid) return null;
-  const fields = readFileSync(`/proc/${serverPid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-  return (Number(fields[11]) + Number(fields[12])) * 10;
-}
+const serverCpuMs = () => processCpuMs(serverPid);
 
 const input = path.endsWith('.gz') ? createReadStream(path).pipe(createGunzip()) : createReadStream(path);
 const rows: InteractionInput[] = [];
@@ -89,7 +80,7 @@ process.stdout.write(
     interactions: rows.length,
     batch: BATCH,
     rounds,
-    load: readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' '),
+    load: loadAverage(),
     withChunks: { perSecond: Math.round(geomean(runs.with.map(rate))), clientCpuPer1000: perThousand(runs.with, 'clientCpuMs'), serverCpuPer1000: perThousand(runs.with, 'serverCpuMs'), runs: runs.with },
     withoutChunks: { perSecond: Math.round(geomean(runs.without.map(rate))), clientCpuPer1000: perThousand(runs.without, 'clientCpuMs'), serverCpuPer1000: perThousand(runs.without, 'serverCpuMs'), runs: runs.without },
     // Per round (the two orders mirrored): with chunks' rate over without's.

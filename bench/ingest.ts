@@ -36,15 +36,10 @@ import { createReadStream, existsSync, readFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { createGunzip } from 'node:zlib';
 import neo4j from 'neo4j-driver';
+import { processCpuMs, takeOption } from './proc.js';
 
 const argv = process.argv.slice(2);
-const option = (name: string): string | undefined => {
-  const at = argv.indexOf(name);
-  if (at < 0) return undefined;
-  const value = argv[at + 1];
-  argv.splice(at, 2);
-  return value;
-};
+const option = (name: string): string | undefined => takeOption(argv, name);
 const eventsPath = option('--events');
 const rounds = Number(option('--rounds') ?? 2);
 const limit = Number(option('--limit') ?? Infinity);
@@ -88,17 +83,8 @@ async function call(method: string, url: string, body?: string, headers: Record<
   return text ? JSON.parse(text) : null;
 }
 
-/** CPU ms (user + system) of a process so far, from /proc; NaN when unreadable. */
-function cpuMs(pid: number | undefined): number {
-  if (pid === undefined) return Number.NaN;
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // clock ticks of 1/100 s
-  } catch {
-    return Number.NaN;
-  }
-}
+/** CPU ms (user + system) of a process so far; NaN when unreadable. */
+const cpuMs = (pid: number | undefined): number => processCpuMs(pid) ?? Number.NaN;
 
 const neo4jPid = (() => {
   if (process.env.NEO4J_PID) return Number(process.env.NEO4J_PID);

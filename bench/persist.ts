@@ -38,6 +38,7 @@ import * as writing from '../src/store/result-writing.js';
 import { readBaseline } from '../src/jobs/niche-lineage.js';
 import { pairTableRows } from '../src/analysis/pair-table.js';
 import { readProjection } from './edgelist.js';
+import { processCpuMs } from './proc.js';
 
 const args = process.argv.slice(2);
 const path = args[0];
@@ -103,11 +104,7 @@ if (writeBack === 'compact') {
 // shared, loaded machine the CPU a write costs is steadier than its wall time.
 const serverPidFile = process.env.NEO4J_PID_FILE ?? resolve('.neo4j/run/nichegraph-neo4j.pid');
 const serverPid = existsSync(serverPidFile) ? readFileSync(serverPidFile, 'utf8').trim() : null;
-function serverCpuMs(): number | null {
-  if (serverPid === null || !existsSync(`/proc/${serverPid}/stat`)) return null;
-  const fields = readFileSync(`/proc/${serverPid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-  return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // utime + stime, 100 ticks/s
-}
+const serverCpuMs = () => processCpuMs(serverPid);
 
 const driver = await createDriver({ uri, database, connectTimeoutMs: 10_000 });
 // The store's debug lines (the write's phases) go to stderr.

@@ -36,6 +36,7 @@ import neo4j from 'neo4j-driver';
 import { createDriver } from '../src/store/driver.js';
 import { Neo4jGraphStore } from '../src/store/neo4j-store.js';
 import type { InteractionInput, ProjectionParams } from '../src/store/port.js';
+import { loadAverage, processCpuMs } from './proc.js';
 import { CHUNK_FETCH_SIZE, PROJECTION_EVENTS_PER_RECORD, PROJECTION_FETCH_SIZE, PROJECTION_IDS_PER_RECORD } from '../src/store/projection.js';
 
 const args = process.argv.slice(2);
@@ -130,11 +131,7 @@ async function readSameRows(graphId: string): Promise<number> {
   return events;
 }
 
-function serverCpuMs(): number | null {
-  if (!serverPid) return null;
-  const fields = readFileSync(`/proc/${serverPid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-  return (Number(fields[11]) + Number(fields[12])) * 10; // clock ticks of 10 ms
-}
+const serverCpuMs = () => processCpuMs(serverPid);
 
 async function measure<T>(work: () => Promise<T>): Promise<{ value: T; ms: number; clientCpuMs: number; serverCpuMs: number | null }> {
   const server0 = serverCpuMs();
@@ -244,7 +241,7 @@ try {
         interactions: graph.interactions,
         pairs: table.size,
         ingestMs,
-        load: readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' '),
+        load: loadAverage(),
         first: { ms: first.ms, interactionsPerSecond: perSecond(first.ms), clientCpuMs: first.clientCpuMs, serverCpuMs: first.serverCpuMs },
         projection,
         driverAloneChunks: chunkCeiling,
