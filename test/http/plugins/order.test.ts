@@ -26,13 +26,19 @@ const quota = new MemoryQuota(1, async () => new Set<string>());
 const idem = {} as IdempotencyStore;
 const limits = { MAX_EVENT_LOOP_DELAY_MS: 0, MAX_HEAP_USED_BYTES: 0, RATE_LIMIT_MAX: 10, RATE_LIMIT_JOBS_MAX: 10, RATE_LIMIT_WINDOW_MS: 60_000 };
 
-t.test('the analysis quota before idempotency is refused', async (t) => {
+/** An app with the plugins that come before the per-address rate limit, in their order. */
+async function beforeTheRateLimit() {
   const app = Fastify();
   await app.register(problems);
   await app.register(requestId);
   await app.register(routeDefaults);
   await app.register(shutdownGuard);
   await app.register(overloadGuard, limits);
+  return app;
+}
+
+t.test('the analysis quota before idempotency is refused', async (t) => {
+  const app = await beforeTheRateLimit();
   await app.register(rateLimit, limits);
   await app.register(auth, { apiKeys: '', store });
   await t.rejects(
@@ -44,12 +50,7 @@ t.test('the analysis quota before idempotency is refused', async (t) => {
 });
 
 t.test('authentication before the per-address rate limit is refused', async (t) => {
-  const app = Fastify();
-  await app.register(problems);
-  await app.register(requestId);
-  await app.register(routeDefaults);
-  await app.register(shutdownGuard);
-  await app.register(overloadGuard, limits);
+  const app = await beforeTheRateLimit();
   await t.rejects(async () => {
     await app.register(auth, { apiKeys: '', store });
   }, /dependency 'rate-limit' of plugin 'auth'/);
@@ -64,12 +65,7 @@ t.test('idempotency before authentication is refused', async (t) => {
 });
 
 t.test('a route plugin before the rate limit (which attaches to routes as they are added) is refused', async (t) => {
-  const app = Fastify();
-  await app.register(problems);
-  await app.register(requestId);
-  await app.register(routeDefaults);
-  await app.register(shutdownGuard);
-  await app.register(overloadGuard, limits);
+  const app = await beforeTheRateLimit();
   await t.rejects(async () => {
     await app.register(graphRoutes, { store });
   }, /dependency 'rate-limit' of plugin 'graphs-routes' is not registered/);
@@ -89,12 +85,7 @@ t.test('every route plugin of src/http/routes declares the route dependencies', 
 });
 
 t.test('in order, they load', async (t) => {
-  const app = Fastify();
-  await app.register(problems);
-  await app.register(requestId);
-  await app.register(routeDefaults);
-  await app.register(shutdownGuard);
-  await app.register(overloadGuard, limits);
+  const app = await beforeTheRateLimit();
   await app.register(rateLimit, limits);
   await app.register(auth, { apiKeys: '', store });
   await app.register(idempotency, { store: idem, ttlSeconds: 60, lockSeconds: 5 });
