@@ -138,7 +138,8 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   // must follow (`dependencies`), and Fastify refuses to start when one is missing or later.
   // Request hooks: request id, shutdown guard, overload guard, API key, log context
   // (onRequest); rate limit (per route); graph allow-list, Idempotency-Key, analyses per key
-  // (preHandler).
+  // (preHandler). The route plugins below declare every one of these too (src/http/route-plugin.ts):
+  // route-defaults, rate-limit and swagger act on routes as they are added and would miss earlier ones.
   await app.register(problems);
   await app.register(requestId);
   await app.register(routeDefaults);

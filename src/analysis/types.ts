@@ -6,7 +6,7 @@
  * applied. Positive and negative weight are kept apart: negative interactions
  * (disputes, complaints, distrust) must never make an account look more central.
  */
-import type { CentralityName } from './centrality/select.js';
+import type { CentralityName } from './centrality/names.js';
 import type { LineageEvent } from './lineage.js';
 
 export interface ProjectedPair {

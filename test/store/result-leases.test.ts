@@ -156,3 +156,59 @@ t.test('the timings are stored in the transaction that marks the analysis succee
   t.equal(asked, 1, 'asked once, just before the last transaction');
   t.match(await store.getAnalysis(id), { status: 'succeeded', timings: { queued: 1, projection: 2, persistence: 3, total: 9 } });
 });
+
+/**
+ * The guard of the last transaction itself (cypher/result-begin.cypher), run as writeResult
+ * runs it: the writer's rows are fully staged (every staging transaction passed its lease
+ * check), then the analysis changes hands before the status statement runs. The staging
+ * checks cannot catch that; only the statement's own guard can.
+ */
+t.test('the status statement succeeds an analysis only for its running holder, whatever is staged', async (t) => {
+  const { readFileSync } = await import('node:fs');
+  const resultBegin = readFileSync(new URL('../../cypher/result-begin.cypher', import.meta.url), 'utf8');
+  const summary = {
+    accounts: neo4j.int(2), edges: neo4j.int(1), niches: neo4j.int(1), communities: neo4j.int(1), modularity: 0.1, nicheModularity: 0.1,
+    resolution: 1, runs: neo4j.int(1), consensusRounds: neo4j.int(1), louvainDisconnected: neo4j.int(0), unassigned: neo4j.int(0), meanConfidence: 1,
+  };
+  /** A complete staging by `writer`: one block, one niche, one community. */
+  const stage = (id: string, writer: string) =>
+    driver.executeQuery(
+      `MATCH (a:Analysis {id: $id})
+       CREATE (:ResultBlock {analysisId: $id, kind: 'members', seq: 0, writer: $writer})
+       CREATE (:Niche {analysisId: $id, id: 'n0', writer: $writer})-[:OF_ANALYSIS]->(a)
+       CREATE (:Community {analysisId: $id, id: 'c0', writer: $writer})`,
+      { id, writer },
+      { database },
+    );
+  const begin = async (id: string, owner: string) => {
+    const { records } = await driver.executeQuery(
+      resultBegin,
+      { analysisId: id, owner, finishedAt: now(), timings: null, blocks: neo4j.int(1), nicheRows: neo4j.int(1), communityRows: neo4j.int(1), baselineAnalysisId: null, lineage: null, ...summary },
+      { database },
+    );
+    return records[0]?.get('status') as string;
+  };
+
+  const w1 = uid('w1');
+  const holder = await running(t, w1, Date.now() + 3_600_000);
+  await stage(holder, w1);
+  t.equal(await begin(holder, uid('other')), 'lost', 'not for a writer that does not hold it');
+  t.equal((await store.getAnalysis(holder))?.status, 'running');
+  t.equal(await begin(holder, w1), 'succeeded', 'for its holder, with everything staged');
+  t.equal((await store.getAnalysis(holder))?.status, 'succeeded');
+
+  // Taken over: w1's lease ran out after it staged everything, w2 claimed it.
+  const takenOver = await running(t, w1, Date.now() - 1);
+  await stage(takenOver, w1);
+  const w2 = uid('w2');
+  t.ok((await store.claimAnalysis(takenOver, { owner: w2, until: Date.now() + 3_600_000 }, 'nobody', now())).claimed);
+  t.equal(await begin(takenOver, w1), 'lost', 'the previous holder cannot succeed it');
+  t.match(await store.getAnalysis(takenOver), { status: 'running', summary: null }, 'it stays running, for w2');
+
+  // Reclaimed at boot (lease expired) before the sweep removed its rows: it stays failed.
+  const reclaimed = await running(t, w1, Date.now() - 1);
+  await driver.executeQuery('MATCH (a:Analysis {id: $id}) SET a.status = "failed", a.error = "interrupted", a.leaseUntil = null', { id: reclaimed }, { database });
+  await stage(reclaimed, w1);
+  t.equal(await begin(reclaimed, w1), 'lost', 'a late runner never turns a failed analysis back into succeeded');
+  t.match(await store.getAnalysis(reclaimed), { status: 'failed', error: 'interrupted', summary: null });
+});

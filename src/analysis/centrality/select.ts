@@ -17,9 +17,9 @@ import { eigenvectorCentrality } from './eigenvector.js';
 import { harmonicCloseness } from './harmonic-closeness.js';
 import { hits } from './hits.js';
 import { coreNumbers } from './k-core.js';
+import { CENTRALITY_NAMES, type CentralityName } from './names.js';
 
-export const CENTRALITY_NAMES = ['hubs', 'authorities', 'eigenvector', 'coreNumber', 'harmonic', 'betweenness', 'inDegree', 'outDegree'] as const;
-export type CentralityName = (typeof CENTRALITY_NAMES)[number];
+export { CENTRALITY_NAMES, type CentralityName };
 
 const PREFIX = 'nichegraph/analysis/centrality/select';
 

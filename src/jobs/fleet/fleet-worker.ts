@@ -10,7 +10,10 @@
  *   writes fail once its lease is taken (src/store/port.ts Lease).
  * - Progress: each phase is written to the job's progress in Redis (QueueJobs.progress).
  * - Cancellation: <prefix>:cancel messages stop the analysis if this process holds it; a
- *   cancel sent before the job reached this process is found as the <prefix>:cancel:<id> key.
+ *   cancel sent before the job reached this process is found as the <prefix>:cancel:<id> key,
+ *   and so is one whose message was lost (pub/sub delivers at most once: a subscriber that
+ *   was reconnecting misses it): the keys of the analyses held here are read every
+ *   CANCEL_POLL_MS, so a cancel reaches a running analysis within about a second either way.
  * - A worker killed mid-analysis stops renewing both its BullMQ lock and its Neo4j lease:
  *   BullMQ's stalled check puts the job back (lockDuration = stalledInterval = leaseMs) and
  *   the next worker takes the analysis over once the lease has expired. A job BullMQ gave up
@@ -51,6 +54,9 @@ export interface FleetWorkerOptions {
   lostAfterMs?: number;
 }
 
+/** How often the cancel keys of the analyses held here are read (the fallback for a lost message). */
+export const CANCEL_POLL_MS = 1000;
+
 const LIVE_STATES = new Set(['waiting', 'wait', 'delayed', 'prioritized', 'waiting-children', 'active']);
 
 export class FleetWorker {
@@ -66,6 +72,9 @@ export class FleetWorker {
   private readonly subscriber: Redis;
   private readonly jobs = new Map<string, Job<AnalysisJobData>>();
   private readonly reaper: NodeJS.Timeout;
+  private readonly cancelPoll: NodeJS.Timeout;
+  /** Analyses a cancel was passed on for (by message or by key), so each is cancelled once. */
+  private readonly cancelling = new Set<string>();
   private readonly leaseMs: number;
   private abandoning: (() => void) | null = null;
   private readonly abandoned: Promise<void>;
@@ -102,10 +111,7 @@ export class FleetWorker {
     this.queue.on('error', () => {});
     void this.subscriber.subscribe(this.names.cancelChannel).catch((err: unknown) => this.log.warn({ err }, 'could not subscribe to cancellations'));
     this.subscriber.on('message', (channel: string, id: string) => {
-      if (channel === this.names.cancelChannel && this.runner.holds(id)) {
-        this.log.info({ analysisId: id }, 'cancel received');
-        void this.runner.cancel(id);
-      }
+      if (channel === this.names.cancelChannel) this.cancelHeld(id, 'cancel received');
     });
     this.blocking = redisClient(options.url, 'blocking', 'nichegraph-worker-jobs');
     this.worker = new Worker<AnalysisJobData>(QUEUE_NAME, (job) => this.process(job), {
@@ -123,6 +129,31 @@ export class FleetWorker {
     this.worker.on('stalled', (jobId) => this.log.warn({ analysisId: jobId }, 'a job whose worker stopped answering was put back in the queue'));
     this.reaper = setInterval(() => void this.reap(), this.leaseMs);
     this.reaper.unref();
+    this.cancelPoll = setInterval(() => void this.pollCancels(), CANCEL_POLL_MS);
+    this.cancelPoll.unref();
+  }
+
+  /** Stops an analysis this process holds, once. */
+  private cancelHeld(id: string, why: string): void {
+    if (!this.runner.holds(id) || this.cancelling.has(id)) return;
+    this.cancelling.add(id);
+    this.log.info({ analysisId: id }, why);
+    void this.runner.cancel(id).finally(() => this.cancelling.delete(id));
+  }
+
+  /** Reads the cancel keys of the analyses held here: a cancel whose message was lost still arrives. */
+  private async pollCancels(): Promise<void> {
+    const ids = [...this.jobs.keys()].filter((id) => this.runner.holds(id) && !this.cancelling.has(id));
+    if (ids.length === 0) return;
+    let flags: Array<string | null>;
+    try {
+      flags = await this.commands.mget(...ids.map((id) => this.names.cancelKey(id)));
+    } catch {
+      return; // Redis away: tried again next tick
+    }
+    ids.forEach((id, i) => {
+      if (flags[i] !== null) this.cancelHeld(id, 'cancel found by its key');
+    });
   }
 
   private async process(job: Job<AnalysisJobData>): Promise<{ status: string }> {
@@ -139,7 +170,7 @@ export class FleetWorker {
     try {
       this.runner.enqueue(analysis);
       // A cancel that was sent before this process held the job.
-      if ((await this.commands.exists(this.names.cancelKey(id)).catch(() => 0)) === 1) void this.runner.cancel(id);
+      if ((await this.commands.exists(this.names.cancelKey(id)).catch(() => 0)) === 1) this.cancelHeld(id, 'cancel found by its key');
       await Promise.race([this.runner.settled(id), this.abandoned]);
       if (this.abandonedAll) return new Promise(() => {}); // abandoned: BullMQ's stalled check re-queues it
       const after = await this.store.getAnalysis(id);
@@ -189,6 +220,7 @@ export class FleetWorker {
 
   private async shutdown(): Promise<void> {
     clearInterval(this.reaper);
+    clearInterval(this.cancelPoll);
     const grace = this.options.graceMs ?? 30_000;
     // Stop fetching; running analyses finish within the grace period, or are abandoned.
     const closed = this.worker.close();

@@ -6,8 +6,9 @@
  *   - the Idempotency-Key header on POST, declared and validated;
  *   - the OpenAPI security requirement: bearer key, except on open routes (`security: []`);
  *   - open routes (health, docs) are never shed by the overload guard.
- * Fastify runs an onRoute hook for the routes added after it: the plugin goes before every
- * route plugin (and before swagger, which reads the schemas it completes).
+ * Fastify runs an onRoute hook for the routes added after it: every route plugin declares
+ * this one as a dependency (src/http/route-plugin.ts), and so does swagger, which reads the
+ * schemas it completes.
  */
 import fp from 'fastify-plugin';
 import type { RouteOptions } from 'fastify';

@@ -10,6 +10,7 @@
  */
 import { Type } from 'typebox';
 import type { FastifyPluginAsync } from 'fastify';
+import { routePlugin } from '../../route-plugin.js';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Errors } from '../../../errors.js';
 import { erasureLogId, type ErasureKeys } from '../../../store/erasure-keys.js';
@@ -63,4 +64,4 @@ const accountRoutes: FastifyPluginAsync<AccountRoutesOptions> = async (app, { st
   );
 };
 
-export default accountRoutes;
+export default routePlugin('accounts-routes', accountRoutes);

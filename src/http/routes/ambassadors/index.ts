@@ -5,6 +5,7 @@
  */
 import { Type } from 'typebox';
 import type { FastifyPluginAsync } from 'fastify';
+import { routePlugin } from '../../route-plugin.js';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { trustWeight, type AmbassadorOrder } from '../../../analysis/ambassadors.js';
 import { Errors, ValidationFailure } from '../../../errors.js';
@@ -135,4 +136,4 @@ const ambassadorRoutes: FastifyPluginAsync<{ store: GraphStore; ambassadors: Amb
   );
 };
 
-export default ambassadorRoutes;
+export default routePlugin('ambassadors-routes', ambassadorRoutes);

@@ -8,6 +8,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { FastifyPluginAsync } from 'fastify';
+import { routePlugin } from '../../route-plugin.js';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Errors } from '../../../errors.js';
 import { CANCELLED } from '../../../jobs/analysis-runner.js';
@@ -191,4 +192,4 @@ const analysisRoutes: FastifyPluginAsync<AnalysisRoutesOptions> = async (app, { 
   );
 };
 
-export default analysisRoutes;
+export default routePlugin('analyses-routes', analysisRoutes);

@@ -9,6 +9,7 @@
  */
 import { Type } from 'typebox';
 import type { FastifyPluginAsync } from 'fastify';
+import { routePlugin } from '../../route-plugin.js';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Errors } from '../../../errors.js';
 import { accountRows, communityGroups, communityOf, nicheRows, storedTies } from '../../../reads/stored-analysis.js';
@@ -175,4 +176,4 @@ const analysisGraphRoutes: FastifyPluginAsync<{ store: GraphStore }> = async (ap
   );
 };
 
-export default analysisGraphRoutes;
+export default routePlugin('analysis-graph-routes', analysisGraphRoutes);

@@ -12,6 +12,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fastifyStatic from '@fastify/static';
 import type { FastifyPluginAsync } from 'fastify';
+import { routePlugin } from '../../route-plugin.js';
 import { Errors } from '../../../errors.js';
 
 export const EXPLORER_PATH = '/explorer';
@@ -91,4 +92,4 @@ const explorerRoutes: FastifyPluginAsync<{ dir?: string; authRequired: boolean }
   });
 };
 
-export default explorerRoutes;
+export default routePlugin('explorer-routes', explorerRoutes);

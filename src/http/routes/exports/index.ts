@@ -10,6 +10,7 @@
  */
 import { Type } from 'typebox';
 import type { FastifyPluginAsync } from 'fastify';
+import { routePlugin } from '../../route-plugin.js';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { EXPORT_FORMATS, exportStream, type ExportFormat } from '../../../exports/formats.js';
 import { ACCOUNT_FIELDS, type ExportSource } from '../../../exports/source.js';
@@ -86,4 +87,4 @@ const exportRoutes: FastifyPluginAsync<{ store: GraphStore }> = async (app, deps
   );
 };
 
-export default exportRoutes;
+export default routePlugin('exports-routes', exportRoutes);

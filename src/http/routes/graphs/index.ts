@@ -4,6 +4,7 @@
 import { randomUUID } from 'node:crypto';
 import { Type } from 'typebox';
 import type { FastifyPluginAsync } from 'fastify';
+import { routePlugin } from '../../route-plugin.js';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Errors } from '../../../errors.js';
 import type { GraphStore } from '../../../store/port.js';
@@ -89,4 +90,4 @@ const graphRoutes: FastifyPluginAsync<{ store: GraphStore }> = async (app, { sto
   );
 };
 
-export default graphRoutes;
+export default routePlugin('graphs-routes', graphRoutes);

@@ -3,6 +3,7 @@
  */
 import { Type } from 'typebox';
 import type { FastifyPluginAsync } from 'fastify';
+import { routePlugin } from '../../route-plugin.js';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { GraphStore } from '../../../store/port.js';
 import { sendProblem } from '../../plugins/app/problems.js';
@@ -51,4 +52,4 @@ const healthRoutes: FastifyPluginAsync<{ store: GraphStore }> = async (app, { st
   );
 };
 
-export default healthRoutes;
+export default routePlugin('health-routes', healthRoutes);

@@ -4,6 +4,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { FastifyPluginAsync } from 'fastify';
+import { routePlugin } from '../../route-plugin.js';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Errors } from '../../../errors.js';
 import { FoldUnguarded } from '../../../store/fold.js';
@@ -122,4 +123,4 @@ const interactionRoutes: FastifyPluginAsync<InteractionRoutesOptions> = async (a
   );
 };
 
-export default interactionRoutes;
+export default routePlugin('interactions-routes', interactionRoutes);

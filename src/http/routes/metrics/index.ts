@@ -3,6 +3,7 @@
  * An operational endpoint, not part of the API contract: left out of openapi.yaml.
  */
 import type { FastifyPluginAsync } from 'fastify';
+import { routePlugin } from '../../route-plugin.js';
 import type { Metrics } from '../../plugins/app/metrics.js';
 
 const metricsRoutes: FastifyPluginAsync<{ metrics: Metrics }> = async (app, { metrics }) => {
@@ -30,4 +31,4 @@ const metricsRoutes: FastifyPluginAsync<{ metrics: Metrics }> = async (app, { me
   );
 };
 
-export default metricsRoutes;
+export default routePlugin('metrics-routes', metricsRoutes);

@@ -16,6 +16,7 @@
 import { LRUCache } from 'lru-cache';
 import { createHash } from 'node:crypto';
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
+import { routePlugin } from '../../route-plugin.js';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Errors } from '../../../errors.js';
 import type { GraphStore } from '../../../store/port.js';
@@ -174,4 +175,4 @@ const resultRoutes: FastifyPluginAsync<{ store: GraphStore }> = async (app, { st
   );
 };
 
-export default resultRoutes;
+export default routePlugin('results-routes', resultRoutes);

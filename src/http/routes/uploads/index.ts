@@ -4,6 +4,7 @@
  * the progress record its batches move in their own transactions.
  */
 import type { FastifyPluginAsync } from 'fastify';
+import { routePlugin } from '../../route-plugin.js';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Errors } from '../../../errors.js';
 import type { GraphStore } from '../../../store/port.js';
@@ -42,4 +43,4 @@ const uploadRoutes: FastifyPluginAsync<{ store: GraphStore }> = async (app, { st
   );
 };
 
-export default uploadRoutes;
+export default routePlugin('uploads-routes', uploadRoutes);
