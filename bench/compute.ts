@@ -2,7 +2,7 @@
  * Our analysis pipeline on an edge-list file, in this process (no Neo4j), timed per phase:
  * the compute side of bench/run.ts, run as a child process so that its peak RSS is its own.
  *
- * usage: node --import=tsx bench/compute.ts EDGELIST [SEED] [--runs N] [--threads T]   (`a b weight` lines, gzip or plain)
+ * usage: node --import=tsx bench/compute.ts EDGELIST [SEED] [--runs N] [--threads T] [--repeat N]   (`a b weight` lines, gzip or plain)
  *
  * The file is read as directed weighted arcs, self-loops dropped, aggregated per ordered
  * pair into a PairTable exactly like the store's projection query does, then given to
@@ -10,7 +10,9 @@
  * the analysis param `runs`: 1 = one Leiden run per level. Prints one JSON object (seconds per
  * phase, both modularities, niche figures, peak RSS in MB). `--threads T` (default: the
  * machine's cores, as the service's analysis worker) spreads the independent Leiden runs
- * over T threads (partition-threads.ts); the result is the same for every T.
+ * over T threads (partition-threads.ts); the result is the same for every T. `cpu` holds the
+ * CPU seconds of the process (all its threads) per phase, steadier than wall time on a shared
+ * machine; `--repeat N` analyses the projection N times in this process (one line each).
  */
 import { analyseProjection, DEFAULTS } from '../src/analysis/analyse.js';
 import { createThreadRunner } from '../src/analysis/partition-threads.js';
@@ -24,42 +26,60 @@ const threadsAt = argv.indexOf('--threads');
 const threads = createThreadRunner(threadsAt >= 0 ? { threads: Number(argv.splice(threadsAt, 2)[1]) } : {});
 // Helpers start now, while the file loads, as the service's worker starts them while it reads the baseline.
 threads.start();
+// `--repeat N`: the analysis N times in this process (later ones with warm JIT), one JSON line each.
+const repeatAt = argv.indexOf('--repeat');
+const repeat = repeatAt >= 0 ? Number(argv.splice(repeatAt, 2)[1]) : 1;
 const [path, seedArg] = argv;
 if (!path) throw new Error('usage: bench/compute.ts EDGELIST [SEED] [--runs N]');
 const t0 = performance.now();
 const projection = await readProjection(path);
 const loaded = performance.now();
-const marks: Array<[ComputePhase | 'end', number]> = [];
-const result = analyseProjection(projection, { seed: Number(seedArg ?? 42), topK: 10, runs }, {
-  onPhase: (phase) => marks.push([phase, performance.now()]),
-  runner: threads,
-});
-await threads.close();
-marks.push(['end', performance.now()]);
-const phases: Record<string, number> = { compaction: (marks[0]?.[1] ?? loaded) - loaded };
-for (let k = 0; k + 1 < marks.length; k++) phases[marks[k]![0]] = marks[k + 1]![1] - marks[k]![1];
-const analysis = (marks.at(-1)?.[1] ?? loaded) - loaded;
-process.stdout.write(
-  JSON.stringify({
-    tool: 'nichegraph',
-    nodes: result.summary.accounts,
-    edges: result.summary.edges,
-    niches: result.summary.niches,
-    runs: result.summary.runs,
-    consensusRounds: result.summary.consensusRounds,
-    load: (loaded - t0) / 1000,
-    ...Object.fromEntries(Object.entries(phases).map(([k, v]) => [k, v / 1000])),
-    // Louvain + PageRank: what igraph's community_multilevel + pagerank do.
-    compute: ((phases.communities ?? 0) + (phases.centrality ?? 0)) / 1000,
-    analysis: analysis / 1000,
-    total: (marks.at(-1)![1] - t0) / 1000,
-    modularity: result.summary.modularity,
-    nicheModularity: result.summary.nicheModularity,
-    communityCount: result.summary.communities,
-    nicheResolution: result.summary.resolution,
-    threads: threads.threads,
-    unassigned: result.summary.unassigned,
-    largestNiche: Array.from(result.niches.size).reduce((m, size, r) => (r === result.niches.unassignedRow ? m : Math.max(m, size)), 0),
-    peakRssMb: process.resourceUsage().maxRSS / 1024,
-  }) + '\n',
-);
+const cpuSeconds = (): number => {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1e6;
+};
+for (let rep = 0; rep < repeat; rep++) {
+  const started = rep === 0 ? loaded : performance.now();
+  const marks: Array<[ComputePhase | 'end', number, number]> = [];
+  const cpu0 = cpuSeconds();
+  const result = analyseProjection(projection, { seed: Number(seedArg ?? 42), topK: 10, runs }, {
+    onPhase: (phase) => marks.push([phase, performance.now(), cpuSeconds()]),
+    runner: threads,
+  });
+  if (rep === repeat - 1) await threads.close();
+  marks.push(['end', performance.now(), cpuSeconds()]);
+  const phases: Record<string, number> = { compaction: (marks[0]?.[1] ?? started) - started };
+  // CPU seconds of this process (every thread) per phase: steadier than wall time on a shared machine.
+  const cpu: Record<string, number> = { compaction: (marks[0]?.[2] ?? cpu0) - cpu0 };
+  for (let k = 0; k + 1 < marks.length; k++) {
+    phases[marks[k]![0]] = marks[k + 1]![1] - marks[k]![1];
+    cpu[marks[k]![0]] = marks[k + 1]![2] - marks[k]![2];
+  }
+  const analysis = (marks.at(-1)?.[1] ?? started) - started;
+  process.stdout.write(
+    JSON.stringify({
+      tool: 'nichegraph',
+      ...(repeat > 1 ? { repetition: rep } : {}),
+      nodes: result.summary.accounts,
+      edges: result.summary.edges,
+      niches: result.summary.niches,
+      runs: result.summary.runs,
+      consensusRounds: result.summary.consensusRounds,
+      load: (loaded - t0) / 1000,
+      ...Object.fromEntries(Object.entries(phases).map(([k, v]) => [k, v / 1000])),
+      // Louvain + PageRank: what igraph's community_multilevel + pagerank do.
+      compute: ((phases.communities ?? 0) + (phases.centrality ?? 0)) / 1000,
+      analysis: analysis / 1000,
+      total: (marks.at(-1)![1] - t0) / 1000,
+      cpu: { ...cpu, analysis: (marks.at(-1)?.[2] ?? cpu0) - cpu0 },
+      modularity: result.summary.modularity,
+      nicheModularity: result.summary.nicheModularity,
+      communityCount: result.summary.communities,
+      nicheResolution: result.summary.resolution,
+      threads: threads.threads,
+      unassigned: result.summary.unassigned,
+      largestNiche: Array.from(result.niches.size).reduce((m, size, r) => (r === result.niches.unassignedRow ? m : Math.max(m, size)), 0),
+      peakRssMb: process.resourceUsage().maxRSS / 1024,
+    }) + '\n',
+  );
+}

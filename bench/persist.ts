@@ -3,7 +3,7 @@
  *
  * usage: node --import=tsx bench/persist.ts EDGELIST [--reps N] [--runs N] [--write-back compact|full] [--chunk N]
  *        [--concurrency N] [--drop-graph]
- *        [--graph ID]
+ *        [--graph ID] [--cache]
  *
  *   1. The result: the edge list's projection analysed with the API's defaults (the default
  *      niche-level resolution rule, seed 42, the API's runs (DEFAULT_RUNS) unless --runs, topK 10, minimum niche size 3), computed in this process.
@@ -18,6 +18,9 @@
  *   --write-back compact|full (default compact) chooses which memberships become IN_NICHE
  *   relationships; --runs the analysis' Louvain runs (default the API's); --chunk and
  *   --concurrency set the store's resultChunkSize and resultConcurrency.
+ *   --cache keeps the computed result in the temporary folder and reuses it next time.
+ * Each repetition then times readBaseline of what it wrote (the worker's read of a baseline
+ * for the next analysis' warm start and lineage; readBaselineMs, its CPU, accounts placed).
  * Prints one JSON line per repetition (wall ms, this process's CPU ms, the Neo4j server's CPU
  * ms when its PID file, NEO4J_PID_FILE or .neo4j/run/nichegraph-neo4j.pid, names a local
  * process) and a summary line (medians, load average).
@@ -25,11 +28,14 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { basename, join, resolve } from 'node:path';
+import { deserialize, serialize } from 'node:v8';
 import { analyseProjection } from '../src/analysis/analyse.js';
 import type { AnalysisResult } from '../src/analysis/types.js';
 import { DEFAULT_MIN_NICHE_SIZE, DEFAULT_RUNS, DEFAULT_SEED } from '../src/http/routes/analyses/schemas.js';
 import { createDriver } from '../src/store/driver.js';
 import { Neo4jGraphStore, type Neo4jGraphStoreOptions } from '../src/store/neo4j-store.js';
+import * as writing from '../src/store/result-writing.js';
+import { readBaseline } from '../src/jobs/niche-lineage.js';
 import { pairTableRows } from '../src/analysis/pair-table.js';
 import { readProjection } from './edgelist.js';
 
@@ -59,23 +65,35 @@ const graphAt = args.indexOf('--graph');
 const graphId = graphAt >= 0 && args[graphAt + 1] ? (args[graphAt + 1] as string) : `bench-persist-${name}`;
 
 // 1. The result.
-// The columnar result holds typed arrays: it is computed afresh (about 20 s on higgs) rather than cached as JSON.
+// The columnar result holds typed arrays: it is computed afresh (about 20 s on higgs), or read back with --cache.
 // resolution null: the service's default rule (niches of Dunbar's band size), as a request without one gets.
-const result: AnalysisResult = analyseProjection(await readProjection(path), {
-  resolution: null,
-  seed: DEFAULT_SEED,
-  topK: 10,
-  runs: option('--runs') ?? DEFAULT_RUNS,
-  minNicheSize: DEFAULT_MIN_NICHE_SIZE,
-  nicheSize: null,
-});
-// IN_NICHE relationships expected: every member ('full'), or each niche's trusted members and bridges ('compact').
+// --cache: keep the computed result (v8.serialize keeps the typed arrays) in the bench's
+// temporary folder, keyed by the edge list and the runs, and reuse it on the next run.
+const runs = option('--runs') ?? DEFAULT_RUNS;
+const cacheFile = join(work, `persist-result-${name}-runs${runs}.v8`);
+const result: AnalysisResult =
+  args.includes('--cache') && existsSync(cacheFile)
+    ? (deserialize(readFileSync(cacheFile)) as AnalysisResult)
+    : analyseProjection(await readProjection(path), {
+        resolution: null,
+        seed: DEFAULT_SEED,
+        topK: 10,
+        runs,
+        minNicheSize: DEFAULT_MIN_NICHE_SIZE,
+        nicheSize: null,
+      });
+if (args.includes('--cache') && !existsSync(cacheFile)) writeFileSync(cacheFile, serialize(result));
+// IN_NICHE relationships expected: every member ('full'), or each niche's first
+// BROWSER_TRUSTED_LINKS trusted members and its bridges ('compact').
+// (Every trusted member when the writer has no BROWSER_TRUSTED_LINKS: an earlier tree, for before/after runs.)
+const BROWSER_TRUSTED_LINKS = (writing as { BROWSER_TRUSTED_LINKS?: number }).BROWSER_TRUSTED_LINKS ?? Infinity;
 let members = result.accounts.count;
 if (writeBack === 'compact') {
   const key = new Set<string>();
   const n = result.niches;
   for (let r = 0; r < n.count; r++) {
-    for (let k = n.trusted.starts[r] as number; k < (n.trusted.starts[r + 1] as number); k++) key.add(`${r}/${n.trusted.account[k]}`);
+    const trustedTo = Math.min(n.trusted.starts[r + 1] as number, (n.trusted.starts[r] as number) + BROWSER_TRUSTED_LINKS);
+    for (let k = n.trusted.starts[r] as number; k < trustedTo; k++) key.add(`${r}/${n.trusted.account[k]}`);
     for (let k = n.bridges.starts[r] as number; k < (n.bridges.starts[r + 1] as number); k++) key.add(`${r}/${n.bridges.account[k]}`);
   }
   members = key.size;
@@ -93,7 +111,20 @@ function serverCpuMs(): number | null {
 
 const driver = await createDriver({ uri, database, connectTimeoutMs: 10_000 });
 // The store's debug lines (the write's phases) go to stderr.
-const logger = { debug: (o: object) => process.stderr.write(JSON.stringify(o) + '\n'), info() {}, warn() {} };
+// Each phase line gets the server's CPU (ms) spent since the previous one (phaseServerCpuMs).
+let phaseCpu: number | null = null;
+const logger = {
+  debug: (o: object, msg?: string) => {
+    if (msg === 'result write phase') {
+      const now = serverCpuMs();
+      (o as Record<string, unknown>).phaseServerCpuMs = now === null || phaseCpu === null ? null : Math.round(now - phaseCpu);
+      phaseCpu = now;
+    }
+    process.stderr.write(JSON.stringify(o) + '\n');
+  },
+  info() {},
+  warn() {},
+};
 const store = new Neo4jGraphStore({ driver, database, logger, ...storeOptions });
 await store.init();
 
@@ -175,6 +206,7 @@ try {
     const load = loadavg()[0]!;
     const cpu = process.cpuUsage();
     const serverCpu = serverCpuMs();
+    phaseCpu = serverCpu;
     const started = performance.now();
     await store.writeResult(analysisId, result, new Date().toISOString(), 'bench-persist');
     const ms = Math.round(performance.now() - started);
@@ -190,7 +222,17 @@ try {
     const niches = await count('MATCH (n:Niche {analysisId: $analysisId}) RETURN count(n)', { analysisId });
     const communities = await count('MATCH (c:Community {analysisId: $analysisId}) RETURN count(c)', { analysisId });
     const ok = status === 'succeeded' && memberships === members && niches === result.niches.count;
-    process.stdout.write(JSON.stringify({ rep, ms, clientCpuMs, serverCpuMs: serverMs, load1: Number(load.toFixed(2)), status, memberships, niches, communityNodes: communities, ok }) + '\n');
+    // What the worker reads of a baseline (the warm start and lineage of the next analysis),
+    // by a fresh store (nothing cached).
+    const reader = new Neo4jGraphStore({ driver, database, ...storeOptions });
+    const readStarted = performance.now();
+    const readCpu = process.cpuUsage();
+    const baseline = await readBaseline(reader, analysisId, result.accounts.ids);
+    const readBaselineMs = Math.round(performance.now() - readStarted);
+    const readUsed = process.cpuUsage(readCpu);
+    const readBaselineCpuMs = Math.round((readUsed.user + readUsed.system) / 1000);
+    const placed = baseline.niche.reduce((n, k) => n + (k >= 0 ? 1 : 0), 0);
+    process.stdout.write(JSON.stringify({ rep, ms, clientCpuMs, serverCpuMs: serverMs, load1: Number(load.toFixed(2)), status, memberships, niches, communityNodes: communities, readBaselineMs, readBaselineCpuMs, placed, ok }) + '\n');
     if (!ok) throw new Error(`rep ${rep}: expected ${members} memberships and ${result.niches.count} niches`);
     times.push(ms);
     if (serverMs !== null) serverTimes.push(serverMs);

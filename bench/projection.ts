@@ -2,9 +2,15 @@
  * Projection speed from Neo4j (issue 10 item 2), on a real Neo4j (NEO4J_URI), per edge list:
  *   - the graph is ingested through the store (batches of 50,000, as the API does), unless a
  *     graph of that name is already there (--keep leaves it for the next run);
- *   - `store.project()` twice (first and second projection: both read Neo4j; the service's
- *     projection cache is not involved here), wall time, client CPU and, when NEO4J_PID is
+ *   - `store.project()` (first, then `--rounds` more: every one reads Neo4j; the service's
+ *     projection cache is not involved here), which reads the graph's projection chunks
+ *     (src/store/projection-chunks.ts), wall time, client CPU and, when NEO4J_PID is
  *     set, the server's CPU (from /proc);
+ *   - side by side, the same projection read from the relationships (a store with
+ *     projectionChunks: false: the store's read before chunks), and the chunk records read
+ *     with neo4j-driver alone (cypher/projection-chunks.cypher, each column string touched,
+ *     nothing decoded): `chunksVsDriverAlone` is our time over it, `relationshipsVsChunks`
+ *     the relationship read's time over ours;
  *   - the ceiling, in the same run: the same rows (the store's own query,
  *     cypher/project-graph.cypher, same parameters and fetch size) read with neo4j-driver
  *     alone, every list touched and nothing built from it: what reading costs before any
@@ -30,7 +36,7 @@ import neo4j from 'neo4j-driver';
 import { createDriver } from '../src/store/driver.js';
 import { Neo4jGraphStore } from '../src/store/neo4j-store.js';
 import type { InteractionInput, ProjectionParams } from '../src/store/port.js';
-import { PROJECTION_EVENTS_PER_RECORD, PROJECTION_FETCH_SIZE, PROJECTION_IDS_PER_RECORD } from '../src/store/projection.js';
+import { CHUNK_FETCH_SIZE, PROJECTION_EVENTS_PER_RECORD, PROJECTION_FETCH_SIZE, PROJECTION_IDS_PER_RECORD } from '../src/store/projection.js';
 
 const args = process.argv.slice(2);
 const keep = args.includes('--keep');
@@ -74,9 +80,28 @@ WHERE s.graphId = $graphId AND s.id IS NOT NULL
 MATCH (s)-[r:INTERACTED]->(t)
 RETURN count(r.type) + count(r.weight) + count(r.ts) + count(id(t)) AS n`;
 
+const PROJECTION_CHUNKS = readFileSync(new URL('../cypher/projection-chunks.cypher', import.meta.url), 'utf8');
+
+/** The chunk records read with the driver alone: each string's length touched, nothing decoded. */
+async function readChunkRecords(graphId: string): Promise<number> {
+  const session = driver.session({ database, defaultAccessMode: neo4j.session.READ, fetchSize: CHUNK_FETCH_SIZE });
+  let events = 0;
+  try {
+    await session.executeRead(async (tx) => {
+      for await (const record of tx.run(PROJECTION_CHUNKS, { graphId })) {
+        if ((record.get('columns') as string).length === -1) events--;
+        events += Number(record.get('events'));
+      }
+    });
+  } finally {
+    await session.close();
+  }
+  return events;
+}
+
 const PROJECT_GRAPH = readFileSync(new URL('../cypher/project-graph.cypher', import.meta.url), 'utf8');
 // As src/store/neo4j-store.ts and src/store/projection.ts call it.
-const PROJECT_GRAPH_PARAMS = { from: null, to: null, timedOnly: false, droppedTypes: [] as string[], idsPerRecord: neo4j.int(PROJECTION_IDS_PER_RECORD), eventsPerRecord: PROJECTION_EVENTS_PER_RECORD };
+const PROJECT_GRAPH_PARAMS = { from: null, to: null, timedOnly: false, folded: false, droppedTypes: [] as string[], idsPerRecord: neo4j.int(PROJECTION_IDS_PER_RECORD), eventsPerRecord: PROJECTION_EVENTS_PER_RECORD };
 
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
@@ -143,6 +168,8 @@ async function ingestFile(store: Neo4jGraphStore, graphId: string, file: string)
 const driver = await createDriver({ uri, user: process.env.NEO4J_USER ?? '', password: process.env.NEO4J_PASSWORD ?? '', database });
 const store = new Neo4jGraphStore({ driver, database });
 await store.init();
+// The relationship read (the store's read before projection chunks), same driver.
+const relational = new Neo4jGraphStore({ driver, database, projectionChunks: false });
 try {
   for (const file of files) {
     const graphId = `bench-projection-${basename(file).replace(/[^A-Za-z0-9_-]/g, '_')}`;
@@ -157,11 +184,15 @@ try {
     const graph = (await store.getGraph(graphId))!;
     const first = await measure(() => store.project(graphId, params));
     const projections: Awaited<ReturnType<typeof measure>>[] = [];
+    const viaRelationships: Awaited<ReturnType<typeof measure>>[] = [];
+    const chunksAlone: Awaited<ReturnType<typeof measure<number>>>[] = [];
     const driverAlone: Awaited<ReturnType<typeof measure<number>>>[] = [];
     const serverAlone: Awaited<ReturnType<typeof measure<number>>>[] = [];
     const anchors: Awaited<ReturnType<typeof measure<number>>>[] = [];
     for (let round = 0; round < rounds; round++) {
       projections.push(await measure(() => store.project(graphId, params)));
+      chunksAlone.push(await measure(() => readChunkRecords(graphId)));
+      viaRelationships.push(await measure(() => relational.project(graphId, params)));
       driverAlone.push(await measure(() => readSameRows(graphId)));
       serverAlone.push(
         await measure(async () => {
@@ -200,6 +231,9 @@ try {
       };
     };
     const projection = summary(projections);
+    const relationshipRead = summary(viaRelationships);
+    const chunkCeiling = summary(chunksAlone);
+    if (chunksAlone[0]!.value !== graph.interactions) throw new Error(`bench/projection: the chunks hold ${chunksAlone[0]!.value} events of ${graph.interactions}.`);
     const ceiling = summary(driverAlone);
     const server = summary(serverAlone);
     if (driverAlone[0]!.value !== graph.interactions) throw new Error(`bench/projection: the driver read ${driverAlone[0]!.value} events of ${graph.interactions}.`);
@@ -213,12 +247,16 @@ try {
         load: readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' '),
         first: { ms: first.ms, interactionsPerSecond: perSecond(first.ms), clientCpuMs: first.clientCpuMs, serverCpuMs: first.serverCpuMs },
         projection,
+        driverAloneChunks: chunkCeiling,
+        chunksVsDriverAlone: Number((projection.ms / chunkCeiling.ms).toFixed(2)),
+        relationshipRead,
+        relationshipsVsChunks: Number((relationshipRead.ms / projection.ms).toFixed(2)),
         driverAloneSameRows: ceiling,
         serverAloneScan: server,
-        vsDriverAlone: Number((projection.ms / ceiling.ms).toFixed(2)),
-        vsServerAlone: Number((projection.ms / server.ms).toFixed(2)),
+        relationshipReadVsDriverAlone: Number((relationshipRead.ms / ceiling.ms).toFixed(2)),
+        relationshipReadVsServerAlone: Number((relationshipRead.ms / server.ms).toFixed(2)),
         oneRecordPerPair: { ms: anchors[0]!.ms, rows: anchors[0]!.value, clientCpuMs: anchors[0]!.clientCpuMs, serverCpuMs: anchors[0]!.serverCpuMs },
-        oneRecordPerPairVsOurs: Number((anchors[0]!.ms / projection.ms).toFixed(2)),
+        oneRecordPerPairVsRelationshipRead: Number((anchors[0]!.ms / relationshipRead.ms).toFixed(2)),
       }) + '\n',
     );
     if (!keep) await store.deleteGraph(graphId);

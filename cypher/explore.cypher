@@ -12,13 +12,16 @@
 // with its figures and `memberIds` (every member, most trusted first), linked to its
 // (:Community) by IN_COMMUNITY; IN_NICHE
 // relationships carry the scores of the members Browser users look at: with the default
-// writeBack 'compact', the trusted members and bridges of each niche; with writeBack
-// 'full', every member. Queries 1, 2, 4 and 5 read the same in both modes; query 3 sees
-// interactions between members that have an IN_NICHE relationship.
+// writeBack 'compact', the first three trusted members (most trusted first) and the bridges
+// of each niche (every trusted member is in the niche's trustedIds, every member in its
+// memberIds); with writeBack 'full', every member. Queries 2, 4 and 5 read the same in both
+// modes; query 1 draws three trusted members per niche in 'compact' (every one in 'full');
+// query 3 sees interactions between members that have an IN_NICHE relationship.
 
 // 1. Top niches of an analysis with their trusted members (param: analysisId).
 //    Returns nodes and relationships, so the Browser draws niches with their trusted
-//    members around them; switch to the table view for the scores (m.score and its
+//    members around them (the three most trusted with writeBack 'compact'; n.trustedIds
+//    lists them all); switch to the table view for the scores (m.score and its
 //    components m.centrality, m.ties, m.positiveShare; m.role). The unassigned group
 //    (accounts in no niche) is left out.
 MATCH (an:Analysis {id: $analysisId, status: 'succeeded'})<-[:OF_ANALYSIS]-(n:Niche)
@@ -52,7 +55,8 @@ LIMIT 50;
 
 // 3. Bridges between niches (param: analysisId): members of niche A who interacted with
 //    members of another niche B of the same analysis, most events first (members with an
-//    IN_NICHE relationship: the trusted members and bridges with writeBack 'compact').
+//    IN_NICHE relationship: the first three trusted members and the bridges with writeBack
+//    'compact').
 MATCH (:Analysis {id: $analysisId, status: 'succeeded'})<-[:OF_ANALYSIS]-(na:Niche)
 MATCH (na)<-[:IN_NICHE]-(a:Account)-[r:INTERACTED]->(b:Account)-[:IN_NICHE]->(nb:Niche {analysisId: na.analysisId})
 WHERE na <> nb

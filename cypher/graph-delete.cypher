@@ -28,6 +28,10 @@ CALL (c) { DETACH DELETE c } IN TRANSACTIONS OF $batchSize ROWS;
 MATCH (b:ResultBlock {graphId: $graphId})
 CALL (b) { DELETE b } IN TRANSACTIONS OF 50 ROWS;
 
+// Projection chunks (src/store/projection-chunks.ts; strings of up to a few MB each).
+MATCH (c:ProjectionChunk {graphId: $graphId})
+CALL (c) { DELETE c } IN TRANSACTIONS OF 50 ROWS;
+
 // The progress records of resumable uploads (src/store/uploads.ts).
 MATCH (u:Upload {graphId: $graphId})
 CALL (u) { DELETE u } IN TRANSACTIONS OF $batchSize ROWS;

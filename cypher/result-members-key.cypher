@@ -1,5 +1,5 @@
-// One chunk of IN_NICHE memberships for writeBack 'compact' (the trusted members and bridges
-// of each niche): the figures Browser users read on the relationship (rank, the score and
+// One chunk of IN_NICHE memberships for writeBack 'compact' (the first three trusted members
+// and the bridges of each niche: result-writing.ts BROWSER_TRUSTED_LINKS): the figures Browser users read on the relationship (rank, the score and
 // its three factors, role, confidence); every other figure of a member is in the result
 // blocks and in the API. Same columns as result-members.cypher, fewer of them; the index
 // hints keep the seeks when a plan was cached while the database was still empty.

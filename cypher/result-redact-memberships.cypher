@@ -2,7 +2,7 @@
 // order in the redaction's transaction. Params (each statement uses some): $analysisId,
 // $graphId, $erasedIds, $rows: [{id, erasedRanks}] (the niches that lost members, with the
 // ranks those had), $promoted: [{nicheId, accountId, rank, score, centrality, ties,
-// positiveShare, role, confidence}] (the trusted members of those niches now), $changed (ids
+// positiveShare, role, confidence}] (the first three trusted members of those niches now), $changed (ids
 // whose top ties pointed at an erased account).
 
 // The erased accounts' memberships.
@@ -17,8 +17,9 @@ MATCH (n:Niche {analysisId: $analysisId, id: row.id})<-[m:IN_NICHE]-()
 SET m.rank = m.rank - size([r IN row.erasedRanks WHERE r < m.rank])
 RETURN count(*) AS ranked;
 
-// The trusted members of those niches have a membership (writeBack 'compact' wrote one for
-// trusted members only: one who moved up gets it).
+// The first three trusted members of those niches have a membership (writeBack 'compact'
+// wrote one for those and the bridges only, result-writing.ts BROWSER_TRUSTED_LINKS: one who
+// moved up gets it).
 UNWIND $promoted AS p
 MATCH (n:Niche {analysisId: $analysisId, id: p.nicheId})
 MATCH (a:Account {graphId: $graphId, id: p.accountId})

@@ -61,6 +61,10 @@ FOR (e:Erasure) REQUIRE e.hash IS UNIQUE;
 CREATE INDEX erasure_graph IF NOT EXISTS
 FOR (e:Erasure) ON (e.graphId);
 
+// Projection chunks (src/store/projection-chunks.ts): read and deleted by graph.
+CREATE INDEX projection_chunk_graph IF NOT EXISTS
+FOR (c:ProjectionChunk) ON (c.graphId);
+
 // Resumable streamed uploads (src/store/uploads.ts): one node per (graph, Upload-Id).
 CREATE CONSTRAINT upload_key IF NOT EXISTS
 FOR (u:Upload) REQUIRE (u.graphId, u.id) IS UNIQUE

@@ -192,9 +192,13 @@ interface Scratch {
   clusterWeight: Float64Array;
   nonSingleton: Uint8Array;
   cumulative: Float64Array;
+  /** Nodes grouped by aggregate node, and the aggregate's rows before they are copied out. */
+  members: Int32Array;
+  aggTargets: Int32Array;
+  aggWeights: Float64Array;
 }
 
-function scratch(order: number): Scratch {
+function scratch(order: number, entries: number): Scratch {
   return {
     tot: new Float64Array(order),
     count: new Int32Array(order),
@@ -210,6 +214,9 @@ function scratch(order: number): Scratch {
     clusterWeight: new Float64Array(order),
     nonSingleton: new Uint8Array(order),
     cumulative: new Float64Array(order),
+    members: new Int32Array(order),
+    aggTargets: new Int32Array(entries),
+    aggWeights: new Float64Array(entries),
   };
 }
 
@@ -419,51 +426,52 @@ function renumberInPlace(labels: Int32Array, n: number, relabel: Int32Array): nu
   return next;
 }
 
-/** The coarser level whose nodes are the C groups `group` of `level` (self-loop weight dropped: it never changes a decision). */
+/**
+ * The coarser level whose nodes are the C groups `group` of `level` (self-loop weight dropped:
+ * it never changes a decision). Each group's row merges its members' rows, members in index
+ * order (a counting sort of the nodes), straight into scratch buffers.
+ */
 function aggregate(level: Level, group: Int32Array, C: number, s: Scratch): Level {
   const { n, offsets, targets, weights, nodeWeight } = level;
-  const { acc, touched } = s;
-  const newOffsets = new Int32Array(C + 1);
-  for (let i = 0; i < n; i++) {
-    const c = (group[i] as number) + 1;
-    newOffsets[c] = (newOffsets[c] as number) + (offsets[i + 1] as number) - (offsets[i] as number);
-  }
-  for (let c = 0; c < C; c++) newOffsets[c + 1] = (newOffsets[c + 1] as number) + (newOffsets[c] as number);
-  const cursor = newOffsets.slice(0, C);
-  const segTargets = new Int32Array(targets.length);
-  const segWeights = new Float64Array(targets.length);
+  const { acc, touched, members, aggTargets, aggWeights } = s;
+  const memberStart = s.starts;
+  memberStart.fill(0, 0, C + 1);
   const newWeight = new Float64Array(C);
   for (let i = 0; i < n; i++) {
     const c = group[i] as number;
-    let at = cursor[c] as number;
-    for (let e = offsets[i] as number, end = offsets[i + 1] as number; e < end; e++) {
-      const d = group[targets[e] as number] as number;
-      if (d !== c) {
-        segTargets[at] = d;
-        segWeights[at++] = weights[e] as number;
-      }
-    }
-    cursor[c] = at;
+    memberStart[c + 1] = (memberStart[c + 1] as number) + 1;
     newWeight[c] = (newWeight[c] as number) + (nodeWeight[i] as number);
   }
+  for (let c = 0; c < C; c++) memberStart[c + 1] = (memberStart[c + 1] as number) + (memberStart[c] as number);
+  for (let i = 0; i < n; i++) {
+    const c = group[i] as number;
+    members[memberStart[c] as number] = i;
+    memberStart[c] = (memberStart[c] as number) + 1;
+  }
+  // memberStart[c] is now the end of group c's members (the start of c + 1's).
+  const newOffsets = new Int32Array(C + 1);
   let w = 0;
+  let p = 0;
   for (let c = 0; c < C; c++) {
     let touchedCount = 0;
-    for (let e = newOffsets[c] as number, end = cursor[c] as number; e < end; e++) {
-      const d = segTargets[e] as number;
-      if (acc[d] === 0) touched[touchedCount++] = d;
-      acc[d] = (acc[d] as number) + (segWeights[e] as number);
+    for (const pEnd = memberStart[c] as number; p < pEnd; p++) {
+      const i = members[p] as number;
+      for (let e = offsets[i] as number, end = offsets[i + 1] as number; e < end; e++) {
+        const d = group[targets[e] as number] as number;
+        if (d === c) continue;
+        if (acc[d] === 0) touched[touchedCount++] = d;
+        acc[d] = (acc[d] as number) + (weights[e] as number);
+      }
     }
-    newOffsets[c] = w;
     for (let t = 0; t < touchedCount; t++) {
       const d = touched[t] as number;
-      segTargets[w] = d;
-      segWeights[w++] = acc[d] as number;
+      aggTargets[w] = d;
+      aggWeights[w++] = acc[d] as number;
       acc[d] = 0;
     }
+    newOffsets[c + 1] = w;
   }
-  newOffsets[C] = w;
-  return { n: C, offsets: newOffsets, targets: segTargets.slice(0, w), weights: segWeights.slice(0, w), nodeWeight: newWeight };
+  return { n: C, offsets: newOffsets, targets: aggTargets.slice(0, w), weights: aggWeights.slice(0, w), nodeWeight: newWeight };
 }
 
 /** Splits each community of `comm` on `level` into connected parts; returns the number of communities that were split. */
@@ -568,7 +576,7 @@ export function leidenPartition(csr: Csr, options: LeidenOptions): Omit<LeidenRe
     return { community, count, iterations: 0, stable: true, connectivitySplits: 0, firstPassDisconnected: options.countFirstPass === true ? 0 : null };
   }
   const base: Level = { n: order, offsets: csr.offsets, targets: csr.targets, weights: csr.weights, nodeWeight };
-  const s = scratch(order);
+  const s = scratch(order, csr.targets.length);
   const minGain = MIN_MOVE_GAIN * twoM;
   let previous = renumberLabels(membership).community;
   let iterations = 0;

@@ -1793,7 +1793,7 @@ export interface operations {
                     topK?: number;
                     /**
                      * @description Seeded Leiden runs on the whole graph; where they disagree, consensus clustering (Lancichinetti & Fortunato 2012) runs on the contracted rest only. 1 = one Leiden run.
-                     * @default 3
+                     * @default 2
                      */
                     runs?: number;
                     /**
@@ -1838,7 +1838,7 @@ export interface operations {
                      *         "to": null,
                      *         "minWeight": 0,
                      *         "topK": 10,
-                     *         "runs": 3,
+                     *         "runs": 2,
                      *         "minNicheSize": 3,
                      *         "nicheSize": null
                      *       },
@@ -1851,7 +1851,7 @@ export interface operations {
                      *         "niches": 40,
                      *         "modularity": 0.83,
                      *         "resolution": 1,
-                     *         "runs": 3,
+                     *         "runs": 2,
                      *         "consensusRounds": 2,
                      *         "louvainDisconnected": 0,
                      *         "unassigned": 2,
@@ -2003,7 +2003,7 @@ export interface operations {
                      *         "to": null,
                      *         "minWeight": 0,
                      *         "topK": 10,
-                     *         "runs": 3,
+                     *         "runs": 2,
                      *         "minNicheSize": 3,
                      *         "nicheSize": null
                      *       },
@@ -2016,7 +2016,7 @@ export interface operations {
                      *         "niches": 40,
                      *         "modularity": 0.83,
                      *         "resolution": 1,
-                     *         "runs": 3,
+                     *         "runs": 2,
                      *         "consensusRounds": 2,
                      *         "louvainDisconnected": 0,
                      *         "unassigned": 2,
@@ -2284,7 +2284,7 @@ export interface operations {
                      *         "to": null,
                      *         "minWeight": 0,
                      *         "topK": 10,
-                     *         "runs": 3,
+                     *         "runs": 2,
                      *         "minNicheSize": 3,
                      *         "nicheSize": null
                      *       },
@@ -2297,7 +2297,7 @@ export interface operations {
                      *         "niches": 40,
                      *         "modularity": 0.83,
                      *         "resolution": 1,
-                     *         "runs": 3,
+                     *         "runs": 2,
                      *         "consensusRounds": 2,
                      *         "louvainDisconnected": 0,
                      *         "unassigned": 2,
@@ -2526,7 +2526,7 @@ export interface operations {
                      *         "to": null,
                      *         "minWeight": 0,
                      *         "topK": 10,
-                     *         "runs": 3,
+                     *         "runs": 2,
                      *         "minNicheSize": 3,
                      *         "nicheSize": null
                      *       },
@@ -2539,7 +2539,7 @@ export interface operations {
                      *         "niches": 40,
                      *         "modularity": 0.83,
                      *         "resolution": 1,
-                     *         "runs": 3,
+                     *         "runs": 2,
                      *         "consensusRounds": 2,
                      *         "louvainDisconnected": 0,
                      *         "unassigned": 2,

@@ -63,12 +63,16 @@ export async function readBaseline(store: GraphStore, baselineAnalysisId: string
   const nicheSize: number[] = [];
   const communityLabel = new Map<string, number>();
   const nicheCommunity: number[] = [];
-  const nicheIndex = new Map<string, number>();
+  // Stored niche row -> label here (-1: the unassigned group).
+  const label: number[] = [];
   for (let offset = 0; ; offset += 1000) {
     const page = await store.listNiches(baselineAnalysisId, { limit: 1000, offset });
     for (const n of page.items) {
-      if (n.unassigned) continue;
-      nicheIndex.set(n.id, nicheIds.length);
+      if (n.unassigned) {
+        label.push(-1);
+        continue;
+      }
+      label.push(nicheIds.length);
       nicheIds.push(n.id);
       nicheSize.push(n.size);
       const c = n.communityId ?? null;
@@ -77,14 +81,16 @@ export async function readBaseline(store: GraphStore, baselineAnalysisId: string
     }
     if (offset + 1000 >= page.total) break;
   }
-  const rows = await store.accountResults(baselineAnalysisId);
-  if (rows === null) throw new Error(`${PREFIX}: baseline '${baselineAnalysisId}' has no stored result`);
+  // Columns, not a row per account (a stream of member rows took seconds on higgs-retweet).
+  const stored = await store.accountNiches(baselineAnalysisId);
+  if (stored === null) throw new Error(`${PREFIX}: baseline '${baselineAnalysisId}' has no stored result`);
   const niche = new Int32Array(accounts.length).fill(-1);
-  for await (const row of rows) {
-    if (row.unassigned) continue;
-    const i = sortedIndexOf(accounts, row.accountId);
-    const k = nicheIndex.get(row.nicheId);
-    if (i >= 0 && k !== undefined) niche[i] = k;
+  for (let k = 0; k < stored.ids.length; k++) {
+    const row = stored.nicheRow[k] as number;
+    const l = row >= 0 && row < label.length ? (label[row] as number) : -1;
+    if (l < 0) continue;
+    const i = sortedIndexOf(accounts, stored.ids[k] as string);
+    if (i >= 0) niche[i] = l;
   }
   return { analysisId: baselineAnalysisId, nicheIds, nicheSize: Int32Array.from(nicheSize), nicheCommunity: Int32Array.from(nicheCommunity), niche };
 }

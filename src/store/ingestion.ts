@@ -15,6 +15,11 @@
  * an upload step (a stream's Upload-Id, or `batchKey`, a JSON batch's Idempotency-Key made
  * a one-batch upload), else FoldUnguarded and nothing is written.
  *
+ * Projection chunks (src/store/projection-chunks.ts): when the graph's chunk set is valid, the
+ * events the batch stores (new relationships, and the additions to folded ones) are also
+ * written as one packed chunk, in this transaction, so the chunk set keeps standing for
+ * exactly the stored relationships (ingest-account-ids returns the node ids it names).
+ *
  * Speed (bench/ingest.ts against the driver-alone write ceiling): the account and
  * interaction chunks are pipelined (sent without waiting for the previous chunk's answer:
  * the server runs them in order), and interactions go column-wise (one list per property
@@ -23,6 +28,7 @@
 import { createHash } from 'node:crypto';
 import type { Neo4jErasure } from './erasure.js';
 import { FoldUnguarded, foldEvents, type FoldGroup } from './fold.js';
+import { ChunkBuilder, writeChunk } from './projection-chunks.js';
 import type { Neo4jContext } from './neo4j-context.js';
 import { chunks, int, str, toNumber, type Row } from './neo4j-values.js';
 import type { AccountInput, IngestStepResult, InteractionInput, UploadStep } from './port.js';
@@ -31,7 +37,8 @@ import { beginStep, commitStep, uploadDigest } from './uploads.js';
 export class Neo4jIngestion {
   constructor(
     private readonly ctx: Neo4jContext,
-    private readonly options: { chunkSize: number },
+    /** chunks: write projection chunks (false: write none and leave the graph's set stale). */
+    private readonly options: { chunkSize: number; chunks: boolean },
     /** The erasure ledger: interactions and accounts naming an erased account are not stored (erasure.ts). */
     private readonly erasure: Neo4jErasure,
   ) {}
@@ -80,7 +87,7 @@ export class Neo4jIngestion {
 
     const result = await this.ctx.inWrite(async (tx) => {
       // Everything below is recomputed on each attempt (executeWrite may retry).
-      const locked = await tx.run(q.get('ingest-lock-graph'), { graphId, now });
+      const locked = await tx.run(q.get('ingest-lock-graph'), { graphId, now, chunks: this.options.chunks });
       if (locked.records.length === 0) return null;
       const folds = locked.records[0]?.get('fold') === 'day';
       const step = upload ?? (folds && batchKey !== undefined ? batchStep(batchKey, batch.interactions) : undefined);
@@ -164,9 +171,10 @@ export class Neo4jIngestion {
         accountIds.add(r.source as string);
         accountIds.add(r.target as string);
       }
-      for (const chunk of chunks([...accountIds], chunkSize)) {
-        writes.push(tx.run(q.get('ingest-account-ids'), { graphId, ids: chunk }).summary());
-      }
+      // Endpoint accounts, with their node ids back (the batch's projection chunk names them so).
+      const endpointIds = [...accountIds];
+      const endpoints = [...chunks(endpointIds, chunkSize)].map((chunk) => tx.run(q.get('ingest-account-ids'), { graphId, ids: chunk }));
+      writes.push(...endpoints);
       const created = [...chunks(toCreate, chunkSize)].map((chunk) => tx.run(q.get('ingest-interactions'), { graphId, ...interactionColumns(chunk) }));
       const updated = [...chunks(added, chunkSize)].map((chunk) => {
         const add: Record<string, [ReturnType<typeof int>, number]> = {};
@@ -180,6 +188,36 @@ export class Neo4jIngestion {
       for (const result of created) relationships += toNumber((await result).records[0]?.get('stored') ?? 0);
       let grown = 0;
       for (const result of updated) grown += toNumber((await result).records[0]?.get('updated') ?? 0);
+      // The batch's projection chunk: what it stored, as the projection reads it (sent after
+      // the writes above: it needs the endpoints' node ids).
+      if (locked.records[0]?.get('chunks') === 'valid' && (toCreate.length > 0 || added.length > 0)) {
+        const nodeOf = new Map<string, number>();
+        let at = 0;
+        for (const result of endpoints) {
+          for (const node of ((await result).records[0]?.get('nodes') ?? []) as number[]) nodeOf.set(endpointIds[at++] as string, node);
+        }
+        const node = (id: string) => {
+          const found = nodeOf.get(id);
+          if (found === undefined) throw new Error(`store/ingestion: account '${id}' has no node id; batch rolled back`);
+          return found;
+        };
+        const chunk = new ChunkBuilder();
+        for (const r of toCreate) {
+          const ts = r.count === undefined ? (r.timestamp as number | null) : r.ts === null ? null : toNumber(r.ts);
+          chunk.add(node(r.source as string), node(r.target as string), r.type as string, r.weight as number, ts, r.count === undefined ? 1 : toNumber(r.count));
+        }
+        if (added.length > 0) {
+          // Folded additions: their endpoints exist already (not merged above): looked up.
+          const missing = [...new Set(added.flatMap((g) => [g.source, g.target]))].filter((id) => !nodeOf.has(id));
+          for (const ids of chunks(missing, chunkSize)) {
+            const res = await tx.run(q.get('ingest-account-ids'), { graphId, ids });
+            let k = 0;
+            for (const n of (res.records[0]?.get('nodes') ?? []) as number[]) nodeOf.set(ids[k++] as string, n);
+          }
+          for (const g of added) chunk.add(node(g.source), node(g.target), g.type, g.weight, g.ts, g.count);
+        }
+        await writeChunk(this.ctx, tx, graphId, toNumber(locked.records[0]?.get('version')), 0, chunk.pack());
+      }
       if (relationships !== toCreate.length || grown !== added.length) {
         // Cannot happen (both endpoints were merged above, the keys were found under the
         // graph lock); refuse to commit a miscount.

@@ -14,6 +14,9 @@
  *      id: client id or null; key: graphId + '/' + id when id is given, else null
  *      (unique constraint on key; graph ids cannot contain '/', so keys never collide);
  *      weight: float (sign kept); ts: integer epoch ms or null.
+ *   (:ProjectionChunk {graphId, seq, part, events, accounts, types, columns, counted, layout})
+ *      the same events again, packed per ingested batch, what projections read; valid while
+ *      the Graph's projectionChunks is 'valid' (projection-chunks.ts).
  *   (:Analysis {id, graphId, status, params, createdAt, startedAt, finishedAt, error,
  *               accounts, edges, niches, communities, modularity, nicheModularity,
  *               resolutionUsed, runs, consensusRounds, louvainDisconnected, unassigned,
@@ -60,7 +63,8 @@
  *   graphs.ts          create, list, read, delete graphs           graph-*.cypher
  *   ingestion.ts       ingest (one atomic batch, replay by id)     ingest-*.cypher
  *   uploads.ts         resumable uploads' progress (Upload-Id)     upload-*.cypher
- *   projection.ts      graphVersion, project (the PairTable)       project-graph, project-latest, graph-exists
+ *   projection.ts      graphVersion, project (the PairTable)       projection-chunks, project-graph, project-latest, graph-exists
+ *   projection-chunks.ts the events again as packed chunks (ingest, rebuild)  projection-chunk*.cypher
  *   pair-aggregator.ts the projection's events folded into pairs (pure)
  *   analyses.ts        analysis records, leases, guarded status transitions  analysis-*.cypher
  *   niche-ids.ts       niche ids never reused in a graph (counter)  niche-ids-*.cypher
@@ -167,6 +171,14 @@ export interface Neo4jGraphStoreOptions {
    */
   projectionIdsPerRecord?: number;
   projectionEventsPerRecord?: number;
+  /**
+   * Whether projections read the graphs' projection chunks (src/store/projection-chunks.ts;
+   * a graph's stale or missing chunk set is rebuilt first), and whether ingests write them.
+   * Default true; false reads the relationships every time, rebuilds nothing, writes no
+   * chunk and leaves the set of every graph it ingests into stale (a store with chunks
+   * rebuilds it): the reference the tests compare with, and the bench's ingestion baseline.
+   */
+  projectionChunks?: boolean;
   /** Nodes (with their relationships) per inner transaction when deleting a graph. Default 1000. */
   deleteBatchSize?: number;
   /**
@@ -210,10 +222,11 @@ export class Neo4jGraphStore implements GraphStore {
     });
     this.graphs = new Neo4jGraphs(this.ctx, { deleteBatchSize: options.deleteBatchSize ?? 1000 });
     this.erasure = new Neo4jErasure(this.ctx, { keys: options.erasureKeys ?? null, deleteBatchSize: options.deleteBatchSize ?? 1000 });
-    this.ingestion = new Neo4jIngestion(this.ctx, { chunkSize }, this.erasure);
+    this.ingestion = new Neo4jIngestion(this.ctx, { chunkSize, chunks: options.projectionChunks ?? true }, this.erasure);
     this.projection = new Neo4jProjection(this.ctx, {
       idsPerRecord: options.projectionIdsPerRecord ?? PROJECTION_IDS_PER_RECORD,
       eventsPerRecord: options.projectionEventsPerRecord ?? PROJECTION_EVENTS_PER_RECORD,
+      chunks: options.projectionChunks ?? true,
     });
     this.analyses = new Neo4jAnalyses(this.ctx);
     this.nicheIds = new Neo4jNicheIds(this.ctx);
@@ -380,6 +393,9 @@ export class Neo4jGraphStore implements GraphStore {
   }
   accountResults(analysisId: string, options?: { topTies?: boolean }): Promise<AsyncIterable<AccountResultRow> | null> {
     return this.resultReader.accountResults(analysisId, options);
+  }
+  accountNiches(analysisId: string): Promise<{ ids: readonly string[]; nicheRow: Int32Array } | null> {
+    return this.resultReader.accountNiches(analysisId);
   }
   ties(analysisId: string): Promise<AsyncIterable<StoredTie[]> | null> {
     return this.resultReader.ties(analysisId);

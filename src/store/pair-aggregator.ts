@@ -11,7 +11,8 @@
  *     event's timestamp, NaN when it has none);
  *   - positive and negative weighted sums are kept apart (negative as its absolute value);
  *   - a pair whose positive + negative is below minWeight is dropped;
- *   - the time window is applied by the query, not here.
+ *   - the time window is applied by the query, not here (addEvents), or here (addColumns,
+ *     for events read from projection chunks: src/store/projection-chunks.ts).
  *
  * Memory: no object per event or pair. Events arrive batch by batch, a batch holding every
  * event of a run of source accounts (so a pair never spans two batches); a batch is
@@ -158,6 +159,61 @@ export class PairAggregator {
       this.bType[b] = typeId;
       this.bTs[b] = time;
       this.bCount[b] = counts === null ? 1 : (counts[k] as number);
+      b++;
+    }
+    this.batchSize = b;
+  }
+
+  /**
+   * Events of a projection chunk (src/store/projection-chunks.ts): sources and targets as
+   * node ids (of the accounts given to addAccounts; an event naming another is left out and
+   * counted in droppedEvents), types as positions in `typeNames`, weights, timestamps (NaN:
+   * none) and per-row counts (null: one each). The window is applied here: an event outside [from, to) (an
+   * event without a timestamp is outside any bound) or without a timestamp when
+   * `timedOnly` is left out. All of a source's events must reach the same batch.
+   */
+  addColumns(
+    typeNames: readonly string[],
+    columns: { source: Float64Array; target: Float64Array; type: Int32Array; weight: Float64Array; ts: Float64Array; count: Float64Array | null },
+    window: { from: number | null; to: number | null; timedOnly: boolean },
+  ): void {
+    const { source, target, type, weight, ts, count } = columns;
+    const n = source.length;
+    if (target.length !== n || type.length !== n || weight.length !== n || ts.length !== n || (count !== null && count.length !== n)) {
+      throw new Error(`${PREFIX}: chunk columns of different lengths.`);
+    }
+    const typeIds = new Int32Array(typeNames.length);
+    for (let k = 0; k < typeNames.length; k++) typeIds[k] = this.typeOf(typeNames[k]);
+    if (this.batchSize + n > this.bSource.length) this.growBatch(this.batchSize + n);
+    const index = this.nodeIndex ?? (this.nodeIndex = this.buildNodeIndex());
+    const eventFactor = this.eventFactor;
+    const from = window.from ?? Number.NEGATIVE_INFINITY;
+    const to = window.to ?? Number.POSITIVE_INFINITY;
+    const bounded = window.from !== null || window.to !== null || window.timedOnly;
+    let b = this.batchSize;
+    for (let k = 0; k < n; k++) {
+      const time = ts[k] as number;
+      // NaN fails both comparisons: an event without a timestamp is outside any bound.
+      if (bounded && !(time >= from && time < to)) continue;
+      const local = type[k] as number;
+      if (!(local >= 0 && local < typeIds.length)) throw new RangeError(`${PREFIX}: type position ${local} outside the chunk's types.`);
+      const typeId = typeIds[local] as number;
+      const factor = this.typeFactor[typeId] as number;
+      if (factor === 0) continue;
+      const s = index(source[k] as number);
+      const t = index(target[k] as number);
+      if (s < 0 || t < 0) {
+        this.droppedEvents++;
+        continue;
+      }
+      let w = (weight[k] as number) * factor;
+      if (eventFactor !== undefined) w *= eventFactor(time);
+      this.bSource[b] = s;
+      this.bTarget[b] = t;
+      this.bWeight[b] = w;
+      this.bType[b] = typeId;
+      this.bTs[b] = time;
+      this.bCount[b] = count === null ? 1 : (count[k] as number);
       b++;
     }
     this.batchSize = b;

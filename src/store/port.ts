@@ -374,6 +374,14 @@ export interface GraphStore {
    */
   accountResults(analysisId: string, options?: { topTies?: boolean }): Promise<AsyncIterable<AccountResultRow> | null>;
   /**
+   * Every account's niche in a stored result, as columns: the account ids in ascending order
+   * (the result's account index) and, for each, the row of its niche in listNiches' order
+   * (the unassigned group included). Null when the analysis has no stored result. The
+   * warm start and lineage read this (jobs/niche-lineage.ts): one pass over the blocks, no
+   * object per account.
+   */
+  accountNiches(analysisId: string): Promise<{ ids: readonly string[]; nicheRow: Int32Array } | null>;
+  /**
    * The version of an analysis's stored result (finishedAt, and a revision raised when a
    * stored result is changed, e.g. by an erasure), for ETags; null when it has no stored
    * result. Answered from memory once read.

@@ -1,8 +1,18 @@
 /**
  * Projection: a graph's interactions aggregated per ordered pair into a PairTable, with the
- * graph version the rows are at least as new as (cypher/project-graph.cypher, graph-exists).
+ * graph version the rows are at least as new as (graph-exists, then projection-chunks or
+ * project-graph).
  *
- * One read transaction: the graph's version first, then one query that streams the
+ * Two ways to read the events, giving the same table:
+ *   - from the graph's projection chunks (src/store/projection-chunks.ts), when its chunk
+ *     set is valid: the account list as below (projection-accounts), then one record per
+ *     ingested batch, its columns packed in one string, accounts named by node id; the
+ *     window, the dropped types and the decay are applied here. A graph whose set is stale (an
+ *     erasure) or missing (ingested before chunks existed) has it rebuilt first, in a write
+ *     transaction of its own; when that fails, the relationships are read as below;
+ *   - from the relationships (cypher/project-graph.cypher), the way described next.
+ *
+ * Relationship read, one read transaction: the graph's version first, then one query that streams the
  * accounts (ids in index order, with their node ids) and then the interaction events in
  * batches of consecutive source accounts, each record holding columns of a few thousand
  * events (lists of floats: the driver's cost is per record, not per list element). The
@@ -26,6 +36,7 @@
  */
 import { decayFactor, parseDuration } from '../analysis/time-decay.js';
 import { PairAggregator } from './pair-aggregator.js';
+import { rebuildChunks, unpackChunk, type ChunkEvents } from './projection-chunks.js';
 import type { Neo4jContext } from './neo4j-context.js';
 import { firstRecord, int, toNumber } from './neo4j-values.js';
 import type { ProjectionParams, VersionedProjection } from './port.js';
@@ -46,14 +57,26 @@ export const PROJECTION_IDS_PER_RECORD = 2_000;
 /** Records pulled per round trip: about 100k events (3.5 MB) in flight. */
 export const PROJECTION_FETCH_SIZE = 64;
 
+/** Chunk records pulled per round trip (a chunk is one ingested batch: up to a few MB). */
+export const CHUNK_FETCH_SIZE = 4;
+
 export interface ProjectionOptions {
   /** Account ids per record. */
   idsPerRecord: number;
   /** Events per record, about (see project-graph.cypher). */
   eventsPerRecord: number;
+  /** Read projection chunks (rebuilding a stale or missing set); false: always the relationships. */
+  chunks: boolean;
 }
 
 export class Neo4jProjection {
+  /**
+   * Graphs whose chunk rebuild failed, with the version it failed at: not retried until the
+   * version moves (a graph too large for one rebuild transaction would otherwise pay a
+   * failed rebuild on top of every relationship read).
+   */
+  private readonly failedRebuilds = new Map<string, number>();
+
   constructor(
     private readonly ctx: Neo4jContext,
     private readonly options: ProjectionOptions,
@@ -65,9 +88,108 @@ export class Neo4jProjection {
   }
 
   async project(graphId: string, params: ProjectionParams): Promise<VersionedProjection | null> {
-    const { q } = this.ctx;
     const started = Date.now();
-    const projection = await this.ctx.inRead(async (tx) => {
+    const halfLife = params.halfLife === undefined || params.halfLife === null ? null : parseDuration(params.halfLife);
+    if (params.halfLife !== undefined && params.halfLife !== null && halfLife === null) throw new RangeError(`store/projection: halfLife '${params.halfLife}' is not an ISO 8601 duration.`);
+    let projection: (VersionedProjection & { via: string }) | null | 'invalid' = this.options.chunks ? await this.fromChunks(graphId, params, halfLife) : await this.fromRelationships(graphId, params);
+    if (projection === 'invalid') {
+      let rebuilt = false;
+      const version = await this.graphVersion(graphId);
+      if (version !== null && this.failedRebuilds.get(graphId) !== version) {
+        try {
+          rebuilt = await rebuildChunks(this.ctx, graphId);
+          this.failedRebuilds.delete(graphId);
+        } catch (error) {
+          this.failedRebuilds.set(graphId, version);
+          if (this.failedRebuilds.size > 1_000) this.failedRebuilds.delete(this.failedRebuilds.keys().next().value as string);
+          this.ctx.log.warn({ graphId, version, err: error }, 'projection chunks could not be rebuilt; reading the relationships (no new attempt before the graph changes)');
+        }
+      }
+      projection = rebuilt ? await this.fromChunks(graphId, params, halfLife) : 'invalid';
+      // Made stale again between the rebuild and the read (an erasure): the relationships.
+      if (projection === 'invalid') projection = await this.fromRelationships(graphId, params);
+    }
+    if (projection) {
+      this.ctx.log.debug(
+        { graphId, version: projection.version, via: projection.via, accounts: projection.table.accounts.length, pairs: projection.table.size, ms: Date.now() - started },
+        'projected graph',
+      );
+      return { version: projection.version, table: projection.table };
+    }
+    return null;
+  }
+
+  /**
+   * The projection from the graph's chunks (module comment); 'invalid' when its chunk set is
+   * not valid, null when the graph is unknown.
+   */
+  private async fromChunks(graphId: string, params: ProjectionParams, halfLife: number | null): Promise<(VersionedProjection & { via: string }) | null | 'invalid'> {
+    const { q } = this.ctx;
+    return this.ctx.inRead(async (tx) => {
+      // Recomputed from scratch on each attempt (executeRead may retry).
+      const exists = firstRecord(await tx.run(q.get('graph-exists'), { graphId }));
+      if (!exists) return null;
+      if (exists.get('chunks') !== 'valid') return 'invalid' as const;
+      const version = toNumber(exists.get('version'));
+      // The account list first (ids ascending, node ids), then the chunks: an event of a chunk
+      // committed after the list was read may name a newer account (left out, newer than the version).
+      const accountIds: unknown[][] = [];
+      const accountNodes: unknown[][] = [];
+      for await (const record of tx.run(q.get('projection-accounts'), { graphId, idsPerRecord: int(this.options.idsPerRecord) })) {
+        accountIds.push(record.get('ids') as unknown[]);
+        accountNodes.push(record.get('nodes') as unknown[]);
+      }
+      const window = { from: params.from, to: params.to, timedOnly: halfLife !== null };
+      // Chunks go to the aggregator as they arrive, but with a decay and no `to` the
+      // reference time (the window's latest event) must be known first: then they are held.
+      const holdChunks = halfLife !== null && params.to === null;
+      let aggregator: PairAggregator | null = null;
+      const newAggregator = (eventFactor?: (ts: number) => number) => {
+        const out = new PairAggregator({ typeWeights: params.typeWeights, minWeight: params.minWeight, ...(eventFactor ? { eventFactor } : {}) });
+        for (let k = 0; k < accountIds.length; k++) out.addAccounts(accountIds[k] as unknown[], accountNodes[k] as unknown[]);
+        return out;
+      };
+      if (!holdChunks) aggregator = newAggregator(halfLife === null ? undefined : (ts) => decayFactor(ts, params.to as number, halfLife));
+      const chunks: ChunkEvents[] = [];
+      for await (const record of tx.run(q.get('projection-chunks'), { graphId })) {
+        const chunk = unpackChunk({
+          events: toNumber(record.get('events')),
+          types: record.get('types') as string,
+          columns: record.get('columns') as string,
+          counted: record.get('counted') === true,
+          layout: toNumber(record.get('layout')),
+        });
+        if (aggregator) aggregator.addColumns(chunk.types, chunk, window);
+        else chunks.push(chunk);
+      }
+      if (aggregator === null) {
+        // The decay's reference without `to`: the latest timestamp of the window's kept events.
+        {
+          const dropped = new Set(Object.entries(params.typeWeights).filter(([, w]) => w === 0).map(([type]) => type));
+          let latest = Number.NEGATIVE_INFINITY;
+          for (const c of chunks) {
+            const kept = c.types.map((type) => !dropped.has(type));
+            for (let k = 0; k < c.ts.length; k++) {
+              const time = c.ts[k] as number;
+              if (time > latest && (params.from === null || time >= params.from) && kept[c.type[k] as number]) latest = time;
+            }
+          }
+          const reference = latest === Number.NEGATIVE_INFINITY ? 0 : latest;
+          aggregator = newAggregator((ts) => decayFactor(ts, reference, halfLife as number));
+        }
+        for (const c of chunks) aggregator.addColumns(c.types, c, window);
+      }
+      // One batch: every event of a source is in it.
+      const table = aggregator.finish();
+      if (aggregator.droppedEvents > 0) this.ctx.log.debug({ graphId, events: aggregator.droppedEvents }, 'projection left out events newer than its account list');
+      return { version, table, via: 'chunks' };
+    }, CHUNK_FETCH_SIZE);
+  }
+
+  /** The projection from the relationships (cypher/project-graph.cypher; module comment). */
+  private async fromRelationships(graphId: string, params: ProjectionParams): Promise<(VersionedProjection & { via: string }) | null> {
+    const { q } = this.ctx;
+    return this.ctx.inRead(async (tx) => {
       // Recomputed from scratch on each attempt (executeRead may retry).
       const exists = firstRecord(await tx.run(q.get('graph-exists'), { graphId }));
       if (!exists) return null;
@@ -124,14 +246,7 @@ export class Neo4jProjection {
       if (aggregator.droppedEvents > 0) {
         this.ctx.log.debug({ graphId, events: aggregator.droppedEvents }, 'projection left out events newer than its account list');
       }
-      return { version, table };
+      return { version, table, via: 'relationships' };
     }, PROJECTION_FETCH_SIZE);
-    if (projection) {
-      this.ctx.log.debug(
-        { graphId, version: projection.version, accounts: projection.table.accounts.length, pairs: projection.table.size, ms: Date.now() - started },
-        'projected graph',
-      );
-    }
-    return projection;
   }
 }

@@ -183,6 +183,19 @@ export class Neo4jResultReader {
     })();
   }
 
+  /** Every account id (ascending: account index order) with its niche row (port.ts). */
+  async accountNiches(analysisId: string): Promise<{ ids: readonly string[]; nicheRow: Int32Array } | null> {
+    const c = await this.catalogue(analysisId);
+    if (!c) return null;
+    const ids = await this.accountIds(c);
+    const nicheRow = new Int32Array(ids.length).fill(-1);
+    for (let seq = 0; seq * MEMBER_BLOCK < c.accounts; seq++) {
+      const block = await this.memberBlock(c, seq, false);
+      for (let p = 0; p < block.count; p++) nicheRow[block.account[p] as number] = block.niche[p] as number;
+    }
+    return { ids, nicheRow };
+  }
+
   /**
    * The ties the analysis saw (undirected positive pairs, weight = both directions summed,
    * reciprocated = the smaller direction, null in results stored before it was kept), in batches of up to TIE_BLOCK: the internal ties of each niche in rank order, then the
@@ -280,25 +293,42 @@ export class Neo4jResultReader {
     const hit = this.cache.get(key) as Catalogue | undefined;
     if (hit) return hit;
     const res = await this.ctx.read('result-catalogue', { analysisId });
-    const r = res.records[0];
-    if (!r || r.get('graphId') === null) return null;
-    const baseline = strOrNull(r.get('baselineAnalysisId'));
-    const rows = (r.get('niches') as Row[]).map((n) => nicheOf(n, baseline));
+    // One record per row (cypher/result-catalogue.cypher), put back in rank / seq order.
+    let header: Row | null = null;
+    const parts: Record<'niche' | 'community' | 'communityBlock', Array<{ seq: number | null; row: Row }>> = { niche: [], community: [], communityBlock: [] };
+    for (const record of res.records) {
+      const kind = record.get('kind') as string;
+      const row = record.get('row') as Row;
+      if (kind === 'header') header = row;
+      else {
+        const seq = record.get('seq');
+        parts[kind as keyof typeof parts].push({ seq: seq === null || seq === undefined ? null : toNumber(seq), row });
+      }
+    }
+    if (header === null || header.graphId === null || header.graphId === undefined) return null;
+    // Rows without a rank (communities stored before ranks existed) keep their order, after the ranked ones.
+    const ordered = (list: Array<{ seq: number | null; row: Row }>) =>
+      list
+        .map((x, k) => ({ ...x, k }))
+        .sort((x, y) => (x.seq ?? Number.MAX_SAFE_INTEGER) - (y.seq ?? Number.MAX_SAFE_INTEGER) || x.k - y.k)
+        .map((x) => x.row);
+    const baseline = strOrNull(header.baselineAnalysisId);
+    const rows = ordered(parts.niche).map((n) => nicheOf(n, baseline));
     const niches = rows.map((x) => x.niche);
     const catalogue: Catalogue = {
       analysisId,
-      graphId: str(r.get('graphId')),
-      finishedAt: str(r.get('finishedAt')),
-      revision: toNumber(r.get('revision')),
+      graphId: str(header.graphId),
+      finishedAt: str(header.finishedAt),
+      revision: toNumber(header.revision),
       niches,
       nicheIndex: new Map(niches.map((n, k) => [n.id, k])),
-      communities: communitiesOf((r.get('communities') ?? []) as Row[], (r.get('communityBlocks') ?? []) as Row[]),
+      communities: communitiesOf(ordered(parts.community), ordered(parts.communityBlock)),
       memberStart: Int32Array.from(rows, (x) => x.memberStart),
       tieStart: Int32Array.from(rows, (x) => x.tieStart),
       tieCount: Int32Array.from(rows, (x) => x.tieCount),
-      accounts: toNumber(r.get('accounts')),
-      ties: toNumber(r.get('ties')),
-      indexFirstIds: (r.get('indexFirstIds') as unknown[]).map(str),
+      accounts: toNumber(header.accounts),
+      ties: toNumber(header.ties),
+      indexFirstIds: ((header.indexFirstIds ?? []) as unknown[]).map(str),
       bytes: 0,
     };
     catalogue.bytes = 512 * niches.length + 128 * catalogue.communities.length + 64 * catalogue.indexFirstIds.length + 1024;

@@ -46,6 +46,7 @@ import {
   type MemberBlock,
   type ScoreColumn,
 } from './result-blocks.js';
+import { BROWSER_TRUSTED_LINKS } from './result-writing.js';
 
 const BROADCASTER = ROLES.indexOf('broadcaster');
 
@@ -360,7 +361,8 @@ async function write(
         if (!s.niches[r]!.unassigned && trustedIds.length < topK && a.role[i] !== BROADCASTER) {
           trustedIds.push(a.ids[i] as string);
           trustedScores.push(a.score[i] as number);
-          promoted.push({
+          // writeBack 'compact' links the first BROWSER_TRUSTED_LINKS trusted members only.
+          if (trustedIds.length <= BROWSER_TRUSTED_LINKS) promoted.push({
             nicheId: s.niches[r]!.id,
             accountId: a.ids[i],
             rank: int(a.rank[i] as number),

@@ -20,7 +20,8 @@
  *   (:Account)-[:IN_NICHE {analysisId, rank, score, centrality, ties, positiveShare, role,
  *                          confidence}]->(:Niche)
  *      with writeBack 'compact' (the default) only for the members Browser users look at:
- *      each niche's trusted members and bridges, with the figures they read there
+ *      each niche's first three trusted members and its bridges (BROWSER_TRUSTED_LINKS),
+ *      with the figures they read there
  *      (result-members-key); with 'full' for every member and with every figure (the data
  *      model before issue 10, one relationship per account: Neo4j's write rate caps it at
  *      about 20k/s here, see bench/README.md "Persistence").
@@ -87,6 +88,19 @@ export interface ResultWritingOptions {
   writeBack: WriteBack;
 }
 
+/**
+ * With writeBack 'compact', each niche's IN_NICHE relationships go to its first
+ * BROWSER_TRUSTED_LINKS trusted members (rank order) and to every bridge. Three: the size of
+ * the smallest niche at the default minNicheSize, so every niche gets the same handful of
+ * links whatever its size, and what explore.cypher query 5 already lists per niche
+ * (`trustedIds[..3]`). With niches of Dunbar's size and topK 10, linking every trusted
+ * member linked a quarter of all accounts (62,948 relationships on higgs-retweet, against
+ * 29,871 this way), and relationships are what Neo4j writes slowest (bench/README.md
+ * "Persistence"). Every trusted member stays on the niche node (trustedIds, trustedScores),
+ * every member in memberIds, every figure in the blocks and the API.
+ */
+export const BROWSER_TRUSTED_LINKS = 3;
+
 /** The columns result-members-key reads (writeBack 'compact'). */
 const KEY_MEMBER_COLUMNS = ['segments', 'accountIds', 'ranks', 'scores', 'centralities', 'ties', 'positiveShares', 'roles', 'confidences'] as const;
 
@@ -105,54 +119,77 @@ export class Neo4jResultWriter {
     await this.discard(analysisId, false, owner);
     const counts = { blocks: 0, blockBytes: 0, niches: result.niches.count, memberships: 0 };
     const ms: Record<string, number> = {};
-    let mark = Date.now();
-    const lap = (name: string) => {
-      ms[name] = Date.now() - mark;
-      mark = Date.now();
+    const phase = (name: string, since: number) => {
+      ms[name] = Date.now() - since;
+      // One line per phase as it ends (bench/persist.ts reads the server's CPU at each).
+      this.ctx.log.debug({ analysisId, phase: name, ms: ms[name] }, 'result write phase');
     };
+    // The first failure of any staging transaction; every loop stops starting new ones.
+    const stop: Failure = {};
     try {
-      const work: Array<() => Promise<void>> = [];
-      for (const batch of blockBatches(result, this.options.blockBytesPerTransaction)) {
-        counts.blocks += batch.length;
-        for (const b of batch) counts.blockBytes += (b.data as Int8Array).byteLength;
-        work.push(() =>
+      // The blocks, then the niches, then the communities (each links its niches), then the
+      // memberships (Account to Niche). Rows are built lazily, each batch just before its
+      // transaction. Writing the blocks beside the niches (they lock nothing in common) made
+      // both slower on 2 cores (bench/README.md "Persistence", shift 5): one chain.
+      let since = Date.now();
+      await this.runConcurrently(
+        map(blockBatches(result, this.options.blockBytesPerTransaction), (batch) => {
+          counts.blocks += batch.length;
+          for (const b of batch) counts.blockBytes += (b.data as Int8Array).byteLength;
+          return () =>
+            this.ctx.inWrite(async (tx) => {
+              await this.held(tx, analysisId, owner);
+              await tx.run(this.ctx.q.get('result-blocks'), { analysisId, graphId, owner, rows: batch });
+            });
+        }),
+        this.options.resultConcurrency,
+        stop,
+      );
+      phase('blocks', since);
+      since = Date.now();
+      // Niches one transaction at a time (each locks the Analysis node through OF_ANALYSIS), in rank order.
+      await this.runConcurrently(
+        map(nicheBatches(result, this.options.nicheMembersPerTransaction, this.options.resultChunkSize), (rows) => () =>
           this.ctx.inWrite(async (tx) => {
             await this.held(tx, analysisId, owner);
-            await tx.run(this.ctx.q.get('result-blocks'), { analysisId, graphId, owner, rows: batch });
+            await tx.run(this.ctx.q.get('result-niches'), { analysisId, graphId, owner, rows });
+            if (result.lineage !== undefined) await tx.run(this.ctx.q.get('result-lineage'), { analysisId, baselineAnalysisId: result.lineage.baselineAnalysisId, rows });
           }),
-        );
-      }
-      await this.runConcurrently(work);
-      lap('blocks');
-      // Niches after the blocks (they lock the Analysis node through OF_ANALYSIS), in rank order.
-      for (const rows of nicheBatches(result, this.options.nicheMembersPerTransaction, this.options.resultChunkSize)) {
-        await this.ctx.inWrite(async (tx) => {
-          await this.held(tx, analysisId, owner);
-          await tx.run(this.ctx.q.get('result-niches'), { analysisId, graphId, owner, rows });
-          if (result.lineage !== undefined) await tx.run(this.ctx.q.get('result-lineage'), { analysisId, baselineAnalysisId: result.lineage.baselineAnalysisId, rows });
-        });
-      }
-      lap('niches');
-      // Communities after their niches (each links its niches).
-      for (const rows of communityBatches(result, this.options.nicheMembersPerTransaction, this.options.resultChunkSize)) {
-        await this.ctx.inWrite(async (tx) => {
-          await this.held(tx, analysisId, owner);
-          await tx.run(this.ctx.q.get('result-communities'), { analysisId, graphId, owner, rows });
-        });
-      }
-      lap('communities');
-      const memberships: Array<() => Promise<void>> = [];
-      for (const chunk of membershipChunks(result, writeBack, this.options.resultChunkSize)) {
-        counts.memberships += chunk.size;
-        memberships.push(() =>
+        ),
+        1,
+        stop,
+      );
+      phase('niches', since);
+      since = Date.now();
+      await this.runConcurrently(
+        map(communityBatches(result, this.options.nicheMembersPerTransaction, this.options.resultChunkSize), (rows) => () =>
           this.ctx.inWrite(async (tx) => {
             await this.held(tx, analysisId, owner);
-            await this.writeMembers(tx, analysisId, graphId, chunk, writeBack);
+            await tx.run(this.ctx.q.get('result-communities'), { analysisId, graphId, owner, rows });
           }),
-        );
-      }
-      await this.runConcurrently(memberships);
-      lap('memberships');
+        ),
+        1,
+        stop,
+      );
+      phase('communities', since);
+      since = Date.now();
+      await this.runConcurrently(
+        map(membershipChunks(result, writeBack, this.options.resultChunkSize), (chunk) => {
+          counts.memberships += chunk.size;
+          return () =>
+            this.ctx.inWrite(async (tx) => {
+              await this.held(tx, analysisId, owner);
+              await this.writeMembers(tx, analysisId, graphId, chunk, writeBack);
+            });
+        }),
+        this.options.resultConcurrency,
+        stop,
+      );
+      phase('memberships', since);
+      // Every transaction of this write has ended here: a failure is thrown and what was
+      // staged discarded.
+      if (stop.failure !== undefined) throw stop.failure.error;
+      since = Date.now();
       const timings = options.timings ? JSON.stringify(options.timings()) : null;
       await this.ctx.inWrite(async (tx) => {
         const begun = await tx.run(this.ctx.q.get('result-begin'), {
@@ -170,12 +207,12 @@ export class Neo4jResultWriter {
         if (status === 'incomplete') throw new Error(`store/result-writing: rows staged for analysis '${analysisId}' went missing or were overwritten by a writer that lost its lease: its result is not stored`);
         if (status !== 'succeeded') throw new Error(`store/result-writing: analysis '${analysisId}' is ${status}: its result is not stored`);
       });
+      phase('status', since);
     } catch (err) {
       // Guarded: if the lease changed hands, what is staged now is the next holder's.
       await this.discard(analysisId, false, owner).catch(() => {});
       throw err;
     }
-    lap('status');
     this.ctx.log.debug({ analysisId, writeBack, ...counts, phases: ms, ms: Date.now() - started }, 'wrote analysis result');
   }
 
@@ -207,22 +244,26 @@ export class Neo4jResultWriter {
     throw exists.records.length === 0 ? new StoreNotFoundError('analysis', analysisId) : new LeaseLostError(analysisId);
   }
 
-  /** Runs the thunks resultConcurrency at a time; the first failure stops new ones and is thrown once the running ones ended. */
-  private async runConcurrently(work: Array<() => Promise<void>>): Promise<void> {
-    let next = 0;
-    let failure: { error: unknown } | null = null;
+  /**
+   * Runs the thunks `concurrency` at a time, taking each from `work` only when a slot is
+   * free (so rows are built just before their transaction). The first failure, of a thunk
+   * or of building one, goes in `stop`, which ends every loop sharing it: none starts a new
+   * transaction, and this returns once its running ones ended.
+   */
+  private async runConcurrently(work: Iterable<() => Promise<void>>, concurrency: number, stop: Failure): Promise<void> {
+    const thunks = work[Symbol.iterator]();
     const worker = async () => {
-      while (failure === null && next < work.length) {
-        const job = work[next++] as () => Promise<void>;
+      while (stop.failure === undefined) {
         try {
-          await job();
+          const next = thunks.next();
+          if (next.done) return;
+          await next.value();
         } catch (error) {
-          failure ??= { error };
+          stop.failure ??= { error };
         }
       }
     };
-    await Promise.all(Array.from({ length: this.options.resultConcurrency }, worker));
-    if (failure !== null) throw (failure as { error: unknown }).error;
+    await Promise.all(Array.from({ length: concurrency }, worker));
   }
 
   /** One chunk of memberships; throws (rolling the transaction back) when an account is missing. */
@@ -239,11 +280,26 @@ export class Neo4jResultWriter {
   }
 }
 
+/** The first failure of a write's staging transactions (shared by its loops). */
+interface Failure {
+  failure?: { error: unknown };
+}
+
+/** The items of each iterable in turn, lazily. */
+function* chain<T>(...lists: Array<Iterable<T>>): Generator<T> {
+  for (const list of lists) yield* list;
+}
+
+/** `f` of each item, lazily. */
+function* map<T, U>(items: Iterable<T>, f: (item: T) => U): Generator<U> {
+  for (const item of items) yield f(item);
+}
+
 /** Blocks in groups of about `bytes` (at least one block a group). */
 function* blockBatches(result: AnalysisResult, bytes: number): Generator<Row[]> {
   let batch: Row[] = [];
   let size = 0;
-  for (const block of [...resultBlocks(result), ...communityBlocks(result)]) {
+  for (const block of chain(resultBlocks(result), communityBlocks(result))) {
     const weight = block.data.byteLength + 16 * ((block.ids?.length ?? 0) + (block.tieIds?.length ?? 0));
     if (batch.length > 0 && size + weight > bytes) {
       yield batch;
@@ -364,7 +420,8 @@ interface MemberChunk {
 
 /**
  * The IN_NICHE memberships to write, niche by niche in rank order, in chunks of at most
- * `size`: 'full' every member; 'compact' the trusted members and bridges of each niche.
+ * `size`: 'full' every member; 'compact' the first BROWSER_TRUSTED_LINKS trusted members
+ * and the bridges of each niche.
  */
 function* membershipChunks(result: AnalysisResult, writeBack: WriteBack, size: number): Generator<MemberChunk> {
   const n = result.niches;
@@ -377,9 +434,12 @@ function* membershipChunks(result: AnalysisResult, writeBack: WriteBack, size: n
     if (writeBack === 'full') {
       wanted = n.members.subarray(from, to);
     } else {
-      // Trusted members are a prefix of the non-broadcasters in rank order; bridges are
-      // hubs anywhere in the niche: both come out in rank order here.
-      const picked = new Set<number>(n.trusted.account.subarray(n.trusted.starts[r] as number, n.trusted.starts[r + 1] as number));
+      // Trusted members are a prefix of the non-broadcasters in rank order (the first
+      // BROWSER_TRUSTED_LINKS of them); bridges are hubs anywhere in the niche: both come
+      // out in rank order here.
+      const trustedFrom = n.trusted.starts[r] as number;
+      const trustedTo = Math.min(n.trusted.starts[r + 1] as number, trustedFrom + BROWSER_TRUSTED_LINKS);
+      const picked = new Set<number>(n.trusted.account.subarray(trustedFrom, trustedTo));
       for (const i of n.bridges.account.subarray(n.bridges.starts[r] as number, n.bridges.starts[r + 1] as number)) picked.add(i);
       wanted = [...picked].sort((x, y) => (a.rank[x] as number) - (a.rank[y] as number));
     }

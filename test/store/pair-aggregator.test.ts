@@ -75,3 +75,22 @@ t.test('bad input is refused', async (t) => {
   t.throws(() => agg.addEvents('x', [5], [1], [1], [1]), /outside the account list/);
   t.throws(() => agg.addAccounts(['b'], [2]), /accounts after the first events/);
 });
+
+t.test('addColumns (projection chunks): node ids, a window, dropped types, counts, unknown nodes', async (t) => {
+  const agg = new PairAggregator({ typeWeights: { spam: 0 }, minWeight: 0 });
+  agg.addAccounts(['a', 'b', 'c'], [70, 12, 5]);
+  const window = { from: 10, to: 100, timedOnly: false };
+  agg.addColumns(['reply', 'spam'], {
+    source: Float64Array.from([70, 70, 12, 12, 5, 70, 5]),
+    target: Float64Array.from([12, 12, 70, 70, 70, 999, 12]),
+    type: Int32Array.from([0, 0, 0, 1, 0, 0, 0]),
+    weight: Float64Array.from([1, -2, 3, 4, 5, 6, 7]),
+    ts: Float64Array.from([10, 99, 50, 50, 100, 20, NaN_]),
+    count: Float64Array.from([1, 3, 1, 1, 1, 1, 1]),
+  }, window);
+  t.equal(agg.droppedEvents, 1, 'the event naming node 999 (not in the account list) is left out');
+  t.same(pairTableRows(agg.finish()), [
+    { source: 'a', target: 'b', positive: 1, negative: 2, count: 4, types: { reply: 4 }, firstTs: 10, lastTs: 99 },
+    { source: 'b', target: 'a', positive: 3, negative: 0, count: 1, types: { reply: 1 }, firstTs: 50, lastTs: 50 },
+  ], 'ts 100 is outside [10, 100), no timestamp is outside any bound, spam (weight 0) is dropped, a row counts its count');
+});
