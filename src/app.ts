@@ -38,6 +38,7 @@ import interactionRoutes from './http/routes/interactions/index.js';
 import uploadRoutes from './http/routes/uploads/index.js';
 import metricsRoutes from './http/routes/metrics/index.js';
 import resultRoutes from './http/routes/results/index.js';
+import nicheActivityRoutes from './http/routes/results/activity.js';
 import exportRoutes from './http/routes/exports/index.js';
 import analysisGraphRoutes from './http/routes/analysis-graph/index.js';
 import ambassadorRoutes from './http/routes/ambassadors/index.js';
@@ -181,6 +182,7 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   await app.register(accountRoutes, { store, erasureKeys: deps.erasureKeys ?? null });
   await app.register(analysisRoutes, { store, jobs: deps.jobs });
   await app.register(resultRoutes, { store });
+  await app.register(nicheActivityRoutes, { store });
   // Exports, the analysis's graph and ambassadors read whole stored results (src/reads).
   await app.register(exportRoutes, { store });
   await app.register(analysisGraphRoutes, { store });

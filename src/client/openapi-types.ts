@@ -275,6 +275,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/analyses/{analysisId}/niches/{nicheId}/activity": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Events between the members of a niche per day or week */
+        get: operations["getNicheActivity"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/analyses/{analysisId}/export": {
         parameters: {
             query?: never;
@@ -3286,6 +3303,122 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description Invalid request: every offending field is listed in `errors` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or unknown API key (send Authorization: Bearer <key>) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The API key lacks the scope (or graph) this needs */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unknown resource */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict with the current state (or a request with the same Idempotency-Key is still running) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A path parameter is longer than the router accepts */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limit or analyses-per-key limit reached; retry after Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Neo4j unavailable, service overloaded or shutting down; retry after Retry-After seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getNicheActivity: {
+        parameters: {
+            query: {
+                /** @description UTC day, or ISO week (starting Monday 00:00 UTC). */
+                bucket: "day" | "week";
+            };
+            header?: never;
+            path: {
+                analysisId: string;
+                nicheId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Events between the niche's current members (self-loops and types weighted 0 left out), read from the graph: an erased account and its interactions are not counted; an event ingested after the analysis with a timestamp inside the span is (interactions carry no ingestion version), so the answer is not cached. The analysis's minWeight is not applied. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        analysisId: string;
+                        nicheId: string;
+                        bucket: "day" | "week";
+                        /** @description The span counted: the niche's first internal activity the analysis recorded (null without timestamped events). */
+                        from: string | null;
+                        /** @description The niche's last internal activity the analysis recorded (inclusive): later events are not counted. */
+                        to: string | null;
+                        /** @description Events between current members in the span (a folded relationship counts its events). */
+                        events: number;
+                        /** @description Events of the span before the first bucket listed (at most 366 daily or 104 weekly buckets are listed, the latest ones). */
+                        earlierEvents: number;
+                        /** @description Contiguous buckets, oldest first, zeros included; empty for the unassigned group and without timestamped events. */
+                        buckets: {
+                            /** Format: date-time */
+                            start: string;
+                            events: number;
+                        }[];
+                    };
+                };
             };
             /** @description Invalid request: every offending field is listed in `errors` */
             400: {

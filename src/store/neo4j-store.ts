@@ -119,6 +119,8 @@ import type {
   InteractionInput,
   Lease,
   MemberRow,
+  ActivityBucket,
+  NicheActivity,
   NicheGraph,
   NicheRow,
   StoredTie,
@@ -130,6 +132,7 @@ import type {
   VersionedProjection,
 } from './port.js';
 import { uploadProgress } from './uploads.js';
+import { readNicheActivity } from './niche-activity.js';
 
 export { StoreNotFoundError } from './port.js';
 export type { StoreLogger } from './neo4j-context.js';
@@ -402,6 +405,9 @@ export class Neo4jGraphStore implements GraphStore {
   }
   nicheGraph(analysisId: string): Promise<NicheGraph | null> {
     return this.resultReader.nicheGraph(analysisId);
+  }
+  nicheActivity(analysisId: string, nicheId: string, bucket: ActivityBucket, droppedTypes: string[]): Promise<NicheActivity | null> {
+    return readNicheActivity(this.ctx, analysisId, nicheId, bucket, { droppedTypes });
   }
   forgetResult(analysisId: string): void {
     this.resultReader.forget(analysisId);

@@ -390,6 +390,13 @@ export interface GraphStore {
   ties(analysisId: string): Promise<AsyncIterable<StoredTie[]> | null>;
   nicheTies(analysisId: string, nicheId: string): Promise<StoredTie[] | null>;
   nicheGraph(analysisId: string): Promise<NicheGraph | null>;
+  /**
+   * Events between a niche's current members per UTC day or ISO week over the span of
+   * internal activity the analysis recorded for it (store/niche-activity.ts says exactly
+   * which events and the bound); droppedTypes: the types the analysis weighted 0. null when
+   * the analysis has no such niche.
+   */
+  nicheActivity(analysisId: string, nicheId: string, bucket: ActivityBucket, droppedTypes: string[]): Promise<NicheActivity | null>;
   /** Drops what this process caches about an analysis's result (its graph deleted, an account erased). */
   forgetResult(analysisId: string): void;
 }
@@ -407,6 +414,21 @@ export interface StoredTie {
    * for results stored before the ties carried it (ties blocks of version 1).
    */
   reciprocated: number | null;
+}
+
+export type ActivityBucket = 'day' | 'week';
+
+/** A niche's events over time (GraphStore.nicheActivity). */
+export interface NicheActivity {
+  bucket: ActivityBucket;
+  /** The span counted (the niche's first and last internal activity), ISO 8601; null without timestamped events. */
+  from: string | null;
+  to: string | null;
+  /** Events in the span, and those of them before the first bucket listed (the bucket cap). */
+  events: number;
+  earlierEvents: number;
+  /** Contiguous buckets, oldest first, zeros included; start: the bucket's start, ISO 8601 UTC. */
+  buckets: Array<{ start: string; events: number }>;
 }
 
 /** The niche-level graph of an analysis. */

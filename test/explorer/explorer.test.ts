@@ -41,7 +41,15 @@ expect((await app.inject({ method: 'POST', url: '/v1/graphs', payload: { id: gra
 const ingested = await app.inject({
   method: 'POST',
   url: `/v1/graphs/${graphId}/interactions`,
-  payload: { interactions: email.edges.filter((e) => e.source !== e.target), accounts: [...email.departments.keys()].map((id) => ({ id })) },
+  // email-eu-core has no times: each e-mail gets a made-up one (spread over 26 weeks by a
+  // fixed rule) so that the niche cards' activity charts have something to draw. Without a
+  // time window or decay the analysis is the same as without them.
+  payload: {
+    interactions: email.edges
+      .filter((e) => e.source !== e.target)
+      .map((e, i) => ({ ...e, timestamp: new Date(Date.UTC(2026, 0, 5) + ((i * 7919) % 182) * 86_400_000 + (i % 24) * 3_600_000).toISOString() })),
+    accounts: [...email.departments.keys()].map((id) => ({ id })),
+  },
 });
 expect(ingested.statusCode === 200, ingested.body.slice(0, 200));
 const analysis = await finishedAnalysis(app, graphId, { seed: 42 });
@@ -143,6 +151,25 @@ t.test('lists the largest niche first with its trusted members', async (t) => {
   const trusted = await card.locator('.trusted li button').allTextContents();
   t.same(trusted, largest.trusted.map((m: { accountId: string }) => m.accountId), 'the trusted members, in order');
   t.ok(trusted.length > 0);
+});
+
+t.test("the largest niche's card draws its activity per week as bars, and per day on request", async (t) => {
+  const card = page.locator('.card').first();
+  const bars = card.locator('.activity-chart[data-bucket="week"] svg rect');
+  await bars.first().waitFor({ timeout: 30_000 });
+  const week = (await app.inject(`/v1/analyses/${analysis.id}/niches/${largest.id}/activity?bucket=week`)).json();
+  const drawn = await bars.evaluateAll((rects) => rects.map((r) => ({ events: Number(r.getAttribute('data-events')), height: Number(r.getAttribute('height')) })));
+  t.equal(drawn.length, week.buckets.filter((b: { events: number }) => b.events > 0).length, 'one bar per week with events');
+  t.ok(drawn.length > 1, `${drawn.length} bars`);
+  t.ok(drawn.every((b) => b.events > 0 && b.height >= 2), 'every bar non-zero and visible');
+  t.equal(drawn.reduce((s, b) => s + b.events, 0), week.events - week.earlierEvents, 'the bars add up to the events the API counted');
+  t.equal(week.events, largest.events, "the API's total is the niche's internal events");
+  t.match(await card.locator('.activity-bars').getAttribute('aria-label'), /^Events between members per week/);
+  await card.getByRole('button', { name: 'by day' }).click();
+  await card.locator('.activity-chart[data-bucket="day"] svg rect').first().waitFor({ timeout: 30_000 });
+  t.equal(await card.getByRole('button', { name: 'by day' }).getAttribute('aria-pressed'), 'true');
+  await card.getByRole('button', { name: 'by week' }).click();
+  await card.locator('.activity-chart[data-bucket="week"]').waitFor({ timeout: 30_000 });
 });
 
 t.test('opens the account panel on a search', async (t) => {
@@ -279,6 +306,7 @@ t.test('keyboard: Tab alone reaches the pickers, the search, the map toolbar, th
   t.comment(`reached by Tab: ${[...reached].slice(0, 16).join(', ')}`);
   for (const id of ['graph-select', 'analysis-select', 'search', 'view-accounts', 'view-niches', 'view-between', 'view-reset', 'tab-niches']) t.ok(reached.has(id), `#${id} reachable`);
   t.ok([...reached].some((r) => r === 'BUTTON:Show members on map'), 'a niche card\'s buttons reachable');
+  t.ok([...reached].some((r) => r === 'BUTTON:by day'), "a card's activity switch reachable");
   t.ok([...reached].some((r) => r === `BUTTON:${largest.trusted[0].accountId}`), 'a trusted member reachable');
 });
 

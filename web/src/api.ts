@@ -75,6 +75,7 @@ export type AccountResult = Json<'/v1/analyses/{analysisId}/accounts/{accountId}
 export type NicheGraph = Json<'/v1/analyses/{analysisId}/niche-graph', 'get'>;
 export type NicheTiePage = Json<'/v1/analyses/{analysisId}/niches/{nicheId}/ties', 'get'>;
 export type AccountGraph = Json<'/v1/analyses/{analysisId}/graph', 'get'>;
+export type NicheActivity = Json<'/v1/analyses/{analysisId}/niches/{nicheId}/activity', 'get'>;
 export type AmbassadorList = Json<'/v1/analyses/{analysisId}/ambassadors', 'get'>;
 
 /** An analysis as the picker lists it (GET /v1/graphs/{graphId}/analyses, where the service has it). */

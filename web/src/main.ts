@@ -11,6 +11,7 @@ import { ApiProblem, client, listAnalyses, ok, setApiKey, apiKey, type Analysis,
 import { byId, clear, h, int } from './dom.js';
 import { randomSeed, seedByGroup, seedByNestedGroups } from './layout.js';
 import { ExplorerMap, type MapTimings } from './map.js';
+import { activityChart } from './activity-chart.js';
 import { accountPanel, ambassadorList, nicheCard, type PanelActions } from './panels.js';
 
 /** Analyses up to these sizes are drawn account by account; larger ones niche by niche. */
@@ -596,7 +597,22 @@ const actions: PanelActions = {
       await loadAmbassadors({ community: id });
       selectTab('ambassadors');
     }),
+  activityOf: (id, bucket, slot) => void loadActivity(id, bucket, slot),
 };
+
+/** A niche card's activity chart; a failure is said in the card (the rest of the page stays). */
+async function loadActivity(nicheId: string, bucket: 'day' | 'week', slot: HTMLElement): Promise<void> {
+  const analysisId = state.analysis!.id;
+  try {
+    const activity = await ok(client.GET('/v1/analyses/{analysisId}/niches/{nicheId}/activity', { params: { path: { analysisId, nicheId }, query: { bucket } } }));
+    if (state.analysis?.id !== analysisId) return;
+    clear(slot);
+    slot.append(activityChart(activity));
+  } catch (err) {
+    clear(slot);
+    slot.append(h('p', { className: 'muted small' }, `Activity not available: ${(err as Error).message}`));
+  }
+}
 
 // ---------------------------------------------------------------- tabs, search, keys
 

@@ -11,6 +11,38 @@ export interface PanelActions {
   openNiche: (nicheId: string) => void;
   ambassadorsOf: (nicheId: string) => void;
   ambassadorsOfCommunity: (communityId: string) => void;
+  /** Fills `slot` with the niche's activity chart by `bucket` (when the card comes into view). */
+  activityOf: (nicheId: string, bucket: 'day' | 'week', slot: HTMLElement) => void;
+}
+
+/**
+ * The place of a niche's activity chart, with its "by week / by day" switch (buttons with
+ * aria-pressed, reachable by Tab). The chart is asked for when the card first comes into
+ * view (IntersectionObserver; at once where there is none).
+ */
+function activitySlot(nicheId: string, actions: PanelActions): HTMLElement {
+  const slot = h('div', { className: 'activity-slot', 'aria-live': 'polite' }, h('p', { className: 'muted small' }, 'Activity over time…'));
+  let bucket: 'day' | 'week' = 'week';
+  const buttons = (['week', 'day'] as const).map((b) =>
+    h('button', { type: 'button', className: 'toggle', 'aria-pressed': b === bucket ? 'true' : 'false', 'data-bucket': b, onclick: () => choose(b) }, `by ${b}`),
+  );
+  function choose(b: 'day' | 'week'): void {
+    bucket = b;
+    for (const button of buttons) button.setAttribute('aria-pressed', button.dataset.bucket === b ? 'true' : 'false');
+    actions.activityOf(nicheId, bucket, slot);
+  }
+  const box = h('div', { className: 'activity-box' }, h('div', { className: 'activity-head' }, h('h4', {}, 'Activity'), h('span', { className: 'toggles', role: 'group', 'aria-label': 'Activity per' }, ...buttons)), slot);
+  if (typeof IntersectionObserver === 'undefined') {
+    actions.activityOf(nicheId, bucket, slot);
+  } else {
+    const seen = new IntersectionObserver((entries) => {
+      if (!entries.some((e) => e.isIntersecting)) return;
+      seen.disconnect();
+      actions.activityOf(nicheId, bucket, slot);
+    });
+    seen.observe(box);
+  }
+  return box;
 }
 
 export function swatch(nicheId: string): HTMLElement {
@@ -76,6 +108,7 @@ export function nicheCard(niche: Niche, communityId: string | undefined, window:
       ? h('p', { className: 'types' }, ...niche.dominantTypes.map((t) => h('span', { className: 'chip' }, `${t.type} ${pct(t.share)}`)))
       : null,
     niche.unassigned ? null : activityBar(niche, window),
+    niche.unassigned || niche.firstActivity === null ? null : activitySlot(niche.id, actions),
     niche.lineage ? lineageLine(niche.lineage) : null,
     niche.trusted.length > 0
       ? h(

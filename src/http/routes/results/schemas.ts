@@ -219,3 +219,40 @@ export const AccountResult = Type.Object(
 
 /** 304: the client's copy (If-None-Match) is current; no body. */
 export const NotModified = Type.Null({ description: 'Not Modified: the ETag given in If-None-Match is current (no body).' });
+
+export const ActivityQuery = Type.Object({
+  bucket: Type.Union([Type.Literal('day'), Type.Literal('week')], {
+    default: 'week',
+    description: 'UTC day, or ISO week (starting Monday 00:00 UTC).',
+  }),
+});
+
+export const NicheActivity = Type.Object(
+  {
+    analysisId: Type.String(),
+    nicheId: Type.String(),
+    bucket: Type.Union([Type.Literal('day'), Type.Literal('week')]),
+    from: Type.Union([Type.String({ format: 'date-time' }), Type.Null()], {
+      description: "The span counted: the niche's first internal activity the analysis recorded (null without timestamped events).",
+    }),
+    to: Type.Union([Type.String({ format: 'date-time' }), Type.Null()], {
+      description: "The niche's last internal activity the analysis recorded (inclusive): later events are not counted.",
+    }),
+    events: Type.Integer({ minimum: 0, description: 'Events between current members in the span (a folded relationship counts its events).' }),
+    earlierEvents: Type.Integer({
+      minimum: 0,
+      description: 'Events of the span before the first bucket listed (at most 366 daily or 104 weekly buckets are listed, the latest ones).',
+    }),
+    buckets: Type.Array(
+      Type.Object({ start: Type.String({ format: 'date-time' }), events: Type.Integer({ minimum: 0 }) }, { title: 'ActivityBucket' }),
+      { maxItems: 366, description: 'Contiguous buckets, oldest first, zeros included; empty for the unassigned group and without timestamped events.' },
+    ),
+  },
+  {
+    title: 'NicheActivity',
+    description:
+      'Events between the niche\'s current members (self-loops and types weighted 0 left out), read from the graph: an erased account ' +
+      'and its interactions are not counted; an event ingested after the analysis with a timestamp inside the span is (interactions carry no ' +
+      'ingestion version), so the answer is not cached. The analysis\'s minWeight is not applied.',
+  },
+);
