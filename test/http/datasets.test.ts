@@ -1,6 +1,7 @@
 /**
  * Real graphs with ground truth, through the HTTP API into the real Neo4j and back.
- * Karate club: niches match the two factions (NMI >= 0.5; resolution 0.5 is the niche level now, which cannot be coarser than the four communities of resolution 1, NMI about 0.59).
+ * Karate club: niches nest inside the two factions (purity >= 31/34; resolution 0.5 is the niche level now, which cannot be coarser
+ * than the four communities of resolution 1, so NMI against two labels is printed, not asserted).
  * email-eu-core: niches match departments (NMI >= 0.5 at resolution 1; igraph's Louvain gets 0.57).
  */
 import t from 'tap';
@@ -53,8 +54,27 @@ t.test('karate club: niches match the two factions', async (t) => {
     club.nodes.map((n) => nicheOf.get(n.id) ?? '?'),
     club.nodes.map((n) => n.club),
   );
-  t.comment(`karate club NMI vs factions at resolution 0.5: ${nmi.toFixed(3)}`);
-  t.ok(nmi >= 0.5, `NMI ${nmi}`);
+  // The niche level is finer than the two factions (four niches here), and NMI against two
+  // labels falls with the number of parts however clean they are (0.49-0.59 over seeds 1-20
+  // for the same four-way nesting). What "match" means for finer niches is that they nest
+  // inside the factions: purity, the share of members in their niche's majority faction.
+  // At most 3 of the 34 on the wrong side: members with ties to both leaders, whom the network
+  // alone cannot place (Zachary's own flow model, 1977, misplaced one).
+  const members = new Map<string, string[]>();
+  for (const node of club.nodes) {
+    const niche = nicheOf.get(node.id) ?? '?';
+    members.set(niche, [...(members.get(niche) ?? []), node.club]);
+  }
+  let inMajority = 0;
+  for (const factions of members.values()) {
+    const counts = new Map<string, number>();
+    for (const f of factions) counts.set(f, (counts.get(f) ?? 0) + 1);
+    inMajority += Math.max(...counts.values());
+  }
+  const purity = inMajority / club.nodes.length;
+  t.comment(`karate club at resolution 0.5: ${members.size} niches, purity ${purity.toFixed(3)}, NMI vs factions ${nmi.toFixed(3)}`);
+  t.ok(purity >= 31 / 34, `purity ${purity}: niches nest inside the factions`);
+  t.ok(members.size >= 2, 'more than one niche');
 });
 
 t.test('email-eu-core: niches match departments', async (t) => {
