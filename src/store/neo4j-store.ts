@@ -98,7 +98,7 @@ import { Neo4jGraphs } from './graphs.js';
 import { Neo4jIngestion } from './ingestion.js';
 import { Neo4jContext, silentLogger, type StoreLogger } from './neo4j-context.js';
 import { Neo4jNicheIds } from './niche-ids.js';
-import { Neo4jProjection, PROJECTION_EVENTS_PER_RECORD, PROJECTION_IDS_PER_RECORD } from './projection.js';
+import { Neo4jProjection, PROJECTION_EVENTS_PER_RECORD, PROJECTION_IDS_PER_RECORD, zeroWeightTypes } from './projection.js';
 import { Neo4jResultReader } from './result-reading.js';
 import { Neo4jResultWriter, type WriteBack, type WriteResultOptions } from './result-writing.js';
 import { Neo4jSchema } from './schema.js';
@@ -406,8 +406,8 @@ export class Neo4jGraphStore implements GraphStore {
   nicheGraph(analysisId: string): Promise<NicheGraph | null> {
     return this.resultReader.nicheGraph(analysisId);
   }
-  nicheActivity(analysisId: string, nicheId: string, bucket: ActivityBucket, droppedTypes: string[]): Promise<NicheActivity | null> {
-    return readNicheActivity(this.ctx, analysisId, nicheId, bucket, { droppedTypes });
+  nicheActivity(analysisId: string, nicheId: string, bucket: ActivityBucket, typeWeights: Readonly<Record<string, number>>): Promise<NicheActivity | null> {
+    return readNicheActivity(this.ctx, analysisId, nicheId, bucket, { droppedTypes: zeroWeightTypes(typeWeights) });
   }
   forgetResult(analysisId: string): void {
     this.resultReader.forget(analysisId);

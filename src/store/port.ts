@@ -393,10 +393,10 @@ export interface GraphStore {
   /**
    * Events between a niche's current members per UTC day or ISO week over the span of
    * internal activity the analysis recorded for it (store/niche-activity.ts says exactly
-   * which events and the bound); droppedTypes: the types the analysis weighted 0. null when
-   * the analysis has no such niche.
+   * which events and the bound); typeWeights: the analysis's (the types it weighted 0 are left
+   * out, as the projection leaves them out). null when the analysis has no such niche.
    */
-  nicheActivity(analysisId: string, nicheId: string, bucket: ActivityBucket, droppedTypes: string[]): Promise<NicheActivity | null>;
+  nicheActivity(analysisId: string, nicheId: string, bucket: ActivityBucket, typeWeights: Readonly<Record<string, number>>): Promise<NicheActivity | null>;
   /** Drops what this process caches about an analysis's result (its graph deleted, an account erased). */
   forgetResult(analysisId: string): void;
 }

@@ -60,6 +60,13 @@ export const PROJECTION_FETCH_SIZE = 64;
 /** Chunk records pulled per round trip (a chunk is one ingested batch: up to a few MB). */
 export const CHUNK_FETCH_SIZE = 4;
 
+/** The types a projection leaves out: those weighted 0. */
+export function zeroWeightTypes(typeWeights: Readonly<Record<string, number>>): string[] {
+  return Object.entries(typeWeights)
+    .filter(([, weight]) => weight === 0)
+    .map(([type]) => type);
+}
+
 export interface ProjectionOptions {
   /** Account ids per record. */
   idsPerRecord: number;
@@ -91,7 +98,7 @@ export class Neo4jProjection {
     const started = Date.now();
     const halfLife = params.halfLife === undefined || params.halfLife === null ? null : parseDuration(params.halfLife);
     if (params.halfLife !== undefined && params.halfLife !== null && halfLife === null) throw new RangeError(`store/projection: halfLife '${params.halfLife}' is not an ISO 8601 duration.`);
-    let projection: (VersionedProjection & { via: string }) | null | 'invalid' = this.options.chunks ? await this.fromChunks(graphId, params, halfLife) : await this.fromRelationships(graphId, params);
+    let projection: (VersionedProjection & { via: string }) | null | 'invalid' = this.options.chunks ? await this.fromChunks(graphId, params, halfLife) : await this.fromRelationships(graphId, params, halfLife);
     if (projection === 'invalid') {
       let rebuilt = false;
       const version = await this.graphVersion(graphId);
@@ -107,7 +114,7 @@ export class Neo4jProjection {
       }
       projection = rebuilt ? await this.fromChunks(graphId, params, halfLife) : 'invalid';
       // Made stale again between the rebuild and the read (an erasure): the relationships.
-      if (projection === 'invalid') projection = await this.fromRelationships(graphId, params);
+      if (projection === 'invalid') projection = await this.fromRelationships(graphId, params, halfLife);
     }
     if (projection) {
       this.ctx.log.debug(
@@ -165,7 +172,7 @@ export class Neo4jProjection {
       if (aggregator === null) {
         // The decay's reference without `to`: the latest timestamp of the window's kept events.
         {
-          const dropped = new Set(Object.entries(params.typeWeights).filter(([, w]) => w === 0).map(([type]) => type));
+          const dropped = new Set(zeroWeightTypes(params.typeWeights));
           let latest = Number.NEGATIVE_INFINITY;
           for (const c of chunks) {
             const kept = c.types.map((type) => !dropped.has(type));
@@ -187,7 +194,7 @@ export class Neo4jProjection {
   }
 
   /** The projection from the relationships (cypher/project-graph.cypher; module comment). */
-  private async fromRelationships(graphId: string, params: ProjectionParams): Promise<(VersionedProjection & { via: string }) | null> {
+  private async fromRelationships(graphId: string, params: ProjectionParams, halfLife: number | null): Promise<(VersionedProjection & { via: string }) | null> {
     const { q } = this.ctx;
     return this.ctx.inRead(async (tx) => {
       // Recomputed from scratch on each attempt (executeRead may retry).
@@ -197,12 +204,7 @@ export class Neo4jProjection {
       // A folded graph's relationships carry their event counts (src/store/fold.ts).
       const folded = exists.get('fold') === 'day';
 
-      const droppedTypes = Object.entries(params.typeWeights)
-        .filter(([, weight]) => weight === 0)
-        .map(([type]) => type);
-      const window = { graphId, from: params.from === null ? null : int(params.from), to: params.to === null ? null : int(params.to), droppedTypes };
-      const halfLife = params.halfLife === undefined || params.halfLife === null ? null : parseDuration(params.halfLife);
-      if (params.halfLife !== undefined && params.halfLife !== null && halfLife === null) throw new RangeError(`store/projection: halfLife '${params.halfLife}' is not an ISO 8601 duration.`);
+      const window = { graphId, from: params.from === null ? null : int(params.from), to: params.to === null ? null : int(params.to), droppedTypes: zeroWeightTypes(params.typeWeights) };
       let eventFactor: ((ts: number) => number) | undefined;
       if (halfLife !== null) {
         let reference = params.to;

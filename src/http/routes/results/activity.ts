@@ -34,10 +34,7 @@ const nicheActivityRoutes: FastifyPluginAsync<{ store: GraphStore }> = async (ap
       reply.header('cache-control', 'no-store');
       const { analysisId, nicheId } = req.params;
       const analysis = await succeededAnalysis(store, analysisId);
-      const droppedTypes = Object.entries(analysis.params.typeWeights)
-        .filter(([, weight]) => weight === 0)
-        .map(([type]) => type);
-      const found = await readingStored(() => store.nicheActivity(analysisId, nicheId, req.query.bucket, droppedTypes));
+      const found = await readingStored(() => store.nicheActivity(analysisId, nicheId, req.query.bucket, analysis.params.typeWeights));
       if (!found) throw new Errors.NICHE_NOT_FOUND(nicheId, analysisId);
       return { analysisId, nicheId, ...found };
     },
