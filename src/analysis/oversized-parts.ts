@@ -48,63 +48,76 @@ export function oversizedParts(csr: Csr, labels: Int32Array, size: Float64Array,
     if (c + 1 > count) count = c + 1;
   }
   const groupSize = new Float64Array(count);
-  for (let i = 0; i < n; i++) groupSize[labels[i] as number] = (groupSize[labels[i] as number] as number) + (size[i] as number);
-  // Ties inside each oversized group (both directions), to deal the groups into parts.
+  const groupNodes = new Int32Array(count);
+  for (let i = 0; i < n; i++) {
+    const c = labels[i] as number;
+    groupSize[c] = (groupSize[c] as number) + (size[i] as number);
+    groupNodes[c] = (groupNodes[c] as number) + 1;
+  }
+  // Ties of each node inside its group, and of each oversized group (both directions).
+  const innerDegree = new Int32Array(n);
   const inside = new Float64Array(count);
   let total = 0;
   for (let i = 0; i < n; i++) {
     const c = labels[i] as number;
     if ((groupSize[c] as number) <= limit) continue;
-    for (let e = csr.offsets[i] as number, end = csr.offsets[i + 1] as number; e < end; e++) {
-      if (labels[csr.targets[e] as number] === c) {
-        inside[c] = (inside[c] as number) + 1;
-        total++;
-      }
-    }
+    let d = 0;
+    for (let e = csr.offsets[i] as number, end = csr.offsets[i + 1] as number; e < end; e++) if (labels[csr.targets[e] as number] === c) d++;
+    innerDegree[i] = d;
+    inside[c] = (inside[c] as number) + d;
+    total += d;
   }
   if (total === 0) return [];
-  // part of each group: groups in label order, a new part once the running share passes k / parts.
+  // Part of each group: groups in label order, a new part once the running share passes k / parts.
   const partOf = new Int32Array(count).fill(-1);
+  const partNodes = new Int32Array(parts);
+  const partEntries = new Int32Array(parts);
   let seen = 0;
   for (let c = 0; c < count; c++) {
     if ((inside[c] as number) === 0) continue;
-    partOf[c] = Math.min(parts - 1, Math.floor((seen * parts) / total));
+    const p = Math.min(parts - 1, Math.floor((seen * parts) / total));
+    partOf[c] = p;
+    partNodes[p] = (partNodes[p] as number) + (groupNodes[c] as number);
+    partEntries[p] = (partEntries[p] as number) + (inside[c] as number);
     seen += inside[c] as number;
   }
+  const built = Array.from({ length: parts }, (_, p) => ({
+    nodes: new Int32Array(partNodes[p] as number),
+    nodeWeights: new Float64Array(partNodes[p] as number),
+    offsets: new Int32Array((partNodes[p] as number) + 1),
+    targets: new Int32Array(partEntries[p] as number),
+    weights: new Float64Array(partEntries[p] as number),
+    weight: 0,
+    fill: 0,
+  }));
+  // Nodes in increasing order: each takes the next local index of its part.
+  const local = new Int32Array(n);
+  for (let i = 0; i < n; i++) {
+    const p = partOf[labels[i] as number] as number;
+    if (p < 0) continue;
+    const b = built[p] as (typeof built)[number];
+    const v = b.fill++;
+    local[i] = v;
+    b.nodes[v] = i;
+    b.nodeWeights[v] = nodeWeights[i] as number;
+    b.weight += nodeWeights[i] as number;
+    b.offsets[v + 1] = (b.offsets[v] as number) + (innerDegree[i] as number);
+  }
   const out: OversizedPart[] = [];
-  const local = new Int32Array(n).fill(-1);
-  for (let p = 0; p < parts; p++) {
-    let nodes = 0;
-    let entries = 0;
-    for (let i = 0; i < n; i++) if (partOf[labels[i] as number] === p) local[i] = nodes++;
-    if (nodes === 0) continue;
-    const members = new Int32Array(nodes);
-    const weights = new Float64Array(nodes);
-    const offsets = new Int32Array(nodes + 1);
-    let weight = 0;
-    for (let i = 0, v = 0; i < n; i++) {
-      if (partOf[labels[i] as number] !== p) continue;
-      members[v] = i;
-      weights[v] = nodeWeights[i] as number;
-      weight += nodeWeights[i] as number;
-      const c = labels[i] as number;
-      for (let e = csr.offsets[i] as number, end = csr.offsets[i + 1] as number; e < end; e++) if (labels[csr.targets[e] as number] === c) entries++;
-      offsets[++v] = entries;
-    }
-    const targets = new Int32Array(entries);
-    const tieWeights = new Float64Array(entries);
+  for (const b of built) {
+    if (b.fill === 0) continue;
     let at = 0;
-    for (let v = 0; v < nodes; v++) {
-      const i = members[v] as number;
+    for (let v = 0; v < b.fill; v++) {
+      const i = b.nodes[v] as number;
       const c = labels[i] as number;
       for (let e = csr.offsets[i] as number, end = csr.offsets[i + 1] as number; e < end; e++) {
         const j = csr.targets[e] as number;
         if (labels[j] !== c) continue;
-        targets[at] = local[j] as number;
-        tieWeights[at++] = csr.weights[e] as number;
+        b.targets[at] = local[j] as number;
+        b.weights[at++] = csr.weights[e] as number;
       }
     }
-    out.push({ nodes: members, csr: { offsets, targets, weights: tieWeights }, nodeWeights: weights, weight });
+    out.push({ nodes: b.nodes, csr: { offsets: b.offsets, targets: b.targets, weights: b.weights }, nodeWeights: b.nodeWeights, weight: b.weight });
   }
   return out;
 }
