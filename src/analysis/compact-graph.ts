@@ -169,11 +169,30 @@ function toCsr(order: number, sources: Int32Array, targets: Int32Array, weights:
   return { offsets, targets: outTargets, weights: outWeights };
 }
 
+export interface InRows {
+  offsets: Int32Array;
+  sources: Int32Array;
+  slots: Int32Array;
+}
+
+/** inRows per CSR object: the compact graph's arcs are built once and never changed, and compaction, tie strength and roles all read the same in-rows. */
+const inRowsOf = new WeakMap<Csr, InRows>();
+
 /**
  * In-rows of a CSR: for each node, the sources of its in-arcs, ascending, and each arc's
- * slot in `csr` (so its weight is csr.weights[slot]).
+ * slot in `csr` (so its weight is csr.weights[slot]). Computed once per CSR object (the
+ * CSRs of a compact graph are not modified after it is built); callers must not modify the
+ * arrays returned.
  */
-export function inRows(order: number, csr: Csr): { offsets: Int32Array; sources: Int32Array; slots: Int32Array } {
+export function inRows(order: number, csr: Csr): InRows {
+  const known = inRowsOf.get(csr);
+  if (known !== undefined && known.offsets.length === order + 1) return known;
+  const rows = computeInRows(order, csr);
+  inRowsOf.set(csr, rows);
+  return rows;
+}
+
+function computeInRows(order: number, csr: Csr): InRows {
   const m = csr.targets.length;
   const offsets = new Int32Array(order + 1);
   for (let k = 0; k < m; k++) {

@@ -11,7 +11,6 @@
  *
  * Labels of the result are renumbered by first appearance in index order.
  */
-import { renumber } from './communities.js';
 import type { Csr } from './compact-graph.js';
 
 export interface SplitResult {
@@ -52,7 +51,8 @@ export function splitDisconnected(undirected: Csr, community: Int32Array, count:
   }
   let disconnected = 0;
   for (let c = 0; c < count; c++) if ((parts[c] as number) > 1) disconnected++;
-  return { ...renumber(component), disconnected };
+  // Components are numbered as their first (lowest-index) member is met: already by first appearance.
+  return { community: component, count: next, disconnected };
 }
 
 /** Number of communities whose members are not connected through internal ties. */

@@ -322,18 +322,26 @@ function fastMoveNodes(level: Level, comm: Int32Array, g: number, minGain: numbe
  */
 function refine(level: Level, comm: Int32Array, g: number, theta: number, rng: Rng, refined: Int32Array, s: Scratch): number {
   const { n, offsets, targets, weights, nodeWeight } = level;
-  const { tot, acc, touched, order, starts, ext, clusterWeight, nonSingleton, cumulative } = s;
-  // Total node weight of each community, each node's weight to the rest of its community.
+  const { tot, count, acc, touched, order, starts, ext, clusterWeight, nonSingleton, cumulative } = s;
+  // Total node weight and size of each community, each node's weight to the rest of its
+  // community (0, unread, for a node alone in its community: nothing there to refine).
   tot.fill(0, 0, n);
+  count.fill(0, 0, n);
   for (let i = 0; i < n; i++) {
     const c = comm[i] as number;
     tot[c] = (tot[c] as number) + (nodeWeight[i] as number);
-    let inside = 0;
-    for (let e = offsets[i] as number, end = offsets[i + 1] as number; e < end; e++) if (comm[targets[e] as number] === c) inside += weights[e] as number;
-    ext[i] = inside;
+    count[c] = (count[c] as number) + 1;
     refined[i] = i;
     clusterWeight[i] = nodeWeight[i] as number;
     nonSingleton[i] = 0;
+  }
+  for (let i = 0; i < n; i++) {
+    const c = comm[i] as number;
+    let inside = 0;
+    if ((count[c] as number) > 1) {
+      for (let e = offsets[i] as number, end = offsets[i + 1] as number; e < end; e++) if (comm[targets[e] as number] === c) inside += weights[e] as number;
+    }
+    ext[i] = inside;
   }
   // A random visit order: a shuffle, grouped by community stably (random inside each).
   shuffle(s.queue, n, rng);
@@ -352,6 +360,8 @@ function refine(level: Level, comm: Int32Array, g: number, theta: number, rng: R
     const current = refined[i] as number;
     if (nonSingleton[current] === 1) continue;
     const c = comm[i] as number;
+    // Alone in its community: it stays alone (no cluster to join, no draw from the rng).
+    if (count[c] === 1) continue;
     const total = tot[c] as number;
     const si = nodeWeight[i] as number;
     const toRest = ext[current] as number; // w(i, S - i): i is alone in its cluster

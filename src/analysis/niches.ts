@@ -16,7 +16,14 @@
  *   the median account with two ties or more) holds at most 50 people, the band layer. Each
  *   rung of 4 halves the scale modularity resolves (it goes as 1 / sqrt(gamma)); a fixed
  *   ladder keeps nearby seeds, and slightly different data, on the same rung. Rung 0 is the
- *   community level itself; every other rung is probed by one Leiden iteration.
+ *   community level itself, probed by one Leiden iteration on the whole graph; every other
+ *   rung by one Leiden iteration on the previous rung's groups that still hold more than 50
+ *   people only, each refined on its own at the whole graph's modularity (the recursive
+ *   partitioning of J. Ruan & W. Zhang, PRE 77, 016104, 2008, with the null model kept
+ *   global: oversized-parts.ts). A group already in the band stays as it is: at a higher
+ *   resolution it could only split further, and the rule asks only whether the median
+ *   account's group is above the band. So the ladder costs one run on the whole graph plus
+ *   runs on a shrinking part of it, not one whole run per rung.
  * - Audiences: a niche that still holds more than 150 people (Dunbar's number) is the
  *   audience of a broadcaster, not a circle. Its members that are on no cycle inside it
  *   (peeled while they have at most one tie inside it) hang from it by single ties, in a
@@ -26,7 +33,8 @@
  *   sqrt(2)) at a band of typical niche sizes instead, and wins over `resolution`. With a
  *   band the scale is continuous rather than a rung: gamma is interpolated (log-log) between
  *   the last rung above the band and the first in it, to where the typical niche is the
- *   band's upper end, and the probes use one fixed seed; so a band's edge that falls near a
+ *   band's upper end, and the probes (each rung on the whole graph, from singletons, since
+ *   the interpolation reads the typical size as a function of gamma) use one fixed seed; so a band's edge that falls near a
  *   rung's typical size cannot send nearby seeds, or slightly different data, to rungs
  *   sqrt(2) apart (seed-to-seed ARI on email-eu-core with 15-50 went from 0.910 to about 0.99).
  *
@@ -64,6 +72,7 @@ import { csrModularity } from './louvain.js';
 import { inThisThread, type LeidenTask, type PartitionRunner, type PartitionTask } from './partition-tasks.js';
 import { createRng } from './random.js';
 import { leafContraction } from './leaf-contraction.js';
+import { oversizedParts, withRefinedParts } from './oversized-parts.js';
 import { contract, strengths, type WeightedGraph } from './weighted-graph.js';
 
 export const DEFAULTS = {
@@ -87,6 +96,12 @@ export const DEFAULTS = {
   consensusRuns: 1,
   /** Ratio of successive rungs of the niche-scale ladder (sqrt(2) when aiming at a nicheSize band). */
   step: 4,
+  /**
+   * Independent parts a rung above 0 is probed in (oversized-parts.ts): two, so that the two
+   * cores of the machine the service is sized for both work on a probe. A fixed number, so
+   * the result does not depend on the runner's thread count.
+   */
+  probeParts: 2,
 };
 
 export interface NicheOptions {
@@ -225,7 +240,6 @@ export function findNiches(graph: CompactGraph, options: NicheOptions, onStep?: 
   }
   const master = createRng(o.seed);
   const nextSeed = (): number => Math.floor(master() * 0x1_0000_0000);
-  const width = Math.max(1, Math.floor(o.runner.threads ?? 1));
 
   step('contraction');
   const leaves = leafContraction(csr);
@@ -248,20 +262,41 @@ export function findNiches(graph: CompactGraph, options: NicheOptions, onStep?: 
   const band = o.nicheSize ?? { min: 1, max: DEFAULTS.band };
   const rung = (r: number): number => Number((ratio ** r).toPrecision(3));
   const probes = new Map<number, Int32Array>();
+  let totalWeight = 0;
+  for (let v = 0; v < kWeights.length; v++) totalWeight += kWeights[v] as number;
   // With a caller's band the scale is interpolated from the probes (below), so their noise
   // would move it: they use one fixed seed, and the scale is a function of the graph alone.
-  const probe = (r: number): LeidenTask => at(rung(r), o.nicheSize !== null ? BAND_PROBE_SEED : o.seed, { iterations: 1 });
 
   step('resolution');
-  // One batch: the first rungs of the ladder (as many as threads); rung 0 also counts what
-  // its first local-moving pass leaves disconnected (the summary's louvainDisconnected).
   const labelsOf = (tasks: readonly PartitionTask[]): Int32Array[] => o.runner.run(tasks).map((r) => r.community);
   let louvainDisconnected = 0;
-  if (ladder) {
-    const first = o.runner.run(Array.from({ length: width }, (_, j) => (j === 0 ? { ...probe(0), countFirstPass: true } : probe(j))));
-    first.forEach((p, j) => probes.set(j, p.community));
-    louvainDisconnected = first[0]?.firstPassDisconnected ?? 0;
-  }
+  // Rung 0 on the whole graph (it also counts what its first local-moving pass leaves
+  // disconnected: the summary's louvainDisconnected). At defaults every later rung refines
+  // only the previous rung's groups still above the band, each at the whole graph's
+  // modularity (oversized-parts.ts), in DEFAULTS.probeParts independent parts. With a
+  // caller's band, gamma is interpolated from two rungs' typical sizes (below), read as a
+  // function of gamma: every rung is then probed on the whole graph, from singletons.
+  const probeAt = (r: number): Int32Array => {
+    const seed = o.nicheSize !== null ? BAND_PROBE_SEED : o.seed;
+    if (r === 0 || o.nicheSize !== null) {
+      const [first] = o.runner.run([{ ...at(rung(r), seed, { iterations: 1 }), ...(r === 0 ? { countFirstPass: true } : {}) }]);
+      if (r === 0) louvainDisconnected = first?.firstPassDisconnected ?? 0;
+      return (first as { community: Int32Array }).community;
+    }
+    const previous = probes.get(r - 1) as Int32Array;
+    const parts = oversizedParts(k.csr, previous, k.size, kWeights, band.max, DEFAULTS.probeParts);
+    const partSeeds = createRng(seed);
+    const tasks = parts.map((part): LeidenTask => ({
+      kind: 'leiden',
+      csr: part.csr,
+      quality: 'modularity',
+      resolution: (rung(r) * part.weight) / totalWeight,
+      nodeWeights: part.nodeWeights,
+      seed: Math.floor(partSeeds() * 0x1_0000_0000),
+      iterations: 1,
+    }));
+    return withRefinedParts(previous, parts, labelsOf(tasks));
+  };
   let gamma: number;
   let chosen: Int32Array | null = null;
   let probed = 0;
@@ -275,10 +310,7 @@ export function findNiches(graph: CompactGraph, options: NicheOptions, onStep?: 
     let before: { r: number; size: number } | null = null;
     let pickedSize = 0;
     for (let r = 0; pick === null; r++) {
-      if (!probes.has(r)) {
-        const batch = Array.from({ length: width }, (_, j) => r + j).filter((x) => x === r || rung(x) <= MAX_RESOLUTION);
-        labelsOf(batch.map(probe)).forEach((p, j) => probes.set(batch[j] as number, p));
-      }
+      probes.set(r, probeAt(r));
       probed = r + 1;
       const size = typical(probes.get(r) as Int32Array);
       if (size <= band.max || rung(r) >= MAX_RESOLUTION) {

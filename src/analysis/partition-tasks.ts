@@ -62,3 +62,36 @@ export function runTask(task: PartitionTask): TaskResult {
 
 /** Every task in this thread, one after the other. */
 export const inThisThread: PartitionRunner = { run: (tasks) => tasks.map(runTask), threads: 1 };
+
+/**
+ * Runs the partition code once on a small synthetic graph (a ring of `order / 8` cliques of
+ * 8 with one chord per node, fixed seeds), so that a helper thread's first real task does
+ * not run in the interpreter: a helper starts before the projection is read
+ * (partition-threads.ts), and this takes a few milliseconds of that wait. The result is
+ * thrown away; nothing depends on it.
+ */
+export function warmUp(order = 4096): void {
+  const cliques = Math.max(2, Math.floor(order / 8));
+  const n = cliques * 8;
+  const rng = createRng(1);
+  const rows: number[][] = Array.from({ length: n }, () => []);
+  const tie = (a: number, b: number): void => {
+    if (a === b || rows[a]!.includes(b)) return;
+    rows[a]!.push(b);
+    rows[b]!.push(a);
+  };
+  for (let c = 0; c < cliques; c++) {
+    for (let a = 0; a < 8; a++) for (let b = a + 1; b < 8; b++) tie(c * 8 + a, c * 8 + b);
+    tie(c * 8, ((c + 1) % cliques) * 8 + 1);
+  }
+  for (let i = 0; i < n; i++) tie(i, Math.floor(rng() * n));
+  const offsets = new Int32Array(n + 1);
+  for (let i = 0; i < n; i++) offsets[i + 1] = (offsets[i] as number) + rows[i]!.length;
+  const targets = new Int32Array(offsets[n] as number);
+  for (let i = 0; i < n; i++) targets.set(rows[i]!.sort((a, b) => a - b), offsets[i] as number);
+  const csr: Csr = { offsets, targets, weights: new Float64Array(targets.length).fill(1) };
+  const nodeWeights = new Float64Array(n);
+  for (let i = 0; i < n; i++) nodeWeights[i] = rows[i]!.length;
+  const first = runTask({ kind: 'leiden', csr, quality: 'modularity', resolution: 1, nodeWeights, seed: 1 });
+  runTask({ kind: 'leiden', csr, quality: 'modularity', resolution: 4, nodeWeights, seed: 2, initial: first.community, iterations: 1 });
+}

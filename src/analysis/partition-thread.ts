@@ -1,11 +1,12 @@
 /**
- * Entry of a helper thread of partition-threads.ts: for each batch it receives, claims
+ * Entry of a helper thread of partition-threads.ts: once started it warms the partition
+ * code up on a small synthetic graph (partition-tasks.ts warmUp), then for each batch it receives, claims
  * tasks from the batch's shared counter until none is left, and for each posts its result
  * (or its error), then counts it finished and wakes the thread that waits for the batch.
  */
 import { workerData, type MessagePort } from 'node:worker_threads';
 import type { HelperBatch, HelperResult } from './partition-threads.js';
-import { runTask } from './partition-tasks.js';
+import { runTask, warmUp } from './partition-tasks.js';
 
 const { port, ready } = workerData as { port: MessagePort; ready: Int32Array };
 
@@ -24,4 +25,6 @@ port.on('message', ({ batch, control, tasks }: HelperBatch) => {
   }
 });
 
+// The partition code compiled before the first batch arrives (partition-tasks.ts warmUp).
+warmUp();
 Atomics.add(ready, 0, 1);

@@ -76,6 +76,9 @@ export function contract(g: WeightedGraph, labels: Int32Array, count: number): W
         acc[d] = (acc[d] as number) + (weights[e] as number);
       }
     }
+    // Rows sorted by target, as a CSR built from the accounts is (a typed-array sort of the
+    // row's few targets; the weights are read from acc in that order).
+    if (touchedCount > 1) touched.subarray(0, touchedCount).sort();
     for (let t = 0; t < touchedCount; t++) {
       const d = touched[t] as number;
       rowTargets[w] = d;
@@ -84,33 +87,7 @@ export function contract(g: WeightedGraph, labels: Int32Array, count: number): W
     }
     rowOffsets[c + 1] = w;
   }
-  // Rows sorted by target, as a CSR built from the accounts is: a transpose lists each row's
-  // sources in increasing order, and a second one gives back the rows, sorted, with their own
-  // sums (two counting passes instead of a comparison sort per row).
-  const sorted = transpose(transpose({ offsets: rowOffsets, targets: rowTargets.subarray(0, w), weights: rowWeights.subarray(0, w) }, count), count);
-  return { csr: sorted, loops, size };
-}
-
-/** The transpose of a CSR with `columns` columns: row d lists the rows holding d, in increasing order. */
-function transpose(csr: Csr, columns: number): Csr {
-  const { offsets, targets, weights } = csr;
-  const rows = offsets.length - 1;
-  const m = targets.length;
-  const out: Csr = { offsets: new Int32Array(columns + 1), targets: new Int32Array(m), weights: new Float64Array(m) };
-  const start = out.offsets;
-  for (let e = 0; e < m; e++) start[(targets[e] as number) + 1] = (start[(targets[e] as number) + 1] as number) + 1;
-  for (let d = 0; d < columns; d++) start[d + 1] = (start[d + 1] as number) + (start[d] as number);
-  const cursor = start.slice(0, columns);
-  for (let c = 0; c < rows; c++) {
-    for (let e = offsets[c] as number, end = offsets[c + 1] as number; e < end; e++) {
-      const d = targets[e] as number;
-      const at = cursor[d] as number;
-      out.targets[at] = c;
-      out.weights[at] = weights[e] as number;
-      cursor[d] = at + 1;
-    }
-  }
-  return out;
+  return { csr: { offsets: rowOffsets, targets: rowTargets.slice(0, w), weights: rowWeights.slice(0, w) }, loops, size };
 }
 
 /** The ties of `csr` whose ends share a label (block-diagonal by `labels`). */

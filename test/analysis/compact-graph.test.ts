@@ -1,5 +1,5 @@
 import t from 'tap';
-import { buildCompactGraph, type Csr } from '../../src/analysis/compact-graph.js';
+import { buildCompactGraph, inRows, type Csr } from '../../src/analysis/compact-graph.js';
 import type { ProjectedPair, Projection } from '../../src/analysis/types.js';
 
 function pair(source: string, target: string, positive: number, negative = 0): ProjectedPair {
@@ -79,4 +79,15 @@ t.test('an empty projection gives an empty graph', async (t) => {
   t.equal(g.order, 0);
   t.equal(g.undirectedEdges, 0);
   t.same([...g.out.offsets], [0]);
+});
+
+t.test('inRows: computed once per CSR object, and right for each', async (t) => {
+  const a: Csr = { offsets: Int32Array.from([0, 2, 3, 3]), targets: Int32Array.from([1, 2, 2]), weights: Float64Array.from([1, 2, 3]) };
+  const b: Csr = { offsets: Int32Array.from([0, 1, 1, 2]), targets: Int32Array.from([2, 0]), weights: Float64Array.from([4, 5]) };
+  const first = inRows(3, a);
+  t.equal(inRows(3, a), first, 'the same arrays for the same CSR');
+  t.same([Array.from(first.offsets), Array.from(first.sources), Array.from(first.slots)], [[0, 0, 1, 3], [0, 0, 1], [0, 1, 2]]);
+  const other = inRows(3, b);
+  t.not(other, first);
+  t.same([Array.from(other.offsets), Array.from(other.sources), Array.from(other.slots)], [[0, 1, 1, 2], [2, 0], [1, 0]]);
 });
