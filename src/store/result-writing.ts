@@ -14,7 +14,8 @@
  *      rank, largest first; a community made only of unassigned accounts (most of them on a
  *      sparse graph: 13k of 13.4k on higgs-retweet) is a row of the communities blocks
  *      instead, where the communities route reads it (a node each cost about 0.5 ms to write);
- *   (:Niche)-[:IN_COMMUNITY]->(:Community)   each niche to the community it lies in;
+ *   (:Niche)-[:IN_COMMUNITY]->(:Community)   each niche to the community it lies in (written
+ *      with the niche: the communities go first);
  *   (:Niche)-[:CONTINUES {jaccard, event, keepsId}]->(:Niche) of the baseline analysis, one per
  *      related baseline niche, when the result has lineage (written with its niche rows);
  *   (:Account)-[:IN_NICHE {analysisId, rank, score, centrality, ties, positiveShare, role,
@@ -127,8 +128,8 @@ export class Neo4jResultWriter {
     // The first failure of any staging transaction; every loop stops starting new ones.
     const stop: Failure = {};
     try {
-      // The blocks, then the niches, then the communities (each links its niches), then the
-      // memberships (Account to Niche). Rows are built lazily, each batch just before its
+      // The blocks, then the communities, then the niches (each links itself to its
+      // community), then the memberships (Account to Niche). Rows are built lazily, each batch just before its
       // transaction. Writing the blocks beside the niches (they lock nothing in common) made
       // both slower on 2 cores (bench/README.md "Persistence", shift 5): one chain.
       let since = Date.now();
@@ -147,12 +148,36 @@ export class Neo4jResultWriter {
       );
       phase('blocks', since);
       since = Date.now();
-      // Niches one transaction at a time (each locks the Analysis node through OF_ANALYSIS), in rank order.
+      // Communities before the niches, which link themselves to theirs (IN_COMMUNITY). One
+      // transaction at a time: each locks the Analysis node through OF_ANALYSIS.
+      await this.runConcurrently(
+        map(communityBatches(result, this.options.nicheMembersPerTransaction, this.options.resultChunkSize), (rows) => () =>
+          this.ctx.inWrite(async (tx) => {
+            await this.held(tx, analysisId, owner);
+            if (await this.written(tx, analysisId, owner, null, rows[0]?.id as string)) return;
+            const res = await tx.run(this.ctx.q.get('result-communities'), { analysisId, graphId, owner, rows });
+            const stored = toNumber(res.records[0]?.get('communities') ?? 0);
+            if (stored !== rows.length) throw new Error(`store/result-writing: stored ${stored} of ${rows.length} community rows of analysis '${analysisId}'; write rolled back`);
+          }),
+        ),
+        1,
+        stop,
+      );
+      phase('communities', since);
+      since = Date.now();
+      // Niches one transaction at a time (the Analysis node again), in rank order.
       await this.runConcurrently(
         map(nicheBatches(result, this.options.nicheMembersPerTransaction, this.options.resultChunkSize), (rows) => () =>
           this.ctx.inWrite(async (tx) => {
             await this.held(tx, analysisId, owner);
-            await tx.run(this.ctx.q.get('result-niches'), { analysisId, graphId, owner, rows });
+            if (await this.written(tx, analysisId, owner, rows[0]?.id as string, null)) return;
+            const res = await tx.run(this.ctx.q.get('result-niches'), { analysisId, graphId, owner, rows });
+            const stored = toNumber(res.records[0]?.get('niches') ?? 0);
+            const linked = toNumber(res.records[0]?.get('linked') ?? 0);
+            const inCommunities = rows.filter((r) => r.communityId !== null).length;
+            if (stored !== rows.length || linked !== inCommunities) {
+              throw new Error(`store/result-writing: stored ${stored} of ${rows.length} niche rows of analysis '${analysisId}' and linked ${linked} of ${inCommunities} to their community; write rolled back`);
+            }
             if (result.lineage !== undefined) await tx.run(this.ctx.q.get('result-lineage'), { analysisId, baselineAnalysisId: result.lineage.baselineAnalysisId, rows });
           }),
         ),
@@ -160,18 +185,6 @@ export class Neo4jResultWriter {
         stop,
       );
       phase('niches', since);
-      since = Date.now();
-      await this.runConcurrently(
-        map(communityBatches(result, this.options.nicheMembersPerTransaction, this.options.resultChunkSize), (rows) => () =>
-          this.ctx.inWrite(async (tx) => {
-            await this.held(tx, analysisId, owner);
-            await tx.run(this.ctx.q.get('result-communities'), { analysisId, graphId, owner, rows });
-          }),
-        ),
-        1,
-        stop,
-      );
-      phase('communities', since);
       since = Date.now();
       await this.runConcurrently(
         map(membershipChunks(result, writeBack, this.options.resultChunkSize), (chunk) => {
@@ -242,6 +255,12 @@ export class Neo4jResultWriter {
     if (graphId !== undefined) return graphId;
     const exists = await tx.run(this.ctx.q.get('analysis-get'), { analysisId });
     throw exists.records.length === 0 ? new StoreNotFoundError('analysis', analysisId) : new LeaseLostError(analysisId);
+  }
+
+  /** Whether the batch whose first row is this niche or community was committed by `owner` already (a retried transaction). */
+  private async written(tx: ManagedTransaction, analysisId: string, owner: string, nicheId: string | null, communityId: string | null): Promise<boolean> {
+    const res = await tx.run(this.ctx.q.get('result-rows-written'), { analysisId, owner, nicheId, communityId });
+    return res.records[0]?.get('written') === true;
   }
 
   /**
