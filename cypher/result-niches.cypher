@@ -3,7 +3,7 @@
 // communities are written first, result-communities).
 // trustedIds/trustedScores, typeNames/typeShares and bridgeIds/bridgeParticipation/bridgeTo
 // are parallel lists (bridgeTo[k]: comma-separated niche ids bridge k reaches most, as
-// lists cannot nest); memberIds: every member in rank order; memberStart: position of the
+// lists cannot nest); memberIds: every member in rank order (null for the unassigned group); memberStart: position of the
 // first member in the result's member order; tieStart/tieCount: the niche's internal ties
 // in the ties blocks; communityId: the community it lies in (null for the unassigned group);
 // lineageEvent, lineageFrom, lineageJaccard: its lineage from the baseline's niches (the event,

@@ -7,7 +7,8 @@
  *                  centralityNames?, data})   members / index / ties blocks
  *   (:Niche {... figures ..., memberIds, memberStart, tieStart, tieCount})-[:OF_ANALYSIS]->(:Analysis)
  *      one per niche row, the unassigned group included: what Neo4j Browser users read
- *      (memberIds in rank order: `$id IN n.memberIds` finds an account's niche);
+ *      (memberIds in rank order: `$id IN n.memberIds` finds an account's niche; the
+ *      unassigned group's node has no memberIds: its accounts are in no niche);
  *   (:Community {analysisId, graphId, id, rank, size, density, conductance, nicheIds,
  *                niches, unassigned})-[:OF_ANALYSIS]->(:Analysis)
  *      one per community (modularity at resolution 1) that holds at least one niche, "c" +
@@ -344,13 +345,20 @@ function* nicheBatches(result: AnalysisResult, members: number, rows: number): G
   for (let r = 0; r < n.count; r++) {
     const from = n.memberStarts[r] as number;
     const to = n.memberStarts[r + 1] as number;
-    if (batch.length > 0 && (held + (to - from) > members || batch.length >= rows)) {
+    const listed = r === n.unassignedRow ? 0 : to - from;
+    if (batch.length > 0 && (held + listed > members || batch.length >= rows)) {
       yield batch;
       batch = [];
       held = 0;
     }
-    const memberIds = new Array<string>(to - from);
-    for (let p = from; p < to; p++) memberIds[p - from] = a.ids[n.members[p] as number] as string;
+    // The unassigned group has no member list: it is not a niche, and its list (117k ids of
+    // 256k on higgs-retweet, in one property) cost about a third of the niche rows' server
+    // CPU (bench/README.md "Persistence, shift 6"); its members are in the blocks.
+    let memberIds: string[] | null = null;
+    if (r !== n.unassignedRow) {
+      memberIds = new Array<string>(to - from);
+      for (let p = from; p < to; p++) memberIds[p - from] = a.ids[n.members[p] as number] as string;
+    }
     const trusted = n.trusted.account.subarray(n.trusted.starts[r] as number, n.trusted.starts[r + 1] as number);
     const bridgeFrom = n.bridges.starts[r] as number;
     const bridgeTo = n.bridges.starts[r + 1] as number;
@@ -395,7 +403,7 @@ function* nicheBatches(result: AnalysisResult, members: number, rows: number): G
       lineageFrom: lineage ? lineage.fromIds.slice(fromFrom, fromTo) : null,
       lineageJaccard: lineage ? Array.from(lineage.fromJaccard.subarray(fromFrom, fromTo)) : null,
     });
-    held += to - from;
+    held += listed;
   }
   if (batch.length > 0) yield batch;
 }
