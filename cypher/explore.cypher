@@ -9,7 +9,8 @@
 // explore-cypher.test.ts runs each of them against a real server.
 
 // Where the rows come from (src/store/result-writing.ts): every niche is a (:Niche) node
-// with its figures and `memberIds` (every member, most trusted first), linked to its
+// with its figures and `memberIds` (every member, most trusted first; none on the unassigned
+// group's node: its accounts are in no niche), linked to its
 // (:Community) by IN_COMMUNITY; IN_NICHE
 // relationships carry the scores of the members Browser users look at: with the default
 // writeBack 'compact', the first three trusted members (most trusted first) and the bridges
@@ -34,7 +35,8 @@ ORDER BY n.rank, m.rank;
 // 2. An account's circle (param: account = {graphId, id}): the accounts it interacted with
 //    in either direction, most events first, whether the tie is reciprocal, and whether
 //    the contact shares the account's niche in the latest succeeded analysis of its graph
-//    (found in the niches' member lists, so every account has its niche).
+//    (found in the niches' member lists: an account of the unassigned group, in no niche,
+//    has niche null and no contact shares it).
 MATCH (a:Account {graphId: $account.graphId, id: $account.id})
 CALL (a) {
   OPTIONAL MATCH (an:Analysis {graphId: a.graphId, status: 'succeeded'})

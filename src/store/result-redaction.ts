@@ -377,7 +377,8 @@ async function write(
       }
       const bridges = s.niches[r]!.bridgeIds.map((id, k) => k).filter((k) => !erasedSet.has(s.niches[r]!.bridgeIds[k] as string));
       Object.assign(row, {
-        memberIds: ids,
+        // The unassigned group's node has no member list (result-writing.ts).
+        memberIds: s.niches[r]!.unassigned ? null : ids,
         trustedIds,
         trustedScores,
         bridgeIds: bridges.map((k) => s.niches[r]!.bridgeIds[k]),

@@ -7,14 +7,16 @@
  *                  centralityNames?, data})   members / index / ties blocks
  *   (:Niche {... figures ..., memberIds, memberStart, tieStart, tieCount})-[:OF_ANALYSIS]->(:Analysis)
  *      one per niche row, the unassigned group included: what Neo4j Browser users read
- *      (memberIds in rank order: `$id IN n.memberIds` finds an account's niche);
+ *      (memberIds in rank order: `$id IN n.memberIds` finds an account's niche; the
+ *      unassigned group's node has no memberIds: its accounts are in no niche);
  *   (:Community {analysisId, graphId, id, rank, size, density, conductance, nicheIds,
  *                niches, unassigned})-[:OF_ANALYSIS]->(:Analysis)
  *      one per community (modularity at resolution 1) that holds at least one niche, "c" +
  *      rank, largest first; a community made only of unassigned accounts (most of them on a
  *      sparse graph: 13k of 13.4k on higgs-retweet) is a row of the communities blocks
  *      instead, where the communities route reads it (a node each cost about 0.5 ms to write);
- *   (:Niche)-[:IN_COMMUNITY]->(:Community)   each niche to the community it lies in;
+ *   (:Niche)-[:IN_COMMUNITY]->(:Community)   each niche to the community it lies in (written
+ *      with the niche: the communities go first);
  *   (:Niche)-[:CONTINUES {jaccard, event, keepsId}]->(:Niche) of the baseline analysis, one per
  *      related baseline niche, when the result has lineage (written with its niche rows);
  *   (:Account)-[:IN_NICHE {analysisId, rank, score, centrality, ties, positiveShare, role,
@@ -127,8 +129,8 @@ export class Neo4jResultWriter {
     // The first failure of any staging transaction; every loop stops starting new ones.
     const stop: Failure = {};
     try {
-      // The blocks, then the niches, then the communities (each links its niches), then the
-      // memberships (Account to Niche). Rows are built lazily, each batch just before its
+      // The blocks, then the communities, then the niches (each links itself to its
+      // community), then the memberships (Account to Niche). Rows are built lazily, each batch just before its
       // transaction. Writing the blocks beside the niches (they lock nothing in common) made
       // both slower on 2 cores (bench/README.md "Persistence", shift 5): one chain.
       let since = Date.now();
@@ -147,12 +149,36 @@ export class Neo4jResultWriter {
       );
       phase('blocks', since);
       since = Date.now();
-      // Niches one transaction at a time (each locks the Analysis node through OF_ANALYSIS), in rank order.
+      // Communities before the niches, which link themselves to theirs (IN_COMMUNITY). One
+      // transaction at a time: each locks the Analysis node through OF_ANALYSIS.
+      await this.runConcurrently(
+        map(communityBatches(result, this.options.nicheMembersPerTransaction, this.options.resultChunkSize), (rows) => () =>
+          this.ctx.inWrite(async (tx) => {
+            await this.held(tx, analysisId, owner);
+            if (await this.written(tx, analysisId, owner, null, rows[0]?.id as string)) return;
+            const res = await tx.run(this.ctx.q.get('result-communities'), { analysisId, graphId, owner, rows });
+            const stored = toNumber(res.records[0]?.get('communities') ?? 0);
+            if (stored !== rows.length) throw new Error(`store/result-writing: stored ${stored} of ${rows.length} community rows of analysis '${analysisId}'; write rolled back`);
+          }),
+        ),
+        1,
+        stop,
+      );
+      phase('communities', since);
+      since = Date.now();
+      // Niches one transaction at a time (the Analysis node again), in rank order.
       await this.runConcurrently(
         map(nicheBatches(result, this.options.nicheMembersPerTransaction, this.options.resultChunkSize), (rows) => () =>
           this.ctx.inWrite(async (tx) => {
             await this.held(tx, analysisId, owner);
-            await tx.run(this.ctx.q.get('result-niches'), { analysisId, graphId, owner, rows });
+            if (await this.written(tx, analysisId, owner, rows[0]?.id as string, null)) return;
+            const res = await tx.run(this.ctx.q.get('result-niches'), { analysisId, graphId, owner, rows });
+            const stored = toNumber(res.records[0]?.get('niches') ?? 0);
+            const linked = toNumber(res.records[0]?.get('linked') ?? 0);
+            const inCommunities = rows.filter((r) => r.communityId !== null).length;
+            if (stored !== rows.length || linked !== inCommunities) {
+              throw new Error(`store/result-writing: stored ${stored} of ${rows.length} niche rows of analysis '${analysisId}' and linked ${linked} of ${inCommunities} to their community; write rolled back`);
+            }
             if (result.lineage !== undefined) await tx.run(this.ctx.q.get('result-lineage'), { analysisId, baselineAnalysisId: result.lineage.baselineAnalysisId, rows });
           }),
         ),
@@ -160,18 +186,6 @@ export class Neo4jResultWriter {
         stop,
       );
       phase('niches', since);
-      since = Date.now();
-      await this.runConcurrently(
-        map(communityBatches(result, this.options.nicheMembersPerTransaction, this.options.resultChunkSize), (rows) => () =>
-          this.ctx.inWrite(async (tx) => {
-            await this.held(tx, analysisId, owner);
-            await tx.run(this.ctx.q.get('result-communities'), { analysisId, graphId, owner, rows });
-          }),
-        ),
-        1,
-        stop,
-      );
-      phase('communities', since);
       since = Date.now();
       await this.runConcurrently(
         map(membershipChunks(result, writeBack, this.options.resultChunkSize), (chunk) => {
@@ -242,6 +256,12 @@ export class Neo4jResultWriter {
     if (graphId !== undefined) return graphId;
     const exists = await tx.run(this.ctx.q.get('analysis-get'), { analysisId });
     throw exists.records.length === 0 ? new StoreNotFoundError('analysis', analysisId) : new LeaseLostError(analysisId);
+  }
+
+  /** Whether the batch whose first row is this niche or community was committed by `owner` already (a retried transaction). */
+  private async written(tx: ManagedTransaction, analysisId: string, owner: string, nicheId: string | null, communityId: string | null): Promise<boolean> {
+    const res = await tx.run(this.ctx.q.get('result-rows-written'), { analysisId, owner, nicheId, communityId });
+    return res.records[0]?.get('written') === true;
   }
 
   /**
@@ -325,13 +345,20 @@ function* nicheBatches(result: AnalysisResult, members: number, rows: number): G
   for (let r = 0; r < n.count; r++) {
     const from = n.memberStarts[r] as number;
     const to = n.memberStarts[r + 1] as number;
-    if (batch.length > 0 && (held + (to - from) > members || batch.length >= rows)) {
+    const listed = r === n.unassignedRow ? 0 : to - from;
+    if (batch.length > 0 && (held + listed > members || batch.length >= rows)) {
       yield batch;
       batch = [];
       held = 0;
     }
-    const memberIds = new Array<string>(to - from);
-    for (let p = from; p < to; p++) memberIds[p - from] = a.ids[n.members[p] as number] as string;
+    // The unassigned group has no member list: it is not a niche, and its list (117k ids of
+    // 256k on higgs-retweet, in one property) cost about a third of the niche rows' server
+    // CPU (bench/README.md "Persistence, shift 6"); its members are in the blocks.
+    let memberIds: string[] | null = null;
+    if (r !== n.unassignedRow) {
+      memberIds = new Array<string>(to - from);
+      for (let p = from; p < to; p++) memberIds[p - from] = a.ids[n.members[p] as number] as string;
+    }
     const trusted = n.trusted.account.subarray(n.trusted.starts[r] as number, n.trusted.starts[r + 1] as number);
     const bridgeFrom = n.bridges.starts[r] as number;
     const bridgeTo = n.bridges.starts[r + 1] as number;
@@ -376,7 +403,7 @@ function* nicheBatches(result: AnalysisResult, members: number, rows: number): G
       lineageFrom: lineage ? lineage.fromIds.slice(fromFrom, fromTo) : null,
       lineageJaccard: lineage ? Array.from(lineage.fromJaccard.subarray(fromFrom, fromTo)) : null,
     });
-    held += to - from;
+    held += listed;
   }
   if (batch.length > 0) yield batch;
 }
