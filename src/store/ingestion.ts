@@ -23,7 +23,10 @@
  * Speed (bench/ingest.ts against the driver-alone write ceiling): the account and
  * interaction chunks are pipelined (sent without waiting for the previous chunk's answer:
  * the server runs them in order), and interactions go column-wise (one list per property
- * instead of one map per row: less for the driver to pack and the server to unpack).
+ * instead of one map per row: less for the driver to pack and the server to unpack); the
+ * interactions name their endpoints by the node ids ingest-account-ids returned (one
+ * direct lookup each instead of two index seeks that also search the transaction's own
+ * index changes, which grow with the batch).
  */
 import { createHash } from 'node:crypto';
 import type { Neo4jErasure } from './erasure.js';
