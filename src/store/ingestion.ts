@@ -23,7 +23,10 @@
  * Speed (bench/ingest.ts against the driver-alone write ceiling): the account and
  * interaction chunks are pipelined (sent without waiting for the previous chunk's answer:
  * the server runs them in order), and interactions go column-wise (one list per property
- * instead of one map per row: less for the driver to pack and the server to unpack).
+ * instead of one map per row: less for the driver to pack and the server to unpack); the
+ * interactions name their endpoints by the node ids ingest-account-ids returned (one
+ * direct lookup each instead of two index seeks that also search the transaction's own
+ * index changes, which grow with the batch).
  */
 import { createHash } from 'node:crypto';
 import type { Neo4jErasure } from './erasure.js';
@@ -161,7 +164,8 @@ export class Neo4jIngestion {
 
       // The writes below are pipelined: every chunk is sent without waiting for the one
       // before (the server runs them in order, in this transaction), so it never idles
-      // while the next chunk is packed and sent.
+      // while the next chunk is packed and sent. The interactions wait for one answer only:
+      // their endpoints' node ids (ingest-interactions matches the endpoints by node id).
       const writes: Array<Promise<unknown>> = [];
       for (const chunk of chunks(accountRows, chunkSize)) {
         writes.push(tx.run(q.get('ingest-accounts'), { graphId, rows: chunk }).summary());
@@ -171,36 +175,40 @@ export class Neo4jIngestion {
         accountIds.add(r.source as string);
         accountIds.add(r.target as string);
       }
-      // Endpoint accounts, with their node ids back (the batch's projection chunk names them so).
+      // Endpoint accounts, with their node ids back (the interactions and the batch's
+      // projection chunk name them so).
       const endpointIds = [...accountIds];
       const endpoints = [...chunks(endpointIds, chunkSize)].map((chunk) => tx.run(q.get('ingest-account-ids'), { graphId, ids: chunk }));
-      writes.push(...endpoints);
-      const created = [...chunks(toCreate, chunkSize)].map((chunk) => tx.run(q.get('ingest-interactions'), { graphId, ...interactionColumns(chunk) }));
+      const nodeOf = new Map<string, number>();
+      const endpointsSettled = await Promise.allSettled([...writes, ...endpoints]);
+      const endpointFailure = endpointsSettled.find((outcome) => outcome.status === 'rejected');
+      if (endpointFailure) throw (endpointFailure as PromiseRejectedResult).reason;
+      {
+        let at = 0;
+        for (const result of endpoints) {
+          for (const node of ((await result).records[0]?.get('nodes') ?? []) as number[]) nodeOf.set(endpointIds[at++] as string, node);
+        }
+      }
+      const node = (id: string) => {
+        const found = nodeOf.get(id);
+        if (found === undefined) throw new Error(`store/ingestion: account '${id}' has no node id; batch rolled back`);
+        return found;
+      };
+      const created = [...chunks(toCreate, chunkSize)].map((chunk) => tx.run(q.get('ingest-interactions'), { graphId, ...interactionColumns(chunk, node) }));
       const updated = [...chunks(added, chunkSize)].map((chunk) => {
         const add: Record<string, [ReturnType<typeof int>, number]> = {};
         for (const g of chunk) add[g.key] = [int(g.count), g.weight];
         return tx.run(q.get('ingest-fold-add'), { keys: chunk.map((g) => g.key), add });
       });
-      const settled = await Promise.allSettled([...writes, ...created, ...updated]);
+      const settled = await Promise.allSettled([...created, ...updated]);
       const failed = settled.find((outcome) => outcome.status === 'rejected');
       if (failed) throw (failed as PromiseRejectedResult).reason;
       let relationships = 0;
       for (const result of created) relationships += toNumber((await result).records[0]?.get('stored') ?? 0);
       let grown = 0;
       for (const result of updated) grown += toNumber((await result).records[0]?.get('updated') ?? 0);
-      // The batch's projection chunk: what it stored, as the projection reads it (sent after
-      // the writes above: it needs the endpoints' node ids).
+      // The batch's projection chunk: what it stored, as the projection reads it.
       if (locked.records[0]?.get('chunks') === 'valid' && (toCreate.length > 0 || added.length > 0)) {
-        const nodeOf = new Map<string, number>();
-        let at = 0;
-        for (const result of endpoints) {
-          for (const node of ((await result).records[0]?.get('nodes') ?? []) as number[]) nodeOf.set(endpointIds[at++] as string, node);
-        }
-        const node = (id: string) => {
-          const found = nodeOf.get(id);
-          if (found === undefined) throw new Error(`store/ingestion: account '${id}' has no node id; batch rolled back`);
-          return found;
-        };
         const chunk = new ChunkBuilder();
         for (const r of toCreate) {
           const ts = r.count === undefined ? (r.timestamp as number | null) : r.ts === null ? null : toNumber(r.ts);
@@ -244,16 +252,16 @@ export class Neo4jIngestion {
 }
 
 /**
- * A chunk of rows as the column lists ingest-interactions takes; no id, key or count column
- * when no row has one.
+ * A chunk of rows as the column lists ingest-interactions takes (endpoints as node ids); no
+ * id, key or count column when no row has one.
  */
-function interactionColumns(rows: Row[]): Row {
+function interactionColumns(rows: Row[], node: (id: string) => number): Row {
   const withIds = rows.some((r) => r.id !== null);
   const withKeys = withIds || rows.some((r) => r.key !== null);
   const withCounts = rows.some((r) => r.count !== undefined);
   return {
-    sources: rows.map((r) => r.source),
-    targets: rows.map((r) => r.target),
+    sources: rows.map((r) => node(r.source as string)),
+    targets: rows.map((r) => node(r.target as string)),
     types: rows.map((r) => r.type),
     weights: rows.map((r) => r.weight),
     ts: rows.map((r) => r.ts),
