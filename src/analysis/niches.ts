@@ -72,7 +72,7 @@ import { csrModularity } from './louvain.js';
 import { inThisThread, type LeidenTask, type PartitionRunner, type PartitionTask } from './partition-tasks.js';
 import { createRng } from './random.js';
 import { leafContraction } from './leaf-contraction.js';
-import { oversizedParts, withRefinedParts } from './oversized-parts.js';
+import { innerDegrees, oversizedParts, withRefinedParts } from './oversized-parts.js';
 import { contract, strengths, type WeightedGraph } from './weighted-graph.js';
 
 export const DEFAULTS = {
@@ -607,17 +607,11 @@ function releaseAudiences(csr: Csr, niche: Int32Array, dunbar: number): { niche:
   const count = countOf(niche);
   const size = new Int32Array(count);
   for (let i = 0; i < n; i++) size[niche[i] as number] = (size[niche[i] as number] as number) + 1;
-  const inside = new Int32Array(n);
+  const oversized = (c: number) => (size[c] as number) > dunbar;
+  const inside = innerDegrees(csr, niche, oversized);
   const stack = new Int32Array(n);
   let top = 0;
-  for (let i = 0; i < n; i++) {
-    const c = niche[i] as number;
-    if ((size[c] as number) <= dunbar) continue;
-    let d = 0;
-    for (let e = csr.offsets[i] as number, end = csr.offsets[i + 1] as number; e < end; e++) if (niche[csr.targets[e] as number] === c) d++;
-    inside[i] = d;
-    if (d <= 1) stack[top++] = i;
-  }
+  for (let i = 0; i < n; i++) if (oversized(niche[i] as number) && (inside[i] as number) <= 1) stack[top++] = i;
   const out = Int32Array.from(niche);
   let next = count;
   let released = 0;

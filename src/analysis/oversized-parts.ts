@@ -55,16 +55,12 @@ export function oversizedParts(csr: Csr, labels: Int32Array, size: Float64Array,
     groupNodes[c] = (groupNodes[c] as number) + 1;
   }
   // Ties of each node inside its group, and of each oversized group (both directions).
-  const innerDegree = new Int32Array(n);
+  const innerDegree = innerDegrees(csr, labels, (c) => (groupSize[c] as number) > limit);
   const inside = new Float64Array(count);
   let total = 0;
   for (let i = 0; i < n; i++) {
-    const c = labels[i] as number;
-    if ((groupSize[c] as number) <= limit) continue;
-    let d = 0;
-    for (let e = csr.offsets[i] as number, end = csr.offsets[i + 1] as number; e < end; e++) if (labels[csr.targets[e] as number] === c) d++;
-    innerDegree[i] = d;
-    inside[c] = (inside[c] as number) + d;
+    const d = innerDegree[i] as number;
+    inside[labels[i] as number] = (inside[labels[i] as number] as number) + d;
     total += d;
   }
   if (total === 0) return [];
@@ -152,4 +148,21 @@ export function withRefinedParts(labels: Int32Array, parts: readonly OversizedPa
     out[i] = relabel[c] as number;
   }
   return out;
+}
+
+/**
+ * Ties of each node to nodes with its own label, for the nodes whose label `counted` accepts
+ * (0 for the others, whose ties are not read).
+ */
+export function innerDegrees(csr: Csr, labels: Int32Array, counted: (label: number) => boolean): Int32Array {
+  const n = labels.length;
+  const degree = new Int32Array(n);
+  for (let i = 0; i < n; i++) {
+    const c = labels[i] as number;
+    if (!counted(c)) continue;
+    let d = 0;
+    for (let e = csr.offsets[i] as number, end = csr.offsets[i + 1] as number; e < end; e++) if (labels[csr.targets[e] as number] === c) d++;
+    degree[i] = d;
+  }
+  return degree;
 }
