@@ -19,6 +19,7 @@
  * runs execute); a graph without ties is left out (its nodes stay as they are).
  */
 import type { Csr } from './compact-graph.js';
+import { renumberLabels } from './leiden.js';
 
 export interface OversizedPart {
   /** Node of the input graph of each node of the part, increasing. */
@@ -138,16 +139,7 @@ export function withRefinedParts(labels: Int32Array, parts: readonly OversizedPa
     }
     next += width;
   });
-  // First appearance in node order.
-  const relabel = new Int32Array(next).fill(-1);
-  const out = new Int32Array(labels.length);
-  let count = 0;
-  for (let i = 0; i < raw.length; i++) {
-    const c = raw[i] as number;
-    if (relabel[c] === -1) relabel[c] = count++;
-    out[i] = relabel[c] as number;
-  }
-  return out;
+  return renumberLabels(raw).community;
 }
 
 /**
