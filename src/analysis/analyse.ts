@@ -8,6 +8,9 @@
  *    stable by consensus over the accounts the runs disagree on
  * 5. groups below minNicheSize -> the unassigned group (scored in their own small group)
  * 6. whole-graph and within-niche weighted PageRank             pagerank.ts (Page et al. 1999)
+ *    (whole-graph PageRank and the partition-free part of tie     side-tasks.ts
+ *    strength are started before step 2, on a helper thread
+ *    when the runner has one, and taken here)
  * 7. tie strength, roles, trust score and its components,       assemble.ts (tie-strength.ts, roles.ts,
  *    niche figures and activity, laid out as typed columns        trust.ts, niche-metrics.ts, niche-profile.ts)
  *
@@ -25,7 +28,9 @@ import { buildCompactGraph } from './compact-graph.js';
 import { findNiches, DEFAULTS as NICHE_DEFAULTS } from './niches.js';
 import { isPairTable, pairTableFromProjection, type PairTable } from './pair-table.js';
 import { computeCentralities } from './centrality/select.js';
-import { communityPagerank, globalPagerank } from './pagerank.js';
+import { communityPagerank } from './pagerank.js';
+import { pagerankOf, sideInThisThread, tieWeightsOf, type SideRunner } from './side-tasks.js';
+import { tieWeightsInput } from './tie-strength.js';
 import type { AnalysisHooks } from './phases.js';
 import type { AnalysisOptions, AnalysisResult, Projection } from './types.js';
 
@@ -77,6 +82,12 @@ export function analyseProjection(projection: Projection | PairTable, options: A
   const minNicheSize = options.minNicheSize ?? DEFAULTS.minNicheSize;
   const table = isPairTable(projection) ? projection : pairTableFromProjection(projection);
   const graph = buildCompactGraph(table);
+  // What reads only the graph starts now (on a helper thread while this one finds the niches).
+  const sideRunner: SideRunner = hooks.runner?.begin === undefined ? sideInThisThread : (hooks.runner as SideRunner);
+  const side = sideRunner.begin([
+    { kind: 'pagerank', order: graph.order, csr: graph.out },
+    { kind: 'tie-weights', input: tieWeightsInput(graph) },
+  ]);
 
   hooks.onPhase?.('communities');
   const hierarchy = findNiches(graph, {
@@ -90,7 +101,8 @@ export function analyseProjection(projection: Projection | PairTable, options: A
   });
 
   hooks.onPhase?.('centrality');
-  const global = globalPagerank(graph);
+  const [globalResult, tieResult] = side.take();
+  const global = pagerankOf(globalResult);
   const within = communityPagerank(graph, hierarchy.niche, hierarchy.nicheCount);
   const extra = options.centralities !== undefined && options.centralities.length > 0 ? computeCentralities(graph, options.centralities, options.seed) : null;
 
@@ -101,6 +113,7 @@ export function analyseProjection(projection: Projection | PairTable, options: A
     partition: hierarchy,
     globalPagerank: global,
     withinPagerank: within,
+    tieWeights: tieWeightsOf(tieResult),
     centralities: extra,
     topK: options.topK,
     minNicheSize,

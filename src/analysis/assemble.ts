@@ -22,7 +22,7 @@ import { nicheMetrics } from './niche-metrics.js';
 import { eventsPerDay, nicheActivity, nicheProfiles } from './niche-profile.js';
 import type { PairTable } from './pair-table.js';
 import { accountRoles, ROLES } from './roles.js';
-import { tieStrength } from './tie-strength.js';
+import { tieStrength, type TieWeights } from './tie-strength.js';
 import { trustScores } from './trust.js';
 import type { AccountColumns, AnalysisResult, AnalysisSummary, CommunityColumns, NicheColumns, TieColumns } from './types.js';
 
@@ -59,6 +59,8 @@ export interface ScoringInputs {
   /** Whole-graph and within-group PageRank (centrality phase). */
   globalPagerank: Float64Array;
   withinPagerank: Float64Array;
+  /** The partition-free part of tie strength (tie-strength.ts tieWeights), when already computed. */
+  tieWeights?: TieWeights;
   /** Extra centralities by name, in the order they are reported. */
   centralities: ReadonlyMap<CentralityName, ArrayLike<number>> | null;
   topK: number;
@@ -82,7 +84,7 @@ export function assembleResult(input: ScoringInputs): AnalysisResult {
 
   const { starts, members } = groupByCommunity(group, groups);
   const metrics = nicheMetrics(graph, group, groups);
-  const ties = tieStrength(graph, group);
+  const ties = input.tieWeights === undefined ? tieStrength(graph, group) : tieStrength(graph, group, input.tieWeights);
   const roles = accountRoles(graph, group, groups);
   const groupSize = new Int32Array(order);
   for (let i = 0; i < order; i++) {

@@ -1,0 +1,82 @@
+/**
+ * The analysis steps that read only the graph, never the niches, as plain-data tasks, so
+ * that they can run while the niches are still being found: on a helper thread during the
+ * communities phase's single-run stretches (the rung-0 probe, the consensus, the community
+ * level), which leave the machine's second core idle otherwise.
+ *
+ * - whole-graph PageRank (pagerank.ts pagerankCsr on the positive arcs: globalPagerank);
+ * - the partition-free part of tie strength (tie-strength.ts tieWeights: triangles per tie,
+ *   neighbourhood overlap, reciprocated and received weight, repeated arcs).
+ *
+ * A task carries typed arrays only and its result depends on the task alone, so whichever
+ * thread runs it, the result is the same (the test compares it with the direct calls). The
+ * lazy runner here (`sideInThisThread`) runs the tasks when their result is taken; a runner
+ * over threads (partition-threads.ts) starts them at once on its helpers and takes back, at
+ * take(), whatever a helper has not claimed by then.
+ */
+import type { Csr } from './compact-graph.js';
+import { pagerankCsr } from './pagerank.js';
+import { tieWeights, type TieWeights, type TieWeightsInput } from './tie-strength.js';
+
+export interface PagerankTask {
+  kind: 'pagerank';
+  order: number;
+  /** Positive arcs (the compact graph's `out`). */
+  csr: Csr;
+}
+
+export interface TieWeightsTask {
+  kind: 'tie-weights';
+  input: TieWeightsInput;
+}
+
+export type SideTask = PagerankTask | TieWeightsTask;
+
+export type SideResult = { kind: 'pagerank'; values: Float64Array } | { kind: 'tie-weights'; weights: TieWeights };
+
+/** Started side tasks; take() blocks until every result is there (result k is task k's). */
+export interface PendingSide {
+  take(): SideResult[];
+}
+
+export interface SideRunner {
+  begin(tasks: readonly SideTask[]): PendingSide;
+}
+
+const PREFIX = 'nichegraph/analysis/side-tasks';
+
+export function isSideTask(task: { kind: string }): task is SideTask {
+  return task.kind === 'pagerank' || task.kind === 'tie-weights';
+}
+
+export function runSideTask(task: SideTask): SideResult {
+  if (task.kind === 'pagerank') return { kind: 'pagerank', values: pagerankCsr(task.order, task.csr) };
+  if (task.kind === 'tie-weights') return { kind: 'tie-weights', weights: tieWeights(task.input) };
+  throw new TypeError(`${PREFIX}: unknown task kind ${String((task as { kind: unknown }).kind)}.`);
+}
+
+/** The buffers of a result, to transfer it between threads instead of copying it. */
+export function resultBuffers(result: SideResult): ArrayBuffer[] {
+  const arrays = result.kind === 'pagerank' ? [result.values] : [result.weights.reciprocalWeight, result.weights.overlap, result.weights.received, result.weights.inArc];
+  return arrays.map((a) => a.buffer).filter((b): b is ArrayBuffer => b instanceof ArrayBuffer);
+}
+
+/** The result of a PagerankTask (throws when the result is of another kind). */
+export function pagerankOf(result: SideResult | undefined): Float64Array {
+  if (result?.kind !== 'pagerank') throw new TypeError(`${PREFIX}: expected a pagerank result, got ${String(result?.kind)}.`);
+  return result.values;
+}
+
+/** The result of a TieWeightsTask (throws when the result is of another kind). */
+export function tieWeightsOf(result: SideResult | undefined): TieWeights {
+  if (result?.kind !== 'tie-weights') throw new TypeError(`${PREFIX}: expected a tie-weights result, got ${String(result?.kind)}.`);
+  return result.weights;
+}
+
+/** Runs the tasks in this thread when their result is taken (once: a second take returns the same results). */
+export const sideInThisThread: SideRunner = {
+  begin(tasks) {
+    let results: SideResult[] | null = null;
+    return { take: () => (results ??= tasks.map(runSideTask)) };
+  },
+};
