@@ -120,6 +120,7 @@ export function createThreadRunner(options: ThreadRunnerOptions = {}): ThreadRun
       : { ...task, csr: shareCsr(task.csr), nodeWeights: share(task.nodeWeights), ...(task.initial === undefined ? {} : { initial: share(task.initial) }) };
   const shareSide = (task: SideTask): SideTask => {
     if (task.kind === 'pagerank') return { ...task, csr: shareCsr(task.csr) };
+    if (task.kind === 'community-pagerank') return { ...task, csr: shareCsr(task.csr), community: share(task.community) };
     const i = task.input;
     return { kind: 'tie-weights', input: { order: i.order, undirected: shareCsr(i.undirected), out: shareCsr(i.out), outCounts: share(i.outCounts), inOffsets: share(i.inOffsets), inSources: share(i.inSources), inSlots: share(i.inSlots) } };
   };
@@ -190,7 +191,7 @@ export function createThreadRunner(options: ThreadRunnerOptions = {}): ThreadRun
     begin(tasks: readonly SideTask[]): PendingSide {
       // Worth a helper on a graph of minNodes or more (as a batch of partition runs); else run at take().
       let results: SideResult[] | null = null;
-      if (threads === 1 || tasks.length === 0 || !tasks.some((t) => (t.kind === 'pagerank' ? t.order : t.input.order) >= minNodes)) {
+      if (threads === 1 || tasks.length === 0 || !tasks.some((t) => (t.kind === 'tie-weights' ? t.input.order : t.order) >= minNodes)) {
         return { take: () => (results ??= tasks.map(runSideTask)) };
       }
       start();

@@ -8,9 +8,11 @@
  *                steps that read only the graph (side-tasks.ts: whole-graph PageRank, the
  *                partition-free part of tie strength) are started before it, on a helper
  *                thread when the runner has one
- *   centrality   the side tasks' results taken (what was not done yet is done here), and
- *                within-niche PageRank
- *   scoring      niche metrics, trust scores, ranking and the result objects
+ *   centrality   the side tasks' results taken (what was not done yet is done here),
+ *                within-niche PageRank started, the extra centralities asked for
+ *   scoring      niche metrics, trust scores, ranking and the result objects; it takes
+ *                within-niche PageRank before the trust scores: with helper threads it ran
+ *                on one of them meanwhile, otherwise it runs here (in this phase's time)
  */
 import type { PartitionRunner } from './partition-tasks.js';
 import type { SideRunner } from './side-tasks.js';

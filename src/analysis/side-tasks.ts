@@ -5,6 +5,9 @@
  * level), which leave the machine's second core idle otherwise.
  *
  * - whole-graph PageRank (pagerank.ts pagerankCsr on the positive arcs: globalPagerank);
+ * - within-niche PageRank (pagerank.ts communityPagerankCsr), once the niches are known: it
+ *   runs on a helper while this thread computes the scoring steps that do not need it
+ *   (niche figures, tie strength, roles, niche profiles and activity: assemble.ts);
  * - the partition-free part of tie strength (tie-strength.ts tieWeights: triangles per tie,
  *   neighbourhood overlap, reciprocated and received weight, repeated arcs).
  *
@@ -15,7 +18,7 @@
  * take(), whatever a helper has not claimed by then.
  */
 import type { Csr } from './compact-graph.js';
-import { pagerankCsr } from './pagerank.js';
+import { communityPagerankCsr, pagerankCsr } from './pagerank.js';
 import { tieWeights, type TieWeights, type TieWeightsInput } from './tie-strength.js';
 
 export interface PagerankTask {
@@ -25,12 +28,21 @@ export interface PagerankTask {
   csr: Csr;
 }
 
+export interface CommunityPagerankTask {
+  kind: 'community-pagerank';
+  order: number;
+  csr: Csr;
+  /** Account -> niche 0 .. count - 1. */
+  community: Int32Array;
+  count: number;
+}
+
 export interface TieWeightsTask {
   kind: 'tie-weights';
   input: TieWeightsInput;
 }
 
-export type SideTask = PagerankTask | TieWeightsTask;
+export type SideTask = PagerankTask | CommunityPagerankTask | TieWeightsTask;
 
 export type SideResult = { kind: 'pagerank'; values: Float64Array } | { kind: 'tie-weights'; weights: TieWeights };
 
@@ -46,11 +58,12 @@ export interface SideRunner {
 const PREFIX = 'nichegraph/analysis/side-tasks';
 
 export function isSideTask(task: { kind: string }): task is SideTask {
-  return task.kind === 'pagerank' || task.kind === 'tie-weights';
+  return task.kind === 'pagerank' || task.kind === 'community-pagerank' || task.kind === 'tie-weights';
 }
 
 export function runSideTask(task: SideTask): SideResult {
   if (task.kind === 'pagerank') return { kind: 'pagerank', values: pagerankCsr(task.order, task.csr) };
+  if (task.kind === 'community-pagerank') return { kind: 'pagerank', values: communityPagerankCsr(task.order, task.csr, task.community, task.count) };
   if (task.kind === 'tie-weights') return { kind: 'tie-weights', weights: tieWeights(task.input) };
   throw new TypeError(`${PREFIX}: unknown task kind ${String((task as { kind: unknown }).kind)}.`);
 }
@@ -61,7 +74,7 @@ export function resultBuffers(result: SideResult): ArrayBuffer[] {
   return arrays.map((a) => a.buffer).filter((b): b is ArrayBuffer => b instanceof ArrayBuffer);
 }
 
-/** The result of a PagerankTask (throws when the result is of another kind). */
+/** The result of a PagerankTask or CommunityPagerankTask (throws when the result is of another kind). */
 export function pagerankOf(result: SideResult | undefined): Float64Array {
   if (result?.kind !== 'pagerank') throw new TypeError(`${PREFIX}: expected a pagerank result, got ${String(result?.kind)}.`);
   return result.values;

@@ -98,10 +98,13 @@ t.test('analyseProjection on 2 threads (side tasks included) equals analyseProje
   const runner = createThreadRunner({ threads: 2, minNodes: 0 });
   t.teardown(() => runner.close());
   await runner.ready();
+  const before = runner.helperTasks;
   const there = analyseProjection(projection, { seed: 4, topK: 5 }, { runner });
+  t.ok(runner.helperTasks > before, `the helper ran ${runner.helperTasks - before} of the analysis' tasks`);
   t.same([...there.accounts.score], [...here.accounts.score], 'same scores');
   t.same([...there.accounts.embeddedness], [...here.accounts.embeddedness], 'same embeddedness');
   t.same([...there.accounts.globalPagerank], [...here.accounts.globalPagerank], 'same global PageRank');
+  t.same([...there.accounts.pagerank], [...here.accounts.pagerank], 'same within-niche PageRank');
   t.same([...there.niches.members], [...here.niches.members], 'same niches, same ranks');
   t.same(there.summary, here.summary);
 });

@@ -5,7 +5,7 @@
  */
 import t from 'tap';
 import { buildCompactGraph } from '../../src/analysis/compact-graph.js';
-import { globalPagerank } from '../../src/analysis/pagerank.js';
+import { communityPagerank, globalPagerank } from '../../src/analysis/pagerank.js';
 import { createRng } from '../../src/analysis/random.js';
 import { pagerankOf, runSideTask, sideInThisThread, tieWeightsOf, type SideTask } from '../../src/analysis/side-tasks.js';
 import { tieStrength, tieWeights, tieWeightsInput } from '../../src/analysis/tie-strength.js';
@@ -33,6 +33,17 @@ t.test('a pagerank task is globalPagerank, a tie-weights task is tieWeights', as
   t.ok(w.received.every((x, k) => (x > 0) === ((w.inArc[k] as number) > 0)), 'a received weight exactly where there is an in-arc');
   t.throws(() => pagerankOf(runSideTask({ kind: 'tie-weights', input: tieWeightsInput(graph) })), /expected a pagerank result/);
   t.throws(() => runSideTask({ kind: 'nope' } as unknown as SideTask), /unknown task kind/);
+});
+
+t.test('a community-pagerank task is communityPagerank', async (t) => {
+  const rng = createRng(3);
+  const community = Int32Array.from({ length: graph.order }, () => Math.floor(rng() * 5));
+  const within = pagerankOf(runSideTask({ kind: 'community-pagerank', order: graph.order, csr: graph.out, community, count: 5 }));
+  t.same([...within], [...communityPagerank(graph, community, 5)]);
+  const sums = new Float64Array(5);
+  for (let i = 0; i < graph.order; i++) sums[community[i] as number] = (sums[community[i] as number] as number) + (within[i] as number);
+  t.ok(sums.every((x) => Math.abs(x - 1) < 1e-9), 'sums to 1 inside each group');
+  t.throws(() => runSideTask({ kind: 'community-pagerank', order: graph.order, csr: graph.out, community: new Int32Array(3), count: 1 }), /community has 3 labels/);
 });
 
 t.test('tieStrength from precomputed tie weights equals tieStrength in one go, for several partitions', async (t) => {
