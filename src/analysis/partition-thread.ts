@@ -1,6 +1,7 @@
 /**
  * Entry of a helper thread of partition-threads.ts: once started it warms the partition
- * code up on a small synthetic graph (partition-tasks.ts warmUp), then for each batch it receives, claims
+ * code and the side tasks up on a small synthetic graph (partition-tasks.ts warmUp,
+ * side-tasks.ts warmUpSide), then for each batch it receives, claims
  * tasks from the batch's shared counter until none is left, and for each posts its result
  * (or its error), then counts it finished and wakes the thread that waits for the batch.
  * A batch holds partition tasks (partition-tasks.ts) or side tasks (side-tasks.ts).
@@ -8,7 +9,7 @@
 import { workerData, type MessagePort } from 'node:worker_threads';
 import type { HelperBatch, HelperResult } from './partition-threads.js';
 import { runTask, warmUp, type PartitionTask } from './partition-tasks.js';
-import { isSideTask, resultBuffers, runSideTask } from './side-tasks.js';
+import { isSideTask, resultBuffers, runSideTask, warmUpSide } from './side-tasks.js';
 
 const { port, ready } = workerData as { port: MessagePort; ready: Int32Array };
 
@@ -29,6 +30,7 @@ port.on('message', ({ batch, control, tasks }: HelperBatch) => {
   }
 });
 
-// The partition code compiled before the first batch arrives (partition-tasks.ts warmUp).
+// The partition code and the side tasks compiled before the first batch arrives (partition-tasks.ts warmUp, side-tasks.ts warmUpSide).
 warmUp();
+warmUpSide();
 Atomics.add(ready, 0, 1);

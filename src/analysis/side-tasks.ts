@@ -17,7 +17,8 @@
  * over threads (partition-threads.ts) starts them at once on its helpers and takes back, at
  * take(), whatever a helper has not claimed by then.
  */
-import type { Csr } from './compact-graph.js';
+import { inRows, type Csr } from './compact-graph.js';
+import { warmUpGraph } from './partition-tasks.js';
 import { communityPagerankCsr, pagerankCsr } from './pagerank.js';
 import { tieWeights, type TieWeights, type TieWeightsInput } from './tie-strength.js';
 
@@ -93,3 +94,20 @@ export const sideInThisThread: SideRunner = {
     return { take: () => (results ??= tasks.map(runSideTask)) };
   },
 };
+
+/**
+ * Runs every kind of side task once on partition-tasks.ts's small warm-up graph (its ties
+ * as arcs both ways, one event each but every third arc two), as a helper thread does
+ * after warmUp, so that a side task of the first analysis does not run in the interpreter.
+ * The results are thrown away.
+ */
+export function warmUpSide(order = 4096): void {
+  const { csr } = warmUpGraph(order);
+  const n = csr.offsets.length - 1;
+  const rows = inRows(n, csr);
+  const outCounts = Float64Array.from(csr.weights, (_, k) => (k % 3 === 0 ? 2 : 1));
+  const community = Int32Array.from({ length: n }, (_, i) => i >> 3);
+  runSideTask({ kind: 'pagerank', order: n, csr });
+  runSideTask({ kind: 'community-pagerank', order: n, csr, community, count: (community[n - 1] as number) + 1 });
+  runSideTask({ kind: 'tie-weights', input: { order: n, undirected: csr, out: csr, outCounts, inOffsets: rows.offsets, inSources: rows.sources, inSlots: rows.slots } });
+}

@@ -7,7 +7,7 @@ import t from 'tap';
 import { buildCompactGraph } from '../../src/analysis/compact-graph.js';
 import { communityPagerank, globalPagerank } from '../../src/analysis/pagerank.js';
 import { createRng } from '../../src/analysis/random.js';
-import { pagerankOf, runSideTask, sideInThisThread, tieWeightsOf, type SideTask } from '../../src/analysis/side-tasks.js';
+import { pagerankOf, runSideTask, sideInThisThread, tieWeightsOf, warmUpSide, type SideTask } from '../../src/analysis/side-tasks.js';
 import { tieStrength, tieWeights, tieWeightsInput } from '../../src/analysis/tie-strength.js';
 import { loadEmailEuCore, toProjection } from '../helpers/datasets.js';
 
@@ -69,4 +69,14 @@ t.test('sideInThisThread runs the tasks once, at take()', async (t) => {
   const first = pending.take();
   t.equal(pending.take(), first);
   t.equal(first.length, 1);
+});
+
+t.test('warmUpSide (run by every helper thread) changes no later result, and accepts small orders', async (t) => {
+  const task: SideTask = { kind: 'tie-weights', input: tieWeightsInput(graph) };
+  const before = tieWeightsOf(runSideTask(task));
+  const rank = pagerankOf(runSideTask({ kind: 'pagerank', order: graph.order, csr: graph.out }));
+  warmUpSide();
+  warmUpSide(16);
+  t.same([...tieWeightsOf(runSideTask(task)).overlap], [...before.overlap]);
+  t.same([...pagerankOf(runSideTask({ kind: 'pagerank', order: graph.order, csr: graph.out }))], [...rank]);
 });
