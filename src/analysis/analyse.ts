@@ -8,6 +8,11 @@
  *    stable by consensus over the accounts the runs disagree on
  * 5. groups below minNicheSize -> the unassigned group (scored in their own small group)
  * 6. whole-graph and within-niche weighted PageRank             pagerank.ts (Page et al. 1999)
+ *    (whole-graph PageRank and the partition-free part of tie     side-tasks.ts
+ *    strength are started before step 2, on a helper thread
+ *    when the runner has one, and taken here; within-niche
+ *    PageRank starts here and is taken by step 7 once the
+ *    steps that do not need it are done)
  * 7. tie strength, roles, trust score and its components,       assemble.ts (tie-strength.ts, roles.ts,
  *    niche figures and activity, laid out as typed columns        trust.ts, niche-metrics.ts, niche-profile.ts)
  *
@@ -25,7 +30,8 @@ import { buildCompactGraph } from './compact-graph.js';
 import { findNiches, DEFAULTS as NICHE_DEFAULTS } from './niches.js';
 import { isPairTable, pairTableFromProjection, type PairTable } from './pair-table.js';
 import { computeCentralities } from './centrality/select.js';
-import { communityPagerank, globalPagerank } from './pagerank.js';
+import { pagerankOf, sideInThisThread, tieWeightsOf, type SideRunner } from './side-tasks.js';
+import { tieWeightsInput } from './tie-strength.js';
 import type { AnalysisHooks } from './phases.js';
 import type { AnalysisOptions, AnalysisResult, Projection } from './types.js';
 
@@ -77,6 +83,12 @@ export function analyseProjection(projection: Projection | PairTable, options: A
   const minNicheSize = options.minNicheSize ?? DEFAULTS.minNicheSize;
   const table = isPairTable(projection) ? projection : pairTableFromProjection(projection);
   const graph = buildCompactGraph(table);
+  // What reads only the graph starts now (on a helper thread while this one finds the niches).
+  const sideRunner: SideRunner = hooks.runner?.begin === undefined ? sideInThisThread : (hooks.runner as SideRunner);
+  const side = sideRunner.begin([
+    { kind: 'pagerank', order: graph.order, csr: graph.out },
+    { kind: 'tie-weights', input: tieWeightsInput(graph) },
+  ]);
 
   hooks.onPhase?.('communities');
   const hierarchy = findNiches(graph, {
@@ -90,8 +102,11 @@ export function analyseProjection(projection: Projection | PairTable, options: A
   });
 
   hooks.onPhase?.('centrality');
-  const global = globalPagerank(graph);
-  const within = communityPagerank(graph, hierarchy.niche, hierarchy.nicheCount);
+  const [globalResult, tieResult] = side.take();
+  const global = pagerankOf(globalResult);
+  // Within-niche PageRank starts now (on a helper thread while this one computes the scoring
+  // steps that do not need it; assemble.ts takes it when it does).
+  const within = sideRunner.begin([{ kind: 'community-pagerank', order: graph.order, csr: graph.out, community: hierarchy.niche, count: hierarchy.nicheCount }]);
   const extra = options.centralities !== undefined && options.centralities.length > 0 ? computeCentralities(graph, options.centralities, options.seed) : null;
 
   hooks.onPhase?.('scoring');
@@ -100,7 +115,8 @@ export function analyseProjection(projection: Projection | PairTable, options: A
     table,
     partition: hierarchy,
     globalPagerank: global,
-    withinPagerank: within,
+    withinPagerank: () => pagerankOf(within.take()[0]),
+    tieWeights: tieWeightsOf(tieResult),
     centralities: extra,
     topK: options.topK,
     minNicheSize,

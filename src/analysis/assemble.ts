@@ -22,7 +22,7 @@ import { nicheMetrics } from './niche-metrics.js';
 import { eventsPerDay, nicheActivity, nicheProfiles } from './niche-profile.js';
 import type { PairTable } from './pair-table.js';
 import { accountRoles, ROLES } from './roles.js';
-import { tieStrength } from './tie-strength.js';
+import { tieStrength, type TieWeights } from './tie-strength.js';
 import { trustScores } from './trust.js';
 import type { AccountColumns, AnalysisResult, AnalysisSummary, CommunityColumns, NicheColumns, TieColumns } from './types.js';
 
@@ -58,7 +58,14 @@ export interface ScoringInputs {
   partition: NichePartition;
   /** Whole-graph and within-group PageRank (centrality phase). */
   globalPagerank: Float64Array;
-  withinPagerank: Float64Array;
+  /**
+   * Within-group PageRank, or a function that gives it: called once the steps that do not
+   * need it are done (niche figures, tie strength, roles, niche profiles and activity), so
+   * that it can be computed meanwhile on another thread (side-tasks.ts).
+   */
+  withinPagerank: Float64Array | (() => Float64Array);
+  /** The partition-free part of tie strength (tie-strength.ts tieWeights), when already computed. */
+  tieWeights?: TieWeights;
   /** Extra centralities by name, in the order they are reported. */
   centralities: ReadonlyMap<CentralityName, ArrayLike<number>> | null;
   topK: number;
@@ -82,15 +89,19 @@ export function assembleResult(input: ScoringInputs): AnalysisResult {
 
   const { starts, members } = groupByCommunity(group, groups);
   const metrics = nicheMetrics(graph, group, groups);
-  const ties = tieStrength(graph, group);
+  const ties = input.tieWeights === undefined ? tieStrength(graph, group) : tieStrength(graph, group, input.tieWeights);
   const roles = accountRoles(graph, group, groups);
   const groupSize = new Int32Array(order);
   for (let i = 0; i < order; i++) {
     const c = group[i] as number;
     groupSize[i] = (starts[c + 1] as number) - (starts[c] as number);
   }
+  const profile = nicheProfiles(graph, group, groups, ties.reciprocalWeight);
+  const activity = nicheActivity(table, group, groups);
+  const withinPagerank = typeof input.withinPagerank === 'function' ? input.withinPagerank() : input.withinPagerank;
+  if (withinPagerank.length !== order) throw new RangeError(`${PREFIX}: withinPagerank has ${withinPagerank.length} values for ${order} accounts.`);
   const trust = trustScores({
-    withinPagerank: input.withinPagerank,
+    withinPagerank,
     nicheSize: groupSize,
     reciprocity: ties.reciprocity,
     repeat: ties.repeat,
@@ -98,8 +109,6 @@ export function assembleResult(input: ScoringInputs): AnalysisResult {
     positiveInStrength: graph.positiveInStrength,
     negativeInStrength: graph.negativeInStrength,
   });
-  const profile = nicheProfiles(graph, group, groups, ties.reciprocalWeight);
-  const activity = nicheActivity(table, group, groups);
   const score = trust.score;
 
   // Rows: niches (groups of at least minNicheSize) largest first, ties by smallest member
@@ -156,7 +165,7 @@ export function assembleResult(input: ScoringInputs): AnalysisResult {
     niche: accountRow,
     rank,
     score,
-    pagerank: input.withinPagerank,
+    pagerank: withinPagerank,
     globalPagerank: input.globalPagerank,
     inStrength: graph.positiveInStrength,
     outStrength: graph.positiveOutStrength,

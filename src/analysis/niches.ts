@@ -73,6 +73,7 @@ import { inThisThread, type LeidenTask, type PartitionRunner, type PartitionTask
 import { createRng } from './random.js';
 import { leafContraction } from './leaf-contraction.js';
 import { innerDegrees, oversizedParts, withRefinedParts } from './oversized-parts.js';
+import { weightedMedianSize } from './typical-size.js';
 import { contract, strengths, type WeightedGraph } from './weighted-graph.js';
 
 export const DEFAULTS = {
@@ -440,31 +441,6 @@ function majorityLabels(groups: Int32Array, count: number, labels: Int32Array): 
   }
   for (let k = 0; k < count; k++) if ((out[k] as number) < 0) out[k] = fresh + k;
   return out;
-}
-
-/** The size (in accounts: the sum of `size`) of the group of the median unit of `weight` (the lower median). */
-function weightedMedianSize(labels: Int32Array, size: Float64Array, weight: Float64Array): number {
-  const count = countOf(labels);
-  const groupSize = new Float64Array(count);
-  const groupWeight = new Float64Array(count);
-  let total = 0;
-  for (let i = 0; i < labels.length; i++) {
-    const c = labels[i] as number;
-    groupSize[c] = (groupSize[c] as number) + (size[i] as number);
-    groupWeight[c] = (groupWeight[c] as number) + (weight[i] as number);
-    total += weight[i] as number;
-  }
-  if (total === 0) return 0;
-  const order = Array.from({ length: count }, (_, c) => c)
-    .filter((c) => (groupWeight[c] as number) > 0)
-    .sort((a, b) => (groupSize[a] as number) - (groupSize[b] as number));
-  const half = Math.floor((total - 1) / 2);
-  let seen = 0;
-  for (const c of order) {
-    seen += groupWeight[c] as number;
-    if (seen > half) return groupSize[c] as number;
-  }
-  return 0;
 }
 
 interface ConsensusOutcome {

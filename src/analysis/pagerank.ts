@@ -349,8 +349,13 @@ export function communityPagerank(
   count: number,
   options?: PageRankOptions,
 ): Float64Array {
-  const { order } = graph;
+  return communityPagerankCsr(graph.order, graph.out, community, count, options);
+}
+
+/** communityPagerank on the positive arcs `out` of `order` accounts (plain typed arrays: a task can carry them, side-tasks.ts). */
+export function communityPagerankCsr(order: number, out: Csr, community: Int32Array, count: number, options?: PageRankOptions): Float64Array {
   if (community.length !== order) throw new RangeError(`${PREFIX}: community has ${community.length} labels for ${order} accounts.`);
+  if (out.offsets.length !== order + 1) throw new RangeError(`${PREFIX}: offsets has length ${out.offsets.length}, expected ${order + 1}.`);
   const resolved = resolve(options);
   if (order === 0) return new Float64Array(0);
   for (let i = 0; i < order; i++) {
@@ -359,7 +364,7 @@ export function communityPagerank(
   }
   // One solve for every niche at once on the arcs inside niches (see the module doc): each
   // strongly connected component converges on its own, so no niche waits for another.
-  const { offsets, targets, weights } = graph.out;
+  const { offsets, targets, weights } = out;
   const insideOffsets = new Int32Array(order + 1);
   let m = 0;
   for (let i = 0; i < order; i++) {

@@ -71,6 +71,13 @@ export const inThisThread: PartitionRunner = { run: (tasks) => tasks.map(runTask
  * thrown away; nothing depends on it.
  */
 export function warmUp(order = 4096): void {
+  const { csr, nodeWeights } = warmUpGraph(order);
+  const first = runTask({ kind: 'leiden', csr, quality: 'modularity', resolution: 1, nodeWeights, seed: 1 });
+  runTask({ kind: 'leiden', csr, quality: 'modularity', resolution: 4, nodeWeights, seed: 2, initial: first.community, iterations: 1 });
+}
+
+/** The warm-up graph of warmUp (symmetric rows, sorted; weight 1 per tie) and each node's degree. */
+export function warmUpGraph(order = 4096): { csr: Csr; nodeWeights: Float64Array } {
   const cliques = Math.max(2, Math.floor(order / 8));
   const n = cliques * 8;
   const rng = createRng(1);
@@ -92,6 +99,5 @@ export function warmUp(order = 4096): void {
   const csr: Csr = { offsets, targets, weights: new Float64Array(targets.length).fill(1) };
   const nodeWeights = new Float64Array(n);
   for (let i = 0; i < n; i++) nodeWeights[i] = rows[i]!.length;
-  const first = runTask({ kind: 'leiden', csr, quality: 'modularity', resolution: 1, nodeWeights, seed: 1 });
-  runTask({ kind: 'leiden', csr, quality: 'modularity', resolution: 4, nodeWeights, seed: 2, initial: first.community, iterations: 1 });
+  return { csr, nodeWeights };
 }

@@ -14,6 +14,12 @@
  * array and kept while the array lives), so a batch of tasks on one graph copies it once,
  * not once per task and helper; the results (one Int32Array each) are transferred.
  *
+ * The runner also starts side tasks (side-tasks.ts: steps that read only the graph) with
+ * begin(): the helpers claim them at once, from the same kind of shared counter, while this
+ * thread goes on with the analysis; take() runs itself whatever no helper has claimed yet,
+ * then waits for the rest. So a helper that is idle while this thread runs a single
+ * partition run (the rung-0 probe, the consensus) computes them meanwhile.
+ *
  * Helpers start on the first batch worth spreading (at least two tasks, one of them on a
  * graph of `minNodes` nodes or more: below that a run takes milliseconds and a thread
  * would cost more than it saves), are unref'd (they never keep a process alive) and end
@@ -24,6 +30,7 @@ import { availableParallelism } from 'node:os';
 import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
 import type { Csr } from './compact-graph.js';
 import { runTask, type PartitionRunner, type PartitionTask, type TaskResult } from './partition-tasks.js';
+import { runSideTask, type PendingSide, type SideResult, type SideRunner, type SideTask } from './side-tasks.js';
 
 export const DEFAULTS = {
   /** Nodes of a task's graph from which a batch is spread over threads. */
@@ -41,11 +48,11 @@ export interface HelperBatch {
   batch: number;
   /** [next task to claim, tasks finished] */
   control: Int32Array;
-  tasks: PartitionTask[];
+  tasks: Array<PartitionTask | SideTask>;
 }
 
 /** A helper's answer for one task. */
-export type HelperResult = { batch: number; k: number; result: TaskResult } | { batch: number; k: number; error: string };
+export type HelperResult = { batch: number; k: number; result: TaskResult | SideResult } | { batch: number; k: number; error: string };
 
 const PREFIX = 'nichegraph/analysis/partition-threads';
 const RUNNING_TS = import.meta.url.endsWith('.ts');
@@ -70,7 +77,7 @@ function startHelper(ready: Int32Array): Helper {
 
 type Typed = Int32Array | Float64Array;
 
-export interface ThreadRunner extends PartitionRunner {
+export interface ThreadRunner extends PartitionRunner, SideRunner {
   threads: number;
   /** Starts the helper threads now (e.g. while the projection loads) instead of on the first batch. */
   start(): void;
@@ -111,6 +118,53 @@ export function createThreadRunner(options: ThreadRunnerOptions = {}): ThreadRun
     task.kind === 'louvain'
       ? { ...task, csr: shareCsr(task.csr), loops: share(task.loops) }
       : { ...task, csr: shareCsr(task.csr), nodeWeights: share(task.nodeWeights), ...(task.initial === undefined ? {} : { initial: share(task.initial) }) };
+  const shareSide = (task: SideTask): SideTask => {
+    if (task.kind === 'pagerank') return { ...task, csr: shareCsr(task.csr) };
+    if (task.kind === 'community-pagerank') return { ...task, csr: shareCsr(task.csr), community: share(task.community) };
+    const i = task.input;
+    return { kind: 'tie-weights', input: { order: i.order, undirected: shareCsr(i.undirected), out: shareCsr(i.out), outCounts: share(i.outCounts), inOffsets: share(i.inOffsets), inSources: share(i.inSources), inSlots: share(i.inSlots) } };
+  };
+  // Answers that arrived while another batch was being read (a side batch's, read by run()).
+  const early = new Map<number, HelperResult[]>();
+  const answersOf = (batch: number): HelperResult[] => {
+    const mine = early.get(batch) ?? [];
+    early.delete(batch);
+    for (const h of helpers) {
+      for (let m = receiveMessageOnPort(h.port); m !== undefined; m = receiveMessageOnPort(h.port)) {
+        const r = m.message as HelperResult;
+        if (r.batch === batch) mine.push(r);
+        else early.set(r.batch, [...(early.get(r.batch) ?? []), r]);
+      }
+    }
+    return mine;
+  };
+  /** Claims and runs this batch's unclaimed tasks here, waits for the helpers' ones, returns every result in task order. */
+  const finish = <T>(batch: number, control: Int32Array, tasks: readonly unknown[], here: (k: number) => T): T[] => {
+    const results: Array<T | undefined> = new Array(tasks.length);
+    const errors: string[] = [];
+    const n = tasks.length;
+    for (let k = Atomics.add(control, 0, 1); k < n; k = Atomics.add(control, 0, 1)) {
+      try {
+        results[k] = here(k);
+      } catch (err) {
+        errors.push(err instanceof Error ? err.message : String(err));
+      }
+      Atomics.add(control, 1, 1);
+    }
+    // The tasks the helpers claimed: each posts its result, then counts it finished.
+    for (let done = Atomics.load(control, 1); done < n; done = Atomics.load(control, 1)) Atomics.wait(control, 1, done, 1000);
+    for (const r of answersOf(batch)) {
+      if ('error' in r) errors.push(r.error);
+      else {
+        results[r.k] = r.result as T;
+        helperTasks++;
+      }
+    }
+    if (errors.length > 0) throw new Error(errors[0]);
+    const missing = results.findIndex((r) => r === undefined);
+    if (missing >= 0) throw new Error(`${PREFIX}: no result for task ${missing}.`);
+    return results as T[];
+  };
 
   const worthSpreading = (tasks: readonly PartitionTask[]): boolean =>
     threads > 1 && tasks.length > 1 && tasks.some((t) => t.csr.offsets.length - 1 >= minNodes);
@@ -132,34 +186,20 @@ export function createThreadRunner(options: ThreadRunnerOptions = {}): ThreadRun
       const control = new Int32Array(new SharedArrayBuffer(8));
       const message: HelperBatch = { batch, control, tasks: tasks.map(shareTask) };
       for (const h of helpers) h.port.postMessage(message);
-      const results: Array<TaskResult | undefined> = new Array(tasks.length);
-      const errors: string[] = [];
-      const n = tasks.length;
-      for (let k = Atomics.add(control, 0, 1); k < n; k = Atomics.add(control, 0, 1)) {
-        try {
-          results[k] = runTask(tasks[k] as PartitionTask);
-        } catch (err) {
-          errors.push(err instanceof Error ? err.message : String(err));
-        }
-        Atomics.add(control, 1, 1);
+      return finish(batch, control, tasks, (k) => runTask(tasks[k] as PartitionTask));
+    },
+    begin(tasks: readonly SideTask[]): PendingSide {
+      // Worth a helper on a graph of minNodes or more (as a batch of partition runs); else run at take().
+      let results: SideResult[] | null = null;
+      if (threads === 1 || tasks.length === 0 || !tasks.some((t) => (t.kind === 'tie-weights' ? t.input.order : t.order) >= minNodes)) {
+        return { take: () => (results ??= tasks.map(runSideTask)) };
       }
-      // The tasks the helpers claimed: each posts its result, then counts it finished.
-      for (let done = Atomics.load(control, 1); done < n; done = Atomics.load(control, 1)) Atomics.wait(control, 1, done, 1000);
-      for (const h of helpers) {
-        for (let m = receiveMessageOnPort(h.port); m !== undefined; m = receiveMessageOnPort(h.port)) {
-          const r = m.message as HelperResult;
-          if (r.batch !== batch) continue;
-          if ('error' in r) errors.push(r.error);
-          else {
-            results[r.k] = r.result;
-            helperTasks++;
-          }
-        }
-      }
-      if (errors.length > 0) throw new Error(errors[0]);
-      const missing = results.findIndex((r) => r === undefined);
-      if (missing >= 0) throw new Error(`${PREFIX}: no result for task ${missing}.`);
-      return results as TaskResult[];
+      start();
+      const batch = ++batches;
+      const control = new Int32Array(new SharedArrayBuffer(8));
+      const message: HelperBatch = { batch, control, tasks: tasks.map(shareSide) };
+      for (const h of helpers) h.port.postMessage(message);
+      return { take: () => (results ??= finish(batch, control, tasks, (k) => runSideTask(tasks[k] as SideTask))) };
     },
     async close(): Promise<void> {
       Atomics.store(up, 0, 0);

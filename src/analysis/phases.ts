@@ -4,11 +4,18 @@
  * worker) can time the phases and report progress without the pipeline knowing about
  * clocks, workers or messages.
  *
- *   communities  Louvain on the compact graph (entered once the compact graph is built)
- *   centrality   whole-graph and within-niche PageRank
- *   scoring      niche metrics, trust scores, ranking and the result objects
+ *   communities  Leiden on the compact graph (entered once the compact graph is built); the
+ *                steps that read only the graph (side-tasks.ts: whole-graph PageRank, the
+ *                partition-free part of tie strength) are started before it, on a helper
+ *                thread when the runner has one
+ *   centrality   the side tasks' results taken (what was not done yet is done here),
+ *                within-niche PageRank started, the extra centralities asked for
+ *   scoring      niche metrics, trust scores, ranking and the result objects; it takes
+ *                within-niche PageRank before the trust scores: with helper threads it ran
+ *                on one of them meanwhile, otherwise it runs here (in this phase's time)
  */
 import type { PartitionRunner } from './partition-tasks.js';
+import type { SideRunner } from './side-tasks.js';
 
 export type ComputePhase = 'communities' | 'centrality' | 'scoring';
 
@@ -17,6 +24,8 @@ export interface AnalysisHooks {
   /**
    * Where the independent partition runs execute (partition-tasks.ts; e.g. partition-threads.ts
    * over worker threads). Default: one after the other in this thread. The result is the same.
+   * With `begin` (side-tasks.ts), it also runs the steps that read only the graph while the
+   * niches are found; without, they run in this thread in the centrality phase.
    */
-  runner?: PartitionRunner;
+  runner?: PartitionRunner & Partial<SideRunner>;
 }

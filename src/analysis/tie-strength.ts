@@ -151,58 +151,108 @@ export interface TieStrength {
   overlap: Float64Array;
 }
 
-export function tieStrength(graph: CompactGraph, community: Int32Array): TieStrength {
-  const { order, undirected, out, outCounts } = graph;
-  if (community.length !== order) throw new RangeError(`${PREFIX}: community has ${community.length} labels for ${order} accounts.`);
+/**
+ * The part of tie strength that does not depend on the niches, per entry (i, j) of
+ * graph.undirected: it reads only the graph, so it can be computed while the niches are
+ * still being found (side-tasks.ts) and tieStrength then only sums it inside each niche.
+ */
+export interface TieWeights {
+  /** min(w_ij, w_ji) (0 when one-way). */
+  reciprocalWeight: Float64Array;
+  /** Neighbourhood overlap O_ij. */
+  overlap: Float64Array;
+  /** w_ji: the positive weight i receives from j (0 when there is no arc j -> i). */
+  received: Float64Array;
+  /** 0: no arc j -> i; 1: an arc of one event; 2: an arc of two events or more (j came back). */
+  inArc: Uint8Array;
+}
+
+/** The arrays of a compact graph that TieWeights reads (plain typed arrays: a task can carry them). */
+export interface TieWeightsInput {
+  order: number;
+  undirected: Csr;
+  out: Csr;
+  outCounts: Float64Array;
+  /** In-rows of `out` (compact-graph.ts inRows). */
+  inOffsets: Int32Array;
+  inSources: Int32Array;
+  inSlots: Int32Array;
+}
+
+export function tieWeightsInput(graph: CompactGraph): TieWeightsInput {
+  const inArcs = inRows(graph.order, graph.out);
+  return { order: graph.order, undirected: graph.undirected, out: graph.out, outCounts: graph.outCounts, inOffsets: inArcs.offsets, inSources: inArcs.sources, inSlots: inArcs.slots };
+}
+
+/** TieWeights of a graph (see the interface). */
+export function tieWeights(input: TieWeightsInput): TieWeights {
+  const { order, undirected, out, outCounts, inOffsets, inSources, inSlots } = input;
   const tri = edgeTriangles(order, undirected);
   const m2 = undirected.targets.length;
   const reciprocalWeight = new Float64Array(m2);
   const overlap = new Float64Array(m2);
-  const reciprocity = new Float64Array(order);
-  const repeat = new Float64Array(order);
-  const embeddedness = new Float64Array(order);
-
-  // In-arcs of each account (rows sorted by source), so that both arcs of a tie are found
-  // by walking three sorted rows side by side instead of by two binary searches per tie.
-  const inArcs = inRows(order, out);
+  const received = new Float64Array(m2);
+  const inArc = new Uint8Array(m2);
+  // Both arcs of a tie are found by walking three sorted rows side by side (the undirected
+  // row, the out-row and the in-row of i) instead of by two binary searches per tie.
   for (let i = 0; i < order; i++) {
     const ki = (undirected.offsets[i + 1] as number) - (undirected.offsets[i] as number);
     let outAt = out.offsets[i] as number;
     const outEnd = out.offsets[i + 1] as number;
-    let inAt = inArcs.offsets[i] as number;
-    const inEnd = inArcs.offsets[i + 1] as number;
-    let received = 0;
+    let inAt = inOffsets[i] as number;
+    const inEnd = inOffsets[i + 1] as number;
+    for (let k = undirected.offsets[i] as number, end = undirected.offsets[i + 1] as number; k < end; k++) {
+      const j = undirected.targets[k] as number;
+      const kj = (undirected.offsets[j + 1] as number) - (undirected.offsets[j] as number);
+      const common = tri[k] as number;
+      const denominator = ki - 1 + (kj - 1) - common;
+      overlap[k] = denominator > 0 ? common / denominator : 0;
+      while (outAt < outEnd && (out.targets[outAt] as number) < j) outAt++;
+      while (inAt < inEnd && (inSources[inAt] as number) < j) inAt++;
+      const a = outAt < outEnd && out.targets[outAt] === j ? outAt : -1;
+      const b = inAt < inEnd && inSources[inAt] === j ? (inSlots[inAt] as number) : -1;
+      const wij = a < 0 ? 0 : (out.weights[a] as number);
+      const wji = b < 0 ? 0 : (out.weights[b] as number);
+      reciprocalWeight[k] = Math.min(wij, wji);
+      received[k] = wji;
+      inArc[k] = b < 0 ? 0 : (outCounts[b] as number) >= 2 ? 2 : 1;
+    }
+  }
+  return { reciprocalWeight, overlap, received, inArc };
+}
+
+/** Tie strength inside each niche; `weights`: the graph's TieWeights when already computed (e.g. on another thread). */
+export function tieStrength(graph: CompactGraph, community: Int32Array, weights: TieWeights = tieWeights(tieWeightsInput(graph))): TieStrength {
+  const { order, undirected } = graph;
+  if (community.length !== order) throw new RangeError(`${PREFIX}: community has ${community.length} labels for ${order} accounts.`);
+  const m2 = undirected.targets.length;
+  if (weights.overlap.length !== m2) throw new RangeError(`${PREFIX}: the tie weights have ${weights.overlap.length} entries for ${m2} undirected entries.`);
+  const { reciprocalWeight, overlap, received, inArc } = weights;
+  const reciprocity = new Float64Array(order);
+  const repeat = new Float64Array(order);
+  const embeddedness = new Float64Array(order);
+  for (let i = 0; i < order; i++) {
+    const c = community[i] as number;
+    let receivedSum = 0;
     let returned = 0;
     let inNeighbours = 0;
     let cameBack = 0;
     let overlapSum = 0;
     let overlapWeight = 0;
     for (let k = undirected.offsets[i] as number, end = undirected.offsets[i + 1] as number; k < end; k++) {
-      const j = undirected.targets[k] as number;
-      const kj = (undirected.offsets[j + 1] as number) - (undirected.offsets[j] as number);
-      const common = tri[k] as number;
-      const denominator = ki - 1 + (kj - 1) - common;
-      const o = denominator > 0 ? common / denominator : 0;
-      overlap[k] = o;
-      while (outAt < outEnd && (out.targets[outAt] as number) < j) outAt++;
-      while (inAt < inEnd && (inArcs.sources[inAt] as number) < j) inAt++;
-      const a = outAt < outEnd && out.targets[outAt] === j ? outAt : -1;
-      const b = inAt < inEnd && inArcs.sources[inAt] === j ? (inArcs.slots[inAt] as number) : -1;
-      const wij = a < 0 ? 0 : (out.weights[a] as number);
-      const wji = b < 0 ? 0 : (out.weights[b] as number);
-      reciprocalWeight[k] = Math.min(wij, wji);
-      if (community[j] !== community[i]) continue;
-      received += wji;
-      returned += Math.min(wij, wji);
-      if (b >= 0) {
+      if (community[undirected.targets[k] as number] !== c) continue;
+      receivedSum += received[k] as number;
+      returned += reciprocalWeight[k] as number;
+      const arc = inArc[k] as number;
+      if (arc > 0) {
         inNeighbours++;
-        if ((outCounts[b] as number) >= 2) cameBack++;
+        if (arc === 2) cameBack++;
       }
       const w = undirected.weights[k] as number;
-      overlapSum += w * o;
+      overlapSum += w * (overlap[k] as number);
       overlapWeight += w;
     }
-    reciprocity[i] = received > 0 ? returned / received : 0;
+    reciprocity[i] = receivedSum > 0 ? returned / receivedSum : 0;
     repeat[i] = inNeighbours > 0 ? cameBack / inNeighbours : 0;
     embeddedness[i] = overlapWeight > 0 ? overlapSum / overlapWeight : 0;
   }

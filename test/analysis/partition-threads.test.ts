@@ -1,7 +1,8 @@
 /**
  * partition-threads.ts: the independent partition runs on worker threads give what the same
  * tasks give one after the other in this thread, in the same order, for any thread count;
- * a task that fails in a helper fails the batch with its message.
+ * a task that fails in a helper fails the batch with its message; side tasks (side-tasks.ts)
+ * started with begin() give what they give in this thread.
  */
 import t from 'tap';
 import { buildCompactGraph } from '../../src/analysis/compact-graph.js';
@@ -9,6 +10,9 @@ import { rowSums } from '../../src/analysis/leiden.js';
 import { findNiches } from '../../src/analysis/niches.js';
 import { inThisThread, type PartitionTask } from '../../src/analysis/partition-tasks.js';
 import { createThreadRunner } from '../../src/analysis/partition-threads.js';
+import { analyseProjection } from '../../src/analysis/analyse.js';
+import { pagerankOf, sideInThisThread, tieWeightsOf, type SideTask } from '../../src/analysis/side-tasks.js';
+import { tieWeightsInput } from '../../src/analysis/tie-strength.js';
 import { loadEmailEuCore, toProjection } from '../helpers/datasets.js';
 
 const email = loadEmailEuCore();
@@ -54,4 +58,53 @@ t.test('below minNodes, or with one thread, everything runs in this thread', asy
   t.same([...findNiches(graph, { seed: 9, runner }).niche], [...here.niche]);
   await runner.close();
   t.throws(() => createThreadRunner({ minNodes: -1 }), /minNodes must be >= 0/);
+});
+
+t.test('side tasks started with begin(): helpers run them while this thread runs a batch, results as in this thread', async (t) => {
+  const tasks: SideTask[] = [
+    { kind: 'pagerank', order: graph.order, csr: graph.out },
+    { kind: 'tie-weights', input: tieWeightsInput(graph) },
+  ];
+  const here = sideInThisThread.begin(tasks).take();
+  const runner = createThreadRunner({ threads: 2, minNodes: 0 });
+  t.teardown(() => runner.close());
+  await runner.ready();
+  const pending = runner.begin(tasks);
+  // A partition batch in between: its reading of the helpers' answers must keep the side batch's.
+  const csr = graph.undirected;
+  const nodeWeights = rowSums(csr);
+  const batch: PartitionTask[] = [1, 2, 3].map((seed) => ({ kind: 'leiden', csr, quality: 'modularity', resolution: 1, nodeWeights, seed }));
+  t.same(runner.run(batch).map((r) => [...r.community]), inThisThread.run(batch).map((r) => [...r.community]));
+  const there = pending.take();
+  t.same([...pagerankOf(there[0])], [...pagerankOf(here[0])], 'same whole-graph PageRank');
+  const a = tieWeightsOf(there[1]);
+  const b = tieWeightsOf(here[1]);
+  t.same([...a.overlap], [...b.overlap], 'same overlap');
+  t.same([...a.reciprocalWeight], [...b.reciprocalWeight], 'same reciprocated weight');
+  t.same([...a.received], [...b.received], 'same received weight');
+  t.same([...a.inArc], [...b.inArc], 'same in-arcs');
+  t.equal(pending.take(), there, 'a second take returns the same results');
+  t.ok(runner.helperTasks > 0, `the helper ran ${runner.helperTasks} tasks`);
+  // Below minNodes the side tasks wait for take() and run in this thread.
+  const small = createThreadRunner({ threads: 2, minNodes: graph.order + 1 });
+  t.teardown(() => small.close());
+  t.same([...pagerankOf(small.begin(tasks).take()[0])], [...pagerankOf(here[0])]);
+  t.equal(small.helperTasks, 0);
+});
+
+t.test('analyseProjection on 2 threads (side tasks included) equals analyseProjection in this thread', async (t) => {
+  const projection = toProjection(email.edges);
+  const here = analyseProjection(projection, { seed: 4, topK: 5 });
+  const runner = createThreadRunner({ threads: 2, minNodes: 0 });
+  t.teardown(() => runner.close());
+  await runner.ready();
+  const before = runner.helperTasks;
+  const there = analyseProjection(projection, { seed: 4, topK: 5 }, { runner });
+  t.ok(runner.helperTasks > before, `the helper ran ${runner.helperTasks - before} of the analysis' tasks`);
+  t.same([...there.accounts.score], [...here.accounts.score], 'same scores');
+  t.same([...there.accounts.embeddedness], [...here.accounts.embeddedness], 'same embeddedness');
+  t.same([...there.accounts.globalPagerank], [...here.accounts.globalPagerank], 'same global PageRank');
+  t.same([...there.accounts.pagerank], [...here.accounts.pagerank], 'same within-niche PageRank');
+  t.same([...there.niches.members], [...here.niches.members], 'same niches, same ranks');
+  t.same(there.summary, here.summary);
 });

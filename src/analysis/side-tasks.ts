@@ -1,0 +1,113 @@
+/**
+ * The analysis steps that read only the graph, never the niches, as plain-data tasks, so
+ * that they can run while the niches are still being found: on a helper thread during the
+ * communities phase's single-run stretches (the rung-0 probe, the consensus, the community
+ * level), which leave the machine's second core idle otherwise.
+ *
+ * - whole-graph PageRank (pagerank.ts pagerankCsr on the positive arcs: globalPagerank);
+ * - within-niche PageRank (pagerank.ts communityPagerankCsr), once the niches are known: it
+ *   runs on a helper while this thread computes the scoring steps that do not need it
+ *   (niche figures, tie strength, roles, niche profiles and activity: assemble.ts);
+ * - the partition-free part of tie strength (tie-strength.ts tieWeights: triangles per tie,
+ *   neighbourhood overlap, reciprocated and received weight, repeated arcs).
+ *
+ * A task carries typed arrays only and its result depends on the task alone, so whichever
+ * thread runs it, the result is the same (the test compares it with the direct calls). The
+ * lazy runner here (`sideInThisThread`) runs the tasks when their result is taken; a runner
+ * over threads (partition-threads.ts) starts them at once on its helpers and takes back, at
+ * take(), whatever a helper has not claimed by then.
+ */
+import { inRows, type Csr } from './compact-graph.js';
+import { warmUpGraph } from './partition-tasks.js';
+import { communityPagerankCsr, pagerankCsr } from './pagerank.js';
+import { tieWeights, type TieWeights, type TieWeightsInput } from './tie-strength.js';
+
+export interface PagerankTask {
+  kind: 'pagerank';
+  order: number;
+  /** Positive arcs (the compact graph's `out`). */
+  csr: Csr;
+}
+
+export interface CommunityPagerankTask {
+  kind: 'community-pagerank';
+  order: number;
+  csr: Csr;
+  /** Account -> niche 0 .. count - 1. */
+  community: Int32Array;
+  count: number;
+}
+
+export interface TieWeightsTask {
+  kind: 'tie-weights';
+  input: TieWeightsInput;
+}
+
+export type SideTask = PagerankTask | CommunityPagerankTask | TieWeightsTask;
+
+export type SideResult = { kind: 'pagerank'; values: Float64Array } | { kind: 'tie-weights'; weights: TieWeights };
+
+/** Started side tasks; take() blocks until every result is there (result k is task k's). */
+export interface PendingSide {
+  take(): SideResult[];
+}
+
+export interface SideRunner {
+  begin(tasks: readonly SideTask[]): PendingSide;
+}
+
+const PREFIX = 'nichegraph/analysis/side-tasks';
+
+export function isSideTask(task: { kind: string }): task is SideTask {
+  return task.kind === 'pagerank' || task.kind === 'community-pagerank' || task.kind === 'tie-weights';
+}
+
+export function runSideTask(task: SideTask): SideResult {
+  if (task.kind === 'pagerank') return { kind: 'pagerank', values: pagerankCsr(task.order, task.csr) };
+  if (task.kind === 'community-pagerank') return { kind: 'pagerank', values: communityPagerankCsr(task.order, task.csr, task.community, task.count) };
+  if (task.kind === 'tie-weights') return { kind: 'tie-weights', weights: tieWeights(task.input) };
+  throw new TypeError(`${PREFIX}: unknown task kind ${String((task as { kind: unknown }).kind)}.`);
+}
+
+/** The buffers of a result, to transfer it between threads instead of copying it. */
+export function resultBuffers(result: SideResult): ArrayBuffer[] {
+  const arrays = result.kind === 'pagerank' ? [result.values] : [result.weights.reciprocalWeight, result.weights.overlap, result.weights.received, result.weights.inArc];
+  return arrays.map((a) => a.buffer).filter((b): b is ArrayBuffer => b instanceof ArrayBuffer);
+}
+
+/** The result of a PagerankTask or CommunityPagerankTask (throws when the result is of another kind). */
+export function pagerankOf(result: SideResult | undefined): Float64Array {
+  if (result?.kind !== 'pagerank') throw new TypeError(`${PREFIX}: expected a pagerank result, got ${String(result?.kind)}.`);
+  return result.values;
+}
+
+/** The result of a TieWeightsTask (throws when the result is of another kind). */
+export function tieWeightsOf(result: SideResult | undefined): TieWeights {
+  if (result?.kind !== 'tie-weights') throw new TypeError(`${PREFIX}: expected a tie-weights result, got ${String(result?.kind)}.`);
+  return result.weights;
+}
+
+/** Runs the tasks in this thread when their result is taken (once: a second take returns the same results). */
+export const sideInThisThread: SideRunner = {
+  begin(tasks) {
+    let results: SideResult[] | null = null;
+    return { take: () => (results ??= tasks.map(runSideTask)) };
+  },
+};
+
+/**
+ * Runs every kind of side task once on partition-tasks.ts's small warm-up graph (its ties
+ * as arcs both ways, one event each but every third arc two), as a helper thread does
+ * after warmUp, so that a side task of the first analysis does not run in the interpreter.
+ * The results are thrown away.
+ */
+export function warmUpSide(order = 4096): void {
+  const { csr } = warmUpGraph(order);
+  const n = csr.offsets.length - 1;
+  const rows = inRows(n, csr);
+  const outCounts = Float64Array.from(csr.weights, (_, k) => (k % 3 === 0 ? 2 : 1));
+  const community = Int32Array.from({ length: n }, (_, i) => i >> 3);
+  runSideTask({ kind: 'pagerank', order: n, csr });
+  runSideTask({ kind: 'community-pagerank', order: n, csr, community, count: (community[n - 1] as number) + 1 });
+  runSideTask({ kind: 'tie-weights', input: { order: n, undirected: csr, out: csr, outCounts, inOffsets: rows.offsets, inSources: rows.sources, inSlots: rows.slots } });
+}
