@@ -34,6 +34,7 @@ import {
   type MemberBlock,
   type TieBlock,
 } from './result-blocks.js';
+import { decodeCatalogue } from './result-catalogue.js';
 
 export interface ResultReadingOptions {
   /** Bytes the cache may hold. */
@@ -302,7 +303,12 @@ export class Neo4jResultReader {
     const res = await this.ctx.read('result-catalogue', { analysisId });
     // One record per row (cypher/result-catalogue.cypher), put back in rank / seq order.
     let header: Row | null = null;
-    const parts: Record<'niche' | 'community' | 'communityBlock', Array<{ seq: number | null; row: Row }>> = { niche: [], community: [], communityBlock: [] };
+    const parts: Record<'niche' | 'community' | 'communityBlock' | 'catalogueBlock', Array<{ seq: number | null; row: Row }>> = {
+      niche: [],
+      community: [],
+      communityBlock: [],
+      catalogueBlock: [],
+    };
     for (const record of res.records) {
       const kind = record.get('kind') as string;
       const row = record.get('row') as Row;
@@ -320,7 +326,12 @@ export class Neo4jResultReader {
         .sort((x, y) => (x.seq ?? Number.MAX_SAFE_INTEGER) - (y.seq ?? Number.MAX_SAFE_INTEGER) || x.k - y.k)
         .map((x) => x.row);
     const baseline = strOrNull(header.baselineAnalysisId);
-    const rows = ordered(parts.niche).map((n) => nicheOf(n, baseline));
+    // The catalogue block (result-catalogue.ts) when the result has one, else the nodes.
+    const block = parts.catalogueBlock[0];
+    const stored = block ? decodeCatalogue(block.row.data as Int8Array) : null;
+    const nicheRows: Row[] = stored ? (stored.niches as unknown as Row[]) : ordered(parts.niche);
+    const communityRows: Row[] = stored ? (stored.communities as unknown as Row[]) : ordered(parts.community);
+    const rows = nicheRows.map((n) => nicheOf(n, baseline));
     const niches = rows.map((x) => x.niche);
     const catalogue: Catalogue = {
       analysisId,
@@ -329,7 +340,7 @@ export class Neo4jResultReader {
       revision: toNumber(header.revision),
       niches,
       nicheIndex: new Map(niches.map((n, k) => [n.id, k])),
-      communities: communitiesOf(ordered(parts.community), ordered(parts.communityBlock)),
+      communities: communitiesOf(communityRows, ordered(parts.communityBlock)),
       memberStart: Int32Array.from(rows, (x) => x.memberStart),
       tieStart: Int32Array.from(rows, (x) => x.tieStart),
       tieCount: Int32Array.from(rows, (x) => x.tieCount),

@@ -63,6 +63,7 @@ import type { Neo4jContext } from './neo4j-context.js';
 import { int, toNumber, type Row } from './neo4j-values.js';
 import { LeaseLostError, StoreNotFoundError, type AnalysisTimings } from './port.js';
 import { communityBlocks, nichelessCommunities, resultBlocks, type BlockRow } from './result-blocks.js';
+import { catalogueRows, encodeCatalogue, type CatalogueRows } from './result-catalogue.js';
 
 export type WriteBack = 'compact' | 'full';
 
@@ -128,6 +129,7 @@ export class Neo4jResultWriter {
     };
     // The first failure of any staging transaction; every loop stops starting new ones.
     const stop: Failure = {};
+    const catalogue = catalogueRows(result);
     try {
       // The blocks, then the communities, then the niches (each links itself to its
       // community), then the memberships (Account to Niche). Rows are built lazily, each batch just before its
@@ -135,7 +137,7 @@ export class Neo4jResultWriter {
       // both slower on 2 cores (bench/README.md "Persistence", shift 5): one chain.
       let since = Date.now();
       await this.runConcurrently(
-        map(blockBatches(result, this.options.blockBytesPerTransaction), (batch) => {
+        map(blockBatches(result, catalogue, this.options.blockBytesPerTransaction), (batch) => {
           counts.blocks += batch.length;
           for (const b of batch) counts.blockBytes += (b.data as Int8Array).byteLength;
           return () =>
@@ -152,7 +154,7 @@ export class Neo4jResultWriter {
       // Communities before the niches, which link themselves to theirs (IN_COMMUNITY). One
       // transaction at a time: each locks the Analysis node through OF_ANALYSIS.
       await this.runConcurrently(
-        map(communityBatches(result, this.options.nicheMembersPerTransaction, this.options.resultChunkSize), (rows) => () =>
+        map(communityBatches(catalogue, this.options.nicheMembersPerTransaction, this.options.resultChunkSize), (rows) => () =>
           this.ctx.inWrite(async (tx) => {
             await this.held(tx, analysisId, owner);
             if (await this.written(tx, analysisId, owner, null, rows[0]?.id as string)) return;
@@ -168,7 +170,7 @@ export class Neo4jResultWriter {
       since = Date.now();
       // Niches one transaction at a time (the Analysis node again), in rank order.
       await this.runConcurrently(
-        map(nicheBatches(result, this.options.nicheMembersPerTransaction, this.options.resultChunkSize), (rows) => () =>
+        map(nicheBatches(result, catalogue, this.options.nicheMembersPerTransaction, this.options.resultChunkSize), (rows) => () =>
           this.ctx.inWrite(async (tx) => {
             await this.held(tx, analysisId, owner);
             if (await this.written(tx, analysisId, owner, rows[0]?.id as string, null)) return;
@@ -316,10 +318,10 @@ function* map<T, U>(items: Iterable<T>, f: (item: T) => U): Generator<U> {
 }
 
 /** Blocks in groups of about `bytes` (at least one block a group). */
-function* blockBatches(result: AnalysisResult, bytes: number): Generator<Row[]> {
+function* blockBatches(result: AnalysisResult, catalogue: CatalogueRows, bytes: number): Generator<Row[]> {
   let batch: Row[] = [];
   let size = 0;
-  for (const block of chain(resultBlocks(result), communityBlocks(result))) {
+  for (const block of chain(resultBlocks(result), communityBlocks(result), [catalogueBlock(catalogue)])) {
     const weight = block.data.byteLength + 16 * ((block.ids?.length ?? 0) + (block.tieIds?.length ?? 0));
     if (batch.length > 0 && size + weight > bytes) {
       yield batch;
@@ -332,17 +334,26 @@ function* blockBatches(result: AnalysisResult, bytes: number): Generator<Row[]> 
   if (batch.length > 0) yield batch;
 }
 
+/** The catalogue block (result-catalogue.ts): seq 0, count the niche rows. */
+function catalogueBlock(catalogue: CatalogueRows): BlockRow {
+  return { kind: 'catalogue', seq: 0, count: catalogue.niches.length, firstId: null, ids: null, tieIds: null, centralityNames: null, data: encodeCatalogue(catalogue) };
+}
+
 function blockRow(b: BlockRow): Row {
   return { kind: b.kind, seq: int(b.seq), count: int(b.count), firstId: b.firstId, ids: b.ids, tieIds: b.tieIds, centralityNames: b.centralityNames, data: b.data };
 }
 
-/** Niche rows (result-niches) in groups holding about `members` member ids and at most `rows` rows. */
-function* nicheBatches(result: AnalysisResult, members: number, rows: number): Generator<Row[]> {
+/**
+ * Niche rows (result-niches): the catalogue's rows (result-catalogue.ts) with their member
+ * lists, in groups holding about `members` member ids and at most `rows` rows.
+ */
+function* nicheBatches(result: AnalysisResult, catalogue: CatalogueRows, members: number, rows: number): Generator<Row[]> {
   const n = result.niches;
   const a = result.accounts;
   let batch: Row[] = [];
   let held = 0;
-  for (let r = 0; r < n.count; r++) {
+  for (const niche of catalogue.niches) {
+    const r = niche.rank;
     const from = n.memberStarts[r] as number;
     const to = n.memberStarts[r + 1] as number;
     const listed = r === n.unassignedRow ? 0 : to - from;
@@ -359,80 +370,34 @@ function* nicheBatches(result: AnalysisResult, members: number, rows: number): G
       memberIds = new Array<string>(to - from);
       for (let p = from; p < to; p++) memberIds[p - from] = a.ids[n.members[p] as number] as string;
     }
-    const trusted = n.trusted.account.subarray(n.trusted.starts[r] as number, n.trusted.starts[r + 1] as number);
-    const bridgeFrom = n.bridges.starts[r] as number;
-    const bridgeTo = n.bridges.starts[r + 1] as number;
-    const bridges = Array.from({ length: bridgeTo - bridgeFrom }, (_, k) => bridgeFrom + k);
-    const typeFrom = n.dominantTypes.starts[r] as number;
-    const typeTo = n.dominantTypes.starts[r + 1] as number;
-    const tieStart = result.ties.nicheStarts[r] as number;
-    const tieEnd = r + 1 < n.count ? (result.ties.nicheStarts[r + 1] as number) : (result.ties.nicheStarts[n.count] as number);
-    const iso = (ms: number): string | null => (Number.isFinite(ms) ? new Date(ms).toISOString() : null);
-    const lineage = result.lineage;
-    const fromFrom = lineage ? (lineage.fromStarts[r] as number) : 0;
-    const fromTo = lineage ? (lineage.fromStarts[r + 1] as number) : 0;
     batch.push({
-      id: n.ids[r],
-      rank: int(r),
-      communityId: (n.community[r] as number) < 0 ? null : result.communities.ids[n.community[r] as number],
-      size: int(n.size[r] as number),
-      density: n.density[r],
-      conductance: n.conductance[r],
-      trustedIds: Array.from(trusted, (i) => a.ids[i]),
-      trustedScores: Array.from(trusted, (i) => a.score[i]),
-      unassigned: r === n.unassignedRow,
-      stability: n.stability[r],
-      reciprocity: n.reciprocity[r],
-      events: int(n.events[r] as number),
-      firstActivity: iso(n.firstActivity[r] as number),
-      lastActivity: iso(n.lastActivity[r] as number),
-      eventsPerDay: n.eventsPerDay[r],
-      typeNames: Array.from(n.dominantTypes.type.subarray(typeFrom, typeTo), (k) => n.dominantTypes.typeNames[k]),
-      typeShares: Array.from(n.dominantTypes.share.subarray(typeFrom, typeTo)),
-      bridgeIds: bridges.map((k) => a.ids[n.bridges.account[k] as number]),
-      bridgeParticipation: bridges.map((k) => a.participation[n.bridges.account[k] as number]),
-      bridgeTo: bridges.map((k) =>
-        Array.from(n.bridges.toNiche.subarray(n.bridges.toStarts[k] as number, n.bridges.toStarts[k + 1] as number), (row) => n.ids[row]).join(','),
-      ),
+      ...niche,
+      rank: int(niche.rank),
+      size: int(niche.size),
+      events: int(niche.events),
+      memberStart: int(niche.memberStart),
+      tieStart: int(niche.tieStart),
+      tieCount: int(niche.tieCount),
+      redacted: null,
       memberIds,
-      memberStart: int(from),
-      tieStart: int(tieStart),
-      tieCount: int(tieEnd - tieStart),
-      // Lineage (absent without a baseline): the event, the related baseline niches best first.
-      lineageEvent: lineage ? lineage.event[r] : null,
-      lineageFrom: lineage ? lineage.fromIds.slice(fromFrom, fromTo) : null,
-      lineageJaccard: lineage ? Array.from(lineage.fromJaccard.subarray(fromFrom, fromTo)) : null,
     });
     held += listed;
   }
   if (batch.length > 0) yield batch;
 }
 
-/** Community rows (result-communities) of the communities that hold a niche, in groups naming about `niches` niche ids, at most `rows` rows. */
-function* communityBatches(result: AnalysisResult, niches: number, rows: number): Generator<Row[]> {
-  const c = result.communities;
+/** Community rows (result-communities): the catalogue's, in groups naming about `niches` niche ids, at most `rows` rows. */
+function* communityBatches(catalogue: CatalogueRows, niches: number, rows: number): Generator<Row[]> {
   let batch: Row[] = [];
   let held = 0;
-  for (let k = 0; k < c.count; k++) {
-    const from = c.nicheStarts[k] as number;
-    const to = c.nicheStarts[k + 1] as number;
-    // A community without a niche goes in the communities blocks (result-blocks.ts).
-    if (from === to) continue;
-    if (batch.length > 0 && (held + (to - from) + 1 > niches || batch.length >= rows)) {
+  for (const c of catalogue.communities) {
+    if (batch.length > 0 && (held + c.nicheIds.length + 1 > niches || batch.length >= rows)) {
       yield batch;
       batch = [];
       held = 0;
     }
-    batch.push({
-      id: c.ids[k],
-      rank: int(k),
-      size: int(c.size[k] as number),
-      density: c.density[k],
-      conductance: c.conductance[k],
-      nicheIds: Array.from(c.niches.subarray(from, to), (r) => result.niches.ids[r]),
-      unassigned: int(c.unassigned[k] as number),
-    });
-    held += to - from + 1;
+    batch.push({ ...c, rank: int(c.rank), size: int(c.size), unassigned: int(c.unassigned), redacted: null });
+    held += c.nicheIds.length + 1;
   }
   if (batch.length > 0) yield batch;
 }
