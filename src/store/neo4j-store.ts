@@ -407,7 +407,7 @@ export class Neo4jGraphStore implements GraphStore {
     return this.resultReader.nicheGraph(analysisId);
   }
   nicheActivity(analysisId: string, nicheId: string, bucket: ActivityBucket, typeWeights: Readonly<Record<string, number>>): Promise<NicheActivity | null> {
-    return readNicheActivity(this.ctx, analysisId, nicheId, bucket, { droppedTypes: zeroWeightTypes(typeWeights) });
+    return this.resultReader.nicheMembers(analysisId, nicheId).then((head) => readNicheActivity(this.ctx, head, bucket, { droppedTypes: zeroWeightTypes(typeWeights) }));
   }
   forgetResult(analysisId: string): void {
     this.resultReader.forget(analysisId);

@@ -411,6 +411,30 @@ export class Neo4jResultReader {
   }
 
   /** Ids of members from..to-1 of a block and of their ties' other ends, by account index. */
+  /**
+   * What a niche-activity read needs of one niche (niche-activity.ts): its graph, row and
+   * member ids in rank order (from the compact form: the members and index blocks); null
+   * when the analysis has no stored result or no such niche.
+   */
+  async nicheMembers(analysisId: string, nicheId: string): Promise<{ graphId: string; niche: NicheRow; memberIds: string[] } | null> {
+    const c = await this.catalogue(analysisId);
+    const row = c?.nicheIndex.get(nicheId);
+    if (!c || row === undefined) return null;
+    const niche = c.niches[row] as NicheRow;
+    const memberIds: string[] = [];
+    // The unassigned group is not a niche: no member list (as on its node).
+    if (!niche.unassigned) {
+      const from = c.memberStart[row] as number;
+      const to = from + niche.size;
+      for (let p = from; p < to; ) {
+        const block = await this.memberBlock(c, Math.floor(p / MEMBER_BLOCK));
+        const end = Math.min(to, block.start + block.count);
+        for (; p < end; p++) memberIds.push(await this.idOf(c, block.account[p - block.start] as number));
+      }
+    }
+    return { graphId: c.graphId, niche, memberIds };
+  }
+
   private async idsOf(c: Catalogue, block: MemberBlock, from: number, to: number, withTies = true): Promise<Map<number, string>> {
     const wanted: number[] = [];
     for (let p = from; p < to; p++) {
