@@ -340,6 +340,8 @@ export class AnalysisRunner implements AnalysisJobs {
     const startedAt = new Date().toISOString();
     let timings: AnalysisTimings = { queued: elapsed(analysis.createdAt, startedAt) };
     let failure: string | null = null;
+    // The worker ended without writing the Browser view of an analysis that may have succeeded.
+    let viewToWrite = false;
     try {
       if (!(await this.claim(job, startedAt))) {
         // Cancelled while waiting to take over from a dead runner: fail it if nobody holds it now.
@@ -355,6 +357,7 @@ export class AnalysisRunner implements AnalysisJobs {
       stopIfAsked(job);
       const outcome = await this.inWorker(job, cached);
       timings = { ...timings, ...outcome.timings };
+      viewToWrite = outcome.type !== 'done' || outcome.browserView === 'failed';
       if (outcome.type === 'failed') failure = outcome.message;
       else if (outcome.type === 'exited') failure = job.cancelled ? CANCELLED : job.interrupted ? INTERRUPTED_RUNNING : outcome.message;
     } catch (err) {
@@ -376,6 +379,24 @@ export class AnalysisRunner implements AnalysisJobs {
     await this.store.recordTimings(analysis.id, timings, this.owner).catch((e: unknown) => {
       log.error({ err: e }, 'could not record the timings of the analysis');
     });
+    if (viewToWrite) await this.writeBrowserView(analysis.id, log);
+  }
+
+  /**
+   * Once more, here, the Browser view of an analysis whose worker ended without writing it
+   * (crashed or terminated after the analysis succeeded, or its write failed): from the
+   * stored result (store/browser-view.ts). Nothing for an analysis that did not succeed;
+   * one still not written is left to the next boot (server.ts).
+   */
+  private async writeBrowserView(analysisId: string, log: FastifyBaseLogger): Promise<void> {
+    try {
+      const view = (await this.store.getAnalysis(analysisId))?.browserView;
+      if (view !== 'pending' && view !== 'failed') return;
+      const outcome = await this.store.materializeBrowserView(analysisId, this.owner);
+      log.info({ browserView: outcome }, 'wrote the Browser view again after the worker ended without it');
+    } catch (err) {
+      log.error({ err }, 'could not write the Browser view of the analysis');
+    }
   }
 
   /**

@@ -34,7 +34,7 @@ import {
   type MemberBlock,
   type TieBlock,
 } from './result-blocks.js';
-import { decodeCatalogue } from './result-catalogue.js';
+import { decodeCatalogue, type CatalogueRows } from './result-catalogue.js';
 
 export interface ResultReadingOptions {
   /** Bytes the cache may hold. */
@@ -411,6 +411,39 @@ export class Neo4jResultReader {
   }
 
   /** Ids of members from..to-1 of a block and of their ties' other ends, by account index. */
+  /** The catalogue block's rows (result-catalogue.ts); null when the result has none (stored before it). */
+  async catalogueRows(analysisId: string): Promise<CatalogueRows | null> {
+    const res = await this.ctx.read('result-catalogue-block', { analysisId });
+    const data = res.records[0]?.get('data') as Int8Array | undefined;
+    return data === undefined ? null : decodeCatalogue(data);
+  }
+
+  /** Every account id of a succeeded analysis in member order (niche by niche, rank order; the unassigned group's too); null without a stored result. */
+  async memberOrder(analysisId: string): Promise<string[] | null> {
+    const c = await this.catalogue(analysisId);
+    if (!c) return null;
+    const ids = await this.accountIds(c);
+    const order = new Array<string>(c.accounts);
+    for (let seq = 0; seq * MEMBER_BLOCK < c.accounts; seq++) {
+      const block = await this.memberBlock(c, seq, false);
+      for (let k = 0; k < block.count; k++) order[block.start + k] = ids[block.account[k] as number] as string;
+    }
+    return order;
+  }
+
+  /** The member rows at these member positions of a succeeded analysis (every figure, top ties with ids), in the order asked. */
+  async membersAt(analysisId: string, positions: readonly number[]): Promise<MemberRow[]> {
+    const c = await this.catalogue(analysisId);
+    if (!c) throw new Error(`store/result-reading: analysis '${analysisId}' has no stored result`);
+    const rows: MemberRow[] = [];
+    for (const p of positions) {
+      const block = await this.memberBlock(c, Math.floor(p / MEMBER_BLOCK));
+      const ids = await this.idsOf(c, block, p - block.start, p - block.start + 1);
+      rows.push(memberRow(block, p - block.start, ids));
+    }
+    return rows;
+  }
+
   /**
    * What a niche-activity read needs of one niche (niche-activity.ts): its graph, row and
    * member ids in rank order (from the compact form: the members and index blocks); null
