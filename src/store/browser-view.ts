@@ -124,6 +124,13 @@ export class Neo4jBrowserView {
     const order = await this.reader.memberOrder(analysisId);
     if (catalogue === null || order === null) throw new ViewLost(`store/browser-view: analysis '${analysisId}' has no compact result to materialize`);
     const stop: Failure = {};
+    // One debug line per phase as it ends (bench/persist.ts reads the server's CPU at each).
+    let since = Date.now();
+    const phase = (name: string) => {
+      this.ctx.log.debug({ analysisId, phase: name, ms: Date.now() - since }, 'result write phase');
+      since = Date.now();
+    };
+    phase('view-read');
     const inView = (renew: boolean, work: (tx: ManagedTransaction) => Promise<void>) =>
       this.ctx.inWrite(async (tx) => {
         await this.held(tx, claim, renew);
@@ -143,6 +150,7 @@ export class Neo4jBrowserView {
       1,
       stop,
     );
+    phase('view-communities');
     await runConcurrently(
       map(nicheBatches(catalogue, order, this.options.nicheMembersPerTransaction, this.options.resultChunkSize), (rows) => () =>
         inView(true, async (tx) => {
@@ -160,6 +168,7 @@ export class Neo4jBrowserView {
       1,
       stop,
     );
+    phase('view-niches');
     const writeBack = this.options.writeBack;
     await runConcurrently(
       map(membershipPicks(catalogue, order, writeBack, this.options.resultChunkSize), (picks) => () =>
@@ -180,6 +189,7 @@ export class Neo4jBrowserView {
       this.options.resultConcurrency,
       stop,
     );
+    phase('view-memberships');
     if (stop.failure !== undefined) throw stop.failure.error;
     const done = await this.ctx.write('browser-view-written', {
       analysisId,
@@ -190,6 +200,7 @@ export class Neo4jBrowserView {
     });
     const status = done.records[0]?.get('status') as string | undefined;
     if (status === 'lost' || status === undefined) throw new ViewLost(`store/browser-view: the Browser view of analysis '${analysisId}' changed hands or its result changed while it was written`);
+    phase('view-written');
     if (status !== 'written') throw new Error(`store/browser-view: nodes staged for the Browser view of analysis '${analysisId}' went missing: not marked written`);
   }
 

@@ -241,10 +241,8 @@ export class Neo4jGraphStore implements GraphStore {
     this.analyses = new Neo4jAnalyses(this.ctx);
     this.nicheIds = new Neo4jNicheIds(this.ctx);
     this.resultWriter = new Neo4jResultWriter(this.ctx, {
-      resultChunkSize,
       resultConcurrency,
       blockBytesPerTransaction: options.blockBytesPerTransaction ?? 4 * 1024 * 1024,
-      nicheMembersPerTransaction: options.nicheMembersPerTransaction ?? 100_000,
     });
     this.resultReader = new Neo4jResultReader(this.ctx, {
       cacheBytes: options.resultCacheBytes ?? 256 * 1024 * 1024,

@@ -2,51 +2,36 @@
  * Result writing: the compact durable form of a columnar AnalysisResult, staged, then the
  * analysis marked succeeded (cypher/result-*.cypher).
  *
- * What is written (see result-blocks.ts for the bytes):
+ * What is written (see result-blocks.ts and result-catalogue.ts for the bytes): the compact
+ * form, the system of record that every results route and export reads,
  *   (:ResultBlock {analysisId, graphId, kind, seq, count, firstId?, ids?, tieIds?,
- *                  centralityNames?, data})   members / index / ties blocks
- *   (:Niche {... figures ..., memberIds, memberStart, tieStart, tieCount})-[:OF_ANALYSIS]->(:Analysis)
- *      one per niche row, the unassigned group included: what Neo4j Browser users read
- *      (memberIds in rank order: `$id IN n.memberIds` finds an account's niche; the
- *      unassigned group's node has no memberIds: its accounts are in no niche);
- *   (:Community {analysisId, graphId, id, rank, size, density, conductance, nicheIds,
- *                niches, unassigned})-[:OF_ANALYSIS]->(:Analysis)
- *      one per community (modularity at resolution 1) that holds at least one niche, "c" +
- *      rank, largest first; a community made only of unassigned accounts (most of them on a
- *      sparse graph: 13k of 13.4k on higgs-retweet) is a row of the communities blocks
- *      instead, where the communities route reads it (a node each cost about 0.5 ms to write);
- *   (:Niche)-[:IN_COMMUNITY]->(:Community)   each niche to the community it lies in (written
- *      with the niche: the communities go first);
- *   (:Niche)-[:CONTINUES {jaccard, event, keepsId}]->(:Niche) of the baseline analysis, one per
- *      related baseline niche, when the result has lineage (written with its niche rows);
- *   (:Account)-[:IN_NICHE {analysisId, rank, score, centrality, ties, positiveShare, role,
- *                          confidence}]->(:Niche)
- *      with writeBack 'compact' (the default) only for the members Browser users look at:
- *      each niche's first three trusted members and its bridges (BROWSER_TRUSTED_LINKS),
- *      with the figures they read there
- *      (result-members-key); with 'full' for every member and with every figure (the data
- *      model before issue 10, one relationship per account: Neo4j's write rate caps it at
- *      about 20k/s here, see bench/README.md "Persistence").
+ *                  centralityNames?, data, writer})
+ *      members / index / ties blocks (every account's figures, ids, the analysed ties),
+ *      communities blocks (the communities that hold no niche) and the catalogue block (the
+ *      niche and community rows: what the (:Niche) and (:Community) nodes carry), the
+ *      catalogue last in a transaction of its own.
+ * The Browser view ((:Niche), (:Community), IN_COMMUNITY, CONTINUES, IN_NICHE: what
+ * explore.cypher reads) is derived from it after the analysis says succeeded
+ * (browser-view.ts; the store's writeResult runs it next).
  *
- * Staged, then committed at once: blocks, niches, communities and memberships are written in
- * transactions of bounded size (two at a time on separate sessions), while the analysis
- * is still queued/running; nothing reads them until the last transaction marks it
- * succeeded (every results route needs succeeded, and every explore.cypher query filters
- * on it). If any step fails, `discard` removes every staged row of the analysis before the
+ * Staged, then committed at once: the blocks are written in transactions of bounded size
+ * (two at a time on separate sessions), while the analysis is still queued/running; nothing
+ * reads them until the last transaction marks it succeeded (every results route needs
+ * succeeded). If any step fails, `discard` removes every staged row of the analysis before the
  * error is thrown; a process killed half-way leaves rows that go with the analysis when it
  * is failed (markFailed, failUnheld: result-discard), when another runner takes it over
  * (its write begins with a discard), or at the next boot once its lease has expired
  * (reclaimExpired: result-sweep, which never touches an analysis a live lease holds). The last transaction
- * only succeeds an analysis that its writer still holds (below) and whose staged blocks and
- * niches are all there (nothing swept them). Writing an analysis again first removes what an
+ * only succeeds an analysis that its writer still holds (below) and whose staged blocks are
+ * all there (nothing swept them). Writing an analysis again first removes what an
  * earlier write left.
  *
  * The lease guard (src/store/port.ts Lease): the writer names its `owner`. The first
  * statement (result-graph) and every staging transaction begin by checking that the owner
  * still holds the analysis (running, or succeeded by it), so a writer that was cancelled,
- * reclaimed or taken over stages nothing more; the blocks, niches and communities carry their `writer`,
- * and the last transaction (result-begin) succeeds the analysis only while the owner holds it
- * and only when every staged block, niche and community is there and is the owner's own (a transaction
+ * reclaimed or taken over stages nothing more; the blocks carry their `writer`, and the last
+ * transaction (result-begin) succeeds the analysis only while the owner holds it and only
+ * when every staged block is there and is the owner's own (a transaction
  * of a lost writer still in flight when the lease changed hands cannot slip its rows into the
  * next holder's result). The discards are guarded the same way: a writer that lost its lease
  * never removes what the next holder staged (result-discard with owner). The timings, when
@@ -57,8 +42,7 @@
  * taken over).
  */
 import type { ManagedTransaction } from 'neo4j-driver';
-import { memberScore } from '../analysis/result-view.js';
-import type { AnalysisResult, MemberScore } from '../analysis/types.js';
+import type { AnalysisResult } from '../analysis/types.js';
 import type { Neo4jContext } from './neo4j-context.js';
 import { int, toNumber, type Row } from './neo4j-values.js';
 import { LeaseLostError, StoreNotFoundError, type AnalysisTimings } from './port.js';
@@ -74,18 +58,10 @@ export interface WriteResultOptions {
 }
 
 export interface ResultWritingOptions {
-  /**
-   * Rows per UNWIND and per transaction: memberships, and at most as many niche and
-   * community rows (a transaction's state lives in the server's heap until it commits, and
-   * bench/README.md "Persistence" found 1,000-row transactions cheapest for memberships).
-   */
-  resultChunkSize: number;
   /** Transactions of one write running at a time, each on its own session. */
   resultConcurrency: number;
   /** Block bytes per transaction (a transaction's state lives in the server's heap until it commits). */
   blockBytesPerTransaction: number;
-  /** Niche members (their ids go in the niche's memberIds list) per transaction. */
-  nicheMembersPerTransaction: number;
 }
 
 export class Neo4jResultWriter {
@@ -192,11 +168,11 @@ function* chain<T>(...lists: Array<Iterable<T>>): Generator<T> {
   for (const list of lists) yield* list;
 }
 
-/** Blocks in groups of about `bytes` (at least one block a group). */
+/** Blocks in groups of about `bytes` (at least one block a group), then the catalogue block alone. */
 function* blockBatches(result: AnalysisResult, catalogue: CatalogueRows, bytes: number): Generator<Row[]> {
   let batch: Row[] = [];
   let size = 0;
-  for (const block of chain(resultBlocks(result), communityBlocks(result), [catalogueBlock(catalogue)])) {
+  for (const block of chain(resultBlocks(result), communityBlocks(result))) {
     const weight = block.data.byteLength + 16 * ((block.ids?.length ?? 0) + (block.tieIds?.length ?? 0));
     if (batch.length > 0 && size + weight > bytes) {
       yield batch;
@@ -207,6 +183,8 @@ function* blockBatches(result: AnalysisResult, catalogue: CatalogueRows, bytes: 
     size += weight;
   }
   if (batch.length > 0) yield batch;
+  // The catalogue last, in a transaction of its own (about 1 MB on higgs-retweet).
+  yield [blockRow(catalogueBlock(catalogue))];
 }
 
 /** The catalogue block (result-catalogue.ts): seq 0, count the niche rows. */
