@@ -132,4 +132,7 @@ async function run(input: WorkerInput): Promise<void> {
   }
 }
 
-await run(workerData as WorkerInput);
+// Started ahead of its analysis (a spare, analysis-runner.ts: its modules are loaded by now),
+// the worker gets its input as its first message.
+const input = (workerData as WorkerInput | null) ?? (await new Promise<WorkerInput>((resolve) => parentPort!.once('message', resolve)));
+await run(input);
