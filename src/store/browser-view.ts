@@ -95,10 +95,12 @@ export class Neo4jBrowserView {
    */
   async materialize(analysisId: string, owner: string): Promise<'written' | 'held'> {
     for (let attempt = 1; ; attempt++) {
+      const claimStarted = Date.now();
       const token = `${owner}/${randomUUID()}`;
       const claimed = await this.ctx.write('browser-view-claim', { analysisId, owner, token, now: int(Date.now()), leaseUntil: int(Date.now() + this.options.leaseMs) });
       const head = claimed.records[0];
       if (!head) return 'held';
+      this.ctx.log.debug({ analysisId, phase: 'view-claim', ms: Date.now() - claimStarted }, 'result write phase');
       const claim: Claim = { analysisId, token, revision: toNumber(head.get('revision')), graphId: head.get('graphId') as string, baselineAnalysisId: (head.get('baselineAnalysisId') as string | null) ?? null };
       try {
         await this.write(claim);
@@ -120,12 +122,13 @@ export class Neo4jBrowserView {
 
   private async write(claim: Claim): Promise<void> {
     const { analysisId, token } = claim;
+    const started = Date.now();
     const catalogue = await this.reader.catalogueRows(analysisId);
     const order = await this.reader.memberOrder(analysisId);
     if (catalogue === null || order === null) throw new ViewLost(`store/browser-view: analysis '${analysisId}' has no compact result to materialize`);
     const stop: Failure = {};
     // One debug line per phase as it ends (bench/persist.ts reads the server's CPU at each).
-    let since = Date.now();
+    let since = started;
     const phase = (name: string) => {
       this.ctx.log.debug({ analysisId, phase: name, ms: Date.now() - since }, 'result write phase');
       since = Date.now();
@@ -176,12 +179,13 @@ export class Neo4jBrowserView {
           const first = picks[0] as Pick;
           const written = await tx.run(this.ctx.q.get('result-members-written'), { analysisId, graphId: claim.graphId, nicheId: first.nicheId, accountId: order[first.position] });
           if (toNumber(written.records[0]?.get('written') ?? 0) > 0) return;
-          const rows = await this.reader.membersAt(analysisId, picks.map((p) => p.position));
+          // 'compact' writes no top ties (result-members-key): their ids are not looked up.
+          const rows = await this.reader.membersAt(analysisId, picks.map((p) => p.position), writeBack === 'full');
           const chunk = new MemberChunkBuilder();
           picks.forEach((p, k) => chunk.add(p.nicheId, p.rank, rows[k] as MemberScore));
           const built = chunk.build();
           const params = writeBack === 'full' ? built.params : Object.fromEntries(KEY_MEMBER_COLUMNS.map((c) => [c, built.params[c]]));
-          const res = await tx.run(this.ctx.q.get(writeBack === 'full' ? 'result-members' : 'result-members-key'), { analysisId, graphId: claim.graphId, ...params });
+          const res = await tx.run(writeBack === 'full' ? this.ctx.q.get('result-members') : this.ctx.q.get('result-members-key'), { analysisId, graphId: claim.graphId, ...params });
           const stored = toNumber(res.records[0]?.get('members') ?? 0);
           if (stored !== built.size) throw new Error(`store/browser-view: stored ${stored} of ${built.size} memberships of analysis '${analysisId}' (accounts missing from graph '${claim.graphId}'); write rolled back`);
         }),

@@ -28,6 +28,8 @@
  *      graphVersion, projectionCached: what the projection read (recordProjection).
  *      baselineAnalysisId, lineage (JSON: events, dissolved): set with the result when the
  *      analysis had a baseline (issue 12).
+ *      browserView ('pending' | 'written' | 'failed'), browserOwner, browserLeaseUntil: its
+ *      Browser view (browser-view.ts); absent on analyses stored before it (written).
  *   (:Analysis)-[:OF_GRAPH]->(:Graph)
  *   (:Niche {analysisId, graphId, id, rank, size, density, conductance,
  *            trustedIds, trustedScores, unassigned, stability, reciprocity, events,
@@ -68,7 +70,10 @@
  *   pair-aggregator.ts the projection's events folded into pairs (pure)
  *   analyses.ts        analysis records, leases, guarded status transitions  analysis-*.cypher
  *   niche-ids.ts       niche ids never reused in a graph (counter)  niche-ids-*.cypher
- *   result-writing.ts  writeResult (niches, memberships)           result-*.cypher
+ *   result-writing.ts  writeResult: the compact form, then succeeded  result-*.cypher
+ *   result-catalogue.ts the catalogue block (niche and community rows; pure)
+ *   browser-view.ts    the Browser view, materialized after succeeded  browser-view-*.cypher
+ *   concurrent-transactions.ts a write's transactions a few at a time
  *   result-reading.ts  niches, members, one account's result       niches-page, members-page, account-result
  *   neo4j-context.ts   the driver, database, logger and Cypher files they share
  *   neo4j-values.ts    conversions at the boundary (integers, strings, chunks)

@@ -431,15 +431,18 @@ export class Neo4jResultReader {
     return order;
   }
 
-  /** The member rows at these member positions of a succeeded analysis (every figure, top ties with ids), in the order asked. */
-  async membersAt(analysisId: string, positions: readonly number[]): Promise<MemberRow[]> {
+  /**
+   * The member rows at these member positions of a succeeded analysis (every figure; with
+   * `withTies`, the top ties with their ids, else none), in the order asked.
+   */
+  async membersAt(analysisId: string, positions: readonly number[], withTies: boolean): Promise<MemberRow[]> {
     const c = await this.catalogue(analysisId);
     if (!c) throw new Error(`store/result-reading: analysis '${analysisId}' has no stored result`);
     const rows: MemberRow[] = [];
     for (const p of positions) {
       const block = await this.memberBlock(c, Math.floor(p / MEMBER_BLOCK));
-      const ids = await this.idsOf(c, block, p - block.start, p - block.start + 1);
-      rows.push(memberRow(block, p - block.start, ids));
+      const ids = await this.idsOf(c, block, p - block.start, p - block.start + 1, withTies);
+      rows.push(memberRow(block, p - block.start, ids, withTies));
     }
     return rows;
   }
