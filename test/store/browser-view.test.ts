@@ -3,7 +3,8 @@
  * analysis succeeded, shown by explore.cypher only once complete (the analysis'
  * `browserView` flag); a materialization that died mid-write is completed later by another
  * process from the stored result, exactly once; a graph deleted while its analysis' view is
- * being written leaves no node of it behind.
+ * being written leaves no node of it behind; a result changed under a materialization (its
+ * revision raised) is materialized again from the new one.
  *
  * Deterministic, not timed: the test holds, in an open transaction of its own, the key of a
  * niche the materialization will create (an uncommitted node under the unique constraint),
@@ -142,4 +143,36 @@ t.test('a graph deleted while its analysis view is being written leaves none of 
   t.equal(await nodes(a.id), 0, 'no niche or community node of it is left');
   t.equal(await count('MATCH (b:ResultBlock {analysisId: $id}) RETURN count(b)', { id: a.id }), 0, 'nor a block');
   t.equal(await store.getAnalysis(a.id), null);
+});
+
+t.test('a result changed under a materialization (a redaction raises its revision) is materialized again from the new one', async (t) => {
+  const g = await newGraph(t, store, 'view-revision');
+  await store.ingest(g, { interactions: smallGraphInteractions(), accounts: [] });
+  const a = queuedAnalysis(g);
+  await createRunning(store, a);
+  // Held on account a (its IN_NICHE waits; the niche and community transactions, which lock
+  // the Analysis node, have committed by then), so the test can change the Analysis meanwhile.
+  const session = driver.session({ database, defaultAccessMode: neo4j.session.WRITE });
+  const tx = await session.beginTransaction();
+  await tx.run('MATCH (x:Account {graphId: $g, id: $id}) SET x.heldByTest = true', { g, id: 'a' });
+  const lock = {
+    release: async () => {
+      await tx.rollback();
+      await session.close();
+    },
+  };
+  const writing = store.writeResult(a.id, toColumnar(smallResult()), new Date().toISOString(), TEST_OWNER);
+  writing.catch(() => {});
+  let niches = 0;
+  for (let i = 0; i < 600 && niches < 2; i++) {
+    niches = await count('MATCH (n:Niche {analysisId: $id}) RETURN count(n)', { id: a.id });
+    if (niches < 2) await new Promise((r) => setTimeout(r, 50));
+  }
+  t.equal(niches, 2, 'its niches are staged, its memberships wait');
+  await driver.executeQuery('MATCH (x:Analysis {id: $id}) SET x.resultRevision = coalesce(x.resultRevision, 0) + 1', { id: a.id }, db);
+  await lock.release();
+  t.same(await writing, { browserView: 'written' }, 'written, by a second claim');
+  t.equal(await count("MATCH (n:Niche {analysisId: $id}) RETURN count(DISTINCT n.writer)", { id: a.id }), 1, 'every niche from one materialization');
+  t.equal(await count('MATCH (n:Niche {analysisId: $id}) RETURN count(n)', { id: a.id }), 2, 'each once');
+  t.equal(await memberships(a.id), 5, 'every membership once');
 });
