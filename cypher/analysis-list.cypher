@@ -13,6 +13,7 @@ CALL (g) {
   RETURN collect(a {.id, .graphId, .status, .params, .createdAt, .startedAt, .finishedAt, .error,
                     .accounts, .edges, .niches, .communities, .modularity, .nicheModularity, .resolutionUsed, .runs, .consensusRounds,
                     .louvainDisconnected, .unassigned, .meanConfidence, .timings, .graphVersion,
-                    .projectionCached, .erasures, .baselineAnalysisId, .lineage}) AS items
+                    .projectionCached, .erasures, .baselineAnalysisId, .lineage,
+                    browserView: CASE WHEN a.status = 'succeeded' THEN coalesce(a.browserView, 'written') END}) AS items
 }
 RETURN g IS NOT NULL AS found, total, items

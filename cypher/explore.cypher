@@ -3,12 +3,16 @@
 // Each query uses ONE parameter. Set it first in the Browser editor, then paste the query:
 //   :param analysisId => 'the-analysis-id'
 //   :param account => {graphId: 'the-graph-id', id: 'the-account-id'}
-// (`:params` shows the current ones.) Only succeeded analyses are shown: an analysis that
-// failed, was cancelled or is still being written has no rows here. The queries are separated by a semicolon at the end
+// (`:params` shows the current ones.) Only succeeded analyses whose Browser view is written
+// are shown: an analysis that failed, was cancelled or is still being written has no rows
+// here, nor one that succeeded while its view is still being materialized (GET
+// /v1/analyses/{id} says `browserView: pending`; an analysis stored before that flag existed
+// has none and is shown). The queries are separated by a semicolon at the end
 // of a line, as every file in this folder (src/store/cypher-files.ts); test/store/
 // explore-cypher.test.ts runs each of them against a real server.
 
-// Where the rows come from (src/store/result-writing.ts): every niche is a (:Niche) node
+// Where the rows come from (src/store/browser-view.ts, derived from the stored result after the
+// analysis succeeded): every niche is a (:Niche) node
 // with its figures and `memberIds` (every member, most trusted first; none on the unassigned
 // group's node: its accounts are in no niche), linked to its
 // (:Community) by IN_COMMUNITY; IN_NICHE
@@ -26,7 +30,7 @@
 //    components m.centrality, m.ties, m.positiveShare; m.role). The unassigned group
 //    (accounts in no niche) is left out.
 MATCH (an:Analysis {id: $analysisId, status: 'succeeded'})<-[:OF_ANALYSIS]-(n:Niche)
-WHERE n.rank < 10 AND NOT coalesce(n.unassigned, false)
+WHERE coalesce(an.browserView, 'written') = 'written' AND n.rank < 10 AND NOT coalesce(n.unassigned, false)
 MATCH (a:Account)-[m:IN_NICHE]->(n)
 WHERE a.id IN n.trustedIds
 RETURN an, n, m, a
@@ -40,6 +44,7 @@ ORDER BY n.rank, m.rank;
 MATCH (a:Account {graphId: $account.graphId, id: $account.id})
 CALL (a) {
   OPTIONAL MATCH (an:Analysis {graphId: a.graphId, status: 'succeeded'})
+  WHERE coalesce(an.browserView, 'written') = 'written'
   WITH an ORDER BY an.finishedAt DESC LIMIT 1
   OPTIONAL MATCH (home:Niche {analysisId: an.id})
   WHERE a.id IN home.memberIds
@@ -59,7 +64,8 @@ LIMIT 50;
 //    members of another niche B of the same analysis, most events first (members with an
 //    IN_NICHE relationship: the first three trusted members and the bridges with writeBack
 //    'compact').
-MATCH (:Analysis {id: $analysisId, status: 'succeeded'})<-[:OF_ANALYSIS]-(na:Niche)
+MATCH (an:Analysis {id: $analysisId, status: 'succeeded'})<-[:OF_ANALYSIS]-(na:Niche)
+WHERE coalesce(an.browserView, 'written') = 'written'
 MATCH (na)<-[:IN_NICHE]-(a:Account)-[r:INTERACTED]->(b:Account)-[:IN_NICHE]->(nb:Niche {analysisId: na.analysisId})
 WHERE na <> nb
 WITH a, na, nb, count(r) AS events, count(DISTINCT b) AS contacts, sum(r.weight) AS weight
@@ -70,7 +76,8 @@ LIMIT 50;
 // 4. Niche profiles (param: analysisId): size, density, conductance, stability across
 //    runs, reciprocity, activity, dominant interaction types, trusted members and
 //    bridges (connector hubs) with the niches they lead to; largest first.
-MATCH (:Analysis {id: $analysisId, status: 'succeeded'})<-[:OF_ANALYSIS]-(n:Niche)
+MATCH (an:Analysis {id: $analysisId, status: 'succeeded'})<-[:OF_ANALYSIS]-(n:Niche)
+WHERE coalesce(an.browserView, 'written') = 'written'
 RETURN n.id AS niche, n.size AS size, n.unassigned AS unassigned,
        round(n.density, 3) AS density, round(n.conductance, 3) AS conductance,
        round(n.stability, 3) AS stability, round(n.reciprocity, 3) AS reciprocity,
@@ -89,7 +96,8 @@ LIMIT 50;
 //    niche are nodes (those made only of unassigned accounts are listed by the API's
 //    GET /v1/analyses/{id}/communities). Switch to the graph view and
 //    return c, n instead to see the niches around their communities.
-MATCH (:Analysis {id: $analysisId, status: 'succeeded'})<-[:OF_ANALYSIS]-(c:Community)
+MATCH (an:Analysis {id: $analysisId, status: 'succeeded'})<-[:OF_ANALYSIS]-(c:Community)
+WHERE coalesce(an.browserView, 'written') = 'written'
 OPTIONAL MATCH (n:Niche)-[:IN_COMMUNITY]->(c)
 WITH c, n ORDER BY n.rank
 WITH c, [x IN collect(n) | x.id + ' (' + toString(x.size) + ': ' + reduce(s = '', t IN x.trustedIds[..3] | s + CASE s WHEN '' THEN '' ELSE ', ' END + t) + ')'] AS niches
@@ -114,6 +122,7 @@ CALL (n) {
   RETURN h
 }
 MATCH (h)-[:OF_ANALYSIS]->(an:Analysis {status: 'succeeded'})
+WHERE coalesce(an.browserView, 'written') = 'written'
 OPTIONAL MATCH (h)-[c:CONTINUES]->(earlier:Niche)
 RETURN an.createdAt AS analysedAt, an.id AS analysis, h.id AS niche, h.size AS size,
        c.event AS event, earlier.id AS from, round(c.jaccard, 3) AS jaccard, c.keepsId AS keptId

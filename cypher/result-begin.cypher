@@ -1,15 +1,15 @@
 // Last transaction of writeResult: marks the analysis succeeded with its summary and its
 // timings, only while it is held by $owner and running (or already succeeded by $owner: the
-// driver retrying a commit whose answer was lost), and only when every row the write staged
-// is there and was written by $owner (a sweep removed none; no late writer that lost its
-// lease overwrote one). A cancelled, reclaimed or taken-over analysis is never turned into
+// driver retrying a commit whose answer was lost), and only when every block the write staged
+// (the compact form: members, index, ties, communities and catalogue blocks) is there and was
+// written by $owner (a sweep removed none; no late writer that lost its lease overwrote one).
+// Its Browser view becomes 'pending' (src/store/browser-view.ts materializes it next). A cancelled, reclaimed or taken-over analysis is never turned into
 // succeeded by a late runner, and is left as it is (writeResult then discards what it staged).
 // Returns the status after the statement: 'lost' when $owner does not hold it (any more),
 // 'incomplete' when staged rows were missing, else its status ('succeeded'); no row ->
 // unknown analysis.
 // Params: $analysisId, $owner, $finishedAt, $timings (JSON string of AnalysisTimings, or
-// null: keep the stored ones), $blocks, $nicheRows, $communityRows (integers: the rows the
-// write staged), $accounts, $edges, $niches, $communities, $modularity, $nicheModularity,
+// null: keep the stored ones), $blocks (integer: the blocks the write staged), $accounts, $edges, $niches, $communities, $modularity, $nicheModularity,
 // $resolution, $runs, $consensusRounds, $louvainDisconnected, $unassigned, $meanConfidence,
 // $baselineAnalysisId and $lineage (the baseline and a JSON string of what the lineage found:
 // events, dissolved; both null without one).
@@ -19,21 +19,13 @@ CALL () {
   MATCH (b:ResultBlock {analysisId: $analysisId})
   RETURN count(b) AS blocks, count(CASE WHEN b.writer = $owner THEN 1 END) AS ownBlocks
 }
-CALL () {
-  MATCH (n:Niche {analysisId: $analysisId})
-  RETURN count(n) AS niches, count(CASE WHEN n.writer = $owner THEN 1 END) AS ownNiches
-}
-CALL () {
-  MATCH (c:Community {analysisId: $analysisId})
-  RETURN count(c) AS communities, count(CASE WHEN c.writer = $owner THEN 1 END) AS ownCommunities
-}
 WITH a,
      a.owner = $owner AND a.status IN ['running', 'succeeded'] AS held,
-     blocks = $blocks AND ownBlocks = $blocks
-       AND niches = $nicheRows AND ownNiches = $nicheRows
-       AND communities = $communityRows AND ownCommunities = $communityRows AS complete
+     blocks = $blocks AND ownBlocks = $blocks AS complete
 FOREACH (_ IN CASE WHEN held AND complete THEN [1] ELSE [] END |
-  SET a.status = 'succeeded', a.leaseUntil = null, a.finishedAt = $finishedAt, a.error = null,
+  SET a.status = 'succeeded', a.leaseUntil = null,
+      a.browserView = 'pending', a.browserOwner = null, a.browserLeaseUntil = null,
+      a.finishedAt = $finishedAt, a.error = null,
       a.timings = coalesce($timings, a.timings),
       a.accounts = $accounts, a.edges = $edges, a.niches = $niches, a.communities = $communities,
       a.modularity = $modularity, a.nicheModularity = $nicheModularity,

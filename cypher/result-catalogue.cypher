@@ -1,7 +1,9 @@
 // What a reader needs before reading blocks of a succeeded analysis (result-reading.ts):
 // its niche rows (without their member lists, with their lineage from the baseline
-// analysis, baselineAnalysisId, when it had one), its community rows (the nodes of those
-// holding a niche, and the communities blocks of the others: result-blocks.ts), the first
+// analysis, baselineAnalysisId, when it had one) and the community rows of those holding a
+// niche: the catalogue block (kind 'catalogueBlock', src/store/result-catalogue.ts), or for
+// a result stored before it existed the (:Niche) and (:Community) nodes; the communities
+// blocks of the other communities (result-blocks.ts); the first
 // account id of each index block, the numbers of accounts and ties, and what identifies
 // this version of the result (finishedAt, and resultRevision: raised by whatever changes a
 // stored result, 0 when never set).
@@ -20,6 +22,7 @@ RETURN 'header' AS kind, 0 AS seq,
 UNION ALL
 MATCH (a:Analysis {id: $analysisId})
 WHERE a.status = 'succeeded'
+  AND NOT EXISTS { MATCH (:ResultBlock {analysisId: $analysisId, kind: 'catalogue'}) }
 MATCH (n:Niche {analysisId: $analysisId})
 RETURN 'niche' AS kind, n.rank AS seq,
        n {.id, .communityId, .size, .density, .conductance, .trustedIds, .trustedScores, .unassigned, .stability,
@@ -29,6 +32,7 @@ RETURN 'niche' AS kind, n.rank AS seq,
 UNION ALL
 MATCH (a:Analysis {id: $analysisId})
 WHERE a.status = 'succeeded'
+  AND NOT EXISTS { MATCH (:ResultBlock {analysisId: $analysisId, kind: 'catalogue'}) }
 MATCH (c:Community {analysisId: $analysisId})
 RETURN 'community' AS kind, c.rank AS seq,
        c {.id, .rank, .size, .density, .conductance, .nicheIds, .unassigned, .redacted} AS row
@@ -37,3 +41,8 @@ MATCH (a:Analysis {id: $analysisId})
 WHERE a.status = 'succeeded'
 MATCH (b:ResultBlock {analysisId: $analysisId, kind: 'communities'})
 RETURN 'communityBlock' AS kind, b.seq AS seq, b {.seq, .ids, .data} AS row
+UNION ALL
+MATCH (a:Analysis {id: $analysisId})
+WHERE a.status = 'succeeded'
+MATCH (b:ResultBlock {analysisId: $analysisId, kind: 'catalogue'})
+RETURN 'catalogueBlock' AS kind, b.seq AS seq, b {.seq, .data} AS row

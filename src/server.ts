@@ -104,6 +104,9 @@ async function main(): Promise<void> {
     const now = Date.now();
     const interrupted = await store.reclaimExpired('interrupted: its runner stopped before the analysis finished', new Date(now).toISOString(), now);
     if (interrupted > 0) logger.warn({ interrupted }, 'marked failed the analyses whose runner stopped renewing its lease');
+    // Browser views that a runner died writing, or gave up on: written again from the stored
+    // results, in the background (the results routes do not need them).
+    void writeBrowserViews(store, runner.owner, now, logger);
     jobs = runner;
   }
   const app = await buildApp({ store, jobs, config, logger, idempotency, erasureKeys: erasure.keys, ...(redis ? { redis } : {}) });
@@ -122,6 +125,18 @@ async function main(): Promise<void> {
   } catch (err) {
     await store.close().catch(() => {});
     fail(`cannot listen on ${config.HOST}:${config.PORT}: ${(err as Error).message}`);
+  }
+}
+
+/** Materializes, one after another, the Browser views no live process is writing (store/browser-view.ts). */
+async function writeBrowserViews(store: Neo4jGraphStore, owner: string, now: number, log: ReturnType<typeof createLogger>): Promise<void> {
+  try {
+    for (const analysisId of await store.browserViewsToWrite(now)) {
+      const outcome = await store.materializeBrowserView(analysisId, owner);
+      log.info({ analysisId, browserView: outcome }, 'Browser view written again from the stored result');
+    }
+  } catch (err) {
+    log.error({ err }, 'could not write the pending Browser views');
   }
 }
 

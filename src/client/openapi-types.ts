@@ -1626,6 +1626,8 @@ export interface operations {
                             };
                             /** @description Accounts erased from this stored result since it was computed (DELETE .../accounts/{accountId}); absent when none. Its summary counts (accounts, edges, unassigned) are updated; modularity and mean confidence are those computed with them. */
                             erasures?: number;
+                            /** @description A succeeded analysis' Browser view: the (:Niche) and (:Community) nodes and IN_NICHE relationships that the queries of cypher/explore.cypher read in Neo4j Browser, materialized from the stored result after the analysis succeeded. 'pending' while it is written (those queries show nothing of it yet), 'written' once they do, 'failed' when a write gave up (written again later: at the next start of the service). Every results route and export reads the stored result and answers as soon as the analysis is succeeded, whatever this says. Absent before the analysis succeeded. */
+                            browserView?: "pending" | "written" | "failed";
                             /**
                              * AnalysisProgress
                              * @description Present while the analysis is queued or running (with a shared queue: on any worker).
@@ -1651,8 +1653,10 @@ export interface operations {
                                 centrality?: number;
                                 /** @description Niche metrics, trust scores, ranking. */
                                 scoring?: number;
-                                /** @description Writing niches and memberships to Neo4j. */
+                                /** @description Writing the result to Neo4j in its compact form, up to succeeded. */
                                 persistence?: number;
+                                /** @description After succeeded: writing the Browser view (browserView) from the stored result. */
+                                browserView?: number;
                                 /** @description Created -> finished. */
                                 total?: number;
                             };
@@ -1944,6 +1948,8 @@ export interface operations {
                         };
                         /** @description Accounts erased from this stored result since it was computed (DELETE .../accounts/{accountId}); absent when none. Its summary counts (accounts, edges, unassigned) are updated; modularity and mean confidence are those computed with them. */
                         erasures?: number;
+                        /** @description A succeeded analysis' Browser view: the (:Niche) and (:Community) nodes and IN_NICHE relationships that the queries of cypher/explore.cypher read in Neo4j Browser, materialized from the stored result after the analysis succeeded. 'pending' while it is written (those queries show nothing of it yet), 'written' once they do, 'failed' when a write gave up (written again later: at the next start of the service). Every results route and export reads the stored result and answers as soon as the analysis is succeeded, whatever this says. Absent before the analysis succeeded. */
+                        browserView?: "pending" | "written" | "failed";
                         /**
                          * AnalysisProgress
                          * @description Present while the analysis is queued or running (with a shared queue: on any worker).
@@ -1969,8 +1975,10 @@ export interface operations {
                             centrality?: number;
                             /** @description Niche metrics, trust scores, ranking. */
                             scoring?: number;
-                            /** @description Writing niches and memberships to Neo4j. */
+                            /** @description Writing the result to Neo4j in its compact form, up to succeeded. */
                             persistence?: number;
+                            /** @description After succeeded: writing the Browser view (browserView) from the stored result. */
+                            browserView?: number;
                             /** @description Created -> finished. */
                             total?: number;
                         };
@@ -2109,6 +2117,8 @@ export interface operations {
                         };
                         /** @description Accounts erased from this stored result since it was computed (DELETE .../accounts/{accountId}); absent when none. Its summary counts (accounts, edges, unassigned) are updated; modularity and mean confidence are those computed with them. */
                         erasures?: number;
+                        /** @description A succeeded analysis' Browser view: the (:Niche) and (:Community) nodes and IN_NICHE relationships that the queries of cypher/explore.cypher read in Neo4j Browser, materialized from the stored result after the analysis succeeded. 'pending' while it is written (those queries show nothing of it yet), 'written' once they do, 'failed' when a write gave up (written again later: at the next start of the service). Every results route and export reads the stored result and answers as soon as the analysis is succeeded, whatever this says. Absent before the analysis succeeded. */
+                        browserView?: "pending" | "written" | "failed";
                         /**
                          * AnalysisProgress
                          * @description Present while the analysis is queued or running (with a shared queue: on any worker).
@@ -2134,8 +2144,10 @@ export interface operations {
                             centrality?: number;
                             /** @description Niche metrics, trust scores, ranking. */
                             scoring?: number;
-                            /** @description Writing niches and memberships to Neo4j. */
+                            /** @description Writing the result to Neo4j in its compact form, up to succeeded. */
                             persistence?: number;
+                            /** @description After succeeded: writing the Browser view (browserView) from the stored result. */
+                            browserView?: number;
                             /** @description Created -> finished. */
                             total?: number;
                         };
@@ -2390,6 +2402,8 @@ export interface operations {
                         };
                         /** @description Accounts erased from this stored result since it was computed (DELETE .../accounts/{accountId}); absent when none. Its summary counts (accounts, edges, unassigned) are updated; modularity and mean confidence are those computed with them. */
                         erasures?: number;
+                        /** @description A succeeded analysis' Browser view: the (:Niche) and (:Community) nodes and IN_NICHE relationships that the queries of cypher/explore.cypher read in Neo4j Browser, materialized from the stored result after the analysis succeeded. 'pending' while it is written (those queries show nothing of it yet), 'written' once they do, 'failed' when a write gave up (written again later: at the next start of the service). Every results route and export reads the stored result and answers as soon as the analysis is succeeded, whatever this says. Absent before the analysis succeeded. */
+                        browserView?: "pending" | "written" | "failed";
                         /**
                          * AnalysisProgress
                          * @description Present while the analysis is queued or running (with a shared queue: on any worker).
@@ -2415,8 +2429,10 @@ export interface operations {
                             centrality?: number;
                             /** @description Niche metrics, trust scores, ranking. */
                             scoring?: number;
-                            /** @description Writing niches and memberships to Neo4j. */
+                            /** @description Writing the result to Neo4j in its compact form, up to succeeded. */
                             persistence?: number;
+                            /** @description After succeeded: writing the Browser view (browserView) from the stored result. */
+                            browserView?: number;
                             /** @description Created -> finished. */
                             total?: number;
                         };
@@ -2632,6 +2648,8 @@ export interface operations {
                         };
                         /** @description Accounts erased from this stored result since it was computed (DELETE .../accounts/{accountId}); absent when none. Its summary counts (accounts, edges, unassigned) are updated; modularity and mean confidence are those computed with them. */
                         erasures?: number;
+                        /** @description A succeeded analysis' Browser view: the (:Niche) and (:Community) nodes and IN_NICHE relationships that the queries of cypher/explore.cypher read in Neo4j Browser, materialized from the stored result after the analysis succeeded. 'pending' while it is written (those queries show nothing of it yet), 'written' once they do, 'failed' when a write gave up (written again later: at the next start of the service). Every results route and export reads the stored result and answers as soon as the analysis is succeeded, whatever this says. Absent before the analysis succeeded. */
+                        browserView?: "pending" | "written" | "failed";
                         /**
                          * AnalysisProgress
                          * @description Present while the analysis is queued or running (with a shared queue: on any worker).
@@ -2657,8 +2675,10 @@ export interface operations {
                             centrality?: number;
                             /** @description Niche metrics, trust scores, ranking. */
                             scoring?: number;
-                            /** @description Writing niches and memberships to Neo4j. */
+                            /** @description Writing the result to Neo4j in its compact form, up to succeeded. */
                             persistence?: number;
+                            /** @description After succeeded: writing the Browser view (browserView) from the stored result. */
+                            browserView?: number;
                             /** @description Created -> finished. */
                             total?: number;
                         };

@@ -99,12 +99,58 @@ interface Job {
 const RUNNING_TS = import.meta.url.endsWith('.ts');
 const WORKER_URL = new URL(RUNNING_TS ? './analysis-worker.ts' : './analysis-worker.js', import.meta.url);
 
-function startWorker(workerData: WorkerInput): Worker {
+/** A worker for `workerData`; with null, a spare that loads its modules and waits for its input by message (analysis-worker.ts). */
+function startWorker(workerData: WorkerInput | null): Worker {
   if (!RUNNING_TS) return new Worker(WORKER_URL, { workerData });
   const bootstrap =
     `import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(WORKER_URL.href)}); })` +
     `.catch((err) => { throw err; });`;
   return new Worker(bootstrap, { eval: true, workerData });
+}
+
+/**
+ * A worker started ahead of its analysis: loading a worker's modules (the analysis, the store,
+ * neo4j-driver) took 0.8-1.0 s of compiled JavaScript and 0.9-2.1 s under tsx on the 2-core
+ * machine (bench/README.md "Persistence, shift 7"), time that was in every analysis' POST ->
+ * succeeded and in none of its phases. One spare is kept, unreferenced (it never keeps the
+ * process alive), and replaced after each analysis ends, when the cores are free again.
+ */
+class SpareWorker {
+  private worker: Worker | null = null;
+  private alive = false;
+
+  prepare(): void {
+    if (this.worker) return;
+    const w = startWorker(null);
+    w.unref();
+    this.alive = true;
+    w.once('exit', () => {
+      if (this.worker === w) {
+        this.worker = null;
+        this.alive = false;
+      }
+    });
+    // A spare that fails to start is simply not used: the job starts a fresh worker.
+    w.on('error', () => {});
+    this.worker = w;
+  }
+
+  /** The spare, handed its input (null when there is none, or it died). */
+  take(input: WorkerInput): Worker | null {
+    const w = this.worker;
+    this.worker = null;
+    if (!w || !this.alive) return null;
+    w.removeAllListeners();
+    w.ref();
+    w.postMessage(input);
+    return w;
+  }
+
+  async close(): Promise<void> {
+    const w = this.worker;
+    this.worker = null;
+    await w?.terminate();
+  }
 }
 
 export class AnalysisRunner implements AnalysisJobs {
@@ -113,6 +159,7 @@ export class AnalysisRunner implements AnalysisJobs {
   readonly leaseMs: number;
   private readonly queuedBy: string;
   private readonly renewal: NodeJS.Timeout;
+  private readonly spare = new SpareWorker();
   private readonly queue: Job[] = [];
   private readonly jobs = new Map<string, Job>();
   private running = 0;
@@ -142,6 +189,7 @@ export class AnalysisRunner implements AnalysisJobs {
     this.finished.setMaxListeners(0);
     this.renewal = setInterval(() => void this.renewLeases(), Math.max(50, Math.floor(this.leaseMs / 3)));
     this.renewal.unref();
+    this.spare.prepare();
   }
 
   newLease(): Lease {
@@ -278,6 +326,7 @@ export class AnalysisRunner implements AnalysisJobs {
     }
     this.closed = true;
     clearInterval(this.renewal);
+    await this.spare.close();
     const dropped = this.queue.splice(0);
     const now = new Date().toISOString();
     for (const job of dropped) {
@@ -301,6 +350,7 @@ export class AnalysisRunner implements AnalysisJobs {
   async abandon(): Promise<string[]> {
     this.closed = true;
     clearInterval(this.renewal);
+    await this.spare.close();
     this.queue.splice(0).forEach((job) => this.settle(job));
     const running = [...this.jobs.values()];
     for (const job of running) {
@@ -328,7 +378,10 @@ export class AnalysisRunner implements AnalysisJobs {
         this.running--;
         this.inFlight.delete(run);
         this.settle(job);
-        if (!this.closed) this.drain();
+        if (!this.closed) {
+          this.drain();
+          if (this.running === 0) this.spare.prepare();
+        }
       });
       this.inFlight.add(run);
     }
@@ -340,6 +393,8 @@ export class AnalysisRunner implements AnalysisJobs {
     const startedAt = new Date().toISOString();
     let timings: AnalysisTimings = { queued: elapsed(analysis.createdAt, startedAt) };
     let failure: string | null = null;
+    // The worker ended without writing the Browser view of an analysis that may have succeeded.
+    let viewToWrite = false;
     try {
       if (!(await this.claim(job, startedAt))) {
         // Cancelled while waiting to take over from a dead runner: fail it if nobody holds it now.
@@ -355,6 +410,7 @@ export class AnalysisRunner implements AnalysisJobs {
       stopIfAsked(job);
       const outcome = await this.inWorker(job, cached);
       timings = { ...timings, ...outcome.timings };
+      viewToWrite = outcome.type !== 'done' || outcome.browserView === 'failed';
       if (outcome.type === 'failed') failure = outcome.message;
       else if (outcome.type === 'exited') failure = job.cancelled ? CANCELLED : job.interrupted ? INTERRUPTED_RUNNING : outcome.message;
     } catch (err) {
@@ -376,6 +432,24 @@ export class AnalysisRunner implements AnalysisJobs {
     await this.store.recordTimings(analysis.id, timings, this.owner).catch((e: unknown) => {
       log.error({ err: e }, 'could not record the timings of the analysis');
     });
+    if (viewToWrite) await this.writeBrowserView(analysis.id, log);
+  }
+
+  /**
+   * Once more, here, the Browser view of an analysis whose worker ended without writing it
+   * (crashed or terminated after the analysis succeeded, or its write failed): from the
+   * stored result (store/browser-view.ts). Nothing for an analysis that did not succeed;
+   * one still not written is left to the next boot (server.ts).
+   */
+  private async writeBrowserView(analysisId: string, log: FastifyBaseLogger): Promise<void> {
+    try {
+      const view = (await this.store.getAnalysis(analysisId))?.browserView;
+      if (view !== 'pending' && view !== 'failed') return;
+      const outcome = await this.store.materializeBrowserView(analysisId, this.owner);
+      log.info({ browserView: outcome }, 'wrote the Browser view again after the worker ended without it');
+    } catch (err) {
+      log.error({ err }, 'could not write the Browser view of the analysis');
+    }
   }
 
   /**
@@ -452,7 +526,7 @@ export class AnalysisRunner implements AnalysisJobs {
       threads: Math.max(1, Math.floor(availableParallelism() / this.concurrency)),
     };
     return new Promise((resolve) => {
-      const worker = startWorker(input);
+      const worker = this.spare.take(input) ?? startWorker(input);
       job.worker = worker;
       const timings: AnalysisTimings = {};
       let phaseStarted = performance.now();

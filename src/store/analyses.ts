@@ -143,6 +143,7 @@ function toAnalysisRecord(get: (key: string) => unknown): AnalysisRecord {
   const graphVersion = get('graphVersion');
   const baselineAnalysisId = get('baselineAnalysisId');
   const lineage = get('lineage');
+  const browserView = get('browserView');
   return {
     id: str(get('id')),
     graphId: str(get('graphId')),
@@ -155,6 +156,7 @@ function toAnalysisRecord(get: (key: string) => unknown): AnalysisRecord {
     summary,
     // Present only once recorded, so records without timings read back as they were written.
     ...(timings !== null && timings !== undefined ? { timings: JSON.parse(str(timings)) as AnalysisTimings } : {}),
+    ...(typeof browserView === 'string' ? { browserView: browserView as NonNullable<AnalysisRecord['browserView']> } : {}),
     ...(toNumberOrNull(get('erasures') ?? null) ? { erasures: toNumber(get('erasures')) } : {}),
     ...(graphVersion !== null && graphVersion !== undefined ? { projection: { graphVersion: toNumber(graphVersion), cached: get('projectionCached') === true } } : {}),
     ...(typeof baselineAnalysisId === 'string' && typeof lineage === 'string'

@@ -28,6 +28,8 @@
  *      graphVersion, projectionCached: what the projection read (recordProjection).
  *      baselineAnalysisId, lineage (JSON: events, dissolved): set with the result when the
  *      analysis had a baseline (issue 12).
+ *      browserView ('pending' | 'written' | 'failed'), browserOwner, browserLeaseUntil: its
+ *      Browser view (browser-view.ts); absent on analyses stored before it (written).
  *   (:Analysis)-[:OF_GRAPH]->(:Graph)
  *   (:Niche {analysisId, graphId, id, rank, size, density, conductance,
  *            trustedIds, trustedScores, unassigned, stability, reciprocity, events,
@@ -68,7 +70,10 @@
  *   pair-aggregator.ts the projection's events folded into pairs (pure)
  *   analyses.ts        analysis records, leases, guarded status transitions  analysis-*.cypher
  *   niche-ids.ts       niche ids never reused in a graph (counter)  niche-ids-*.cypher
- *   result-writing.ts  writeResult (niches, memberships)           result-*.cypher
+ *   result-writing.ts  writeResult: the compact form, then succeeded  result-*.cypher
+ *   result-catalogue.ts the catalogue block (niche and community rows; pure)
+ *   browser-view.ts    the Browser view, materialized after succeeded  browser-view-*.cypher
+ *   concurrent-transactions.ts a write's transactions a few at a time
  *   result-reading.ts  niches, members, one account's result       niches-page, members-page, account-result
  *   neo4j-context.ts   the driver, database, logger and Cypher files they share
  *   neo4j-values.ts    conversions at the boundary (integers, strings, chunks)
@@ -99,10 +104,12 @@ import { Neo4jIngestion } from './ingestion.js';
 import { Neo4jContext, silentLogger, type StoreLogger } from './neo4j-context.js';
 import { Neo4jNicheIds } from './niche-ids.js';
 import { Neo4jProjection, PROJECTION_EVENTS_PER_RECORD, PROJECTION_IDS_PER_RECORD, zeroWeightTypes } from './projection.js';
+import { Neo4jBrowserView } from './browser-view.js';
 import { Neo4jResultReader } from './result-reading.js';
 import { Neo4jResultWriter, type WriteBack, type WriteResultOptions } from './result-writing.js';
 import { Neo4jSchema } from './schema.js';
 import type {
+  BrowserViewOutcome,
   AccountInput,
   AccountResultRow,
   AnalysisRecord,
@@ -158,8 +165,15 @@ export interface Neo4jGraphStoreOptions {
   blockBytesPerTransaction?: number;
   /** Niche member ids per transaction (memberIds lists). Default 100,000. */
   nicheMembersPerTransaction?: number;
-  /** Which memberships become IN_NICHE relationships (result-writing.ts). Default 'compact'. */
+  /** Which memberships become IN_NICHE relationships (browser-view.ts). Default 'compact'. */
   writeBack?: WriteBack;
+  /**
+   * How long a Browser-view materialization holds an analysis' view without one of its
+   * transactions renewing it, ms (browser-view.ts); a process that died mid-write leaves it
+   * to be written again after that. Default 60,000: each transaction takes well under a
+   * second, so only a dead writer lets it run out.
+   */
+  browserViewLeaseMs?: number;
   /** Bytes of results kept in memory for reads (result-reading.ts). Default 256 MB. */
   resultCacheBytes?: number;
   /** How long a cached result entry lives at most, ms (other processes' deletions and erasures show after it). Default 60 s. */
@@ -202,6 +216,7 @@ export class Neo4jGraphStore implements GraphStore {
   private readonly analyses: Neo4jAnalyses;
   private readonly nicheIds: Neo4jNicheIds;
   private readonly resultWriter: Neo4jResultWriter;
+  private readonly browserView: Neo4jBrowserView;
   private readonly resultReader: Neo4jResultReader;
   private readonly erasure: Neo4jErasure;
 
@@ -231,15 +246,19 @@ export class Neo4jGraphStore implements GraphStore {
     this.analyses = new Neo4jAnalyses(this.ctx);
     this.nicheIds = new Neo4jNicheIds(this.ctx);
     this.resultWriter = new Neo4jResultWriter(this.ctx, {
-      resultChunkSize,
       resultConcurrency,
       blockBytesPerTransaction: options.blockBytesPerTransaction ?? 4 * 1024 * 1024,
-      nicheMembersPerTransaction: options.nicheMembersPerTransaction ?? 100_000,
-      writeBack: options.writeBack ?? 'compact',
     });
     this.resultReader = new Neo4jResultReader(this.ctx, {
       cacheBytes: options.resultCacheBytes ?? 256 * 1024 * 1024,
       ttlMs: options.resultCacheTtlMs ?? 60_000,
+    });
+    this.browserView = new Neo4jBrowserView(this.ctx, this.resultReader, {
+      resultChunkSize,
+      resultConcurrency,
+      nicheMembersPerTransaction: options.nicheMembersPerTransaction ?? 100_000,
+      writeBack: options.writeBack ?? 'compact',
+      leaseMs: options.browserViewLeaseMs ?? 60_000,
     });
   }
 
@@ -364,7 +383,13 @@ export class Neo4jGraphStore implements GraphStore {
   }
 
   // result writing (result-writing.ts)
-  async writeResult(analysisId: string, result: AnalysisResult, finishedAt: string, owner: string, options: WriteResultOptions = {}): Promise<void> {
+  async writeResult(
+    analysisId: string,
+    result: AnalysisResult,
+    finishedAt: string,
+    owner: string,
+    options: WriteResultOptions & { onSucceeded?: () => void } = {},
+  ): Promise<{ browserView: BrowserViewOutcome }> {
     try {
       await this.resultWriter.writeResult(analysisId, result, finishedAt, owner, options);
       // Accounts erased while this analysis computed (its projection was read before) leave it now.
@@ -373,6 +398,21 @@ export class Neo4jGraphStore implements GraphStore {
       // A result written again replaces the one this process may have cached.
       this.resultReader.forget(analysisId);
     }
+    options.onSucceeded?.();
+    return { browserView: await this.materializeBrowserView(analysisId, owner) };
+  }
+
+  // the Browser view (browser-view.ts)
+  async materializeBrowserView(analysisId: string, owner: string): Promise<BrowserViewOutcome> {
+    try {
+      return await this.browserView.materialize(analysisId, owner);
+    } catch (err) {
+      this.ctx.log.warn({ err, analysisId }, 'could not write the Browser view of the analysis: it is marked failed and written again later');
+      return 'failed';
+    }
+  }
+  browserViewsToWrite(now: number): Promise<string[]> {
+    return this.browserView.pending(now);
   }
 
   // result reading (result-reading.ts)
@@ -407,7 +447,7 @@ export class Neo4jGraphStore implements GraphStore {
     return this.resultReader.nicheGraph(analysisId);
   }
   nicheActivity(analysisId: string, nicheId: string, bucket: ActivityBucket, typeWeights: Readonly<Record<string, number>>): Promise<NicheActivity | null> {
-    return readNicheActivity(this.ctx, analysisId, nicheId, bucket, { droppedTypes: zeroWeightTypes(typeWeights) });
+    return this.resultReader.nicheMembers(analysisId, nicheId).then((head) => readNicheActivity(this.ctx, head, bucket, { droppedTypes: zeroWeightTypes(typeWeights) }));
   }
   forgetResult(analysisId: string): void {
     this.resultReader.forget(analysisId);

@@ -3,8 +3,9 @@
  * (issue 11: the niche card's activity chart), read from Neo4j, the system of record, as the
  * projection keeps only each tie's first and last timestamp.
  *
- * Which events: those between two current members of the niche (its memberIds: an erased
- * account is gone from the list and from Neo4j with its interactions), self-loops and the
+ * Which events: those between two current members of the niche (its members in the stored
+ * result's compact form: an erased account is gone from them and from Neo4j with its
+ * interactions), self-loops and the
  * types the analysis weighted 0 left out, with a timestamp inside the span of internal
  * activity the analysis recorded for the niche (its firstActivity .. lastActivity, both
  * inclusive; inside the analysis's own window by construction). The span is what ties the
@@ -21,8 +22,8 @@
  * buckets without a database read beyond the niche's row.
  */
 import type { Neo4jContext } from './neo4j-context.js';
-import { int, str, strOrNull, toNumber } from './neo4j-values.js';
-import type { ActivityBucket, NicheActivity } from './port.js';
+import { int, toNumber } from './neo4j-values.js';
+import type { ActivityBucket, NicheActivity, NicheRow } from './port.js';
 
 export const DAY_MS = 86_400_000;
 const WEEK_MS = 7 * DAY_MS;
@@ -47,27 +48,28 @@ export interface ActivityWindow {
   droppedTypes: string[];
 }
 
-/** null when the analysis has no niche `nicheId`. */
-export async function readNicheActivity(
-  ctx: Neo4jContext,
-  analysisId: string,
-  nicheId: string,
-  bucket: ActivityBucket,
-  window: ActivityWindow,
-): Promise<NicheActivity | null> {
-  const head = (await ctx.read('niche-activity-niche', { analysisId, nicheId })).records[0];
+/** The niche an activity read buckets, from the stored result's compact form (result-reading.ts nicheMembers). */
+export interface ActivityNiche {
+  graphId: string;
+  niche: Pick<NicheRow, 'unassigned' | 'firstActivity' | 'lastActivity'>;
+  /** Its members' ids (erased accounts already removed by the redaction); none for the unassigned group. */
+  memberIds: string[];
+}
+
+/** null when the analysis has no niche (`niche` null). */
+export async function readNicheActivity(ctx: Neo4jContext, head: ActivityNiche | null, bucket: ActivityBucket, window: ActivityWindow): Promise<NicheActivity | null> {
   if (!head) return null;
-  const first = strOrNull(head.get('firstActivity'));
-  const last = strOrNull(head.get('lastActivity'));
+  const first = head.niche.firstActivity;
+  const last = head.niche.lastActivity;
   const empty: NicheActivity = { bucket, from: first, to: last, events: 0, earlierEvents: 0, buckets: [] };
-  if (head.get('unassigned') === true || first === null || last === null) return empty;
+  if (head.niche.unassigned || first === null || last === null) return empty;
   const from = Date.parse(first);
   const to = Date.parse(last);
-  const ids = ((head.get('memberIds') as unknown[] | null) ?? []).map(str);
+  const ids = head.memberIds;
   if (ids.length === 0 || !Number.isFinite(from) || !Number.isFinite(to)) return empty;
 
   const days = await ctx.read('niche-activity', {
-    graphId: str(head.get('graphId')),
+    graphId: head.graphId,
     ids,
     from: int(from),
     to: int(to),

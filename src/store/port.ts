@@ -170,8 +170,11 @@ export interface AnalysisLineage {
  * A phase that never ran (failure, cancellation) is absent.
  */
 export type AnalysisTimings = Partial<
-  Record<'queued' | 'projection' | 'communities' | 'centrality' | 'scoring' | 'persistence' | 'total', number>
+  Record<'queued' | 'projection' | 'communities' | 'centrality' | 'scoring' | 'persistence' | 'browserView' | 'total', number>
 >;
+
+/** What became of a Browser-view materialization (src/store/browser-view.ts). */
+export type BrowserViewOutcome = 'written' | 'held' | 'failed';
 
 export interface AnalysisRecord {
   id: string;
@@ -185,6 +188,12 @@ export interface AnalysisRecord {
   summary: AnalysisSummary | null;
   /** Set once the analysis has finished (see recordTimings); absent/null before. */
   timings?: AnalysisTimings | null;
+  /**
+   * A succeeded analysis' Browser view (the nodes explore.cypher reads): 'pending' while it is
+   * materialized after the analysis succeeded, 'written' once visible, 'failed' when a
+   * materialization gave up (written again later); absent before the analysis succeeded.
+   */
+  browserView?: 'pending' | 'written' | 'failed';
   /** Set once its projection was read (see recordProjection); absent before. */
   projection?: ProjectionInfo;
   /** Set with the result when the analysis had a baseline; absent otherwise. */
@@ -328,9 +337,27 @@ export interface GraphStore {
    * Stores the result in its compact form (staged), then marks the analysis succeeded (with
    * `timings`, when given, in the same transaction), only while it is running and held by
    * `owner`: LeaseLostError otherwise, and nothing of it stays. On any other failure nothing
-   * of it stays either.
+   * of it stays either. Then (`onSucceeded` told first) materializes its Browser view from
+   * the compact form (materializeBrowserView) and resolves with that view's state; a failed
+   * materialization does not throw (the analysis stays succeeded, its view 'failed').
    */
-  writeResult(analysisId: string, result: AnalysisResult, finishedAt: string, owner: string, options?: { timings?: () => AnalysisTimings }): Promise<void>;
+  writeResult(
+    analysisId: string,
+    result: AnalysisResult,
+    finishedAt: string,
+    owner: string,
+    options?: { timings?: () => AnalysisTimings; onSucceeded?: () => void },
+  ): Promise<{ browserView: BrowserViewOutcome }>;
+  /**
+   * Writes the Browser view of a succeeded analysis (its (:Niche) and (:Community) nodes and
+   * their relationships) from the compact form, made visible only once complete:
+   * 'written'; 'held' when another live materialization holds it, it is written already, or
+   * the analysis is not succeeded; 'failed' when a write failed (what it staged removed,
+   * retried later from browserViewsToWrite).
+   */
+  materializeBrowserView(analysisId: string, owner: string): Promise<BrowserViewOutcome>;
+  /** Succeeded analyses whose Browser view is pending or failed and held by no live materialization at `now` (epoch ms). */
+  browserViewsToWrite(now: number): Promise<string[]>;
   /**
    * Reserves `count` niche ids of a graph, never handed out before (a counter on the graph,
    * raised atomically; on a graph analysed before it existed, it starts above every "n<k>"

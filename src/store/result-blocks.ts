@@ -181,7 +181,8 @@ export interface MemberBlock {
 
 /** The stored properties of one block node. */
 export interface BlockRow {
-  kind: 'members' | 'index' | 'ties' | 'communities';
+  /** 'catalogue': the niche and community rows (result-catalogue.ts). */
+  kind: 'members' | 'index' | 'ties' | 'communities' | 'catalogue';
   seq: number;
   count: number;
   /** First account id of an index block (for the lookup by id); null otherwise. */

@@ -34,6 +34,7 @@ import {
   type MemberBlock,
   type TieBlock,
 } from './result-blocks.js';
+import { decodeCatalogue, type CatalogueRows } from './result-catalogue.js';
 
 export interface ResultReadingOptions {
   /** Bytes the cache may hold. */
@@ -302,7 +303,12 @@ export class Neo4jResultReader {
     const res = await this.ctx.read('result-catalogue', { analysisId });
     // One record per row (cypher/result-catalogue.cypher), put back in rank / seq order.
     let header: Row | null = null;
-    const parts: Record<'niche' | 'community' | 'communityBlock', Array<{ seq: number | null; row: Row }>> = { niche: [], community: [], communityBlock: [] };
+    const parts: Record<'niche' | 'community' | 'communityBlock' | 'catalogueBlock', Array<{ seq: number | null; row: Row }>> = {
+      niche: [],
+      community: [],
+      communityBlock: [],
+      catalogueBlock: [],
+    };
     for (const record of res.records) {
       const kind = record.get('kind') as string;
       const row = record.get('row') as Row;
@@ -320,7 +326,12 @@ export class Neo4jResultReader {
         .sort((x, y) => (x.seq ?? Number.MAX_SAFE_INTEGER) - (y.seq ?? Number.MAX_SAFE_INTEGER) || x.k - y.k)
         .map((x) => x.row);
     const baseline = strOrNull(header.baselineAnalysisId);
-    const rows = ordered(parts.niche).map((n) => nicheOf(n, baseline));
+    // The catalogue block (result-catalogue.ts) when the result has one, else the nodes.
+    const block = parts.catalogueBlock[0];
+    const stored = block ? decodeCatalogue(block.row.data as Int8Array) : null;
+    const nicheRows: Row[] = stored ? (stored.niches as unknown as Row[]) : ordered(parts.niche);
+    const communityRows: Row[] = stored ? (stored.communities as unknown as Row[]) : ordered(parts.community);
+    const rows = nicheRows.map((n) => nicheOf(n, baseline));
     const niches = rows.map((x) => x.niche);
     const catalogue: Catalogue = {
       analysisId,
@@ -329,7 +340,7 @@ export class Neo4jResultReader {
       revision: toNumber(header.revision),
       niches,
       nicheIndex: new Map(niches.map((n, k) => [n.id, k])),
-      communities: communitiesOf(ordered(parts.community), ordered(parts.communityBlock)),
+      communities: communitiesOf(communityRows, ordered(parts.communityBlock)),
       memberStart: Int32Array.from(rows, (x) => x.memberStart),
       tieStart: Int32Array.from(rows, (x) => x.tieStart),
       tieCount: Int32Array.from(rows, (x) => x.tieCount),
@@ -400,6 +411,66 @@ export class Neo4jResultReader {
   }
 
   /** Ids of members from..to-1 of a block and of their ties' other ends, by account index. */
+  /** The catalogue block's rows (result-catalogue.ts); null when the result has none (stored before it). */
+  async catalogueRows(analysisId: string): Promise<CatalogueRows | null> {
+    const res = await this.ctx.read('result-catalogue-block', { analysisId });
+    const data = res.records[0]?.get('data') as Int8Array | undefined;
+    return data === undefined ? null : decodeCatalogue(data);
+  }
+
+  /** Every account id of a succeeded analysis in member order (niche by niche, rank order; the unassigned group's too); null without a stored result. */
+  async memberOrder(analysisId: string): Promise<string[] | null> {
+    const c = await this.catalogue(analysisId);
+    if (!c) return null;
+    const ids = await this.accountIds(c);
+    const order = new Array<string>(c.accounts);
+    for (let seq = 0; seq * MEMBER_BLOCK < c.accounts; seq++) {
+      const block = await this.memberBlock(c, seq, false);
+      for (let k = 0; k < block.count; k++) order[block.start + k] = ids[block.account[k] as number] as string;
+    }
+    return order;
+  }
+
+  /**
+   * The member rows at these member positions of a succeeded analysis (every figure; with
+   * `withTies`, the top ties with their ids, else none), in the order asked.
+   */
+  async membersAt(analysisId: string, positions: readonly number[], withTies: boolean): Promise<MemberRow[]> {
+    const c = await this.catalogue(analysisId);
+    if (!c) throw new Error(`store/result-reading: analysis '${analysisId}' has no stored result`);
+    const rows: MemberRow[] = [];
+    for (const p of positions) {
+      const block = await this.memberBlock(c, Math.floor(p / MEMBER_BLOCK));
+      const ids = await this.idsOf(c, block, p - block.start, p - block.start + 1, withTies);
+      rows.push(memberRow(block, p - block.start, ids, withTies));
+    }
+    return rows;
+  }
+
+  /**
+   * What a niche-activity read needs of one niche (niche-activity.ts): its graph, row and
+   * member ids in rank order (from the compact form: the members and index blocks); null
+   * when the analysis has no stored result or no such niche.
+   */
+  async nicheMembers(analysisId: string, nicheId: string): Promise<{ graphId: string; niche: NicheRow; memberIds: string[] } | null> {
+    const c = await this.catalogue(analysisId);
+    const row = c?.nicheIndex.get(nicheId);
+    if (!c || row === undefined) return null;
+    const niche = c.niches[row] as NicheRow;
+    const memberIds: string[] = [];
+    // The unassigned group is not a niche: no member list (as on its node).
+    if (!niche.unassigned) {
+      const from = c.memberStart[row] as number;
+      const to = from + niche.size;
+      for (let p = from; p < to; ) {
+        const block = await this.memberBlock(c, Math.floor(p / MEMBER_BLOCK));
+        const end = Math.min(to, block.start + block.count);
+        for (; p < end; p++) memberIds.push(await this.idOf(c, block.account[p - block.start] as number));
+      }
+    }
+    return { graphId: c.graphId, niche, memberIds };
+  }
+
   private async idsOf(c: Catalogue, block: MemberBlock, from: number, to: number, withTies = true): Promise<Map<number, string>> {
     const wanted: number[] = [];
     for (let p = from; p < to; p++) {

@@ -46,6 +46,7 @@ import {
   type MemberBlock,
   type ScoreColumn,
 } from './result-blocks.js';
+import { decodeCatalogue, encodeCatalogue, type CatalogueRows } from './result-catalogue.js';
 import { BROWSER_TRUSTED_LINKS } from './result-writing.js';
 
 const BROADCASTER = ROLES.indexOf('broadcaster');
@@ -114,21 +115,12 @@ interface Stored {
   centralityNames: string[];
   /** The lease holder that wrote the blocks (result-blocks.cypher's $owner), kept by the rewrite. */
   writer: string | null;
+  /** The catalogue block's rows (result-catalogue.ts); null for a result stored before it existed. */
+  catalogue: CatalogueRows | null;
 }
 
 async function readStored(ctx: Neo4jContext, tx: ManagedTransaction, analysisId: string): Promise<Stored> {
-  const nicheRes = await tx.run(ctx.q.get('result-redact-niches-read'), { analysisId });
-  const niches: StoredNiche[] = nicheRes.records.map((r) => ({
-    id: str(r.get('id')),
-    communityId: r.get('communityId') === null || r.get('communityId') === undefined ? null : str(r.get('communityId')),
-    unassigned: r.get('unassigned') === true,
-    memberStart: toNumber(r.get('memberStart')),
-    tieStart: toNumber(r.get('tieStart')),
-    tieCount: toNumber(r.get('tieCount')),
-    bridgeIds: ((r.get('bridgeIds') ?? []) as unknown[]).map(str),
-    bridgeParticipation: ((r.get('bridgeParticipation') ?? []) as unknown[]).map((x) => toNumber(x)),
-    bridgeTo: ((r.get('bridgeTo') ?? []) as unknown[]).map(str),
-  }));
+  let catalogue: CatalogueRows | null = null;
   const blockRes = await tx.run(ctx.q.get('result-redact-blocks-read'), { analysisId });
   const ids: string[] = [];
   const members: MemberBlock[] = [];
@@ -145,6 +137,25 @@ async function readStored(ctx: Neo4jContext, tx: ManagedTransaction, analysisId:
       centralityNames = ((r.get('centralityNames') ?? []) as unknown[]).map(str);
       members.push(decodeMemberBlock(seq, centralityNames, data));
     } else if (kind === 'ties') ties.push(decodeTieBlock(seq, data));
+    else if (kind === 'catalogue') catalogue = decodeCatalogue(data);
+  }
+  // The niche rows: the catalogue block's, or (a result stored before it) the nodes'.
+  let niches: StoredNiche[];
+  if (catalogue !== null) {
+    niches = (catalogue as CatalogueRows).niches.map((n) => ({ ...n, unassigned: n.unassigned === true }));
+  } else {
+    const nicheRes = await tx.run(ctx.q.get('result-redact-niches-read'), { analysisId });
+    niches = nicheRes.records.map((r) => ({
+      id: str(r.get('id')),
+      communityId: r.get('communityId') === null || r.get('communityId') === undefined ? null : str(r.get('communityId')),
+      unassigned: r.get('unassigned') === true,
+      memberStart: toNumber(r.get('memberStart')),
+      tieStart: toNumber(r.get('tieStart')),
+      tieCount: toNumber(r.get('tieCount')),
+      bridgeIds: ((r.get('bridgeIds') ?? []) as unknown[]).map(str),
+      bridgeParticipation: ((r.get('bridgeParticipation') ?? []) as unknown[]).map((x) => toNumber(x)),
+      bridgeTo: ((r.get('bridgeTo') ?? []) as unknown[]).map(str),
+    }));
   }
   const n = ids.length;
   const account = new Int32Array(n);
@@ -164,7 +175,7 @@ async function readStored(ctx: Neo4jContext, tx: ManagedTransaction, analysisId:
     tieWeight.set(b.weight, b.start);
     if (b.reciprocated) tieReciprocated.set(b.reciprocated, b.start);
   }
-  return { niches, ids, account, niche, members, tieSource, tieTarget, tieWeight, tieReciprocated, centralityNames, writer };
+  return { niches, ids, account, niche, members, tieSource, tieTarget, tieWeight, tieReciprocated, centralityNames, writer, catalogue };
 }
 
 // ------------------------------------------------------------------ the result without them
@@ -326,7 +337,7 @@ async function write(
   // community of an erased unassigned account is redacted (module comment), and
   // resultBlocks yields none of them (result-redact-trim leaves them).
   const blocks: Row[] = [];
-  const counts: Record<BlockRow['kind'], number> = { members: 0, index: 0, ties: 0, communities: 0 };
+  const counts: Record<BlockRow['kind'], number> = { members: 0, index: 0, ties: 0, communities: 0, catalogue: 0 };
   for (const b of resultBlocks(next.source)) {
     counts[b.kind]++;
     blocks.push({ kind: b.kind, seq: int(b.seq), count: int(b.count), firstId: b.firstId, ids: b.ids, tieIds: b.tieIds, centralityNames: b.centralityNames, data: b.data });
@@ -418,6 +429,18 @@ async function write(
   }
   if (lost.size > 0) await tx.run(q.get('result-redact-communities'), { analysisId, rows: [...lost].map(([id, members]) => ({ id, members: int(members) })) });
 
+  // The catalogue block, when the result has one: the same changes as the nodes'.
+  if (s.catalogue !== null) {
+    const catalogue = redactedCatalogue(s.catalogue, nicheRows, lost);
+    const data = encodeCatalogue(catalogue);
+    await tx.run(q.get('result-blocks'), {
+      analysisId,
+      graphId,
+      owner: s.writer,
+      rows: [{ kind: 'catalogue', seq: int(0), count: int(catalogue.niches.length), firstId: null, ids: null, tieIds: null, centralityNames: null, data }],
+    });
+  }
+
   const unassigned = s.niches.findIndex((n) => n.unassigned);
   await tx.run(q.get('result-redact-analysis'), {
     analysisId,
@@ -426,6 +449,29 @@ async function write(
     unassigned: unassigned < 0 ? null : int((next.memberStarts[unassigned + 1] as number) - (next.memberStarts[unassigned] as number)),
     erased: int(erased.length),
   });
+}
+
+/** The catalogue rows after a redaction: the niche rows' new sizes, offsets and lists (nicheRows, in rank order), the communities' lost members. */
+function redactedCatalogue(old: CatalogueRows, nicheRows: Row[], lost: Map<string, number>): CatalogueRows {
+  const niches = old.niches.map((n, r) => {
+    const row = nicheRows[r] as Row;
+    const next = { ...n, size: toNumber(row.size), memberStart: toNumber(row.memberStart), tieStart: toNumber(row.tieStart), tieCount: toNumber(row.tieCount) };
+    if (row.redacted !== true) return next;
+    return {
+      ...next,
+      redacted: true,
+      trustedIds: row.trustedIds as string[],
+      trustedScores: row.trustedScores as number[],
+      bridgeIds: row.bridgeIds as string[],
+      bridgeParticipation: row.bridgeParticipation as number[],
+      bridgeTo: row.bridgeTo as string[],
+    };
+  });
+  const communities = old.communities.map((c) => {
+    const members = lost.get(c.id);
+    return members === undefined ? c : { ...c, size: c.size - members, redacted: true };
+  });
+  return { niches, communities };
 }
 
 /** Member position of old account index i (its index block said so; recomputed from the member order). */

@@ -119,7 +119,7 @@ t.test('Neo4j SIGKILLed mid-stream: 503 naming the committed batches, all of the
     Number((await probe.executeQuery(`MATCH (x:${label} {analysisId: $analysisId}) RETURN count(x) AS n`, { analysisId })).records[0]?.get('n'));
 
   // An analysis whose write-back is held mid-way: 100 rings of 25 give 100 niches; the test
-  // holds niche n7's key, so the writer stages its blocks and waits on that key.
+  // holds its catalogue block's key, so the writer stages its other blocks and waits on that key.
   const w = uniqueId('killedwb');
   t.equal((await ctx.app.inject({ method: 'POST', url: '/v1/graphs', payload: { id: w, name: w } })).statusCode, 201);
   t.teardown(() => ctx.store.deleteGraph(w).then(() => {}, () => {}));
@@ -134,14 +134,14 @@ t.test('Neo4j SIGKILLed mid-stream: 503 naming the committed batches, all of the
   const analysisId = posted.json().id as string;
   const lockSession = probe.session({ defaultAccessMode: neo4j.session.WRITE });
   const lock = await lockSession.beginTransaction();
-  await lock.run('CREATE (:Niche {analysisId: $analysisId, id: $id})', { analysisId, id: 'n7' });
+  await lock.run("CREATE (:ResultBlock {analysisId: $analysisId, kind: 'catalogue', seq: 0})", { analysisId });
   t.teardown(() => lockSession.close().catch(() => {}));
   let staged = 0;
   for (let i = 0; i < 1200 && staged === 0; i++) {
     staged = await nodes('ResultBlock', analysisId);
     if (staged === 0) await new Promise((r) => setTimeout(r, 50));
   }
-  t.ok(staged > 0, `the write-back is mid-way (${staged} blocks staged, held on a niche key)`);
+  t.ok(staged > 0, `the write-back is mid-way (${staged} blocks staged, held on the catalogue block's key)`);
   t.equal((await ctx.app.inject({ url: `/v1/analyses/${analysisId}` })).json().status, 'running');
   stage('the write-back held');
 

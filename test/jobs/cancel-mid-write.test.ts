@@ -4,9 +4,9 @@
  * explore.cypher query shows the cancelled analysis.
  *
  * Deterministic, not timed: the test holds, in an open transaction of its own, the key of
- * one niche node the worker will write (an uncommitted node under the unique constraint
- * on (analysisId, id)); the worker commits its result blocks, then waits on that lock in
- * its niches transaction. The test sees the committed blocks, cancels (the worker thread is
+ * the catalogue block the worker will write last (an uncommitted node under the unique
+ * constraint on (analysisId, kind, seq)); the worker commits its other result blocks, then
+ * waits on that lock in the catalogue's transaction, before the analysis could succeed. The test sees the committed blocks, cancels (the worker thread is
  * terminated), then lets its own transaction go.
  */
 import t from 'tap';
@@ -48,10 +48,10 @@ t.test('an analysis cancelled mid-write leaves no niche, block or membership', a
   const analysisId = uniqueId('an');
   const analysis = { id: analysisId, graphId, status: 'queued' as const, params: { ...defaultParams, runs: 1 }, createdAt: new Date().toISOString(), startedAt: null, finishedAt: null, error: null, summary: null };
 
-  // The lock: niche n5 of this analysis, created and not committed.
+  // The lock: the catalogue block of this analysis, created and not committed.
   const lockSession = driver.session({ database, defaultAccessMode: neo4j.session.WRITE });
   const lock = await lockSession.beginTransaction();
-  await lock.run('CREATE (:Niche {analysisId: $analysisId, id: $id})', { analysisId, id: 'n5' });
+  await lock.run("CREATE (:ResultBlock {analysisId: $analysisId, kind: 'catalogue', seq: 0})", { analysisId });
 
   const runner = new AnalysisRunner(store, pino({ level: 'silent' }), { connection, concurrency: 1, queueLimit: 1 });
   t.teardown(() => runner.close());

@@ -5,9 +5,9 @@
  * writer's lease has expired; before that, a booting process leaves them alone (for all it
  * knows, the holder is another live process still writing: issue 13).
  *
- * Deterministic, not timed: the test holds, in an open transaction, the key of one niche
- * the writer will create (under the unique constraint), so the writer commits its blocks
- * and then waits; the test sees the blocks, kills the process, and lets its lock go.
+ * Deterministic, not timed: the test holds, in an open transaction, the key of the
+ * catalogue block the writer creates last (under the unique constraint), so the writer
+ * commits its other blocks and then waits; the test sees the blocks, kills the process, and lets its lock go.
  */
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
@@ -38,7 +38,7 @@ t.test('a writer killed mid-write: staged rows stay invisible, the boot sweep re
 
   const lockSession = driver.session({ database, defaultAccessMode: neo4j.session.WRITE });
   const lock = await lockSession.beginTransaction();
-  await lock.run('CREATE (:Niche {analysisId: $analysisId, id: $id})', { analysisId, id: 'n7' });
+  await lock.run("CREATE (:ResultBlock {analysisId: $analysisId, kind: 'catalogue', seq: 0})", { analysisId });
 
   const child = spawn(process.execPath, ['--import=tsx', fileURLToPath(new URL('./fixtures/write-result.ts', import.meta.url))], {
     env: { ...process.env, GRAPH_ID: graphId, ANALYSIS_ID: analysisId, OWNER: owner, LEASE_UNTIL: String(leaseUntil) },

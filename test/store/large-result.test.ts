@@ -126,7 +126,7 @@ t.test('every transaction of a large write can run twice (a driver retry after a
   t.equal((await store.listNiches(a.id, { limit: 100, offset: 0 })).total, 6);
 });
 
-t.test('a membership whose account is missing fails the write; the next write replaces the partial rows', async (t) => {
+t.test('a membership whose account is missing fails the Browser view, not the result; written again later, exactly once', async (t) => {
   for (const [label, options] of [
     ['writeBack full, defaults', { writeBack: 'full' }],
     ['several transactions', { chunkSize: 3, resultChunkSize: 3, blockBytesPerTransaction: 1, writeBack: 'full', resultConcurrency: 2 }],
@@ -137,12 +137,19 @@ t.test('a membership whose account is missing fails the write; the next write re
     await store.ingest(g, { interactions: [], accounts: unevenIds.filter((id) => id !== 'u13').map((id) => ({ id, properties: {} })) });
     const a = queuedAnalysis(g);
     await createRunning(store, a);
-    await t.rejects(store.writeResult(a.id, toColumnar(unevenResult(1)), new Date().toISOString(), TEST_OWNER), /stored \d+ of \d+ memberships/, label);
-    t.equal((await store.getAnalysis(a.id))?.status, 'running', `${label}: not succeeded (still running)`);
+    t.same(await store.writeResult(a.id, toColumnar(unevenResult(1)), new Date().toISOString(), TEST_OWNER), { browserView: 'failed' }, label);
+    t.match(await store.getAnalysis(a.id), { status: 'succeeded', browserView: 'failed' }, `${label}: the result is stored, its view failed`);
+    t.equal((await store.listNiches(a.id, { limit: 100, offset: 0 })).total, 6, `${label}: the routes read the stored result`);
+    const left = await driver.executeQuery(`MATCH (n:Niche {analysisId: $id}) RETURN count(n) AS n`, { id: a.id }, { database });
+    t.equal(Number(left.records[0]?.get('n')), 0, `${label}: nothing of the view staged is left`);
+    t.same(await membershipCounts(driver, g, a.id), { memberships: 0, accounts: 0, ranks: 0 });
+    t.ok((await store.browserViewsToWrite(Date.now())).includes(a.id), `${label}: to be written again`);
 
     await store.ingest(g, { interactions: [], accounts: [{ id: 'u13', properties: {} }] });
-    await store.writeResult(a.id, toColumnar(unevenResult(2)), new Date().toISOString(), TEST_OWNER);
-    t.equal((await store.getAnalysis(a.id))?.status, 'succeeded', `${label}: written again`);
+    t.equal(await store.materializeBrowserView(a.id, 'another-process'), 'written', `${label}: written again from the stored result`);
+    t.match(await store.getAnalysis(a.id), { status: 'succeeded', browserView: 'written' });
     t.same(await membershipCounts(driver, g, a.id), { memberships: 20, accounts: 20, ranks: 20 }, `${label}: exactly once`);
+    t.equal(await store.materializeBrowserView(a.id, 'another-process'), 'held', `${label}: a written view is not written twice`);
+    t.notOk((await store.browserViewsToWrite(Date.now())).includes(a.id));
   }
 });

@@ -175,6 +175,32 @@ t.test('the community level: (:Community) nodes linked from their niches, listCo
   t.equal(Number(left.records[0]?.get('n')), 0, 'markFailed discards the communities');
 });
 
+t.test('the catalogue block is the record; a result stored before it is read from its nodes', async (t) => {
+  const g = await newGraph(t, store, 'catalogue');
+  await store.ingest(g, { interactions: smallGraphInteractions(), accounts: [] });
+  const a = queuedAnalysis(g);
+  await createRunning(store, a);
+  await store.writeResult(a.id, toColumnar(smallResult()), new Date().toISOString(), TEST_OWNER);
+  const blocks = await driver.executeQuery(`MATCH (b:ResultBlock {analysisId: $id, kind: 'catalogue'}) RETURN count(b) AS n`, { id: a.id }, db);
+  t.equal(Number(blocks.records[0]?.get('n')), 1, 'one catalogue block');
+  const page = { limit: 10, offset: 0 };
+  const niches = await store.listNiches(a.id, page);
+  const communities = await store.listCommunities(a.id, page);
+  t.equal(niches.total, 2);
+
+  // The nodes alone (as a result written before the catalogue block): the same rows.
+  await driver.executeQuery(`MATCH (b:ResultBlock {analysisId: $id, kind: 'catalogue'}) DELETE b`, { id: a.id }, db);
+  store.forgetResult(a.id);
+  t.same(await store.listNiches(a.id, page), niches, 'niche rows from the nodes');
+  t.same(await store.listCommunities(a.id, page), communities, 'community rows from the nodes');
+
+  // The block alone: the same rows (a node edited meanwhile is not what the routes read).
+  await store.writeResult(a.id, toColumnar(smallResult()), new Date().toISOString(), TEST_OWNER);
+  await driver.executeQuery(`MATCH (n:Niche {analysisId: $id}) SET n.size = 999`, { id: a.id }, db);
+  store.forgetResult(a.id);
+  t.same(await store.listNiches(a.id, page), niches, 'niche rows from the block');
+});
+
 t.test('a community of unassigned accounts only: no (:Community) node, a row of the communities blocks, listed in rank order', async (t) => {
   const g = await newGraph(t, store, 'nicheless');
   await store.ingest(g, { interactions: smallGraphInteractions(), accounts: [] });

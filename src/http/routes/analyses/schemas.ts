@@ -177,7 +177,8 @@ const AnalysisTimings = Type.Object(
     communities: Type.Optional(Type.Number({ description: 'Louvain.' })),
     centrality: Type.Optional(Type.Number({ description: 'Global and within-niche PageRank.' })),
     scoring: Type.Optional(Type.Number({ description: 'Niche metrics, trust scores, ranking.' })),
-    persistence: Type.Optional(Type.Number({ description: 'Writing niches and memberships to Neo4j.' })),
+    persistence: Type.Optional(Type.Number({ description: 'Writing the result to Neo4j in its compact form, up to succeeded.' })),
+    browserView: Type.Optional(Type.Number({ description: "After succeeded: writing the Browser view (browserView) from the stored result." })),
     total: Type.Optional(Type.Number({ description: 'Created -> finished.' })),
   },
   {
@@ -233,6 +234,16 @@ export const Analysis = Type.Object(
         description:
           'Accounts erased from this stored result since it was computed (DELETE .../accounts/{accountId}); absent when none. ' +
           'Its summary counts (accounts, edges, unassigned) are updated; modularity and mean confidence are those computed with them.',
+      }),
+    ),
+    browserView: Type.Optional(
+      Type.Union([Type.Literal('pending'), Type.Literal('written'), Type.Literal('failed')], {
+        description:
+          "A succeeded analysis' Browser view: the (:Niche) and (:Community) nodes and IN_NICHE relationships that the queries of " +
+          'cypher/explore.cypher read in Neo4j Browser, materialized from the stored result after the analysis succeeded. ' +
+          "'pending' while it is written (those queries show nothing of it yet), 'written' once they do, 'failed' when a write " +
+          'gave up (written again later: at the next start of the service). Every results route and export reads the stored result ' +
+          'and answers as soon as the analysis is succeeded, whatever this says. Absent before the analysis succeeded.',
       }),
     ),
     progress: Type.Optional(AnalysisProgress),
