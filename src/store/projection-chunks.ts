@@ -289,13 +289,22 @@ export class ChunkRebuild {
       }
       const nodes: number[] = [];
       let builder = new ChunkBuilder();
-      let inFlight: Promise<boolean> | null = null;
+      // The write in flight, settled into a value at once: a rejection waits here for the
+      // next flush instead of going unhandled while the read goes on (which ends the process).
+      let inFlight: Promise<{ ok: boolean; error?: unknown }> | null = null;
       let lost = false;
+      const settle = async () => {
+        if (inFlight === null) return;
+        const outcome = await inFlight;
+        inFlight = null;
+        if ('error' in outcome) throw outcome.error;
+        if (!outcome.ok) lost = true;
+      };
       const flush = async () => {
         const packed = builder.pack();
         builder = new ChunkBuilder();
-        if (inFlight !== null && !(await inFlight)) lost = true;
-        inFlight = lost ? null : this.write(packed);
+        await settle();
+        if (!lost) inFlight = this.write(packed).then((ok) => ({ ok }), (error: unknown) => ({ ok: false, error }));
       };
       const query = tx.run(q.get('project-graph'), {
         graphId: this.graphId,
@@ -327,9 +336,11 @@ export class ChunkRebuild {
           if (lost) break;
         }
         if (!lost && builder.size > 0) await flush();
+        await settle();
       } finally {
-        // Settled before the transaction ends, whatever happened.
-        if (inFlight !== null && !(await (inFlight as Promise<boolean>))) lost = true;
+        // Settled before the transaction ends, whatever happened (its error, if any, is then
+        // the second one: the first is what propagates).
+        if (inFlight !== null) await inFlight;
       }
       return !lost;
     });
