@@ -210,8 +210,9 @@ const tokenOf = (state: string) => (state.startsWith('rebuilding:') ? state.slic
  * Exactness is the one-transaction rebuild's: the rows read are the graph's at the claimed
  * version, because everything that changes its relationships either raises the version
  * (ingests, erasures) or marks the set stale (erasures) under the same lock, and either makes
- * the commit refuse; ingests do not wait for a rebuild any more (they used to wait for its
- * one transaction), they make it refuse. A rebuild that loses its claim (an erasure, an
+ * the commit refuse; an ingest no longer waits for the whole rebuild (it used to wait for its
+ * one transaction), at most for one pending write (which takes the lock for its check), and
+ * makes the rebuild refuse. A rebuild that loses its claim (an erasure, an
  * ingest, another rebuild that took the claim over) stops, sweeps its own pending chunks
  * and reports false; the projection then reads the relationships. A rebuild interrupted
  * for good (its process killed) leaves its claim and pending chunks: the next rebuild takes
