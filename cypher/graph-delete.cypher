@@ -32,6 +32,10 @@ CALL (b) { DELETE b } IN TRANSACTIONS OF 50 ROWS;
 MATCH (c:ProjectionChunk {graphId: $graphId})
 CALL (c) { DELETE c } IN TRANSACTIONS OF 50 ROWS;
 
+// Chunks of rebuilds that no projection reads (pending, or retired by a rebuild).
+MATCH (c:ProjectionChunk {orphanOf: $graphId})
+CALL (c) { DELETE c } IN TRANSACTIONS OF 10 ROWS;
+
 // The progress records of resumable uploads (src/store/uploads.ts).
 MATCH (u:Upload {graphId: $graphId})
 CALL (u) { DELETE u } IN TRANSACTIONS OF $batchSize ROWS;

@@ -65,6 +65,10 @@ FOR (e:Erasure) ON (e.graphId);
 CREATE INDEX projection_chunk_graph IF NOT EXISTS
 FOR (c:ProjectionChunk) ON (c.graphId);
 
+// Chunks no projection reads (a rebuild's pending chunks, and the ones it retired): swept by graph.
+CREATE INDEX projection_chunk_orphan IF NOT EXISTS
+FOR (c:ProjectionChunk) ON (c.orphanOf);
+
 // Resumable streamed uploads (src/store/uploads.ts): one node per (graph, Upload-Id).
 CREATE CONSTRAINT upload_key IF NOT EXISTS
 FOR (u:Upload) REQUIRE (u.graphId, u.id) IS UNIQUE

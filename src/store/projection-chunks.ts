@@ -35,13 +35,14 @@
  *   - an erasure (erasure-begin, erasure-finish) marks the set 'stale': its deletions are
  *     not mirrored. A graph from before chunks existed has no state ('missing');
  *   - graph deletion deletes the chunks with the graph (graph-delete).
- * A projection of a graph whose set is not valid rebuilds it first (rebuild(): one write
- * transaction under the graph's lock that reads the relationships, as the projection
- * did before chunks, and writes them as chunks), then reads the chunks; when the rebuild
- * fails (e.g. a graph too large for one transaction) it reads the relationships instead.
+ * A projection of a graph whose set is not valid rebuilds it first (ChunkRebuild: reads the
+ * relationships as the projection did before chunks and writes them as chunks, in bounded
+ * transactions, swapped in at once under the graph's lock), then reads the chunks; when the
+ * rebuild fails or is refused (the graph changed meanwhile) it reads the relationships instead.
  */
+import { randomUUID } from 'node:crypto';
 import { endianness } from 'node:os';
-import type { ManagedTransaction } from 'neo4j-driver';
+import neo4j, { type ManagedTransaction } from 'neo4j-driver';
 import type { Neo4jContext } from './neo4j-context.js';
 import { firstRecord, int, toNumber } from './neo4j-values.js';
 
@@ -185,66 +186,227 @@ export function writeChunk(ctx: Neo4jContext, tx: ManagedTransaction, graphId: s
   });
 }
 
+/** The state a rebuild holds the set in while it runs (projection-chunks-claim). */
+const claimOf = (token: string) => `rebuilding:${token}`;
+
+/** The token of the rebuild a state names, or null (valid, stale, missing). */
+const tokenOf = (state: string) => (state.startsWith('rebuilding:') ? state.slice('rebuilding:'.length) : null);
+
 /**
- * Rebuilds a graph's chunk set from its relationships (module comment), in one write
- * transaction under the graph's lock. Returns false when the graph is unknown or being
- * deleted; true when the set is valid afterwards (rebuilt here, or by another caller first).
+ * One rebuild of a graph's chunk set from its relationships (module comment), in bounded
+ * transactions, so that a graph of any size fits Neo4j's heap (a single transaction holding
+ * every chunk of the 1M-node LFR graph, about 600 MB of column strings, does not):
+ *   1. claim() (projection-chunks-claim): under the graph's lock, the set's state becomes
+ *      this rebuild's claim; a valid set is left alone;
+ *   2. the relationships are read in one read transaction (project-graph, streamed) and
+ *      written as pending chunks, each in a write transaction of its own
+ *      (projection-chunk-pending-write: not read by any projection, and written only while
+ *      the claim holds, checked under the graph's lock);
+ *   3. commit() (projection-chunks-commit): under the graph's lock, only if the claim still
+ *      holds and the graph's version is the one read at the claim, the current chunks are
+ *      retired and the pending ones become the set, valid, at once (property changes only);
+ *   4. the retired chunks (and a failed rebuild's pending ones) are swept in small
+ *      transactions (projection-chunks-sweep).
+ * Exactness is the one-transaction rebuild's: the rows read are the graph's at the claimed
+ * version, because everything that changes its relationships either raises the version
+ * (ingests, erasures) or marks the set stale (erasures) under the same lock, and either makes
+ * the commit refuse; an ingest no longer waits for the whole rebuild (it used to wait for its
+ * one transaction), at most for one pending write (which takes the lock for its check), and
+ * makes the rebuild refuse. A rebuild that loses its claim (an erasure, an
+ * ingest, another rebuild that took the claim over) stops, sweeps its own pending chunks
+ * and reports false; the projection then reads the relationships. A rebuild interrupted
+ * for good (its process killed) leaves its claim and pending chunks: the next rebuild takes
+ * the claim over and sweeps them; graph deletion deletes them too.
+ */
+export class ChunkRebuild {
+  readonly token = randomUUID();
+  readonly claim = claimOf(this.token);
+  private previous: string | null = null;
+  private version = 0;
+  private folded = false;
+  private parts = 0;
+  private events = 0;
+
+  constructor(
+    private readonly ctx: Neo4jContext,
+    readonly graphId: string,
+  ) {}
+
+  /**
+   * Claims the set: 'claimed' (this rebuild holds it), 'valid' (nothing to do) or 'unknown'
+   * (no such graph, or being deleted). The pending chunks of a rebuild whose claim this one
+   * took over are swept.
+   */
+  async start(): Promise<'claimed' | 'valid' | 'unknown'> {
+    const claimed = firstRecord(await this.ctx.write('projection-chunks-claim', { graphId: this.graphId, claim: this.claim, now: new Date().toISOString() }));
+    if (!claimed) return 'unknown';
+    const previous = claimed.get('previous') as string;
+    if (previous === 'valid') return 'valid';
+    this.version = toNumber(claimed.get('version'));
+    this.folded = claimed.get('fold') === 'day';
+    const earlier = tokenOf(previous);
+    // Given back as it was found (a taken-over claim counts as stale: its rebuild can never commit).
+    this.previous = earlier === null ? previous : 'stale';
+    if (earlier !== null) await this.sweep([earlier]);
+    return 'claimed';
+  }
+
+  /** One pending chunk, in its own transaction; false when the claim was lost (nothing written). */
+  async write(chunk: PackedChunk): Promise<boolean> {
+    const part = this.parts;
+    const written = await this.ctx.write('projection-chunk-pending-write', {
+      graphId: this.graphId,
+      claim: this.claim,
+      token: this.token,
+      now: new Date().toISOString(),
+      seq: int(this.version),
+      part: int(part),
+      events: int(chunk.events),
+      types: chunk.types,
+      columns: chunk.columns,
+      counted: chunk.counted,
+      layout: int(CHUNK_LAYOUT),
+    });
+    if (written.records.length === 0) return false;
+    this.parts = part + 1;
+    this.events += chunk.events;
+    return true;
+  }
+
+  /**
+   * Reads the relationships at the claimed version (project-graph, one read transaction,
+   * streamed) and writes them as pending chunks of `eventsPerChunk` events; false when the
+   * claim was lost on the way. One chunk is written while the next is read and packed.
+   */
+  async copyRelationships(eventsPerChunk: number): Promise<boolean> {
+    const { q } = this.ctx;
+    return this.ctx.inRead(async (tx) => {
+      // Recomputed from scratch on each attempt (executeRead may retry): pending chunks of
+      // an earlier attempt are not promoted twice, they are swept and written again.
+      if (this.parts > 0) {
+        await this.sweep([this.token]);
+        this.parts = 0;
+        this.events = 0;
+      }
+      const nodes: number[] = [];
+      let builder = new ChunkBuilder();
+      // The write in flight, settled into a value at once: a rejection waits here for the
+      // next flush instead of going unhandled while the read goes on (which ends the process).
+      let inFlight: Promise<{ ok: boolean; error?: unknown }> | null = null;
+      let lost = false;
+      const settle = async () => {
+        if (inFlight === null) return;
+        const outcome = await inFlight;
+        inFlight = null;
+        if ('error' in outcome) throw outcome.error;
+        if (!outcome.ok) lost = true;
+      };
+      const flush = async () => {
+        const packed = builder.pack();
+        builder = new ChunkBuilder();
+        await settle();
+        if (!lost) inFlight = this.write(packed).then((ok) => ({ ok }), (error: unknown) => ({ ok: false, error }));
+      };
+      const query = tx.run(q.get('project-graph'), {
+        graphId: this.graphId,
+        from: null,
+        to: null,
+        timedOnly: false,
+        droppedTypes: [],
+        folded: this.folded,
+        idsPerRecord: int(2_000),
+        eventsPerRecord: 1_500,
+      });
+      try {
+        for await (const record of query) {
+          if (record.get('ids') !== null) {
+            for (const node of record.get('nodes') as number[]) nodes.push(node);
+            continue;
+          }
+          const type = record.get('type') as string | null;
+          const source = record.get('source') as number[];
+          const target = record.get('target') as number[];
+          const weight = record.get('weight') as number[];
+          const ts = record.get('ts') as number[];
+          const count = record.get('count') as number[] | null;
+          for (let k = 0; k < source.length; k++) {
+            const time = ts[k] as number;
+            builder.add(nodes[source[k] as number] as number, target[k] as number, type, weight[k] as number, Number.isNaN(time) ? null : time, count === null ? 1 : (count[k] as number));
+            if (builder.size >= eventsPerChunk) await flush();
+          }
+          if (lost) break;
+        }
+        if (!lost && builder.size > 0) await flush();
+        await settle();
+      } finally {
+        // Settled before the transaction ends, whatever happened (its error, if any, is then
+        // the second one: the first is what propagates).
+        if (inFlight !== null) await inFlight;
+      }
+      return !lost;
+    });
+  }
+
+  /** Makes the pending chunks the set (see the class comment); false when refused (nothing changed). */
+  async commit(): Promise<boolean> {
+    const { q } = this.ctx;
+    return this.ctx.inWrite(async (tx) => {
+      const committed = firstRecord(await tx.run(q.get('projection-chunks-commit'), { graphId: this.graphId, claim: this.claim, token: this.token, version: int(this.version), now: new Date().toISOString() }));
+      if (!committed) return false;
+      const promoted = toNumber(committed.get('promoted'));
+      const events = toNumber(committed.get('events'));
+      // Cannot happen (pending chunks are written only under the claim and swept only by
+      // their rebuild or the one that took its claim over): rolled back rather than committed.
+      if (promoted !== this.parts || events !== this.events) {
+        throw new Error(`${PREFIX}: a rebuild of '${this.graphId}' wrote ${this.parts} chunks (${this.events} events) but found ${promoted} (${events}); not committed.`);
+      }
+      return true;
+    });
+  }
+
+  /** After a failure or a refusal: the claim given back (if still held) and this rebuild's pending chunks swept. */
+  async abandon(): Promise<void> {
+    if (this.previous !== null) await this.ctx.write('projection-chunks-release', { graphId: this.graphId, claim: this.claim, previous: this.previous, now: new Date().toISOString() });
+    await this.sweep([this.token]);
+  }
+
+  /** Deletes the retired chunks of the graph and the pending chunks of the rebuilds named (projection-chunks-sweep). */
+  async sweep(tokens: string[]): Promise<void> {
+    const session = this.ctx.driver.session({ database: this.ctx.database, defaultAccessMode: neo4j.session.WRITE });
+    try {
+      // Auto-commit: CALL { } IN TRANSACTIONS is refused inside an explicit transaction.
+      await session.run(this.ctx.q.get('projection-chunks-sweep'), { graphId: this.graphId, tokens });
+    } finally {
+      await session.close();
+    }
+  }
+
+  get written(): { chunks: number; events: number } {
+    return { chunks: this.parts, events: this.events };
+  }
+}
+
+/**
+ * Rebuilds a graph's chunk set from its relationships (ChunkRebuild). Returns true when the
+ * set is valid afterwards (rebuilt here, or valid already); false when the graph is unknown
+ * or being deleted, or when the rebuild lost its claim (the graph changed meanwhile: the
+ * caller reads the relationships). Throws when a step fails (the claim is given back first).
  */
 export async function rebuildChunks(ctx: Neo4jContext, graphId: string, eventsPerChunk = REBUILD_EVENTS_PER_CHUNK): Promise<boolean> {
-  const { q } = ctx;
   const started = Date.now();
-  const outcome = await ctx.inWrite(async (tx) => {
-    const locked = firstRecord(await tx.run(q.get('projection-chunks-lock'), { graphId }));
-    if (!locked) return { done: false, events: 0, chunks: 0 };
-    if (locked.get('state') === 'valid') return { done: true, events: 0, chunks: 0 };
-    const seq = toNumber(locked.get('version'));
-    const folded = locked.get('fold') === 'day';
-    await tx.run(q.get('projection-chunks-delete'), { graphId });
-    // The relationships as the relationship-read projection streams them, nothing left out.
-    const nodes: number[] = [];
-    let builder = new ChunkBuilder();
-    let part = 0;
-    let events = 0;
-    const writes: Array<Promise<unknown>> = [];
-    const flush = () => {
-      writes.push(writeChunk(ctx, tx, graphId, seq, part++, builder.pack()).summary());
-      builder = new ChunkBuilder();
-    };
-    const query = tx.run(q.get('project-graph'), {
-      graphId,
-      from: null,
-      to: null,
-      timedOnly: false,
-      droppedTypes: [],
-      folded,
-      idsPerRecord: int(2_000),
-      eventsPerRecord: 1_500,
-    });
-    for await (const record of query) {
-      if (record.get('ids') !== null) {
-        for (const node of record.get('nodes') as number[]) nodes.push(node);
-        continue;
-      }
-      const type = record.get('type') as string | null;
-      const source = record.get('source') as number[];
-      const target = record.get('target') as number[];
-      const weight = record.get('weight') as number[];
-      const ts = record.get('ts') as number[];
-      const count = record.get('count') as number[] | null;
-      for (let k = 0; k < source.length; k++) {
-        const time = ts[k] as number;
-        builder.add(nodes[source[k] as number] as number, target[k] as number, type, weight[k] as number, Number.isNaN(time) ? null : time, count === null ? 1 : (count[k] as number));
-        events++;
-        if (builder.size >= eventsPerChunk) flush();
-      }
-    }
-    if (builder.size > 0) flush();
-    const settled = await Promise.allSettled(writes);
-    const failed = settled.find((s) => s.status === 'rejected');
-    if (failed) throw (failed as PromiseRejectedResult).reason;
-    await tx.run(q.get('projection-chunks-valid'), { graphId });
-    return { done: true, events, chunks: part };
-  });
-  if (outcome.chunks > 0 || outcome.events > 0) ctx.log.info({ graphId, ...outcome, ms: Date.now() - started }, 'rebuilt projection chunks');
-  return outcome.done;
+  const rebuild = new ChunkRebuild(ctx, graphId);
+  const claimed = await rebuild.start();
+  if (claimed !== 'claimed') return claimed === 'valid';
+  let done = false;
+  try {
+    done = (await rebuild.copyRelationships(eventsPerChunk)) && (await rebuild.commit());
+  } catch (error) {
+    await rebuild.abandon().catch((err: unknown) => ctx.log.warn({ graphId, err }, 'a failed chunk rebuild could not be cleaned up'));
+    throw error;
+  }
+  // Committed: the retired chunks go; refused: the claim is given back and the pending chunks go.
+  if (done) await rebuild.sweep([]);
+  else await rebuild.abandon();
+  ctx.log.info({ graphId, ...rebuild.written, done, ms: Date.now() - started }, done ? 'rebuilt projection chunks' : 'projection chunk rebuild refused: the graph changed meanwhile');
+  return done;
 }

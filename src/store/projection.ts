@@ -8,8 +8,9 @@
  *     set is valid: the account list as below (projection-accounts), then one record per
  *     ingested batch, its columns packed in one string, accounts named by node id; the
  *     window, the dropped types and the decay are applied here. A graph whose set is stale (an
- *     erasure) or missing (ingested before chunks existed) has it rebuilt first, in a write
- *     transaction of its own; when that fails, the relationships are read as below;
+ *     erasure) or missing (ingested before chunks existed) has it rebuilt first (ChunkRebuild:
+ *     bounded transactions, swapped in at once); when that fails or is refused (the graph
+ *     changed meanwhile), the relationships are read as below;
  *   - from the relationships (cypher/project-graph.cypher), the way described next.
  *
  * Relationship read, one read transaction: the graph's version first, then one query that streams the
@@ -79,8 +80,8 @@ export interface ProjectionOptions {
 export class Neo4jProjection {
   /**
    * Graphs whose chunk rebuild failed, with the version it failed at: not retried until the
-   * version moves (a graph too large for one rebuild transaction would otherwise pay a
-   * failed rebuild on top of every relationship read).
+   * version moves (a graph whose rebuild keeps failing would otherwise pay a failed
+   * rebuild on top of every relationship read).
    */
   private readonly failedRebuilds = new Map<string, number>();
 

@@ -3,12 +3,16 @@
  * the chunks equals the one read from the relationships (a store with projectionChunks:
  * false, same server, same graph), for the same parameters, after replays, erasure, folding,
  * on a graph without chunks (ingested before they existed) and when a batch lists accounts
- * without interactions; and graph deletion takes the chunks with it.
+ * without interactions; and graph deletion takes the chunks with it. A rebuild runs in
+ * bounded transactions (ChunkRebuild): one that an ingest, an erasure or another rebuild
+ * overtakes commits nothing and leaves nothing behind; one cut off is taken over.
  */
 import t, { type Test } from 'tap';
 import { pairTableRows, type PairTable } from '../../src/analysis/pair-table.js';
 import { CypherFiles } from '../../src/store/cypher-files.js';
 import { parseErasureKeys } from '../../src/store/erasure-keys.js';
+import { Neo4jContext, silentLogger } from '../../src/store/neo4j-context.js';
+import { ChunkRebuild, rebuildChunks } from '../../src/store/projection-chunks.js';
 import type { InteractionInput, ProjectionParams } from '../../src/store/port.js';
 import { TEST_ERASURE_SECRET } from '../helpers/app.js';
 import { ix, newGraph, openStore, uid } from './helpers.js';
@@ -18,6 +22,7 @@ const { store, driver } = await openStore(t, { erasureKeys });
 // The reference: the same server read through the relationships, chunks never used.
 const { store: relational } = await openStore(t, { erasureKeys, projectionChunks: false });
 const db = { database: process.env.NEO4J_DATABASE ?? 'neo4j' };
+const ctx = new Neo4jContext(driver, db.database, silentLogger, new CypherFiles());
 const T = 1_700_000_000_000;
 const DAY = 86_400_000;
 const base: ProjectionParams = { typeWeights: {}, from: null, to: null, minWeight: 0 };
@@ -174,7 +179,7 @@ t.test('a rebuild that fails falls back to the relationship read, and is not ret
   // A store whose chunk writes fail (division by zero at run time): every rebuild fails.
   class FailingChunkWrites extends CypherFiles {
     override get(name: string): string {
-      return name === 'projection-chunk-write' ? 'RETURN 1 / 0 AS boom' : super.get(name);
+      return name === 'projection-chunk-pending-write' ? 'RETURN 1 / 0 AS boom' : super.get(name);
     }
   }
   const warnings: object[] = [];
@@ -187,9 +192,121 @@ t.test('a rebuild that fails falls back to the relationship read, and is not ret
   t.same(rows((await failing.project(g, base))?.table), expected, 'the failed rebuild fell back to the relationships');
   t.equal(warnings.length, 1, 'the failure was logged');
   t.equal((await chunkState(g)).state, 'stale', 'nothing of the failed rebuild was committed');
+  t.equal(await orphans(g), 0, 'and nothing of it is left');
   t.same(rows((await failing.project(g, base))?.table), expected);
   t.equal(warnings.length, 1, 'same version: no second attempt');
   await store.ingest(g, { interactions: events(13, 50, true), accounts: [] });
   t.same(rows((await failing.project(g, base))?.table), rows((await relational.project(g, base))?.table));
   t.equal(warnings.length, 2, 'the version moved: attempted again');
+});
+
+/** Chunks of the graph that no projection reads (pending or retired: projection-chunks-sweep). */
+async function orphans(g: string): Promise<number> {
+  const res = await driver.executeQuery('MATCH (c:ProjectionChunk {orphanOf: $g}) RETURN count(c) AS n', { g }, db);
+  return Number(res.records[0]?.get('n'));
+}
+
+async function storedRelationships(g: string): Promise<number> {
+  const res = await driver.executeQuery('MATCH (:Account {graphId: $g})-[r:INTERACTED]->() RETURN count(r) AS n', { g }, db);
+  return Number(res.records[0]?.get('n'));
+}
+
+/** A graph of two batches whose chunk set is then marked stale (as an erasure leaves it). */
+async function staleGraph(t: Test, prefix: string): Promise<string> {
+  const g = await newGraph(t, store, prefix);
+  await store.ingest(g, { interactions: events(21, 300, true), accounts: [] });
+  await store.ingest(g, { interactions: events(22, 200, false), accounts: [] });
+  await driver.executeQuery(`MATCH (g:Graph {id: $g}) SET g.projectionChunks = 'stale'`, { g }, db);
+  return g;
+}
+
+t.test('a rebuild writes its chunks in transactions of their own and swaps them in at once', async (t) => {
+  const g = await staleGraph(t, 'chunks-parts');
+  const before = await chunkState(g);
+  const rebuild = new ChunkRebuild(ctx, g);
+  t.equal(await rebuild.start(), 'claimed');
+  t.ok(await rebuild.copyRelationships(37), 'copied');
+  const stored = await storedRelationships(g);
+  t.same(rebuild.written, { chunks: Math.ceil(stored / 37), events: stored }, 'every relationship once, 37 events a chunk');
+  t.same(await chunkState(g), { state: rebuild.claim, chunks: before.chunks, events: before.events }, 'the pending chunks are not the set yet');
+  t.equal(await orphans(g), Math.ceil(stored / 37), 'they wait beside it');
+  t.ok(await rebuild.commit(), 'committed');
+  t.same(await chunkState(g), { state: 'valid', chunks: Math.ceil(stored / 37), events: stored }, 'swapped in at once');
+  t.equal(await orphans(g), before.chunks, 'the old chunks are retired');
+  await rebuild.sweep([]);
+  t.equal(await orphans(g), 0, 'and swept');
+  await sameBothWays(t, g, 'rebuilt in parts');
+  t.equal(await new ChunkRebuild(ctx, g).start(), 'valid', 'a valid set is not claimed');
+});
+
+t.test('an ingest committed during a rebuild makes its commit refuse; the next projection rebuilds', async (t) => {
+  const g = await staleGraph(t, 'chunks-race-ingest');
+  const rebuild = new ChunkRebuild(ctx, g);
+  t.equal(await rebuild.start(), 'claimed');
+  t.ok(await rebuild.copyRelationships(50));
+  // Not waiting for the rebuild (it holds no lock between its transactions), and writing no chunk.
+  const before = await chunkState(g);
+  const batch = events(23, 100, true);
+  t.equal((await store.ingest(g, { interactions: batch, accounts: [] }))?.stored, batch.length, 'the ingest is stored meanwhile');
+  t.same(await chunkState(g), before, 'the ingest wrote no chunk while the set was claimed');
+  t.notOk(await rebuild.commit(), 'the version moved: refused');
+  t.equal((await chunkState(g)).state, rebuild.claim, 'nothing changed');
+  await rebuild.abandon();
+  t.equal((await chunkState(g)).state, 'stale', 'the claim given back');
+  t.equal(await orphans(g), 0, 'its pending chunks swept');
+  await sameBothWays(t, g, 'after the refused rebuild');
+  t.equal((await chunkState(g)).state, 'valid');
+  t.equal((await chunkState(g)).events, await storedRelationships(g), 'the ingested batch is in the rebuilt set');
+});
+
+t.test('an erasure during a rebuild: the rebuild loses its claim, writes and commits nothing', async (t) => {
+  const g = await staleGraph(t, 'chunks-race-erase');
+  const rebuild = new ChunkRebuild(ctx, g);
+  t.equal(await rebuild.start(), 'claimed');
+  t.ok(await store.eraseAccount(g, 'u1'));
+  t.notOk(await rebuild.copyRelationships(50), 'claim lost: the first pending write is refused');
+  t.equal(rebuild.written.chunks, 0, 'nothing written');
+  t.notOk(await rebuild.commit(), 'nor committed');
+  t.equal((await chunkState(g)).state, 'stale');
+  // rebuildChunks itself, overtaken the same way, reports false (the caller reads the relationships).
+  t.notOk((await store.project(g, base))?.table.accounts.includes('u1'), 'the erased account is not projected');
+  await sameBothWays(t, g, 'after the erasure');
+  t.equal(await orphans(g), 0);
+});
+
+t.test('a rebuild whose claim is taken over (or whose process died) leaves nothing that is read', async (t) => {
+  const g = await staleGraph(t, 'chunks-takeover');
+  const first = new ChunkRebuild(ctx, g);
+  t.equal(await first.start(), 'claimed');
+  t.ok(await first.copyRelationships(40));
+  t.ok((await orphans(g)) > 0, 'the first rebuild has pending chunks');
+  const second = new ChunkRebuild(ctx, g);
+  t.equal(await second.start(), 'claimed', 'the claim is taken over');
+  t.equal(await orphans(g), 0, "the first rebuild's pending chunks are swept by the second");
+  t.notOk(await first.write({ events: 0, types: '[]', columns: '', counted: false }), 'the first can write no more');
+  t.notOk(await first.commit(), 'nor commit');
+  t.ok(await second.copyRelationships(40));
+  t.ok(await second.commit());
+  await second.sweep([]);
+  t.equal((await chunkState(g)).events, await storedRelationships(g));
+  await sameBothWays(t, g, 'after a take-over');
+  // A rebuild cut off before its commit (worker killed): its claim stays until the next projection takes it over.
+  await driver.executeQuery(`MATCH (g:Graph {id: $g}) SET g.projectionChunks = 'stale'`, { g }, db);
+  const dead = new ChunkRebuild(ctx, g);
+  t.equal(await dead.start(), 'claimed');
+  t.ok(await dead.copyRelationships(40));
+  t.ok(await rebuildChunks(ctx, g), 'the next rebuild takes the claim over and commits');
+  t.equal(await orphans(g), 0, "the dead rebuild's chunks are gone");
+  t.same(await chunkState(g), { state: 'valid', chunks: 1, events: await storedRelationships(g) });
+});
+
+t.test('deleting a graph deletes the pending chunks of a rebuild too', async (t) => {
+  const g = await staleGraph(t, 'chunks-delete-pending');
+  const rebuild = new ChunkRebuild(ctx, g);
+  t.equal(await rebuild.start(), 'claimed');
+  t.ok(await rebuild.copyRelationships(40));
+  t.ok(await store.deleteGraph(g));
+  t.equal(await orphans(g), 0, 'no pending chunk left');
+  t.notOk(await rebuild.write({ events: 0, types: '[]', columns: '', counted: false }), 'and none written after');
+  t.notOk(await rebuild.commit());
 });

@@ -1,4 +1,0 @@
-// A rebuild's first write: the graph's old projection chunks go (they have no relationships).
-// Params: $graphId.
-MATCH (c:ProjectionChunk {graphId: $graphId})
-DELETE c
