@@ -21,7 +21,7 @@ import { createGunzip } from 'node:zlib';
 import { createDriver } from '../src/store/driver.js';
 import { Neo4jGraphStore } from '../src/store/neo4j-store.js';
 import type { InteractionInput, ProjectionParams } from '../src/store/port.js';
-import { loadAverage, processCpuMs, takeOption } from './proc.js';
+import { loadAverage, processCpuMs, timedWithCpu, takeOption } from './proc.js';
 
 const argv = process.argv.slice(2);
 const child = takeOption(argv, '--child');
@@ -32,16 +32,7 @@ const serverPid = process.env.NEO4J_PID;
 const params: ProjectionParams = { typeWeights: {}, from: null, to: null, minWeight: 0 };
 const connection = { uri, user: process.env.NEO4J_USER ?? '', password: process.env.NEO4J_PASSWORD ?? '', database };
 
-async function timed<T>(work: () => Promise<T>): Promise<{ value: T; ms: number; clientCpuMs: number; neo4jCpuMs: number | null }> {
-  const server0 = processCpuMs(serverPid);
-  const cpu0 = process.cpuUsage();
-  const t0 = performance.now();
-  const value = await work();
-  const ms = Math.round(performance.now() - t0);
-  const cpu = process.cpuUsage(cpu0);
-  const server1 = processCpuMs(serverPid);
-  return { value, ms, clientCpuMs: Math.round((cpu.user + cpu.system) / 1000), neo4jCpuMs: server0 === null || server1 === null ? null : Math.round(server1 - server0) };
-}
+const timed = <T>(work: () => Promise<T>) => timedWithCpu(serverPid, work);
 
 if (child !== undefined) {
   // One analysis worker's read: its own driver, then the projection, twice.

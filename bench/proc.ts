@@ -1,7 +1,8 @@
 /**
  * What the benches read about processes and the machine from /proc (Linux): a process's CPU
  * time so far, and the load average to print beside a figure taken on a shared machine.
- * Also the `--name value` option reader the store benches share.
+ * Also the `--name value` option reader the store benches share, and a timer that reports
+ * wall time with this process's and the server's CPU beside it.
  */
 import { readFileSync } from 'node:fs';
 
@@ -16,6 +17,18 @@ export function processCpuMs(pid: number | string | null | undefined): number | 
   } catch {
     return null;
   }
+}
+
+/** `work`'s result with its wall ms, this process's CPU ms and the server process's (`serverPid`: null without one). */
+export async function timedWithCpu<T>(serverPid: string | undefined, work: () => Promise<T>): Promise<{ value: T; ms: number; clientCpuMs: number; neo4jCpuMs: number | null }> {
+  const server0 = processCpuMs(serverPid);
+  const cpu0 = process.cpuUsage();
+  const t0 = performance.now();
+  const value = await work();
+  const ms = Math.round(performance.now() - t0);
+  const cpu = process.cpuUsage(cpu0);
+  const server1 = processCpuMs(serverPid);
+  return { value, ms, clientCpuMs: Math.round((cpu.user + cpu.system) / 1000), neo4jCpuMs: server0 === null || server1 === null ? null : Math.round(server1 - server0) };
 }
 
 /** The 1, 5 and 15 minute load averages, as /proc/loadavg prints them. */

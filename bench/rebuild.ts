@@ -14,7 +14,7 @@ import { readFileSync } from 'node:fs';
 import { createDriver } from '../src/store/driver.js';
 import { Neo4jGraphStore } from '../src/store/neo4j-store.js';
 import type { ProjectionParams } from '../src/store/port.js';
-import { loadAverage, processCpuMs } from './proc.js';
+import { loadAverage, timedWithCpu } from './proc.js';
 
 const graphId = process.argv[2];
 if (!graphId) throw new Error('usage: bench/rebuild.ts GRAPH_ID');
@@ -28,16 +28,7 @@ function neo4jRssMb(): number | null {
   return Math.round(Number(line?.split(/\s+/)[1]) / 1024);
 }
 
-async function timed<T>(work: () => Promise<T>) {
-  const server0 = processCpuMs(serverPid);
-  const cpu0 = process.cpuUsage();
-  const t0 = performance.now();
-  const value = await work();
-  const ms = Math.round(performance.now() - t0);
-  const cpu = process.cpuUsage(cpu0);
-  const server1 = processCpuMs(serverPid);
-  return { value, ms, clientCpuMs: Math.round((cpu.user + cpu.system) / 1000), neo4jCpuMs: server0 === null || server1 === null ? null : Math.round(server1 - server0) };
-}
+const timed = <T>(work: () => Promise<T>) => timedWithCpu(serverPid, work);
 
 const driver = await createDriver({ uri: process.env.NEO4J_URI ?? 'bolt://127.0.0.1:7687', user: process.env.NEO4J_USER ?? '', password: process.env.NEO4J_PASSWORD ?? '', database });
 const logs: object[] = [];

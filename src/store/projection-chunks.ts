@@ -178,12 +178,13 @@ export function writeChunk(ctx: Neo4jContext, tx: ManagedTransaction, graphId: s
     graphId,
     seq: int(seq),
     part: int(part),
-    events: int(chunk.events),
-    types: chunk.types,
-    columns: chunk.columns,
-    counted: chunk.counted,
-    layout: int(CHUNK_LAYOUT),
+    ...chunkColumns(chunk),
   });
+}
+
+/** A packed chunk's parameters as projection-chunk-write and projection-chunk-pending-write take them. */
+function chunkColumns(chunk: PackedChunk) {
+  return { events: int(chunk.events), types: chunk.types, columns: chunk.columns, counted: chunk.counted, layout: int(CHUNK_LAYOUT) };
 }
 
 /** The state a rebuild holds the set in while it runs (projection-chunks-claim). */
@@ -261,11 +262,7 @@ export class ChunkRebuild {
       now: new Date().toISOString(),
       seq: int(this.version),
       part: int(part),
-      events: int(chunk.events),
-      types: chunk.types,
-      columns: chunk.columns,
-      counted: chunk.counted,
-      layout: int(CHUNK_LAYOUT),
+      ...chunkColumns(chunk),
     });
     if (written.records.length === 0) return false;
     this.parts = part + 1;
