@@ -13,9 +13,13 @@
  * over T threads (partition-threads.ts); the result is the same for every T. `cpu` holds the
  * CPU seconds of the process (all its threads) per phase, steadier than wall time on a shared
  * machine; `--repeat N` analyses the projection N times in this process (one line each).
+ * `steps` lists the communities phase's steps in order (niches.ts NicheStep: each rung's
+ * probe, the niche runs, the consensus, the polish...), wall seconds each, with the nodes and
+ * ties (both directions) of the graph the step's runs see where it says.
  */
 import { analyseProjection, DEFAULTS } from '../src/analysis/analyse.js';
 import { createThreadRunner } from '../src/analysis/partition-threads.js';
+import type { NicheStepDetail } from '../src/analysis/niches.js';
 import type { ComputePhase } from '../src/analysis/phases.js';
 import { readProjection } from './edgelist.js';
 
@@ -42,8 +46,11 @@ for (let rep = 0; rep < repeat; rep++) {
   const started = rep === 0 ? loaded : performance.now();
   const marks: Array<[ComputePhase | 'end', number, number]> = [];
   const cpu0 = cpuSeconds();
+  // The communities phase's steps (niches.ts NicheStep), each with what it worked on.
+  const stepMarks: Array<{ step: string; at: number } & NicheStepDetail> = [];
   const result = analyseProjection(projection, { seed: Number(seedArg ?? 42), topK: 10, runs }, {
     onPhase: (phase) => marks.push([phase, performance.now(), cpuSeconds()]),
+    onStep: (step, detail) => stepMarks.push({ step, at: performance.now(), ...detail }),
     runner: threads,
   });
   if (rep === repeat - 1) await threads.close();
@@ -56,6 +63,9 @@ for (let rep = 0; rep < repeat; rep++) {
     cpu[marks[k]![0]] = marks[k + 1]![2] - marks[k]![2];
   }
   const analysis = (marks.at(-1)?.[1] ?? started) - started;
+  // Seconds from each step's start to the next one's (the last to the centrality phase).
+  const phaseEnd = marks.find((m) => m[0] === 'centrality')?.[1] ?? marks.at(-1)![1];
+  const steps = stepMarks.map(({ step, at, ...detail }, k) => ({ step, s: Number((((stepMarks[k + 1]?.at ?? phaseEnd) - at) / 1000).toFixed(3)), ...detail }));
   process.stdout.write(
     JSON.stringify({
       tool: 'nichegraph',
@@ -80,6 +90,7 @@ for (let rep = 0; rep < repeat; rep++) {
       unassigned: result.summary.unassigned,
       largestNiche: Array.from(result.niches.size).reduce((m, size, r) => (r === result.niches.unassignedRow ? m : Math.max(m, size)), 0),
       peakRssMb: process.resourceUsage().maxRSS / 1024,
+      steps,
     }) + '\n',
   );
 }
