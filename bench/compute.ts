@@ -2,7 +2,7 @@
  * Our analysis pipeline on an edge-list file, in this process (no Neo4j), timed per phase:
  * the compute side of bench/run.ts, run as a child process so that its peak RSS is its own.
  *
- * usage: node --import=tsx bench/compute.ts EDGELIST [SEED] [--runs N] [--threads T] [--repeat N]   (`a b weight` lines, gzip or plain)
+ * usage: node --import=tsx bench/compute.ts EDGELIST [SEED] [--runs N] [--threads T] [--repeat N] [--truth FILE]   (`a b weight` lines, gzip or plain)
  *
  * The file is read as directed weighted arcs, self-loops dropped, aggregated per ordered
  * pair into a PairTable exactly like the store's projection query does, then given to
@@ -13,11 +13,46 @@
  * over T threads (partition-threads.ts); the result is the same for every T. `cpu` holds the
  * CPU seconds of the process (all its threads) per phase, steadier than wall time on a shared
  * machine; `--repeat N` analyses the projection N times in this process (one line each).
+ * `steps` lists the communities phase's steps in order (niches.ts NicheStep: each rung's
+ * probe, the niche runs, the consensus, the polish...), wall seconds each, with the nodes and
+ * ties (both directions) of the graph the step's runs see where it says. `--truth FILE`
+ * (`id label` lines, e.g. bench/lfr.py's .communities) adds nicheNmi and communityNmi.
  */
 import { analyseProjection, DEFAULTS } from '../src/analysis/analyse.js';
 import { createThreadRunner } from '../src/analysis/partition-threads.js';
+import type { NicheStepDetail } from '../src/analysis/niches.js';
 import type { ComputePhase } from '../src/analysis/phases.js';
+import { readFileSync } from 'node:fs';
+import { normalizedMutualInformation } from '../src/analysis/partition-similarity.js';
+import type { AnalysisResult } from '../src/analysis/types.js';
 import { readProjection } from './edgelist.js';
+
+/**
+ * NMI (partition-similarity.ts) of the niches and of the communities against a truth file's
+ * labels, over the accounts the file names; an account of the unassigned group counts as a
+ * singleton at both levels.
+ */
+function againstTruth(result: AnalysisResult, file: string): { nicheNmi: number; communityNmi: number; truthAccounts: number } {
+  const label = new Map<string, string>();
+  for (const line of readFileSync(file, 'utf8').split('\n')) {
+    const [id, c] = line.trim().split(/\s+/);
+    if (id !== undefined && id !== '' && c !== undefined) label.set(id, c);
+  }
+  const truth: string[] = [];
+  const niche: string[] = [];
+  const community: string[] = [];
+  const { ids, niche: row } = result.accounts;
+  for (let i = 0; i < ids.length; i++) {
+    const c = label.get(ids[i] as string);
+    if (c === undefined) continue;
+    const r = row[i] as number;
+    const alone = r === result.niches.unassignedRow;
+    truth.push(c);
+    niche.push(alone ? `a${i}` : `n${r}`);
+    community.push(alone ? `a${i}` : `c${result.niches.community[r] as number}`);
+  }
+  return { nicheNmi: normalizedMutualInformation(niche, truth), communityNmi: normalizedMutualInformation(community, truth), truthAccounts: truth.length };
+}
 
 const argv = process.argv.slice(2);
 const runsAt = argv.indexOf('--runs');
@@ -29,6 +64,9 @@ threads.start();
 // `--repeat N`: the analysis N times in this process (later ones with warm JIT), one JSON line each.
 const repeatAt = argv.indexOf('--repeat');
 const repeat = repeatAt >= 0 ? Number(argv.splice(repeatAt, 2)[1]) : 1;
+// `--truth FILE`: `id label` lines (e.g. an LFR graph's planted communities): NMI of both levels against them.
+const truthAt = argv.indexOf('--truth');
+const truthPath = truthAt >= 0 ? argv.splice(truthAt, 2)[1] : undefined;
 const [path, seedArg] = argv;
 if (!path) throw new Error('usage: bench/compute.ts EDGELIST [SEED] [--runs N]');
 const t0 = performance.now();
@@ -42,8 +80,11 @@ for (let rep = 0; rep < repeat; rep++) {
   const started = rep === 0 ? loaded : performance.now();
   const marks: Array<[ComputePhase | 'end', number, number]> = [];
   const cpu0 = cpuSeconds();
+  // The communities phase's steps (niches.ts NicheStep), each with what it worked on.
+  const stepMarks: Array<{ step: string; at: number } & NicheStepDetail> = [];
   const result = analyseProjection(projection, { seed: Number(seedArg ?? 42), topK: 10, runs }, {
     onPhase: (phase) => marks.push([phase, performance.now(), cpuSeconds()]),
+    onStep: (step, detail) => stepMarks.push({ step, at: performance.now(), ...detail }),
     runner: threads,
   });
   if (rep === repeat - 1) await threads.close();
@@ -56,6 +97,9 @@ for (let rep = 0; rep < repeat; rep++) {
     cpu[marks[k]![0]] = marks[k + 1]![2] - marks[k]![2];
   }
   const analysis = (marks.at(-1)?.[1] ?? started) - started;
+  // Seconds from each step's start to the next one's (the last to the centrality phase).
+  const phaseEnd = marks.find((m) => m[0] === 'centrality')?.[1] ?? marks.at(-1)![1];
+  const steps = stepMarks.map(({ step, at, ...detail }, k) => ({ step, s: Number((((stepMarks[k + 1]?.at ?? phaseEnd) - at) / 1000).toFixed(3)), ...detail }));
   process.stdout.write(
     JSON.stringify({
       tool: 'nichegraph',
@@ -80,6 +124,8 @@ for (let rep = 0; rep < repeat; rep++) {
       unassigned: result.summary.unassigned,
       largestNiche: Array.from(result.niches.size).reduce((m, size, r) => (r === result.niches.unassignedRow ? m : Math.max(m, size)), 0),
       peakRssMb: process.resourceUsage().maxRSS / 1024,
+      ...(truthPath === undefined ? {} : againstTruth(result, truthPath)),
+      steps,
     }) + '\n',
   );
 }

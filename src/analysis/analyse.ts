@@ -99,7 +99,7 @@ export function analyseProjection(projection: Projection | PairTable, options: A
     initial: options.initialPartition ?? null,
     initialCommunity: options.initialCommunities ?? null,
     ...(hooks.runner === undefined ? {} : { runner: hooks.runner }),
-  });
+  }, hooks.onStep);
 
   hooks.onPhase?.('centrality');
   const [globalResult, tieResult] = side.take();

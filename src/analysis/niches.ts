@@ -176,8 +176,19 @@ export interface NicheHierarchy {
   summary: NicheSummary;
 }
 
-/** Steps of findNiches, announced as they start (for timing by benchmarks). */
-export type NicheStep = 'contraction' | 'resolution' | 'niches' | 'consensus' | 'communities' | 'figures';
+/**
+ * Steps of findNiches, announced as they start (for timing by benchmarks): 'probe' once per
+ * rung of the ladder (inside 'resolution'), 'core-graph' (the consensus's run), 'audiences', 'niche-graph' (the communities'
+ * start) and 'polish' inside the steps named before them.
+ */
+export type NicheStep = 'contraction' | 'resolution' | 'probe' | 'niches' | 'consensus' | 'core-graph' | 'audiences' | 'communities' | 'niche-graph' | 'polish' | 'figures';
+
+/** What a step works on, when it says (nodes and ties of the graph its runs see; the rung). */
+export interface NicheStepDetail {
+  rung?: number;
+  nodes?: number;
+  entries?: number;
+}
 
 const PREFIX = 'nichegraph/analysis/niches';
 const MAX_RESOLUTION = 1 << 20;
@@ -232,9 +243,9 @@ function checkOptions(options: NicheOptions): ResolvedOptions {
 }
 
 /** Communities and niches of a compact graph's undirected positive ties (see the module doc). */
-export function findNiches(graph: CompactGraph, options: NicheOptions, onStep?: (step: NicheStep) => void): NicheHierarchy {
+export function findNiches(graph: CompactGraph, options: NicheOptions, onStep?: (step: NicheStep, detail?: NicheStepDetail) => void): NicheHierarchy {
   const o = checkOptions(options);
-  const step = (name: NicheStep): void => onStep?.(name);
+  const step = (name: NicheStep, detail?: NicheStepDetail): void => onStep?.(name, detail);
   const csr = graph.undirected;
   for (const [name, labels] of [['initial', o.initial], ['initialCommunity', o.initialCommunity]] as const) {
     if (labels !== null && labels.length !== csr.offsets.length - 1) throw new RangeError(`${PREFIX}: ${name} has ${labels.length} labels for ${csr.offsets.length - 1} accounts.`);
@@ -280,12 +291,14 @@ export function findNiches(graph: CompactGraph, options: NicheOptions, onStep?: 
   const probeAt = (r: number): Int32Array => {
     const seed = o.nicheSize !== null ? BAND_PROBE_SEED : o.seed;
     if (r === 0 || o.nicheSize !== null) {
+      step('probe', { rung: r, nodes: k.csr.offsets.length - 1, entries: k.csr.targets.length });
       const [first] = o.runner.run([{ ...at(rung(r), seed, { iterations: 1 }), ...(r === 0 ? { countFirstPass: true } : {}) }]);
       if (r === 0) louvainDisconnected = first?.firstPassDisconnected ?? 0;
       return (first as { community: Int32Array }).community;
     }
     const previous = probes.get(r - 1) as Int32Array;
     const parts = oversizedParts(k.csr, previous, k.size, kWeights, band.max, DEFAULTS.probeParts);
+    step('probe', { rung: r, nodes: parts.reduce((sum, p) => sum + p.nodes.length, 0), entries: parts.reduce((sum, p) => sum + p.csr.targets.length, 0) });
     const partSeeds = createRng(seed);
     const tasks = parts.map((part): LeidenTask => ({
       kind: 'leiden',
@@ -350,9 +363,10 @@ export function findNiches(graph: CompactGraph, options: NicheOptions, onStep?: 
   if (!ladder) louvainDisconnected = outcomes[0]?.firstPassDisconnected ?? 0;
   const runs = outcomes.map((r) => r.community);
   step('consensus');
-  const consensus = consensusOf(k, runs, gamma, nextSeed, o, startK);
+  const consensus = consensusOf(k, runs, gamma, nextSeed, o, startK, step);
 
   // Audiences released, then niches cut by community boundaries (each part connected).
+  step('audiences');
   const released = o.nicheSize === null && o.resolution === null ? releaseAudiences(csr, expand(consensus.labels), o.dunbar) : { niche: expand(consensus.labels), released: 0 };
   step('communities');
   // Communities: Leiden at resolution 1 polishing a start on the contracted graph, which only
@@ -363,11 +377,13 @@ export function findNiches(graph: CompactGraph, options: NicheOptions, onStep?: 
   let start: Int32Array;
   if (communityStart === null) {
     const nicheGraph = contract(k, consensus.labels, countOf(consensus.labels));
+    step('niche-graph', { nodes: nicheGraph.csr.offsets.length - 1, entries: nicheGraph.csr.targets.length });
     const [onNiches] = labelsOf([{ kind: 'leiden', csr: nicheGraph.csr, quality: 'modularity', resolution: 1, nodeWeights: strengths(nicheGraph), seed: nextSeed() }]) as [Int32Array];
     start = gather(consensus.labels, onNiches);
   } else {
     start = warmCommunities(communityStart, consensus.labels);
   }
+  step('polish', { nodes: k.csr.offsets.length - 1, entries: k.csr.targets.length });
   const [communityK] = labelsOf([at(1, nextSeed(), { initial: start, iterations: DEFAULTS.polishIterations })]) as [Int32Array];
   const community = renumberLabels(expand(communityK));
   const cut = renumberLabels(nested(community.community, released.niche));
@@ -458,7 +474,7 @@ interface ConsensusOutcome {
  * Keeps what every run agrees on and decides the rest on the core graph (see the module doc);
  * with a warm start, by the start instead (statusQuo).
  */
-function consensusOf(g: WeightedGraph, runs: Int32Array[], gamma: number, nextSeed: () => number, o: ResolvedOptions, start: Int32Array | null = null): ConsensusOutcome {
+function consensusOf(g: WeightedGraph, runs: Int32Array[], gamma: number, nextSeed: () => number, o: ResolvedOptions, start: Int32Array | null, step: (name: NicheStep, detail?: NicheStepDetail) => void): ConsensusOutcome {
   const n = g.csr.offsets.length - 1;
   const { agreement, unanimous } = agreementOf(g.csr, runs);
   if (unanimous || runs.length === 1) return { labels: renumberLabels(runs[0] as Int32Array).community, runs, nodes: n, consensusRuns: 0, disagreed: false };
@@ -466,6 +482,7 @@ function consensusOf(g: WeightedGraph, runs: Int32Array[], gamma: number, nextSe
   if (start !== null) return { labels: statusQuo(g.csr, agreement, cores, start), runs, nodes: cores.count, consensusRuns: 0, disagreed: true };
   const coreGraph = contract(g, cores.community, cores.count);
   const weights = strengths(coreGraph);
+  step('core-graph', { nodes: cores.count, entries: coreGraph.csr.targets.length });
   const tasks: LeidenTask[] = Array.from({ length: o.consensusRuns }, () => ({
     kind: 'leiden' as const,
     csr: coreGraph.csr,

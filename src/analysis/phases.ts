@@ -14,6 +14,7 @@
  *                within-niche PageRank before the trust scores: with helper threads it ran
  *                on one of them meanwhile, otherwise it runs here (in this phase's time)
  */
+import type { NicheStep, NicheStepDetail } from './niches.js';
 import type { PartitionRunner } from './partition-tasks.js';
 import type { SideRunner } from './side-tasks.js';
 
@@ -21,6 +22,8 @@ export type ComputePhase = 'communities' | 'centrality' | 'scoring';
 
 export interface AnalysisHooks {
   onPhase?(phase: ComputePhase): void;
+  /** The steps of the communities phase as they start (niches.ts NicheStep), for benchmarks that time them. */
+  onStep?(step: NicheStep, detail?: NicheStepDetail): void;
   /**
    * Where the independent partition runs execute (partition-tasks.ts; e.g. partition-threads.ts
    * over worker threads). Default: one after the other in this thread. The result is the same.

@@ -78,7 +78,10 @@ export function contract(g: WeightedGraph, labels: Int32Array, count: number): W
     }
     // Rows sorted by target, as a CSR built from the accounts is (a typed-array sort of the
     // row's few targets; the weights are read from acc in that order).
-    if (touchedCount > 1) touched.subarray(0, touchedCount).sort();
+    // Already in order (e.g. a contraction that keeps most nodes where they were): no sort.
+    let sorted = true;
+    for (let t = 1; t < touchedCount && sorted; t++) if ((touched[t] as number) < (touched[t - 1] as number)) sorted = false;
+    if (!sorted) touched.subarray(0, touchedCount).sort();
     for (let t = 0; t < touchedCount; t++) {
       const d = touched[t] as number;
       rowTargets[w] = d;

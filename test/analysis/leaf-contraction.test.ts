@@ -6,6 +6,7 @@
 import t from 'tap';
 import { buildCompactGraph } from '../../src/analysis/compact-graph.js';
 import { leafContraction, leafRoots } from '../../src/analysis/leaf-contraction.js';
+import { accountGraph, contract } from '../../src/analysis/weighted-graph.js';
 import { csrModularity, louvain } from '../../src/analysis/louvain.js';
 import { createRng } from '../../src/analysis/random.js';
 import { loadKarateClub, toProjection, type Edge } from '../helpers/datasets.js';
@@ -57,4 +58,48 @@ t.test('Louvain on the contracted graph reports the quality of the accounts part
   const onAccounts = Int32Array.from(c.node, (v) => run.community[v] as number);
   t.ok(Math.abs(run.quality - csrModularity(g.undirected, onAccounts, run.count)) < 1e-12);
   t.throws(() => louvain(c.graph.csr, { rng: createRng(3), loops: new Float64Array(2) }), /loops must be a Float64Array/);
+});
+
+t.test('no single-tie account: the accounts graph itself, not a copy of its rows', async (t) => {
+  // Two 4-cliques joined by a tie: every account has two ties or more.
+  const edges: Edge[] = [];
+  for (const base of [0, 4]) for (let a = 0; a < 4; a++) for (let b = a + 1; b < 4; b++) edges.push({ source: String(base + a), target: String(base + b), weight: 1 + ((a + b) % 2) });
+  edges.push({ source: '3', target: '4', weight: 3 });
+  const g = buildCompactGraph(toProjection(edges, { undirected: true }));
+  const c = leafContraction(g.undirected);
+  t.equal(c.count, g.order);
+  t.same(Array.from(c.node), Array.from({ length: g.order }, (_, i) => i), 'node i is account i');
+  t.equal(c.graph.csr, g.undirected, 'the same arrays: no pass copying every tie');
+  // What contracting by the identity would have built: the same rows, no loops, size 1 each.
+  const copied = contract(accountGraph(g.undirected), c.node, c.count);
+  t.same(Array.from(copied.csr.offsets), Array.from(c.graph.csr.offsets));
+  t.same(Array.from(copied.csr.targets), Array.from(c.graph.csr.targets));
+  t.same(Array.from(copied.csr.weights), Array.from(c.graph.csr.weights));
+  t.same(Array.from(c.graph.loops), Array.from(copied.loops));
+  t.same(Array.from(c.graph.size), Array.from(copied.size));
+  t.same(Array.from(c.tied), new Array(g.order).fill(1));
+  t.same(Array.from(c.root), Array.from({ length: g.order }, (_, i) => i));
+});
+
+t.test('contract: rows sorted by target whether or not the labels keep the nodes in order', async (t) => {
+  const g = graphWithLeaves();
+  const n = g.order;
+  const rng = createRng(5);
+  const shuffled = Int32Array.from({ length: n }, (_, i) => i);
+  for (let i = n - 1; i > 0; i--) {
+    const j = Math.floor(rng() * (i + 1));
+    [shuffled[i], shuffled[j]] = [shuffled[j] as number, shuffled[i] as number];
+  }
+  for (const labels of [Int32Array.from({ length: n }, (_, i) => Math.floor(i / 3)), Int32Array.from(shuffled, (v) => Math.floor(v / 3))]) {
+    const count = Math.ceil(n / 3);
+    const k = contract(accountGraph(g.undirected), labels, count);
+    for (let c = 0; c < count; c++) {
+      for (let e = (k.csr.offsets[c] as number) + 1; e < (k.csr.offsets[c + 1] as number); e++) t.ok((k.csr.targets[e - 1] as number) < (k.csr.targets[e] as number), `row ${c} sorted`);
+    }
+    // Every tie between groups counted once per direction, inside ones as loops.
+    let total = 0;
+    for (let e = 0; e < g.undirected.weights.length; e++) total += g.undirected.weights[e] as number;
+    const kept = k.csr.weights.reduce((s, w) => s + w, 0) + k.loops.reduce((s, w) => s + w, 0);
+    t.ok(Math.abs(total - kept) < 1e-9, 'weights kept');
+  }
 });

@@ -125,3 +125,19 @@ t.test('same graph and seed: same hierarchy', async (t) => {
   const { graph } = plantedHierarchy(5, 3, 3, 10);
   t.same(findNiches(graph, { seed: 9 }), findNiches(graph, { seed: 9 }));
 });
+
+t.test('onStep: every rung probed is announced once, in order, with the size of what it runs on', async (t) => {
+  const { graph } = plantedHierarchy(3, 3, 4, 40);
+  const steps: Array<{ step: string; rung?: number; nodes?: number; entries?: number }> = [];
+  const h = findNiches(graph, { seed: 1 }, (step, detail) => steps.push({ step, ...detail }));
+  const probes = steps.filter((s) => s.step === 'probe');
+  t.equal(probes.length, h.summary.probes, 'one probe step per rung probed');
+  t.same(probes.map((p) => p.rung), Array.from({ length: h.summary.probes }, (_, r) => r));
+  t.equal(probes[0]?.nodes, h.summary.contractedNodes, 'rung 0 runs on the whole contracted graph');
+  for (const p of probes.slice(1)) t.ok((p.nodes as number) <= h.summary.contractedNodes, `rung ${p.rung} runs on the oversized part only`);
+  t.same(
+    steps.map((s) => s.step).filter((s) => s !== 'probe' && s !== 'core-graph'),
+    ['contraction', 'resolution', 'niches', 'consensus', 'audiences', 'communities', 'niche-graph', 'polish', 'figures'],
+  );
+  t.equal(steps.filter((s) => s.step === 'core-graph').length, h.summary.consensusRuns > 0 ? 1 : 0, 'the core graph is announced when a consensus run is made');
+});
