@@ -34,6 +34,7 @@ import type { GraphStore } from '../../store/port.js';
 import { AnalysisRunner, DEFAULT_LEASE_MS } from '../analysis-runner.js';
 import { instanceId } from '../instance-id.js';
 import { progressAt } from '../progress.js';
+import { writePendingBrowserViews } from '../pending-browser-views.js';
 import type { AnalysisJobData } from './queue-jobs.js';
 import { QUEUE_NAME, fleetNames, redisClient, type FleetNames } from './redis.js';
 
@@ -81,6 +82,8 @@ export class FleetWorker {
   /** Set before running analyses are abandoned: their jobs must not complete here. */
   private abandonedAll = false;
   private closing: Promise<void> | null = null;
+  /** The boot sweep of pending Browser views (ready()); shutdown waits for the view it is writing. */
+  private viewsAtBoot: Promise<number> | null = null;
 
   constructor(
     private readonly store: GraphStore,
@@ -208,9 +211,14 @@ export class FleetWorker {
     return reaped;
   }
 
-  /** Resolves once Redis answers (the worker is then taking jobs). */
+  /**
+   * Resolves once Redis answers (the worker is then taking jobs). Then, in the background,
+   * the Browser views no live process is writing are materialized again
+   * (jobs/pending-browser-views.ts: in fleet mode the workers write the views).
+   */
   async ready(): Promise<void> {
     await this.worker.waitUntilReady();
+    this.viewsAtBoot ??= writePendingBrowserViews(this.store, this.owner, Date.now(), this.log, () => this.closing !== null);
   }
 
   close(): Promise<void> {
@@ -236,6 +244,7 @@ export class FleetWorker {
       await Promise.race([this.worker.close(true).catch(() => {}), sleep(1000)]);
     }
     await this.runner.close();
+    await this.viewsAtBoot;
     await this.queue.close().catch(() => {});
     this.subscriber.disconnect();
     this.commands.disconnect();
