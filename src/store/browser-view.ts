@@ -2,7 +2,8 @@
  * The Browser view of a succeeded analysis: the (:Niche) and (:Community) nodes, IN_COMMUNITY,
  * CONTINUES and IN_NICHE that Neo4j Browser users read (cypher/explore.cypher), materialized
  * from the compact form (the catalogue and members / index blocks, result-writing.ts) after
- * the analysis says succeeded (README "Write-back").
+ * the analysis says succeeded (README "Write-back"); the worker's first materialization takes
+ * the same rows from the result it has just written, still in memory (browser-view-source.ts).
  *
  * The compact form is the system of record: every results route and export reads it, and it
  * is durable before `succeeded`. The Browser view is derived from it and only shown once

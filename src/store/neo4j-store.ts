@@ -73,6 +73,7 @@
  *   result-writing.ts  writeResult: the compact form, then succeeded  result-*.cypher
  *   result-catalogue.ts the catalogue block (niche and community rows; pure)
  *   browser-view.ts    the Browser view, materialized after succeeded  browser-view-*.cypher
+ *   browser-view-source.ts its rows: the stored compact form, or the result just written
  *   concurrent-transactions.ts a write's transactions a few at a time
  *   result-reading.ts  niches, members, one account's result       niches-page, members-page, account-result
  *   neo4j-context.ts   the driver, database, logger and Cypher files they share

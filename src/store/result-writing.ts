@@ -12,7 +12,8 @@
  *      catalogue last in a transaction of its own.
  * The Browser view ((:Niche), (:Community), IN_COMMUNITY, CONTINUES, IN_NICHE: what
  * explore.cypher reads) is derived from it after the analysis says succeeded
- * (browser-view.ts; the store's writeResult runs it next).
+ * (browser-view.ts; the store's writeResult runs it next, from the rows this write returns:
+ * browser-view-source.ts).
  *
  * Staged, then committed at once: the blocks are written in transactions of bounded size
  * (two at a time on separate sessions), while the analysis is still queued/running; nothing
