@@ -120,9 +120,9 @@ export class Neo4jBrowserView {
     }
   }
 
-  /** Analyses whose Browser view is to be materialized again (no live materialization holds it). */
-  async pending(now: number): Promise<string[]> {
-    const res = await this.ctx.read('browser-view-pending', { now: int(now) });
+  /** Analyses whose Browser view is to be materialized again (no live materialization holds it); `failed`: those marked failed too. */
+  async pending(now: number, failed = true): Promise<string[]> {
+    const res = await this.ctx.read('browser-view-pending', { now: int(now), states: failed ? ['pending', 'failed'] : ['pending'] });
     return res.records.map((r) => r.get('id') as string);
   }
 

@@ -417,8 +417,8 @@ export class Neo4jGraphStore implements GraphStore {
       return 'failed';
     }
   }
-  browserViewsToWrite(now: number): Promise<string[]> {
-    return this.browserView.pending(now);
+  browserViewsToWrite(now: number, options: { failed?: boolean } = {}): Promise<string[]> {
+    return this.browserView.pending(now, options.failed !== false);
   }
 
   // result reading (result-reading.ts)

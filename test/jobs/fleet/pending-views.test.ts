@@ -1,7 +1,8 @@
 /**
  * Fleet mode: a Browser view that a fleet worker left 'failed' (or 'pending' with an expired
  * lease) is materialized again when a fleet worker starts (jobs/pending-browser-views.ts,
- * run from FleetWorker.ready()). The view is made 'failed' as a materialization that gave up
+ * run from FleetWorker.ready()); a 'pending' one whose writer died, by a running worker's
+ * sweep every lease period (ANALYSIS_LEASE_MS, 5 s in the fleet tests). The view is made 'failed' as a materialization that gave up
  * leaves it: nothing of it staged. A real worker process (`npm run worker`) against the real
  * Redis and Neo4j; waited for with a generous deadline, nothing timed.
  */
@@ -39,5 +40,18 @@ t.test('a fleet worker materializes at start the views left failed', async (t) =
   t.ok(after);
   t.equal(await viewNodes(a.id), written, 'every node of the view is back');
   t.ok(worker.lines.some((l) => l.includes(a.id) && l.includes('Browser view written again')), 'the worker wrote it');
+
+  // Failed views wait for a start; pending ones whose writer died (as a worker abandoned at
+  // shutdown leaves its view: its own lease, run out) are swept every lease period.
+  await driver.executeQuery('MATCH (a:Analysis {id: $id}) SET a.browserView = "failed", a.browserOwner = null', { id: a.id }, { database });
+  t.ok((await store.browserViewsToWrite(Date.now())).includes(a.id), 'a failed view is written again at a start');
+  t.notOk((await store.browserViewsToWrite(Date.now(), { failed: false })).includes(a.id), 'not by the periodic sweep');
+  await driver.executeQuery(
+    'MATCH (a:Analysis {id: $id}) SET a.browserView = "pending", a.browserOwner = "dead-worker/x", a.browserLeaseUntil = $expired WITH a MATCH (x {analysisId: $id}) WHERE x:Niche OR x:Community DETACH DELETE x',
+    { id: a.id, expired: Date.now() - 1 },
+    { database },
+  );
+  await waitUntil('the running worker to write the view again', async () => ((await store.getAnalysis(a.id))?.browserView === 'written' ? true : undefined));
+  t.equal(await viewNodes(a.id), written, 'every node of the view is back');
   await worker.stop('SIGTERM');
 });
