@@ -7,7 +7,8 @@
 // succeeded by a late runner, and is left as it is (writeResult then discards what it staged).
 // Returns the status after the statement: 'lost' when $owner does not hold it (any more),
 // 'incomplete' when staged rows were missing, else its status ('succeeded'); no row ->
-// unknown analysis.
+// unknown analysis; and its result revision (the Browser view's first materialization takes
+// the result in memory for the stored form at that revision: src/store/browser-view-source.ts).
 // Params: $analysisId, $owner, $finishedAt, $timings (JSON string of AnalysisTimings, or
 // null: keep the stored ones), $blocks (integer: the blocks the write staged), $accounts, $edges, $niches, $communities, $modularity, $nicheModularity,
 // $resolution, $runs, $consensusRounds, $louvainDisconnected, $unassigned, $meanConfidence,
@@ -32,4 +33,5 @@ FOREACH (_ IN CASE WHEN held AND complete THEN [1] ELSE [] END |
       a.resolutionUsed = $resolution, a.runs = $runs, a.consensusRounds = $consensusRounds,
       a.louvainDisconnected = $louvainDisconnected, a.unassigned = $unassigned,
       a.meanConfidence = $meanConfidence, a.baselineAnalysisId = $baselineAnalysisId, a.lineage = $lineage)
-RETURN CASE WHEN NOT held THEN 'lost' WHEN NOT complete THEN 'incomplete' ELSE a.status END AS status
+RETURN CASE WHEN NOT held THEN 'lost' WHEN NOT complete THEN 'incomplete' ELSE a.status END AS status,
+       coalesce(a.resultRevision, 0) AS revision

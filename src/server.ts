@@ -16,6 +16,8 @@ import { Neo4jIdempotencyStore } from './store/idempotency-store.js';
 import { AnalysisRunner } from './jobs/analysis-runner.js';
 import { QueueJobs } from './jobs/fleet/queue-jobs.js';
 import { connected } from './jobs/fleet/redis.js';
+import { instanceId } from './jobs/instance-id.js';
+import { writePendingBrowserViews } from './jobs/pending-browser-views.js';
 import type { AnalysisJobs } from './jobs/port.js';
 import { createDriver } from './store/driver.js';
 import { Neo4jGraphStore } from './store/neo4j-store.js';
@@ -92,6 +94,8 @@ async function main(): Promise<void> {
     logger.info({ prefix: config.REDIS_PREFIX }, 'fleet mode: analyses go on the Redis queue; run them with `npm run worker`');
     jobs = queue;
     redis = { client: queue.redis, prefix: config.REDIS_PREFIX };
+    // Views a fleet worker died writing or gave up on (the workers do it too when they start).
+    void writePendingBrowserViews(store, instanceId('api'), Date.now(), logger);
   } else {
     const runner = new AnalysisRunner(store, logger, {
       concurrency: config.ANALYSIS_CONCURRENCY,
@@ -106,7 +110,7 @@ async function main(): Promise<void> {
     if (interrupted > 0) logger.warn({ interrupted }, 'marked failed the analyses whose runner stopped renewing its lease');
     // Browser views that a runner died writing, or gave up on: written again from the stored
     // results, in the background (the results routes do not need them).
-    void writeBrowserViews(store, runner.owner, now, logger);
+    void writePendingBrowserViews(store, runner.owner, now, logger);
     jobs = runner;
   }
   const app = await buildApp({ store, jobs, config, logger, idempotency, erasureKeys: erasure.keys, ...(redis ? { redis } : {}) });
@@ -125,18 +129,6 @@ async function main(): Promise<void> {
   } catch (err) {
     await store.close().catch(() => {});
     fail(`cannot listen on ${config.HOST}:${config.PORT}: ${(err as Error).message}`);
-  }
-}
-
-/** Materializes, one after another, the Browser views no live process is writing (store/browser-view.ts). */
-async function writeBrowserViews(store: Neo4jGraphStore, owner: string, now: number, log: ReturnType<typeof createLogger>): Promise<void> {
-  try {
-    for (const analysisId of await store.browserViewsToWrite(now)) {
-      const outcome = await store.materializeBrowserView(analysisId, owner);
-      log.info({ analysisId, browserView: outcome }, 'Browser view written again from the stored result');
-    }
-  } catch (err) {
-    log.error({ err }, 'could not write the pending Browser views');
   }
 }
 

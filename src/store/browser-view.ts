@@ -2,7 +2,8 @@
  * The Browser view of a succeeded analysis: the (:Niche) and (:Community) nodes, IN_COMMUNITY,
  * CONTINUES and IN_NICHE that Neo4j Browser users read (cypher/explore.cypher), materialized
  * from the compact form (the catalogue and members / index blocks, result-writing.ts) after
- * the analysis says succeeded (README "Write-back").
+ * the analysis says succeeded (README "Write-back"); the worker's first materialization takes
+ * the same rows from the result it has just written, still in memory (browser-view-source.ts).
  *
  * The compact form is the system of record: every results route and export reads it, and it
  * is durable before `succeeded`. The Browser view is derived from it and only shown once
@@ -36,6 +37,7 @@ import type { MemberScore } from '../analysis/types.js';
 import { map, runConcurrently, type Failure } from './concurrent-transactions.js';
 import type { Neo4jContext } from './neo4j-context.js';
 import { int, toNumber, type Row } from './neo4j-values.js';
+import { memoryViewSource, storedViewSource, type BrowserViewSource, type InMemoryResult } from './browser-view-source.js';
 import type { CatalogueRows } from './result-catalogue.js';
 import type { Neo4jResultReader } from './result-reading.js';
 
@@ -91,9 +93,12 @@ export class Neo4jBrowserView {
    * names the process (the token adds a fresh id). Resolves with the view's state after:
    * 'written'; 'held' when another live materialization holds it, or it is written already,
    * or the analysis is not succeeded (nothing done); throws when a write failed (the view is
-   * then 'failed', what was staged removed).
+   * then 'failed', what was staged removed). `inMemory`: the result just stored (the
+   * worker's first materialization), used instead of the stored form when the claim reads
+   * its revision (browser-view-source.ts); a materialization started again after a
+   * redaction reads the stored form.
    */
-  async materialize(analysisId: string, owner: string): Promise<'written' | 'held'> {
+  async materialize(analysisId: string, owner: string, inMemory?: InMemoryResult): Promise<'written' | 'held'> {
     for (let attempt = 1; ; attempt++) {
       const claimStarted = Date.now();
       const token = `${owner}/${randomUUID()}`;
@@ -103,7 +108,8 @@ export class Neo4jBrowserView {
       this.ctx.log.debug({ analysisId, phase: 'view-claim', ms: Date.now() - claimStarted }, 'result write phase');
       const claim: Claim = { analysisId, token, revision: toNumber(head.get('revision')), graphId: head.get('graphId') as string, baselineAnalysisId: (head.get('baselineAnalysisId') as string | null) ?? null };
       try {
-        await this.write(claim);
+        const fromMemory = attempt === 1 && inMemory !== undefined && inMemory.revision === claim.revision;
+        await this.write(claim, fromMemory ? memoryViewSource(inMemory) : null);
         return 'written';
       } catch (err) {
         await this.ctx.write('browser-view-abandon', { analysisId, token }).catch(() => {});
@@ -114,18 +120,19 @@ export class Neo4jBrowserView {
     }
   }
 
-  /** Analyses whose Browser view is to be materialized again (no live materialization holds it). */
-  async pending(now: number): Promise<string[]> {
-    const res = await this.ctx.read('browser-view-pending', { now: int(now) });
+  /** Analyses whose Browser view is to be materialized again (no live materialization holds it); `failed`: those marked failed too. */
+  async pending(now: number, failed = true): Promise<string[]> {
+    const res = await this.ctx.read('browser-view-pending', { now: int(now), states: failed ? ['pending', 'failed'] : ['pending'] });
     return res.records.map((r) => r.get('id') as string);
   }
 
-  private async write(claim: Claim): Promise<void> {
+  /** Writes the view from `source`, or (null) from the stored compact form. */
+  private async write(claim: Claim, given: BrowserViewSource | null): Promise<void> {
     const { analysisId, token } = claim;
     const started = Date.now();
-    const catalogue = await this.reader.catalogueRows(analysisId);
-    const order = await this.reader.memberOrder(analysisId);
-    if (catalogue === null || order === null) throw new ViewLost(`store/browser-view: analysis '${analysisId}' has no compact result to materialize`);
+    const source = given ?? (await storedViewSource(this.reader, analysisId));
+    if (source === null) throw new ViewLost(`store/browser-view: analysis '${analysisId}' has no compact result to materialize`);
+    const { catalogue, order } = source;
     const stop: Failure = {};
     // One debug line per phase as it ends (bench/persist.ts reads the server's CPU at each).
     let since = started;
@@ -133,7 +140,7 @@ export class Neo4jBrowserView {
       this.ctx.log.debug({ analysisId, phase: name, ms: Date.now() - since }, 'result write phase');
       since = Date.now();
     };
-    phase('view-read');
+    phase(given === null ? 'view-read' : 'view-memory');
     const inView = (renew: boolean, work: (tx: ManagedTransaction) => Promise<void>) =>
       this.ctx.inWrite(async (tx) => {
         await this.held(tx, claim, renew);
@@ -180,7 +187,7 @@ export class Neo4jBrowserView {
           const written = await tx.run(this.ctx.q.get('result-members-written'), { analysisId, graphId: claim.graphId, nicheId: first.nicheId, accountId: order[first.position] });
           if (toNumber(written.records[0]?.get('written') ?? 0) > 0) return;
           // 'compact' writes no top ties (result-members-key): their ids are not looked up.
-          const rows = await this.reader.membersAt(analysisId, picks.map((p) => p.position), writeBack === 'full');
+          const rows = await source.membersAt(picks.map((p) => p.position), writeBack === 'full');
           const chunk = new MemberChunkBuilder();
           picks.forEach((p, k) => chunk.add(p.nicheId, p.rank, rows[k] as MemberScore));
           const built = chunk.build();

@@ -73,6 +73,7 @@
  *   result-writing.ts  writeResult: the compact form, then succeeded  result-*.cypher
  *   result-catalogue.ts the catalogue block (niche and community rows; pure)
  *   browser-view.ts    the Browser view, materialized after succeeded  browser-view-*.cypher
+ *   browser-view-source.ts its rows: the stored compact form, or the result just written
  *   concurrent-transactions.ts a write's transactions a few at a time
  *   result-reading.ts  niches, members, one account's result       niches-page, members-page, account-result
  *   neo4j-context.ts   the driver, database, logger and Cypher files they share
@@ -105,6 +106,7 @@ import { Neo4jContext, silentLogger, type StoreLogger } from './neo4j-context.js
 import { Neo4jNicheIds } from './niche-ids.js';
 import { Neo4jProjection, PROJECTION_EVENTS_PER_RECORD, PROJECTION_IDS_PER_RECORD, zeroWeightTypes } from './projection.js';
 import { Neo4jBrowserView } from './browser-view.js';
+import type { InMemoryResult } from './browser-view-source.js';
 import { Neo4jResultReader } from './result-reading.js';
 import { Neo4jResultWriter, type WriteBack, type WriteResultOptions } from './result-writing.js';
 import { Neo4jSchema } from './schema.js';
@@ -390,8 +392,9 @@ export class Neo4jGraphStore implements GraphStore {
     owner: string,
     options: WriteResultOptions & { onSucceeded?: () => void } = {},
   ): Promise<{ browserView: BrowserViewOutcome }> {
+    let inMemory: InMemoryResult;
     try {
-      await this.resultWriter.writeResult(analysisId, result, finishedAt, owner, options);
+      inMemory = await this.resultWriter.writeResult(analysisId, result, finishedAt, owner, options);
       // Accounts erased while this analysis computed (its projection was read before) leave it now.
       await this.erasure.redactIfErased(analysisId, result.accounts.ids);
     } finally {
@@ -399,20 +402,23 @@ export class Neo4jGraphStore implements GraphStore {
       this.resultReader.forget(analysisId);
     }
     options.onSucceeded?.();
-    return { browserView: await this.materializeBrowserView(analysisId, owner) };
+    // Its first materialization from the rows just stored (a redaction by redactIfErased
+    // raised the revision: then from the stored form).
+    return { browserView: await this.materializeBrowserView(analysisId, owner, inMemory) };
   }
 
   // the Browser view (browser-view.ts)
-  async materializeBrowserView(analysisId: string, owner: string): Promise<BrowserViewOutcome> {
+  /** `inMemory` (writeResult only): the result just stored, see browser-view-source.ts. */
+  async materializeBrowserView(analysisId: string, owner: string, inMemory?: InMemoryResult): Promise<BrowserViewOutcome> {
     try {
-      return await this.browserView.materialize(analysisId, owner);
+      return await this.browserView.materialize(analysisId, owner, inMemory);
     } catch (err) {
       this.ctx.log.warn({ err, analysisId }, 'could not write the Browser view of the analysis: it is marked failed and written again later');
       return 'failed';
     }
   }
-  browserViewsToWrite(now: number): Promise<string[]> {
-    return this.browserView.pending(now);
+  browserViewsToWrite(now: number, options: { failed?: boolean } = {}): Promise<string[]> {
+    return this.browserView.pending(now, options.failed !== false);
   }
 
   // result reading (result-reading.ts)

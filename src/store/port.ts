@@ -356,8 +356,12 @@ export interface GraphStore {
    * retried later from browserViewsToWrite).
    */
   materializeBrowserView(analysisId: string, owner: string): Promise<BrowserViewOutcome>;
-  /** Succeeded analyses whose Browser view is pending or failed and held by no live materialization at `now` (epoch ms). */
-  browserViewsToWrite(now: number): Promise<string[]>;
+  /**
+   * Succeeded analyses whose Browser view is pending or failed and held by no live
+   * materialization at `now` (epoch ms); `failed: false`: only the pending ones (a writer
+   * died), not those a write gave up on.
+   */
+  browserViewsToWrite(now: number, options?: { failed?: boolean }): Promise<string[]>;
   /**
    * Reserves `count` niche ids of a graph, never handed out before (a counter on the graph,
    * raised atomically; on a graph analysed before it existed, it starts above every "n<k>"

@@ -12,7 +12,8 @@
  *      catalogue last in a transaction of its own.
  * The Browser view ((:Niche), (:Community), IN_COMMUNITY, CONTINUES, IN_NICHE: what
  * explore.cypher reads) is derived from it after the analysis says succeeded
- * (browser-view.ts; the store's writeResult runs it next).
+ * (browser-view.ts; the store's writeResult runs it next, from the rows this write returns:
+ * browser-view-source.ts).
  *
  * Staged, then committed at once: the blocks are written in transactions of bounded size
  * (two at a time on separate sessions), while the analysis is still queued/running; nothing
@@ -49,6 +50,7 @@ import { LeaseLostError, StoreNotFoundError, type AnalysisTimings } from './port
 import { map, runConcurrently, type Failure } from './concurrent-transactions.js';
 import { communityBlocks, resultBlocks, type BlockRow } from './result-blocks.js';
 import { catalogueRows, encodeCatalogue, type CatalogueRows } from './result-catalogue.js';
+import type { InMemoryResult } from './browser-view-source.js';
 
 export { BROWSER_TRUSTED_LINKS, type WriteBack } from './browser-view.js';
 
@@ -70,7 +72,8 @@ export class Neo4jResultWriter {
     private readonly options: ResultWritingOptions,
   ) {}
 
-  async writeResult(analysisId: string, result: AnalysisResult, finishedAt: string, owner: string, options: WriteResultOptions = {}): Promise<void> {
+  /** Resolves with what the Browser view's first materialization takes instead of the stored form (browser-view-source.ts). */
+  async writeResult(analysisId: string, result: AnalysisResult, finishedAt: string, owner: string, options: WriteResultOptions = {}): Promise<InMemoryResult> {
     const started = Date.now();
     const graphId = await this.ctx.inWrite((tx) => this.held(tx, analysisId, owner));
     // An earlier write of the same analysis (a retried job, a run taken over from a dead
@@ -86,6 +89,7 @@ export class Neo4jResultWriter {
     // The first failure of any staging transaction; every loop stops starting new ones.
     const stop: Failure = {};
     const catalogue = catalogueRows(result);
+    let revision = 0;
     try {
       // The blocks, then the communities, then the niches (each links itself to its
       // community), then the memberships (Account to Niche). Rows are built lazily, each batch just before its
@@ -124,6 +128,7 @@ export class Neo4jResultWriter {
         if (status === 'lost') throw new LeaseLostError(analysisId);
         if (status === 'incomplete') throw new Error(`store/result-writing: rows staged for analysis '${analysisId}' went missing or were overwritten by a writer that lost its lease: its result is not stored`);
         if (status !== 'succeeded') throw new Error(`store/result-writing: analysis '${analysisId}' is ${status}: its result is not stored`);
+        revision = toNumber(begun.records[0]?.get('revision') ?? 0);
       });
       phase('status', since);
     } catch (err) {
@@ -132,6 +137,7 @@ export class Neo4jResultWriter {
       throw err;
     }
     this.ctx.log.debug({ analysisId, ...counts, phases: ms, ms: Date.now() - started }, 'wrote analysis result');
+    return { revision, result, catalogue };
   }
 
   /**

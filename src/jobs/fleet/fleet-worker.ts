@@ -34,6 +34,7 @@ import type { GraphStore } from '../../store/port.js';
 import { AnalysisRunner, DEFAULT_LEASE_MS } from '../analysis-runner.js';
 import { instanceId } from '../instance-id.js';
 import { progressAt } from '../progress.js';
+import { writePendingBrowserViews } from '../pending-browser-views.js';
 import type { AnalysisJobData } from './queue-jobs.js';
 import { QUEUE_NAME, fleetNames, redisClient, type FleetNames } from './redis.js';
 
@@ -81,6 +82,10 @@ export class FleetWorker {
   /** Set before running analyses are abandoned: their jobs must not complete here. */
   private abandonedAll = false;
   private closing: Promise<void> | null = null;
+  /** The sweep of pending Browser views running (ready(), then every lease period); shutdown waits for the view it is writing. */
+  private views: Promise<number> | null = null;
+  private readonly viewSweep: NodeJS.Timeout;
+  private takingJobs = false;
 
   constructor(
     private readonly store: GraphStore,
@@ -129,6 +134,11 @@ export class FleetWorker {
     this.worker.on('stalled', (jobId) => this.log.warn({ analysisId: jobId }, 'a job whose worker stopped answering was put back in the queue'));
     this.reaper = setInterval(() => void this.reap(), this.leaseMs);
     this.reaper.unref();
+    // Views whose writer died (their lease ran out): a sweep every lease period, once ready() ran the first.
+    this.viewSweep = setInterval(() => {
+      if (this.takingJobs && this.closing === null) void this.sweepViews(false);
+    }, this.leaseMs);
+    this.viewSweep.unref();
     this.cancelPoll = setInterval(() => void this.pollCancels(), CANCEL_POLL_MS);
     this.cancelPoll.unref();
   }
@@ -208,9 +218,26 @@ export class FleetWorker {
     return reaped;
   }
 
-  /** Resolves once Redis answers (the worker is then taking jobs). */
+  /**
+   * Resolves once Redis answers (the worker is then taking jobs). Then, in the background,
+   * the Browser views no live process is writing are materialized again
+   * (jobs/pending-browser-views.ts: in fleet mode the workers write the views); from then
+   * on, every lease period, those whose writer died (pending, lease run out).
+   */
   async ready(): Promise<void> {
     await this.worker.waitUntilReady();
+    this.takingJobs = true;
+    void this.sweepViews(true);
+  }
+
+  /** Materializes again the views nobody writes (jobs/pending-browser-views.ts), one sweep at a time. */
+  private sweepViews(failed: boolean): Promise<number> {
+    if (this.views !== null) return this.views;
+    const sweep = writePendingBrowserViews(this.store, this.owner, Date.now(), this.log, { stopped: () => this.closing !== null, failed }).finally(() => {
+      this.views = null;
+    });
+    this.views = sweep;
+    return sweep;
   }
 
   close(): Promise<void> {
@@ -221,6 +248,7 @@ export class FleetWorker {
   private async shutdown(): Promise<void> {
     clearInterval(this.reaper);
     clearInterval(this.cancelPoll);
+    clearInterval(this.viewSweep);
     const grace = this.options.graceMs ?? 30_000;
     // Stop fetching; running analyses finish within the grace period, or are abandoned.
     const closed = this.worker.close();
@@ -236,6 +264,7 @@ export class FleetWorker {
       await Promise.race([this.worker.close(true).catch(() => {}), sleep(1000)]);
     }
     await this.runner.close();
+    await this.views;
     await this.queue.close().catch(() => {});
     this.subscriber.disconnect();
     this.commands.disconnect();

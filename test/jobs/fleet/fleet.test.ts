@@ -48,10 +48,12 @@ async function start(api: FleetProcess, body: object = LONG, graph = graphId): P
   return res.body.id as string;
 }
 
+/** Waits for the analysis to end, and when it succeeded for its Browser view too (written after succeeded: `stored` reads the niche nodes). */
 async function finished(api: FleetProcess, id: string) {
   return waitUntil(`analysis ${id} to finish`, async () => {
     const res = await api.fetch(`/v1/analyses/${id}?wait=5`);
-    return FINAL.has(res.body.status) ? res.body : undefined;
+    if (!FINAL.has(res.body.status)) return undefined;
+    return res.body.status !== 'succeeded' || res.body.browserView !== 'pending' ? res.body : undefined;
   });
 }
 
@@ -108,6 +110,7 @@ t.test('an analysis queued through one instance runs on a worker; its progress i
   }, 180_000, 20);
   t.equal(done.status, 'succeeded', JSON.stringify(done.error ?? ''));
   t.ok([...phases].some((p) => p !== 'queued'), `a running phase was seen through B (${[...phases].join(', ')})`);
+  await finished(b, id); // its Browser view too: `stored` reads the niche nodes
   const s = await stored(id);
   t.match(s.owner, /^worker:/, 'a worker process ran it');
   t.ok((s.niches ?? 0) >= (s.summaryNiches ?? 0) && s.niches === s.distinctNiches, 'one result: every niche stored once');
