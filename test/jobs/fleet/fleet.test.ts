@@ -64,15 +64,6 @@ async function finished(api: FleetProcess, id: string) {
  * every account in a niche once.
  */
 async function stored(id: string) {
-  // A succeeded analysis' Browser view (its (:Niche) nodes) is written after it says
-  // succeeded (src/store/browser-view.ts): the rows are read once the view is written.
-  const view = await driver.executeQuery(`MATCH (a:Analysis {id: $id}) RETURN a.status AS status, a.browserView AS view`, { id }, { database });
-  if (view.records[0]?.get('status') === 'succeeded' && view.records[0]?.get('view') !== 'written') {
-    await waitUntil(`the Browser view of ${id} to be written`, async () => {
-      const r = await driver.executeQuery(`MATCH (a:Analysis {id: $id}) RETURN coalesce(a.browserView, 'written') AS view`, { id }, { database });
-      return r.records[0]?.get('view') === 'written';
-    }, 120_000, 50);
-  }
   const { records } = await driver.executeQuery(
     `MATCH (a:Analysis {id: $id})
      OPTIONAL MATCH (n:Niche {analysisId: $id})
