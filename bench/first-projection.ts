@@ -14,13 +14,11 @@
  * (default: higgs-twitter's retweet layer; the graph is deleted at the end)
  */
 import { spawnSync } from 'node:child_process';
-import { createReadStream } from 'node:fs';
 import { basename } from 'node:path';
-import { createInterface } from 'node:readline';
-import { createGunzip } from 'node:zlib';
 import { createDriver } from '../src/store/driver.js';
 import { Neo4jGraphStore } from '../src/store/neo4j-store.js';
-import type { InteractionInput, ProjectionParams } from '../src/store/port.js';
+import type { ProjectionParams } from '../src/store/port.js';
+import { ingestEdgelist } from './edgelist.js';
 import { loadAverage, processCpuMs, timedWithCpu, takeOption } from './proc.js';
 
 const argv = process.argv.slice(2);
@@ -73,23 +71,7 @@ const out: Record<string, unknown> = { file: basename(file), loadAtStart: loadAv
 try {
   if (await store.getGraph(graphId)) await store.deleteGraph(graphId);
   await store.createGraph({ id: graphId, name: graphId, description: 'bench/first-projection.ts' });
-  const input = file.endsWith('.gz') ? createReadStream(file).pipe(createGunzip()) : createReadStream(file);
-  let batch: InteractionInput[] = [];
-  const ingest = await timed(async () => {
-    let n = 0;
-    for await (const line of createInterface({ input, crlfDelay: Infinity })) {
-      const [a, b, w] = line.trim().split(/\s+/);
-      if (!a || !b || a === b) continue;
-      batch.push({ id: null, source: a, target: b, type: 'interaction', weight: w === undefined ? 1 : Number(w), timestamp: null });
-      n++;
-      if (batch.length === 10_000) {
-        await store.ingest(graphId, { interactions: batch, accounts: [] });
-        batch = [];
-      }
-    }
-    if (batch.length > 0) await store.ingest(graphId, { interactions: batch, accounts: [] });
-    return n;
-  });
+  const ingest = await timed(() => ingestEdgelist(store, graphId, file, 10_000));
   out.ingest = { interactions: ingest.value, ms: ingest.ms, neo4jCpuMs: ingest.neo4jCpuMs };
   out.rightAfterIngest = projectInChild();
   out.rest = await rest(idleSeconds);

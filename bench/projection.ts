@@ -28,14 +28,12 @@
  * (default: higgs-twitter's retweet layer)
  */
 import { readFileSync } from 'node:fs';
-import { createReadStream } from 'node:fs';
 import { basename } from 'node:path';
-import { createInterface } from 'node:readline';
-import { createGunzip } from 'node:zlib';
 import neo4j from 'neo4j-driver';
 import { createDriver } from '../src/store/driver.js';
 import { Neo4jGraphStore } from '../src/store/neo4j-store.js';
-import type { InteractionInput, ProjectionParams } from '../src/store/port.js';
+import type { ProjectionParams } from '../src/store/port.js';
+import { ingestEdgelist } from './edgelist.js';
 import { loadAverage, processCpuMs } from './proc.js';
 import { CHUNK_FETCH_SIZE, PROJECTION_EVENTS_PER_RECORD, PROJECTION_FETCH_SIZE, PROJECTION_IDS_PER_RECORD } from '../src/store/projection.js';
 
@@ -144,24 +142,6 @@ async function measure<T>(work: () => Promise<T>): Promise<{ value: T; ms: numbe
   return { value, ms: Math.round(ms), clientCpuMs: Math.round((cpu.user + cpu.system) / 1000), serverCpuMs: server0 === null || server1 === null ? null : server1 - server0 };
 }
 
-async function ingestFile(store: Neo4jGraphStore, graphId: string, file: string): Promise<number> {
-  const input = file.endsWith('.gz') ? createReadStream(file).pipe(createGunzip()) : createReadStream(file);
-  let batch: InteractionInput[] = [];
-  let n = 0;
-  for await (const line of createInterface({ input, crlfDelay: Infinity })) {
-    const [a, b, w] = line.trim().split(/\s+/);
-    if (!a || !b || a === b) continue;
-    batch.push({ id: null, source: a, target: b, type: 'interaction', weight: w === undefined ? 1 : Number(w), timestamp: null });
-    n++;
-    if (batch.length === INGEST_BATCH) {
-      await store.ingest(graphId, { interactions: batch, accounts: [] });
-      batch = [];
-    }
-  }
-  if (batch.length > 0) await store.ingest(graphId, { interactions: batch, accounts: [] });
-  return n;
-}
-
 const driver = await createDriver({ uri, user: process.env.NEO4J_USER ?? '', password: process.env.NEO4J_PASSWORD ?? '', database });
 const store = new Neo4jGraphStore({ driver, database });
 await store.init();
@@ -175,7 +155,7 @@ try {
     if (!existing || existing.interactions === 0) {
       if (!existing) await store.createGraph({ id: graphId, name: graphId, description: 'bench/projection.ts' });
       const t0 = performance.now();
-      await ingestFile(store, graphId, file);
+      await ingestEdgelist(store, graphId, file, INGEST_BATCH);
       ingestMs = Math.round(performance.now() - t0);
     }
     const graph = (await store.getGraph(graphId))!;
