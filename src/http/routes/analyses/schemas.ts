@@ -241,8 +241,10 @@ export const Analysis = Type.Object(
         description:
           "A succeeded analysis' Browser view: the (:Niche) and (:Community) nodes and IN_NICHE relationships that the queries of " +
           'cypher/explore.cypher read in Neo4j Browser, materialized from the stored result after the analysis succeeded. ' +
-          "'pending' while it is written (those queries show nothing of it yet), 'written' once they do, 'failed' when a write " +
-          'gave up (written again later: at the next start of the service). Every results route and export reads the stored result ' +
+          "'pending' while it is written (those queries show nothing of it yet; a view whose writer died is written again at the " +
+          "next start of the service and, in fleet mode, by a worker's periodic sweep once the writer's lease ran out), " +
+          "'written' once they do, 'failed' when a write gave up (written again at the next start of the service or of a fleet " +
+          'worker). Every results route and export reads the stored result ' +
           'and answers as soon as the analysis is succeeded, whatever this says. Absent before the analysis succeeded.',
       }),
     ),
