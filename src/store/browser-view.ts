@@ -27,6 +27,10 @@
  * Either is found by browser-view-pending (at boot, and by the runner when its worker ended
  * without writing the view) and materialized again.
  *
+ * CONTINUES links each niche to the baseline niches it continues, from whichever of the two
+ * views is materialized second: the later analysis' (result-lineage, with its niche rows) or
+ * the baseline's (browser-view-continuations, from the later niches' lineage properties).
+ *
  * With writeBack 'compact' (the default) IN_NICHE goes to each niche's first
  * BROWSER_TRUSTED_LINKS trusted members and its bridges, with the figures explore.cypher reads
  * (result-members-key); with 'full' to every member with every figure (result-members).
@@ -202,6 +206,10 @@ export class Neo4jBrowserView {
     );
     phase('view-memberships');
     if (stop.failure !== undefined) throw stop.failure.error;
+    // The later analyses' views written before this one link to it now (their own lineage
+    // transactions found no niche of it to link to).
+    await this.ctx.inTransactions('browser-view-continuations', { analysisId, graphId: claim.graphId });
+    phase('view-continuations');
     const done = await this.ctx.write('browser-view-written', {
       analysisId,
       token,

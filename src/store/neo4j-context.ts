@@ -1,7 +1,8 @@
 /**
  * What every Neo4j store module shares: the driver, the database, the logger, the Cypher
- * files, and the four ways the modules run a statement (auto-commit read/write through
- * executeQuery; managed read/write transactions on a session of their own).
+ * files, and the five ways the modules run a statement (auto-commit read/write through
+ * executeQuery; managed read/write transactions on a session of their own; a session's implicit
+ * transaction for CALL { } IN TRANSACTIONS).
  *
  * Managed transactions (executeRead/executeWrite) may be retried by the driver on
  * transient errors: every callback given to inRead/inWrite must recompute its state from
@@ -43,6 +44,20 @@ export class Neo4jContext {
       database: this.database,
       routing: neo4j.routing.WRITE,
     });
+  }
+
+  /**
+   * A write of cypher/<name>.cypher in a session's implicit transaction: the one way to run
+   * `CALL { } IN TRANSACTIONS` (refused inside executeQuery's and managed transactions). Not
+   * retried by the driver: the statement must be safe to run again from the start.
+   */
+  async inTransactions(name: string, params: Row = {}): Promise<void> {
+    const session = this.driver.session({ database: this.database, defaultAccessMode: neo4j.session.WRITE });
+    try {
+      await session.run(this.q.get(name), params);
+    } finally {
+      await session.close();
+    }
   }
 
   /** One managed write transaction on a session of its own. */

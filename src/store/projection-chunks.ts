@@ -42,7 +42,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { endianness } from 'node:os';
-import neo4j, { type ManagedTransaction } from 'neo4j-driver';
+import type { ManagedTransaction } from 'neo4j-driver';
 import type { Neo4jContext } from './neo4j-context.js';
 import { firstRecord, int, toNumber } from './neo4j-values.js';
 
@@ -369,13 +369,7 @@ export class ChunkRebuild {
 
   /** Deletes the retired chunks of the graph and the pending chunks of the rebuilds named (projection-chunks-sweep). */
   async sweep(tokens: string[]): Promise<void> {
-    const session = this.ctx.driver.session({ database: this.ctx.database, defaultAccessMode: neo4j.session.WRITE });
-    try {
-      // Auto-commit: CALL { } IN TRANSACTIONS is refused inside an explicit transaction.
-      await session.run(this.ctx.q.get('projection-chunks-sweep'), { graphId: this.graphId, tokens });
-    } finally {
-      await session.close();
-    }
+    await this.ctx.inTransactions('projection-chunks-sweep', { graphId: this.graphId, tokens });
   }
 
   get written(): { chunks: number; events: number } {

@@ -43,7 +43,7 @@ t.test('every statement the store names exists, with the right count', async (t)
     .filter((f) => f.endsWith('.ts'))
     .map((f) => readFileSync(new URL(f, storeDir), 'utf8'))
     .join('\n');
-  const single = [...source.matchAll(/(?:q\.get|this\.(?:ctx\.)?(?:read|write|run)|\bctx\.(?:read|write|run))\('([a-z0-9-]+)'/g)].map((m) => m[1]!);
+  const single = [...source.matchAll(/(?:q\.get|this\.(?:ctx\.)?(?:read|write|run|inTransactions)|\bctx\.(?:read|write|run|inTransactions))\('([a-z0-9-]+)'/g)].map((m) => m[1]!);
   const multi = [...source.matchAll(/q\.statements\('([a-z0-9-]+)'\)/g)].map((m) => m[1]!);
   t.ok(single.length > 15, `${single.length} single-statement uses`);
   for (const name of new Set(single)) t.doesNotThrow(() => files.get(name), name);

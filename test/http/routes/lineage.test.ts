@@ -130,6 +130,26 @@ t.test('lineage in Neo4j: (:Niche)-[:CONTINUES {jaccard, event, keepsId}]->(:Nic
   t.ok(rows.records.slice(3).every((r) => r.get('analysedAt') >= second.createdAt), 'the later analyses that continue the halves follow, oldest first');
 });
 
+t.test("a baseline's view written after its successor's: its CONTINUES links are made then", async (t) => {
+  const continues = async () =>
+    (
+      await driver.executeQuery(
+        'MATCH (n:Niche {analysisId: $a})-[c:CONTINUES]->(b:Niche {analysisId: $b}) RETURN n.id AS niche, b.id AS from, c.jaccard AS jaccard, c.event AS event, c.keepsId AS keepsId ORDER BY niche',
+        { a: second.id, b: first.id },
+        { database: config.NEO4J_DATABASE },
+      )
+    ).records.map((r) => r.toObject());
+  const before = await continues();
+  t.equal(before.length, 3, 'the second analysis continues the first');
+  // Both views written; then the first's as if its materialization had given up: a later one
+  // removes its nodes (and with them the links into them) and writes them again, after the
+  // second analysis' view, whose own lineage transactions are long done.
+  for (let i = 0; i < 600 && (await ctx.store.getAnalysis(first.id))?.browserView !== 'written'; i++) await new Promise((r) => setTimeout(r, 50));
+  await driver.executeQuery("MATCH (a:Analysis {id: $id}) SET a.browserView = 'failed'", { id: first.id }, { database: config.NEO4J_DATABASE });
+  t.equal(await ctx.store.materializeBrowserView(first.id, 'lineage-test'), 'written');
+  t.same(await continues(), before, 'the same links, made from the later niches');
+});
+
 t.test('request errors name their field', async (t) => {
   const bad = async (body: object) => {
     const res = await app.inject({ method: 'POST', url: `/v1/graphs/${g}/analyses`, payload: body });
