@@ -2,8 +2,9 @@
  * The scoring phase: from a partition and the centralities to the columnar AnalysisResult.
  *
  * Once the niches are known (a partition of the NicheHierarchy shape, contract 1 of the
- * team brief: any object with `niche`, `nicheCount`, `confidence` and `nicheStability`),
- * this computes tie strength, roles, the trust score and the niche profiles
+ * team brief: any object with `niche`, `nicheCount`, `nicheCommunity` and the community
+ * labels; `confidence` and `nicheStability` come with the partition's figures, which may
+ * still be computed on a helper thread while this runs), this computes tie strength, roles, the trust score and the niche profiles
  * (tie-strength.ts, roles.ts, trust.ts, niche-metrics.ts, niche-profile.ts), ranks each
  * niche's members and lays everything out as typed columns (types.ts): one pass per
  * measure over typed arrays, no object per account or per member, so the phase costs a
@@ -19,6 +20,7 @@ import { groupByCommunity } from './communities.js';
 import type { CompactGraph } from './compact-graph.js';
 import type { CentralityName } from './centrality/select.js';
 import { nicheMetrics } from './niche-metrics.js';
+import type { PartitionFigures } from './niches.js';
 import { eventsPerDay, nicheActivity, nicheProfiles } from './niche-profile.js';
 import type { PairTable } from './pair-table.js';
 import { accountRoles, ROLES } from './roles.js';
@@ -46,10 +48,6 @@ export interface NichePartition {
   nicheCount: number;
   /** Group -> community. */
   nicheCommunity: Int32Array;
-  /** Per account: share of the runs that agreed with its niche. */
-  confidence: Float64Array;
-  /** Per group. */
-  nicheStability: Float64Array;
 }
 
 export interface ScoringInputs {
@@ -64,14 +62,20 @@ export interface ScoringInputs {
    * that it can be computed meanwhile on another thread (side-tasks.ts).
    */
   withinPagerank: Float64Array | (() => Float64Array);
+  /**
+   * The partition's figures (niches.ts partitionFigures: confidence per account, stability
+   * per group, modularity of both levels), or a function that gives them: called once the
+   * rest of the result is laid out, so that they can be computed meanwhile on another thread.
+   */
+  figures: PartitionFigures | (() => PartitionFigures);
   /** The partition-free part of tie strength (tie-strength.ts tieWeights), when already computed. */
   tieWeights?: TieWeights;
   /** Extra centralities by name, in the order they are reported. */
   centralities: ReadonlyMap<CentralityName, ArrayLike<number>> | null;
   topK: number;
   minNicheSize: number;
-  /** The summary figures of the communities phase (accounts, edges, counts, unassigned and meanConfidence are filled in here). */
-  summary: Omit<AnalysisSummary, 'accounts' | 'edges' | 'niches' | 'communities' | 'unassigned' | 'meanConfidence'>;
+  /** The summary figures of the communities phase (accounts, edges, counts, modularities, unassigned and meanConfidence are filled in here). */
+  summary: Omit<AnalysisSummary, 'accounts' | 'edges' | 'niches' | 'communities' | 'modularity' | 'nicheModularity' | 'unassigned' | 'meanConfidence'>;
 }
 
 const BROADCASTER = ROLES.indexOf('broadcaster');
@@ -84,8 +88,6 @@ export function assembleResult(input: ScoringInputs): AnalysisResult {
   const group = partition.niche;
   const groups = partition.nicheCount;
   if (group.length !== order) throw new RangeError(`${PREFIX}: the partition has ${group.length} labels for ${order} accounts.`);
-  if (partition.confidence.length !== order) throw new RangeError(`${PREFIX}: confidence has ${partition.confidence.length} values for ${order} accounts.`);
-  if (partition.nicheStability.length !== groups) throw new RangeError(`${PREFIX}: nicheStability has ${partition.nicheStability.length} values for ${groups} groups.`);
 
   const { starts, members } = groupByCommunity(group, groups);
   const metrics = nicheMetrics(graph, group, groups);
@@ -98,18 +100,6 @@ export function assembleResult(input: ScoringInputs): AnalysisResult {
   }
   const profile = nicheProfiles(graph, group, groups, ties.reciprocalWeight);
   const activity = nicheActivity(table, group, groups);
-  const withinPagerank = typeof input.withinPagerank === 'function' ? input.withinPagerank() : input.withinPagerank;
-  if (withinPagerank.length !== order) throw new RangeError(`${PREFIX}: withinPagerank has ${withinPagerank.length} values for ${order} accounts.`);
-  const trust = trustScores({
-    withinPagerank,
-    nicheSize: groupSize,
-    reciprocity: ties.reciprocity,
-    repeat: ties.repeat,
-    embeddedness: ties.embeddedness,
-    positiveInStrength: graph.positiveInStrength,
-    negativeInStrength: graph.negativeInStrength,
-  });
-  const score = trust.score;
 
   // Rows: niches (groups of at least minNicheSize) largest first, ties by smallest member
   // (groupByCommunity lists each group in index order, so members[starts[c]] is its smallest).
@@ -133,60 +123,9 @@ export function assembleResult(input: ScoringInputs): AnalysisResult {
   const accountRow = new Int32Array(order);
   for (let i = 0; i < order; i++) accountRow[i] = rowOfGroup[group[i] as number] as number;
 
-  // Member order: every account sorted once by score descending, index ascending (an
-  // exact radix sort on the scores' bits, no comparator), then bucketed by row with a
-  // stable counting sort, so each row comes out in rank order.
-  const byScore = sortByScoreDescending(score);
-  const memberStarts = new Int32Array(rows + 1);
-  for (let i = 0; i < order; i++) {
-    const slot = (accountRow[i] as number) + 1;
-    memberStarts[slot] = (memberStarts[slot] as number) + 1;
-  }
-  for (let r = 0; r < rows; r++) memberStarts[r + 1] = (memberStarts[r + 1] as number) + (memberStarts[r] as number);
-  const ranked = new Int32Array(order);
-  const cursor = memberStarts.slice(0, rows);
-  for (let q = 0; q < order; q++) {
-    const i = byScore[q] as number;
-    const r = accountRow[i] as number;
-    ranked[cursor[r] as number] = i;
-    cursor[r] = (cursor[r] as number) + 1;
-  }
-  const rank = new Int32Array(order);
-  for (let r = 0; r < rows; r++) {
-    const from = memberStarts[r] as number;
-    for (let p = from, end = memberStarts[r + 1] as number; p < end; p++) rank[ranked[p] as number] = p - from;
-  }
-
-  const role = roles.roleIndex;
-
-  const accounts: AccountColumns = {
-    count: order,
-    ids: graph.ids,
-    niche: accountRow,
-    rank,
-    score,
-    pagerank: withinPagerank,
-    globalPagerank: input.globalPagerank,
-    inStrength: graph.positiveInStrength,
-    outStrength: graph.positiveOutStrength,
-    negativeInStrength: graph.negativeInStrength,
-    weightedDegree: graph.weightedDegree,
-    internalShare: metrics.internalShare,
-    centrality: trust.centrality,
-    ties: trust.ties,
-    positiveShare: trust.positiveShare,
-    reciprocity: ties.reciprocity,
-    repeat: ties.repeat,
-    embeddedness: ties.embeddedness,
-    withinDegreeZ: roles.withinDegreeZ,
-    participation: roles.participation,
-    confidence: partition.confidence,
-    role,
-    topTies: topReciprocalTies(graph, ties.reciprocalWeight, ties.overlap, group, rowOfGroup, unassignedRow),
-    centralities: input.centralities ? [...input.centralities].map(([name, values]) => ({ name, values: Float64Array.from(values) })) : [],
-  };
-
-  // Niche figures per row.
+  // What does not depend on the scores comes first, so that within-niche PageRank (the
+  // trust scores' input, on a helper thread meanwhile) is taken as late as possible.
+  // Niche figures per row (stability once the partition's figures are taken, below).
   const size = new Int32Array(rows);
   const density = new Float64Array(rows);
   const conductance = new Float64Array(rows);
@@ -206,7 +145,6 @@ export function assembleResult(input: ScoringInputs): AnalysisResult {
     size[r] = metrics.size[c] as number;
     density[r] = metrics.density[c] as number;
     conductance[r] = metrics.conductance[c] as number;
-    stability[r] = partition.nicheStability[c] as number;
     reciprocity[r] = profile.reciprocity[c] as number;
     events[r] = activity.events[c] as number;
     firstActivity[r] = activity.firstTs[c] as number;
@@ -233,6 +171,51 @@ export function assembleResult(input: ScoringInputs): AnalysisResult {
     density[unassignedRow] = n > 1 ? pairs / ((n * (n - 1)) / 2) : 0;
     typeStarts[unassignedRow + 1] = typeIds.length;
   }
+
+  const communities = communityColumns(graph, partition, nicheGroups, groups, starts, unassignedRow >= 0);
+  const nicheCommunityRow = new Int32Array(rows).fill(-1);
+  for (let r = 0; r < nicheCount; r++) nicheCommunityRow[r] = communities.rowOf[partition.nicheCommunity[nicheGroups[r] as number] as number] as number;
+  const topTies = topReciprocalTies(graph, ties.reciprocalWeight, ties.overlap, group, rowOfGroup, unassignedRow);
+  const analysed = analysedTies(graph, ties.reciprocalWeight, accountRow, rows);
+
+  const withinPagerank = typeof input.withinPagerank === 'function' ? input.withinPagerank() : input.withinPagerank;
+  if (withinPagerank.length !== order) throw new RangeError(`${PREFIX}: withinPagerank has ${withinPagerank.length} values for ${order} accounts.`);
+  const trust = trustScores({
+    withinPagerank,
+    nicheSize: groupSize,
+    reciprocity: ties.reciprocity,
+    repeat: ties.repeat,
+    embeddedness: ties.embeddedness,
+    positiveInStrength: graph.positiveInStrength,
+    negativeInStrength: graph.negativeInStrength,
+  });
+  const score = trust.score;
+
+  // Member order: every account sorted once by score descending, index ascending (an
+  // exact radix sort on the scores' bits, no comparator), then bucketed by row with a
+  // stable counting sort, so each row comes out in rank order.
+  const byScore = sortByScoreDescending(score);
+  const memberStarts = new Int32Array(rows + 1);
+  for (let i = 0; i < order; i++) {
+    const slot = (accountRow[i] as number) + 1;
+    memberStarts[slot] = (memberStarts[slot] as number) + 1;
+  }
+  for (let r = 0; r < rows; r++) memberStarts[r + 1] = (memberStarts[r + 1] as number) + (memberStarts[r] as number);
+  const ranked = new Int32Array(order);
+  const cursor = memberStarts.slice(0, rows);
+  for (let q = 0; q < order; q++) {
+    const i = byScore[q] as number;
+    const r = accountRow[i] as number;
+    ranked[cursor[r] as number] = i;
+    cursor[r] = (cursor[r] as number) + 1;
+  }
+  const rank = new Int32Array(order);
+  for (let r = 0; r < rows; r++) {
+    const from = memberStarts[r] as number;
+    for (let p = from, end = memberStarts[r + 1] as number; p < end; p++) rank[ranked[p] as number] = p - from;
+  }
+
+  const role = roles.roleIndex;
 
   // Trusted members (topK non-broadcasters in rank order) and bridges (connector and
   // kinless hubs in rank order, with the niches their ties reach most).
@@ -270,9 +253,39 @@ export function assembleResult(input: ScoringInputs): AnalysisResult {
     bridgeStarts[unassignedRow + 1] = bridgeAccounts.length;
   }
 
-  const communities = communityColumns(graph, partition, nicheGroups, groups, starts, unassignedRow >= 0);
-  const nicheCommunityRow = new Int32Array(rows).fill(-1);
-  for (let r = 0; r < nicheCount; r++) nicheCommunityRow[r] = communities.rowOf[partition.nicheCommunity[nicheGroups[r] as number] as number] as number;
+  // The partition's figures last (they may be computed on a helper thread meanwhile).
+  const figures = typeof input.figures === 'function' ? input.figures() : input.figures;
+  const { confidence, nicheStability } = figures;
+  if (confidence.length !== order) throw new RangeError(`${PREFIX}: confidence has ${confidence.length} values for ${order} accounts.`);
+  if (nicheStability.length !== groups) throw new RangeError(`${PREFIX}: nicheStability has ${nicheStability.length} values for ${groups} groups.`);
+  for (let r = 0; r < nicheCount; r++) stability[r] = nicheStability[nicheGroups[r] as number] as number;
+
+  const accounts: AccountColumns = {
+    count: order,
+    ids: graph.ids,
+    niche: accountRow,
+    rank,
+    score,
+    pagerank: withinPagerank,
+    globalPagerank: input.globalPagerank,
+    inStrength: graph.positiveInStrength,
+    outStrength: graph.positiveOutStrength,
+    negativeInStrength: graph.negativeInStrength,
+    weightedDegree: graph.weightedDegree,
+    internalShare: metrics.internalShare,
+    centrality: trust.centrality,
+    ties: trust.ties,
+    positiveShare: trust.positiveShare,
+    reciprocity: ties.reciprocity,
+    repeat: ties.repeat,
+    embeddedness: ties.embeddedness,
+    withinDegreeZ: roles.withinDegreeZ,
+    participation: roles.participation,
+    confidence,
+    role,
+    topTies,
+    centralities: input.centralities ? [...input.centralities].map(([name, values]) => ({ name, values: Float64Array.from(values) })) : [],
+  };
 
   const ids = new Array<string>(rows);
   for (let r = 0; r < nicheCount; r++) ids[r] = `n${r}`;
@@ -303,7 +316,7 @@ export function assembleResult(input: ScoringInputs): AnalysisResult {
   let connected = 0;
   for (let i = 0; i < order; i++) {
     if ((undirected.offsets[i + 1] as number) > (undirected.offsets[i] as number)) {
-      confidenceSum += partition.confidence[i] as number;
+      confidenceSum += confidence[i] as number;
       connected++;
     }
   }
@@ -312,8 +325,8 @@ export function assembleResult(input: ScoringInputs): AnalysisResult {
     edges: graph.undirectedEdges,
     niches: nicheCount,
     communities: partition.communityCount,
-    modularity: input.summary.modularity,
-    ...(input.summary.nicheModularity === undefined ? {} : { nicheModularity: input.summary.nicheModularity }),
+    modularity: figures.communityModularity,
+    nicheModularity: figures.nicheModularity,
     resolution: input.summary.resolution,
     runs: input.summary.runs,
     consensusRounds: input.summary.consensusRounds,
@@ -321,7 +334,7 @@ export function assembleResult(input: ScoringInputs): AnalysisResult {
     unassigned: leftover,
     meanConfidence: connected > 0 ? confidenceSum / connected : 1,
   };
-  return { summary, accounts, niches, communities: communities.columns, ties: analysedTies(graph, ties.reciprocalWeight, accountRow, rows) };
+  return { summary, accounts, niches, communities: communities.columns, ties: analysed };
 }
 
 /**
