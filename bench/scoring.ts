@@ -12,7 +12,7 @@
  * repetition, milliseconds, with the 1-minute load average.
  */
 import { loadavg } from 'node:os';
-import { figuresOf, findNiches } from '../src/analysis/niches.js';
+import { findNiches } from '../src/analysis/niches.js';
 import { assembleResult } from '../src/analysis/assemble.js';
 import { groupByCommunity } from '../src/analysis/communities.js';
 import { buildCompactGraph } from '../src/analysis/compact-graph.js';
@@ -44,10 +44,10 @@ const ms = <T>(work: () => T): [T, number] => {
 
 for (let rep = 0; rep < reps; rep++) {
   const [partition, communities] = ms(() => findNiches(graph, { seed: 42, resolution: null, nicheSize: null, ...(Number.isNaN(runs) ? {} : { runs }) }));
-  const summary = { resolution: partition.summary.nicheResolution, runs: partition.summary.runs, consensusRounds: partition.summary.consensusRounds, louvainDisconnected: partition.summary.louvainDisconnected };
+  const summary = { modularity: partition.summary.communityModularity, nicheModularity: partition.summary.nicheModularity, resolution: partition.summary.nicheResolution, runs: partition.summary.runs, consensusRounds: partition.summary.consensusRounds, louvainDisconnected: partition.summary.louvainDisconnected };
   const [[global, within], centrality] = ms(() => [globalPagerank(graph), communityPagerank(graph, partition.niche, partition.nicheCount)] as const);
   const [result, scoring] = ms(() =>
-    assembleResult({ graph, table, partition, figures: figuresOf(partition), globalPagerank: global, withinPagerank: within, centralities: null, topK: 10, minNicheSize: 3, summary }),
+    assembleResult({ graph, table, partition, globalPagerank: global, withinPagerank: within, centralities: null, topK: 10, minNicheSize: 3, summary }),
   );
   // The steps again, one at a time (same inputs as inside assembleResult).
   const { niche, nicheCount } = partition;

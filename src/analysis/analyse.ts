@@ -12,8 +12,7 @@
  *    strength are started before step 2, on a helper thread
  *    when the runner has one, and taken here; within-niche
  *    PageRank starts here and is taken by step 7 once the
- *    steps that do not need it are done; so do the partition's
- *    figures, confidence, stability and modularities, taken last)
+ *    steps that do not need it are done)
  * 7. tie strength, roles, trust score and its components,       assemble.ts (tie-strength.ts, roles.ts,
  *    niche figures and activity, laid out as typed columns        trust.ts, niche-metrics.ts, niche-profile.ts)
  *
@@ -28,10 +27,10 @@
  */
 import { assembleResult, TOP_TIES, UNASSIGNED_ID } from './assemble.js';
 import { buildCompactGraph } from './compact-graph.js';
-import { findNicheLevels, DEFAULTS as NICHE_DEFAULTS } from './niches.js';
+import { findNiches, DEFAULTS as NICHE_DEFAULTS } from './niches.js';
 import { isPairTable, pairTableFromProjection, type PairTable } from './pair-table.js';
 import { computeCentralities } from './centrality/select.js';
-import { pagerankOf, partitionFiguresOf, sideInThisThread, tieWeightsOf, type SideRunner } from './side-tasks.js';
+import { pagerankOf, sideInThisThread, tieWeightsOf, type SideRunner } from './side-tasks.js';
 import { tieWeightsInput } from './tie-strength.js';
 import type { AnalysisHooks } from './phases.js';
 import type { AnalysisOptions, AnalysisResult, Projection } from './types.js';
@@ -92,7 +91,7 @@ export function analyseProjection(projection: Projection | PairTable, options: A
   ]);
 
   hooks.onPhase?.('communities');
-  const hierarchy = findNicheLevels(graph, {
+  const hierarchy = findNiches(graph, {
     seed: options.seed,
     runs,
     resolution: options.resolution ?? null,
@@ -105,11 +104,9 @@ export function analyseProjection(projection: Projection | PairTable, options: A
   hooks.onPhase?.('centrality');
   const [globalResult, tieResult] = side.take();
   const global = pagerankOf(globalResult);
-  // Within-niche PageRank starts now, then the partition's figures (on a helper thread while
-  // this one computes the scoring steps that do not need them; assemble.ts takes each when it
-  // does). Two batches, so that taking the first does not wait for the second.
+  // Within-niche PageRank starts now (on a helper thread while this one computes the scoring
+  // steps that do not need it; assemble.ts takes it when it does).
   const within = sideRunner.begin([{ kind: 'community-pagerank', order: graph.order, csr: graph.out, community: hierarchy.niche, count: hierarchy.nicheCount }]);
-  const figures = sideRunner.begin([{ kind: 'partition-figures', input: hierarchy.figures }]);
   const extra = options.centralities !== undefined && options.centralities.length > 0 ? computeCentralities(graph, options.centralities, options.seed) : null;
 
   hooks.onPhase?.('scoring');
@@ -119,12 +116,13 @@ export function analyseProjection(projection: Projection | PairTable, options: A
     partition: hierarchy,
     globalPagerank: global,
     withinPagerank: () => pagerankOf(within.take()[0]),
-    figures: () => partitionFiguresOf(figures.take()[0]),
     tieWeights: tieWeightsOf(tieResult),
     centralities: extra,
     topK: options.topK,
     minNicheSize,
     summary: {
+      modularity: hierarchy.summary.communityModularity,
+      nicheModularity: hierarchy.summary.nicheModularity,
       resolution: hierarchy.summary.nicheResolution,
       runs,
       consensusRounds: hierarchy.summary.consensusRounds,

@@ -2,9 +2,8 @@
  * The scoring phase: from a partition and the centralities to the columnar AnalysisResult.
  *
  * Once the niches are known (a partition of the NicheHierarchy shape, contract 1 of the
- * team brief: any object with `niche`, `nicheCount`, `nicheCommunity` and the community
- * labels; `confidence` and `nicheStability` come with the partition's figures, which may
- * still be computed on a helper thread while this runs), this computes tie strength, roles, the trust score and the niche profiles
+ * team brief: any object with `niche`, `nicheCount`, `confidence` and `nicheStability`),
+ * this computes tie strength, roles, the trust score and the niche profiles
  * (tie-strength.ts, roles.ts, trust.ts, niche-metrics.ts, niche-profile.ts), ranks each
  * niche's members and lays everything out as typed columns (types.ts): one pass per
  * measure over typed arrays, no object per account or per member, so the phase costs a
@@ -20,7 +19,6 @@ import { groupByCommunity } from './communities.js';
 import type { CompactGraph } from './compact-graph.js';
 import type { CentralityName } from './centrality/select.js';
 import { nicheMetrics } from './niche-metrics.js';
-import type { PartitionFigures } from './niches.js';
 import { eventsPerDay, nicheActivity, nicheProfiles } from './niche-profile.js';
 import type { PairTable } from './pair-table.js';
 import { accountRoles, ROLES } from './roles.js';
@@ -48,6 +46,10 @@ export interface NichePartition {
   nicheCount: number;
   /** Group -> community. */
   nicheCommunity: Int32Array;
+  /** Per account: share of the runs that agreed with its niche. */
+  confidence: Float64Array;
+  /** Per group. */
+  nicheStability: Float64Array;
 }
 
 export interface ScoringInputs {
@@ -62,20 +64,14 @@ export interface ScoringInputs {
    * that it can be computed meanwhile on another thread (side-tasks.ts).
    */
   withinPagerank: Float64Array | (() => Float64Array);
-  /**
-   * The partition's figures (niches.ts partitionFigures: confidence per account, stability
-   * per group, modularity of both levels), or a function that gives them: called once the
-   * rest of the result is laid out, so that they can be computed meanwhile on another thread.
-   */
-  figures: PartitionFigures | (() => PartitionFigures);
   /** The partition-free part of tie strength (tie-strength.ts tieWeights), when already computed. */
   tieWeights?: TieWeights;
   /** Extra centralities by name, in the order they are reported. */
   centralities: ReadonlyMap<CentralityName, ArrayLike<number>> | null;
   topK: number;
   minNicheSize: number;
-  /** The summary figures of the communities phase (accounts, edges, counts, modularities, unassigned and meanConfidence are filled in here). */
-  summary: Omit<AnalysisSummary, 'accounts' | 'edges' | 'niches' | 'communities' | 'modularity' | 'nicheModularity' | 'unassigned' | 'meanConfidence'>;
+  /** The summary figures of the communities phase (accounts, edges, counts, unassigned and meanConfidence are filled in here). */
+  summary: Omit<AnalysisSummary, 'accounts' | 'edges' | 'niches' | 'communities' | 'unassigned' | 'meanConfidence'>;
 }
 
 const BROADCASTER = ROLES.indexOf('broadcaster');
@@ -88,6 +84,8 @@ export function assembleResult(input: ScoringInputs): AnalysisResult {
   const group = partition.niche;
   const groups = partition.nicheCount;
   if (group.length !== order) throw new RangeError(`${PREFIX}: the partition has ${group.length} labels for ${order} accounts.`);
+  if (partition.confidence.length !== order) throw new RangeError(`${PREFIX}: confidence has ${partition.confidence.length} values for ${order} accounts.`);
+  if (partition.nicheStability.length !== groups) throw new RangeError(`${PREFIX}: nicheStability has ${partition.nicheStability.length} values for ${groups} groups.`);
 
   const { starts, members } = groupByCommunity(group, groups);
   const metrics = nicheMetrics(graph, group, groups);
@@ -100,6 +98,18 @@ export function assembleResult(input: ScoringInputs): AnalysisResult {
   }
   const profile = nicheProfiles(graph, group, groups, ties.reciprocalWeight);
   const activity = nicheActivity(table, group, groups);
+  const withinPagerank = typeof input.withinPagerank === 'function' ? input.withinPagerank() : input.withinPagerank;
+  if (withinPagerank.length !== order) throw new RangeError(`${PREFIX}: withinPagerank has ${withinPagerank.length} values for ${order} accounts.`);
+  const trust = trustScores({
+    withinPagerank,
+    nicheSize: groupSize,
+    reciprocity: ties.reciprocity,
+    repeat: ties.repeat,
+    embeddedness: ties.embeddedness,
+    positiveInStrength: graph.positiveInStrength,
+    negativeInStrength: graph.negativeInStrength,
+  });
+  const score = trust.score;
 
   // Rows: niches (groups of at least minNicheSize) largest first, ties by smallest member
   // (groupByCommunity lists each group in index order, so members[starts[c]] is its smallest).
@@ -122,74 +132,6 @@ export function assembleResult(input: ScoringInputs): AnalysisResult {
   for (let r = 0; r < nicheCount; r++) rowOfGroup[nicheGroups[r] as number] = r;
   const accountRow = new Int32Array(order);
   for (let i = 0; i < order; i++) accountRow[i] = rowOfGroup[group[i] as number] as number;
-
-  // What does not depend on the scores comes first, so that within-niche PageRank (the
-  // trust scores' input, on a helper thread meanwhile) is taken as late as possible.
-  // Niche figures per row (stability once the partition's figures are taken, below).
-  const size = new Int32Array(rows);
-  const density = new Float64Array(rows);
-  const conductance = new Float64Array(rows);
-  const stability = new Float64Array(rows);
-  const reciprocity = new Float64Array(rows);
-  const events = new Float64Array(rows);
-  const firstActivity = new Float64Array(rows).fill(Number.NaN);
-  const lastActivity = new Float64Array(rows).fill(Number.NaN);
-  const perDay = new Float64Array(rows);
-  const typeNames = table.typeNames;
-  const typeIndex = new Map(typeNames.map((name, k) => [name, k]));
-  const typeStarts = new Int32Array(rows + 1);
-  const typeIds: number[] = [];
-  const typeShares: number[] = [];
-  for (let r = 0; r < nicheCount; r++) {
-    const c = nicheGroups[r] as number;
-    size[r] = metrics.size[c] as number;
-    density[r] = metrics.density[c] as number;
-    conductance[r] = metrics.conductance[c] as number;
-    reciprocity[r] = profile.reciprocity[c] as number;
-    events[r] = activity.events[c] as number;
-    firstActivity[r] = activity.firstTs[c] as number;
-    lastActivity[r] = activity.lastTs[c] as number;
-    perDay[r] = eventsPerDay(activity.events[c] as number, activity.firstTs[c] as number, activity.lastTs[c] as number);
-    for (const d of activity.dominantTypes[c] ?? []) {
-      typeIds.push(typeIndex.get(d.type) as number);
-      typeShares.push(d.share);
-    }
-    typeStarts[r + 1] = typeIds.length;
-  }
-  if (unassignedRow >= 0) {
-    // Not a niche: conductance, stability, reciprocity and activity do not apply (0 / NaN).
-    const n = leftover;
-    let pairs = 0;
-    for (let i = 0; i < order; i++) {
-      if (accountRow[i] !== unassignedRow) continue;
-      for (let k = undirected.offsets[i] as number, end = undirected.offsets[i + 1] as number; k < end; k++) {
-        const j = undirected.targets[k] as number;
-        if (j > i && accountRow[j] === unassignedRow) pairs++;
-      }
-    }
-    size[unassignedRow] = n;
-    density[unassignedRow] = n > 1 ? pairs / ((n * (n - 1)) / 2) : 0;
-    typeStarts[unassignedRow + 1] = typeIds.length;
-  }
-
-  const communities = communityColumns(graph, partition, nicheGroups, groups, starts, unassignedRow >= 0);
-  const nicheCommunityRow = new Int32Array(rows).fill(-1);
-  for (let r = 0; r < nicheCount; r++) nicheCommunityRow[r] = communities.rowOf[partition.nicheCommunity[nicheGroups[r] as number] as number] as number;
-  const topTies = topReciprocalTies(graph, ties.reciprocalWeight, ties.overlap, group, rowOfGroup, unassignedRow);
-  const analysed = analysedTies(graph, ties.reciprocalWeight, accountRow, rows);
-
-  const withinPagerank = typeof input.withinPagerank === 'function' ? input.withinPagerank() : input.withinPagerank;
-  if (withinPagerank.length !== order) throw new RangeError(`${PREFIX}: withinPagerank has ${withinPagerank.length} values for ${order} accounts.`);
-  const trust = trustScores({
-    withinPagerank,
-    nicheSize: groupSize,
-    reciprocity: ties.reciprocity,
-    repeat: ties.repeat,
-    embeddedness: ties.embeddedness,
-    positiveInStrength: graph.positiveInStrength,
-    negativeInStrength: graph.negativeInStrength,
-  });
-  const score = trust.score;
 
   // Member order: every account sorted once by score descending, index ascending (an
   // exact radix sort on the scores' bits, no comparator), then bucketed by row with a
@@ -216,6 +158,81 @@ export function assembleResult(input: ScoringInputs): AnalysisResult {
   }
 
   const role = roles.roleIndex;
+
+  const accounts: AccountColumns = {
+    count: order,
+    ids: graph.ids,
+    niche: accountRow,
+    rank,
+    score,
+    pagerank: withinPagerank,
+    globalPagerank: input.globalPagerank,
+    inStrength: graph.positiveInStrength,
+    outStrength: graph.positiveOutStrength,
+    negativeInStrength: graph.negativeInStrength,
+    weightedDegree: graph.weightedDegree,
+    internalShare: metrics.internalShare,
+    centrality: trust.centrality,
+    ties: trust.ties,
+    positiveShare: trust.positiveShare,
+    reciprocity: ties.reciprocity,
+    repeat: ties.repeat,
+    embeddedness: ties.embeddedness,
+    withinDegreeZ: roles.withinDegreeZ,
+    participation: roles.participation,
+    confidence: partition.confidence,
+    role,
+    topTies: topReciprocalTies(graph, ties.reciprocalWeight, ties.overlap, group, rowOfGroup, unassignedRow),
+    centralities: input.centralities ? [...input.centralities].map(([name, values]) => ({ name, values: Float64Array.from(values) })) : [],
+  };
+
+  // Niche figures per row.
+  const size = new Int32Array(rows);
+  const density = new Float64Array(rows);
+  const conductance = new Float64Array(rows);
+  const stability = new Float64Array(rows);
+  const reciprocity = new Float64Array(rows);
+  const events = new Float64Array(rows);
+  const firstActivity = new Float64Array(rows).fill(Number.NaN);
+  const lastActivity = new Float64Array(rows).fill(Number.NaN);
+  const perDay = new Float64Array(rows);
+  const typeNames = table.typeNames;
+  const typeIndex = new Map(typeNames.map((name, k) => [name, k]));
+  const typeStarts = new Int32Array(rows + 1);
+  const typeIds: number[] = [];
+  const typeShares: number[] = [];
+  for (let r = 0; r < nicheCount; r++) {
+    const c = nicheGroups[r] as number;
+    size[r] = metrics.size[c] as number;
+    density[r] = metrics.density[c] as number;
+    conductance[r] = metrics.conductance[c] as number;
+    stability[r] = partition.nicheStability[c] as number;
+    reciprocity[r] = profile.reciprocity[c] as number;
+    events[r] = activity.events[c] as number;
+    firstActivity[r] = activity.firstTs[c] as number;
+    lastActivity[r] = activity.lastTs[c] as number;
+    perDay[r] = eventsPerDay(activity.events[c] as number, activity.firstTs[c] as number, activity.lastTs[c] as number);
+    for (const d of activity.dominantTypes[c] ?? []) {
+      typeIds.push(typeIndex.get(d.type) as number);
+      typeShares.push(d.share);
+    }
+    typeStarts[r + 1] = typeIds.length;
+  }
+  if (unassignedRow >= 0) {
+    // Not a niche: conductance, stability, reciprocity and activity do not apply (0 / NaN).
+    const n = leftover;
+    let pairs = 0;
+    for (let i = 0; i < order; i++) {
+      if (accountRow[i] !== unassignedRow) continue;
+      for (let k = undirected.offsets[i] as number, end = undirected.offsets[i + 1] as number; k < end; k++) {
+        const j = undirected.targets[k] as number;
+        if (j > i && accountRow[j] === unassignedRow) pairs++;
+      }
+    }
+    size[unassignedRow] = n;
+    density[unassignedRow] = n > 1 ? pairs / ((n * (n - 1)) / 2) : 0;
+    typeStarts[unassignedRow + 1] = typeIds.length;
+  }
 
   // Trusted members (topK non-broadcasters in rank order) and bridges (connector and
   // kinless hubs in rank order, with the niches their ties reach most).
@@ -253,39 +270,9 @@ export function assembleResult(input: ScoringInputs): AnalysisResult {
     bridgeStarts[unassignedRow + 1] = bridgeAccounts.length;
   }
 
-  // The partition's figures last (they may be computed on a helper thread meanwhile).
-  const figures = typeof input.figures === 'function' ? input.figures() : input.figures;
-  const { confidence, nicheStability } = figures;
-  if (confidence.length !== order) throw new RangeError(`${PREFIX}: confidence has ${confidence.length} values for ${order} accounts.`);
-  if (nicheStability.length !== groups) throw new RangeError(`${PREFIX}: nicheStability has ${nicheStability.length} values for ${groups} groups.`);
-  for (let r = 0; r < nicheCount; r++) stability[r] = nicheStability[nicheGroups[r] as number] as number;
-
-  const accounts: AccountColumns = {
-    count: order,
-    ids: graph.ids,
-    niche: accountRow,
-    rank,
-    score,
-    pagerank: withinPagerank,
-    globalPagerank: input.globalPagerank,
-    inStrength: graph.positiveInStrength,
-    outStrength: graph.positiveOutStrength,
-    negativeInStrength: graph.negativeInStrength,
-    weightedDegree: graph.weightedDegree,
-    internalShare: metrics.internalShare,
-    centrality: trust.centrality,
-    ties: trust.ties,
-    positiveShare: trust.positiveShare,
-    reciprocity: ties.reciprocity,
-    repeat: ties.repeat,
-    embeddedness: ties.embeddedness,
-    withinDegreeZ: roles.withinDegreeZ,
-    participation: roles.participation,
-    confidence,
-    role,
-    topTies,
-    centralities: input.centralities ? [...input.centralities].map(([name, values]) => ({ name, values: Float64Array.from(values) })) : [],
-  };
+  const communities = communityColumns(graph, partition, nicheGroups, groups, starts, unassignedRow >= 0);
+  const nicheCommunityRow = new Int32Array(rows).fill(-1);
+  for (let r = 0; r < nicheCount; r++) nicheCommunityRow[r] = communities.rowOf[partition.nicheCommunity[nicheGroups[r] as number] as number] as number;
 
   const ids = new Array<string>(rows);
   for (let r = 0; r < nicheCount; r++) ids[r] = `n${r}`;
@@ -316,7 +303,7 @@ export function assembleResult(input: ScoringInputs): AnalysisResult {
   let connected = 0;
   for (let i = 0; i < order; i++) {
     if ((undirected.offsets[i + 1] as number) > (undirected.offsets[i] as number)) {
-      confidenceSum += confidence[i] as number;
+      confidenceSum += partition.confidence[i] as number;
       connected++;
     }
   }
@@ -325,8 +312,8 @@ export function assembleResult(input: ScoringInputs): AnalysisResult {
     edges: graph.undirectedEdges,
     niches: nicheCount,
     communities: partition.communityCount,
-    modularity: figures.communityModularity,
-    nicheModularity: figures.nicheModularity,
+    modularity: input.summary.modularity,
+    ...(input.summary.nicheModularity === undefined ? {} : { nicheModularity: input.summary.nicheModularity }),
     resolution: input.summary.resolution,
     runs: input.summary.runs,
     consensusRounds: input.summary.consensusRounds,
@@ -334,7 +321,7 @@ export function assembleResult(input: ScoringInputs): AnalysisResult {
     unassigned: leftover,
     meanConfidence: connected > 0 ? confidenceSum / connected : 1,
   };
-  return { summary, accounts, niches, communities: communities.columns, ties: analysed };
+  return { summary, accounts, niches, communities: communities.columns, ties: analysedTies(graph, ties.reciprocalWeight, accountRow, rows) };
 }
 
 /**

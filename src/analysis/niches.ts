@@ -160,68 +160,6 @@ export interface NicheSummary {
   audience: number;
 }
 
-/**
- * What the partition's figures are computed from (partitionFigures): the two levels, and the
- * real niche runs on the nodes of the contracted graph the runs worked on. Typed arrays only,
- * so that they can be computed on a helper thread (side-tasks.ts) while this one scores.
- */
-export interface PartitionFiguresInput {
-  /** The undirected positive ties (the compact graph's `undirected`). */
-  csr: Csr;
-  community: Int32Array;
-  communityCount: number;
-  niche: Int32Array;
-  nicheCount: number;
-  /** account -> node of the contracted graph, and accounts per node. */
-  node: Int32Array;
-  nodeSize: Float64Array;
-  /** The real runs, on the nodes. */
-  runs: Int32Array[];
-}
-
-/** Membership confidence and niche stability (membershipFiguresOnNodes), and the modularity of both levels. */
-export interface PartitionFigures {
-  /** Per account: share of the runs that put it in (the counterpart of) its niche. */
-  confidence: Float64Array;
-  /** Per niche: mean Jaccard agreement with its counterpart in each run. */
-  nicheStability: Float64Array;
-  /** Newman-Girvan modularity (resolution 1) of the communities and of the niches, on the undirected positive ties. */
-  communityModularity: number;
-  nicheModularity: number;
-}
-
-export function partitionFigures(input: PartitionFiguresInput): PartitionFigures {
-  const { confidence, stability } = membershipFiguresOnNodes(input.niche, input.nicheCount, input.node, input.nodeSize, input.runs);
-  return {
-    confidence,
-    nicheStability: stability,
-    communityModularity: csrModularity(input.csr, input.community, input.communityCount),
-    nicheModularity: csrModularity(input.csr, input.niche, input.nicheCount),
-  };
-}
-
-/** A hierarchy's figures (as partitionFigures gave them to findNiches). */
-export function figuresOf(h: NicheHierarchy): PartitionFigures {
-  return { confidence: h.confidence, nicheStability: h.nicheStability, communityModularity: h.summary.communityModularity, nicheModularity: h.summary.nicheModularity };
-}
-
-/**
- * The two levels as findNicheLevels finds them, before their figures (partitionFigures of
- * `figures`): findNiches is the two together.
- */
-export interface NicheLevels {
-  /** account -> community 0 .. communityCount - 1 */
-  community: Int32Array;
-  communityCount: number;
-  /** account -> niche 0 .. nicheCount - 1; each niche lies in one community. */
-  niche: Int32Array;
-  nicheCount: number;
-  /** niche -> community */
-  nicheCommunity: Int32Array;
-  summary: Omit<NicheSummary, 'communityModularity' | 'nicheModularity'>;
-  figures: PartitionFiguresInput;
-}
-
 export interface NicheHierarchy {
   /** account -> community 0 .. communityCount - 1 */
   community: Int32Array;
@@ -241,8 +179,7 @@ export interface NicheHierarchy {
 /**
  * Steps of findNiches, announced as they start (for timing by benchmarks): 'probe' once per
  * rung of the ladder (inside 'resolution'), 'core-graph' (the consensus's run), 'audiences', 'niche-graph' (the communities'
- * start) and 'polish' inside the steps named before them; 'figures' (partitionFigures) by
- * findNiches only, after findNicheLevels' steps.
+ * start) and 'polish' inside the steps named before them.
  */
 export type NicheStep = 'contraction' | 'resolution' | 'probe' | 'niches' | 'consensus' | 'core-graph' | 'audiences' | 'communities' | 'niche-graph' | 'polish' | 'figures';
 
@@ -305,25 +242,8 @@ function checkOptions(options: NicheOptions): ResolvedOptions {
   };
 }
 
-/** Communities and niches of a compact graph's undirected positive ties, with their figures (see the module doc). */
+/** Communities and niches of a compact graph's undirected positive ties (see the module doc). */
 export function findNiches(graph: CompactGraph, options: NicheOptions, onStep?: (step: NicheStep, detail?: NicheStepDetail) => void): NicheHierarchy {
-  const levels = findNicheLevels(graph, options, onStep);
-  onStep?.('figures');
-  const figures = partitionFigures(levels.figures);
-  return {
-    community: levels.community,
-    communityCount: levels.communityCount,
-    niche: levels.niche,
-    nicheCount: levels.nicheCount,
-    nicheCommunity: levels.nicheCommunity,
-    confidence: figures.confidence,
-    nicheStability: figures.nicheStability,
-    summary: { ...levels.summary, communityModularity: figures.communityModularity, nicheModularity: figures.nicheModularity },
-  };
-}
-
-/** The two levels of findNiches, without their figures: what partitionFigures needs comes with them. */
-export function findNicheLevels(graph: CompactGraph, options: NicheOptions, onStep?: (step: NicheStep, detail?: NicheStepDetail) => void): NicheLevels {
   const o = checkOptions(options);
   const step = (name: NicheStep, detail?: NicheStepDetail): void => onStep?.(name, detail);
   const csr = graph.undirected;
@@ -469,8 +389,10 @@ export function findNicheLevels(graph: CompactGraph, options: NicheOptions, onSt
   const cut = renumberLabels(nested(community.community, released.niche));
   const niche = renumberLabels(splitDisconnected(csr, cut.community, cut.count).community);
 
+  step('figures');
   const nicheCommunity = new Int32Array(niche.count);
   for (let i = 0; i < niche.community.length; i++) nicheCommunity[niche.community[i] as number] = community.community[i] as number;
+  const figures = membershipFiguresOnNodes(niche.community, niche.count, leaves.node, k.size, consensus.runs);
 
   return {
     community: community.community,
@@ -478,7 +400,11 @@ export function findNicheLevels(graph: CompactGraph, options: NicheOptions, onSt
     niche: niche.community,
     nicheCount: niche.count,
     nicheCommunity,
+    confidence: figures.confidence,
+    nicheStability: figures.stability,
     summary: {
+      communityModularity: csrModularity(csr, community.community, community.count),
+      nicheModularity: csrModularity(csr, niche.community, niche.count),
       nicheResolution: gamma,
       probes: probed,
       runs: o.runs,
@@ -489,7 +415,6 @@ export function findNicheLevels(graph: CompactGraph, options: NicheOptions, onSt
       louvainDisconnected,
       audience: released.released,
     },
-    figures: { csr, community: community.community, communityCount: community.count, niche: niche.community, nicheCount: niche.count, node: leaves.node, nodeSize: k.size, runs: consensus.runs },
   };
 }
 

@@ -9,11 +9,7 @@
  *   runs on a helper while this thread computes the scoring steps that do not need it
  *   (niche figures, tie strength, roles, niche profiles and activity: assemble.ts);
  * - the partition-free part of tie strength (tie-strength.ts tieWeights: triangles per tie,
- *   neighbourhood overlap, reciprocated and received weight, repeated arcs);
- * - the partition's figures (niches.ts partitionFigures: membership confidence, niche
- *   stability, the modularity of both levels), once the niches are known: they are read
- *   only when the result is laid out, so they run on a helper after within-niche PageRank
- *   while this thread scores.
+ *   neighbourhood overlap, reciprocated and received weight, repeated arcs).
  *
  * A task carries typed arrays only and its result depends on the task alone, so whichever
  * thread runs it, the result is the same (the test compares it with the direct calls). The
@@ -24,7 +20,6 @@
 import { inRows, type Csr } from './compact-graph.js';
 import { warmUpGraph } from './partition-tasks.js';
 import { communityPagerankCsr, pagerankCsr } from './pagerank.js';
-import { partitionFigures, type PartitionFigures, type PartitionFiguresInput } from './niches.js';
 import { tieWeights, type TieWeights, type TieWeightsInput } from './tie-strength.js';
 
 export interface PagerankTask {
@@ -48,14 +43,9 @@ export interface TieWeightsTask {
   input: TieWeightsInput;
 }
 
-export interface PartitionFiguresTask {
-  kind: 'partition-figures';
-  input: PartitionFiguresInput;
-}
+export type SideTask = PagerankTask | CommunityPagerankTask | TieWeightsTask;
 
-export type SideTask = PagerankTask | CommunityPagerankTask | TieWeightsTask | PartitionFiguresTask;
-
-export type SideResult = { kind: 'pagerank'; values: Float64Array } | { kind: 'tie-weights'; weights: TieWeights } | { kind: 'partition-figures'; figures: PartitionFigures };
+export type SideResult = { kind: 'pagerank'; values: Float64Array } | { kind: 'tie-weights'; weights: TieWeights };
 
 /** Started side tasks; take() blocks until every result is there (result k is task k's). */
 export interface PendingSide {
@@ -69,32 +59,19 @@ export interface SideRunner {
 const PREFIX = 'nichegraph/analysis/side-tasks';
 
 export function isSideTask(task: { kind: string }): task is SideTask {
-  return task.kind === 'pagerank' || task.kind === 'community-pagerank' || task.kind === 'tie-weights' || task.kind === 'partition-figures';
+  return task.kind === 'pagerank' || task.kind === 'community-pagerank' || task.kind === 'tie-weights';
 }
 
 export function runSideTask(task: SideTask): SideResult {
   if (task.kind === 'pagerank') return { kind: 'pagerank', values: pagerankCsr(task.order, task.csr) };
   if (task.kind === 'community-pagerank') return { kind: 'pagerank', values: communityPagerankCsr(task.order, task.csr, task.community, task.count) };
   if (task.kind === 'tie-weights') return { kind: 'tie-weights', weights: tieWeights(task.input) };
-  if (task.kind === 'partition-figures') return { kind: 'partition-figures', figures: partitionFigures(task.input) };
   throw new TypeError(`${PREFIX}: unknown task kind ${String((task as { kind: unknown }).kind)}.`);
-}
-
-/** Accounts of the graph a task works on (a runner weighs whether a helper is worth it by it). */
-export function sideTaskOrder(task: SideTask): number {
-  if (task.kind === 'tie-weights') return task.input.order;
-  if (task.kind === 'partition-figures') return task.input.niche.length;
-  return task.order;
 }
 
 /** The buffers of a result, to transfer it between threads instead of copying it. */
 export function resultBuffers(result: SideResult): ArrayBuffer[] {
-  const arrays =
-    result.kind === 'pagerank'
-      ? [result.values]
-      : result.kind === 'tie-weights'
-        ? [result.weights.reciprocalWeight, result.weights.overlap, result.weights.received, result.weights.inArc]
-        : [result.figures.confidence, result.figures.nicheStability];
+  const arrays = result.kind === 'pagerank' ? [result.values] : [result.weights.reciprocalWeight, result.weights.overlap, result.weights.received, result.weights.inArc];
   return arrays.map((a) => a.buffer).filter((b): b is ArrayBuffer => b instanceof ArrayBuffer);
 }
 
@@ -108,12 +85,6 @@ export function pagerankOf(result: SideResult | undefined): Float64Array {
 export function tieWeightsOf(result: SideResult | undefined): TieWeights {
   if (result?.kind !== 'tie-weights') throw new TypeError(`${PREFIX}: expected a tie-weights result, got ${String(result?.kind)}.`);
   return result.weights;
-}
-
-/** The result of a PartitionFiguresTask (throws when the result is of another kind). */
-export function partitionFiguresOf(result: SideResult | undefined): PartitionFigures {
-  if (result?.kind !== 'partition-figures') throw new TypeError(`${PREFIX}: expected a partition-figures result, got ${String(result?.kind)}.`);
-  return result.figures;
 }
 
 /** Runs the tasks in this thread when their result is taken (once: a second take returns the same results). */
@@ -139,14 +110,4 @@ export function warmUpSide(order = 4096): void {
   runSideTask({ kind: 'pagerank', order: n, csr });
   runSideTask({ kind: 'community-pagerank', order: n, csr, community, count: (community[n - 1] as number) + 1 });
   runSideTask({ kind: 'tie-weights', input: { order: n, undirected: csr, out: csr, outCounts, inOffsets: rows.offsets, inSources: rows.sources, inSlots: rows.slots } });
-  // Groups of 8 as niches, of 64 as communities, nodes of 2 accounts, two runs that differ.
-  const niche = community;
-  const node = Int32Array.from({ length: n }, (_, i) => i >> 1);
-  const nodes = (node[n - 1] as number) + 1;
-  const runs = [Int32Array.from({ length: nodes }, (_, v) => v >> 2), Int32Array.from({ length: nodes }, (_, v) => (v + 1) >> 2)];
-  const outer = Int32Array.from({ length: n }, (_, i) => i >> 6);
-  runSideTask({
-    kind: 'partition-figures',
-    input: { csr, community: outer, communityCount: (outer[n - 1] as number) + 1, niche, nicheCount: (niche[n - 1] as number) + 1, node, nodeSize: new Float64Array(nodes).fill(2), runs },
-  });
 }

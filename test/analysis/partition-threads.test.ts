@@ -7,11 +7,11 @@
 import t from 'tap';
 import { buildCompactGraph } from '../../src/analysis/compact-graph.js';
 import { rowSums } from '../../src/analysis/leiden.js';
-import { findNicheLevels, findNiches } from '../../src/analysis/niches.js';
+import { findNiches } from '../../src/analysis/niches.js';
 import { inThisThread, type PartitionTask } from '../../src/analysis/partition-tasks.js';
 import { createThreadRunner } from '../../src/analysis/partition-threads.js';
 import { analyseProjection } from '../../src/analysis/analyse.js';
-import { pagerankOf, partitionFiguresOf, sideInThisThread, tieWeightsOf, type SideTask } from '../../src/analysis/side-tasks.js';
+import { pagerankOf, sideInThisThread, tieWeightsOf, type SideTask } from '../../src/analysis/side-tasks.js';
 import { tieWeightsInput } from '../../src/analysis/tie-strength.js';
 import { loadEmailEuCore, toProjection } from '../helpers/datasets.js';
 
@@ -64,7 +64,6 @@ t.test('side tasks started with begin(): helpers run them while this thread runs
   const tasks: SideTask[] = [
     { kind: 'pagerank', order: graph.order, csr: graph.out },
     { kind: 'tie-weights', input: tieWeightsInput(graph) },
-    { kind: 'partition-figures', input: findNicheLevels(graph, { seed: 2 }).figures },
   ];
   const here = sideInThisThread.begin(tasks).take();
   const runner = createThreadRunner({ threads: 2, minNodes: 0 });
@@ -84,7 +83,6 @@ t.test('side tasks started with begin(): helpers run them while this thread runs
   t.same([...a.reciprocalWeight], [...b.reciprocalWeight], 'same reciprocated weight');
   t.same([...a.received], [...b.received], 'same received weight');
   t.same([...a.inArc], [...b.inArc], 'same in-arcs');
-  t.same(partitionFiguresOf(there[2]), partitionFiguresOf(here[2]), 'same partition figures');
   t.equal(pending.take(), there, 'a second take returns the same results');
   t.ok(runner.helperTasks > 0, `the helper ran ${runner.helperTasks} tasks`);
   // Below minNodes the side tasks wait for take() and run in this thread.

@@ -1,14 +1,13 @@
 /**
  * side-tasks.ts: a side task gives what the direct call gives (whole-graph PageRank, the
- * partition-free part of tie strength, the partition's figures), and tie strength from precomputed tie weights equals
+ * partition-free part of tie strength), and tie strength from precomputed tie weights equals
  * tie strength computed in one go, for any partition.
  */
 import t from 'tap';
 import { buildCompactGraph } from '../../src/analysis/compact-graph.js';
 import { communityPagerank, globalPagerank } from '../../src/analysis/pagerank.js';
 import { createRng } from '../../src/analysis/random.js';
-import { figuresOf, findNicheLevels, findNiches } from '../../src/analysis/niches.js';
-import { pagerankOf, partitionFiguresOf, runSideTask, sideInThisThread, tieWeightsOf, warmUpSide, type SideTask } from '../../src/analysis/side-tasks.js';
+import { pagerankOf, runSideTask, sideInThisThread, tieWeightsOf, warmUpSide, type SideTask } from '../../src/analysis/side-tasks.js';
 import { tieStrength, tieWeights, tieWeightsInput } from '../../src/analysis/tie-strength.js';
 import { loadEmailEuCore, toProjection } from '../helpers/datasets.js';
 
@@ -45,15 +44,6 @@ t.test('a community-pagerank task is communityPagerank', async (t) => {
   for (let i = 0; i < graph.order; i++) sums[community[i] as number] = (sums[community[i] as number] as number) + (within[i] as number);
   t.ok(sums.every((x) => Math.abs(x - 1) < 1e-9), 'sums to 1 inside each group');
   t.throws(() => runSideTask({ kind: 'community-pagerank', order: graph.order, csr: graph.out, community: new Int32Array(3), count: 1 }), /community has 3 labels/);
-});
-
-t.test('a partition-figures task gives the figures findNiches gives with the same levels', async (t) => {
-  const levels = findNicheLevels(graph, { seed: 4 });
-  const figures = partitionFiguresOf(runSideTask({ kind: 'partition-figures', input: levels.figures }));
-  t.same(figures, figuresOf(findNiches(graph, { seed: 4 })));
-  t.equal(figures.confidence.length, graph.order);
-  t.equal(figures.nicheStability.length, levels.nicheCount);
-  t.throws(() => partitionFiguresOf(runSideTask({ kind: 'pagerank', order: graph.order, csr: graph.out })), /expected a partition-figures result/);
 });
 
 t.test('tieStrength from precomputed tie weights equals tieStrength in one go, for several partitions', async (t) => {
