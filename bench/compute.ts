@@ -12,9 +12,14 @@
  * machine's cores, as the service's analysis worker) spreads the independent Leiden runs
  * over T threads (partition-threads.ts); the result is the same for every T. `cpu` holds the
  * CPU seconds of the process (all its threads) per phase, steadier than wall time on a shared
- * machine; `--repeat N` analyses the projection N times in this process (one line each).
+ * machine; `mainCpu` the CPU seconds of this (the main) thread alone per phase, read from
+ * /proc/thread-self/schedstat (Linux; null elsewhere): the critical path, which the helper
+ * threads' work does not lengthen. `resultHash` fingerprints the whole result
+ * (bench/result-hash.ts): equal hashes before and after a change mean the same result, bit
+ * for bit. `--repeat N` analyses the projection N times in this process (one line each).
  * `steps` lists the communities phase's steps in order (niches.ts NicheStep: each rung's
- * probe, the niche runs, the consensus, the polish...), wall seconds each, with the nodes and
+ * probe, the niche runs, the consensus, the polish...), wall seconds each (`s`) and this
+ * thread's CPU seconds (`mainCpu`), with the nodes and
  * ties (both directions) of the graph the step's runs see where it says. `--truth FILE`
  * (`id label` lines, e.g. bench/lfr.py's .communities) adds nicheNmi and communityNmi.
  */
@@ -26,6 +31,7 @@ import { readFileSync } from 'node:fs';
 import { normalizedMutualInformation } from '../src/analysis/partition-similarity.js';
 import type { AnalysisResult } from '../src/analysis/types.js';
 import { readProjection } from './edgelist.js';
+import { resultHash } from './result-hash.js';
 
 /**
  * NMI (partition-similarity.ts) of the niches and of the communities against a truth file's
@@ -76,30 +82,46 @@ const cpuSeconds = (): number => {
   const u = process.cpuUsage();
   return (u.user + u.system) / 1e6;
 };
+// CPU seconds of this thread alone (the scheduler's run time of the thread), or NaN off Linux.
+const mainCpuSeconds = (): number => {
+  try {
+    return Number(readFileSync('/proc/thread-self/schedstat', 'utf8').split(' ')[0]) / 1e9;
+  } catch {
+    return Number.NaN;
+  }
+};
 for (let rep = 0; rep < repeat; rep++) {
   const started = rep === 0 ? loaded : performance.now();
-  const marks: Array<[ComputePhase | 'end', number, number]> = [];
+  const marks: Array<[ComputePhase | 'end', number, number, number]> = [];
   const cpu0 = cpuSeconds();
+  const mainCpu0 = mainCpuSeconds();
   // The communities phase's steps (niches.ts NicheStep), each with what it worked on.
-  const stepMarks: Array<{ step: string; at: number } & NicheStepDetail> = [];
+  const stepMarks: Array<{ step: string; at: number; mainAt: number } & NicheStepDetail> = [];
   const result = analyseProjection(projection, { seed: Number(seedArg ?? 42), topK: 10, runs }, {
-    onPhase: (phase) => marks.push([phase, performance.now(), cpuSeconds()]),
-    onStep: (step, detail) => stepMarks.push({ step, at: performance.now(), ...detail }),
+    onPhase: (phase) => marks.push([phase, performance.now(), cpuSeconds(), mainCpuSeconds()]),
+    onStep: (step, detail) => stepMarks.push({ step, at: performance.now(), mainAt: mainCpuSeconds(), ...detail }),
     runner: threads,
   });
   if (rep === repeat - 1) await threads.close();
-  marks.push(['end', performance.now(), cpuSeconds()]);
+  marks.push(['end', performance.now(), cpuSeconds(), mainCpuSeconds()]);
   const phases: Record<string, number> = { compaction: (marks[0]?.[1] ?? started) - started };
   // CPU seconds of this process (every thread) per phase: steadier than wall time on a shared machine.
   const cpu: Record<string, number> = { compaction: (marks[0]?.[2] ?? cpu0) - cpu0 };
+  const mainCpu: Record<string, number> = { compaction: (marks[0]?.[3] ?? mainCpu0) - mainCpu0 };
   for (let k = 0; k + 1 < marks.length; k++) {
     phases[marks[k]![0]] = marks[k + 1]![1] - marks[k]![1];
     cpu[marks[k]![0]] = marks[k + 1]![2] - marks[k]![2];
+    mainCpu[marks[k]![0]] = marks[k + 1]![3] - marks[k]![3];
   }
   const analysis = (marks.at(-1)?.[1] ?? started) - started;
   // Seconds from each step's start to the next one's (the last to the centrality phase).
-  const phaseEnd = marks.find((m) => m[0] === 'centrality')?.[1] ?? marks.at(-1)![1];
-  const steps = stepMarks.map(({ step, at, ...detail }, k) => ({ step, s: Number((((stepMarks[k + 1]?.at ?? phaseEnd) - at) / 1000).toFixed(3)), ...detail }));
+  const phaseEnd = marks.find((m) => m[0] === 'centrality') ?? marks.at(-1)!;
+  const steps = stepMarks.map(({ step, at, mainAt, ...detail }, k) => ({
+    step,
+    s: Number((((stepMarks[k + 1]?.at ?? phaseEnd[1]) - at) / 1000).toFixed(3)),
+    mainCpu: Number(((stepMarks[k + 1]?.mainAt ?? phaseEnd[3]) - mainAt).toFixed(3)),
+    ...detail,
+  }));
   process.stdout.write(
     JSON.stringify({
       tool: 'nichegraph',
@@ -116,6 +138,7 @@ for (let rep = 0; rep < repeat; rep++) {
       analysis: analysis / 1000,
       total: (marks.at(-1)![1] - t0) / 1000,
       cpu: { ...cpu, analysis: (marks.at(-1)?.[2] ?? cpu0) - cpu0 },
+      mainCpu: { ...mainCpu, analysis: (marks.at(-1)?.[3] ?? mainCpu0) - mainCpu0 },
       modularity: result.summary.modularity,
       nicheModularity: result.summary.nicheModularity,
       communityCount: result.summary.communities,
@@ -125,6 +148,7 @@ for (let rep = 0; rep < repeat; rep++) {
       largestNiche: Array.from(result.niches.size).reduce((m, size, r) => (r === result.niches.unassignedRow ? m : Math.max(m, size)), 0),
       peakRssMb: process.resourceUsage().maxRSS / 1024,
       ...(truthPath === undefined ? {} : againstTruth(result, truthPath)),
+      resultHash: resultHash(result),
       steps,
     }) + '\n',
   );
