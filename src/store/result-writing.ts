@@ -98,8 +98,9 @@ export class Neo4jResultWriter {
     try {
       // The blocks, then the communities, then the niches (each links itself to its
       // community), then the memberships (Account to Niche). Rows are built lazily, a few
-      // blocks ahead of their transaction (compressedAhead: compressed on the thread pool). Writing the blocks beside the niches (they lock nothing in common) made
-      // both slower on 2 cores (bench/README.md "Persistence", shift 5): one chain.
+      // blocks ahead of their transaction (compressedAhead: compressed on the thread pool).
+      // Writing the blocks beside the niches (they lock nothing in common) made both slower
+      // on 2 cores (bench/README.md "Persistence", shift 5): one chain.
       let since = Date.now();
       await runConcurrently(
         mapAsync(blockBatches(result, catalogue.niches.length, catalogueData, this.options.blockBytesPerTransaction), (batch) => {
