@@ -16,6 +16,9 @@
  * usage: node --import=tsx bench/end-to-end.ts [EDGELIST] [--keep]
  * (default: higgs-twitter's retweet layer; NEO4J_URI names the Neo4j; --keep leaves the
  * graph in Neo4j and a later run with --keep analyses it again without ingesting it)
+ * BENCH_LOG_LEVEL sets the service's LOG_LEVEL (default warn): `debug` shows, on stderr, a line
+ * for each phase of each result write (begin, blocks, commit, then the Browser view's steps
+ * and view), with its duration in ms.
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { once } from 'node:events';
@@ -43,7 +46,7 @@ ensureDebianPython('bench', ['igraph'], ['python3-igraph']);
 const port = await freePort();
 const base = `http://127.0.0.1:${port}`;
 const server = spawn(process.execPath, ['--import=tsx', 'src/server.ts'], {
-  env: { ...process.env, HOST: '127.0.0.1', PORT: String(port), LOG_LEVEL: 'warn', NEO4J_URI: uri, API_KEYS: '', RATE_LIMIT_MAX: '100000000', RATE_LIMIT_ADDRESS_MAX: '100000000' },
+  env: { ...process.env, HOST: '127.0.0.1', PORT: String(port), LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'warn', NEO4J_URI: uri, API_KEYS: '', RATE_LIMIT_MAX: '100000000', RATE_LIMIT_ADDRESS_MAX: '100000000' },
   // The service's log goes to stderr: stdout is this script's JSON.
   stdio: ['ignore', 2, 'inherit'],
 });

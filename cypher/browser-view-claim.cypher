@@ -8,6 +8,9 @@
 // Analysis node is taken first (the SET), so two claims run one after the other.
 // Returns the claimed analysis' graph, baseline and result revision; no row -> not claimed.
 // Params: $analysisId, $owner, $token, $now, $leaseUntil (epoch ms).
+// Index seeks: Neo4j 5 seeks a composite index only with a predicate on each of its
+// properties, so the later keys get `IS NOT NULL` (without it, a scan of every node of the
+// label). Always true: every (:Niche) has an id (CREATE with row.id in result-niches, a niche id from niche-ids-allocate, never null); every (:Community) has an id (CREATE with row.id in result-communities, 'c' + rank, never null)
 MATCH (a:Analysis {id: $analysisId})
 SET a.browserClaim = coalesce(a.browserClaim, 0) + 1
 WITH a
@@ -17,11 +20,13 @@ SET a.browserView = 'pending', a.browserOwner = $token, a.browserLeaseUntil = $l
 WITH a
 CALL (a) {
   MATCH (n:Niche {analysisId: $analysisId})
+  WHERE n.id IS NOT NULL
   DETACH DELETE n
   RETURN count(n) AS niches
 }
 CALL (a) {
   MATCH (c:Community {analysisId: $analysisId})
+  WHERE c.id IS NOT NULL
   DETACH DELETE c
   RETURN count(c) AS communities
 }

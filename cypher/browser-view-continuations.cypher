@@ -7,10 +7,13 @@
 // result-lineage would have made. MERGE: links already there are rewritten, not doubled.
 // Auto-commit (CALL { } IN TRANSACTIONS is refused inside an explicit transaction), in small
 // inner transactions. Params: $analysisId, $graphId.
+// Index seeks: Neo4j 5 seeks a composite index only with a predicate on each of its
+// properties, so the later keys get `IS NOT NULL` (without it, a scan of every node of the
+// label). Always true: every (:Niche) has an id (CREATE with row.id in result-niches, a niche id from niche-ids-allocate, never null)
 MATCH (later:Analysis {graphId: $graphId})
 WHERE later.baselineAnalysisId = $analysisId
 MATCH (n:Niche {analysisId: later.id})
-WHERE n.lineageEvent IS NOT NULL AND size(n.lineageFrom) > 0
+WHERE n.id IS NOT NULL AND n.lineageEvent IS NOT NULL AND size(n.lineageFrom) > 0
 CALL (n) {
   UNWIND range(0, size(n.lineageFrom) - 1) AS k
   MATCH (b:Niche {analysisId: $analysisId, id: n.lineageFrom[k]})

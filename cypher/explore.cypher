@@ -46,8 +46,9 @@ CALL (a) {
   OPTIONAL MATCH (an:Analysis {graphId: a.graphId, status: 'succeeded'})
   WHERE coalesce(an.browserView, 'written') = 'written'
   WITH an ORDER BY an.finishedAt DESC LIMIT 1
+  // home.id IS NOT NULL (every niche has one): the seek of the (analysisId, id) index, not a label scan.
   OPTIONAL MATCH (home:Niche {analysisId: an.id})
-  WHERE a.id IN home.memberIds
+  WHERE home.id IS NOT NULL AND a.id IN home.memberIds
   RETURN home
 }
 MATCH (a)-[r:INTERACTED]-(b:Account)

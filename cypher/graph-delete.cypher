@@ -37,7 +37,9 @@ MATCH (c:ProjectionChunk {orphanOf: $graphId})
 CALL (c) { DELETE c } IN TRANSACTIONS OF 10 ROWS;
 
 // The progress records of resumable uploads (src/store/uploads.ts).
+// u.id IS NOT NULL (always: upload-step MERGEs on (graphId, id)) seeks the composite index.
 MATCH (u:Upload {graphId: $graphId})
+WHERE u.id IS NOT NULL
 CALL (u) { DELETE u } IN TRANSACTIONS OF $batchSize ROWS;
 
 MATCH (g:Graph {id: $graphId})

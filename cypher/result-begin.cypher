@@ -15,9 +15,13 @@
 // $baselineAnalysisId and $lineage (the baseline and a JSON string of what the lineage found:
 // events, dissolved; both null without one).
 // Each kind of staged row is counted in one pass (all of them, and those of $owner).
+// Index seeks: Neo4j 5 seeks a composite index only with a predicate on each of its
+// properties, so the later keys get `IS NOT NULL` (without it, a scan of every node of the
+// label). Always true: every (:ResultBlock) has kind and seq (written only by MERGE on (analysisId, kind, seq) in result-blocks, which refuses null keys)
 MATCH (a:Analysis {id: $analysisId})
 CALL () {
   MATCH (b:ResultBlock {analysisId: $analysisId})
+  WHERE b.kind IS NOT NULL AND b.seq IS NOT NULL
   RETURN count(b) AS blocks, count(CASE WHEN b.writer = $owner THEN 1 END) AS ownBlocks
 }
 WITH a,

@@ -524,6 +524,8 @@ export class AnalysisRunner implements AnalysisJobs {
       shareProjection: projection === null && this.projectionCache.maxBytes > 0,
       // The cores shared out among the analyses this runner may run at once (never oversubscribed by it).
       threads: Math.max(1, Math.floor(availableParallelism() / this.concurrency)),
+      // The worker's store lines (e.g. the result write's phases at debug) come back to this logger.
+      logLevel: this.log.level,
     };
     return new Promise((resolve) => {
       const worker = this.spare.take(input) ?? startWorker(input);
@@ -539,6 +541,8 @@ export class AnalysisRunner implements AnalysisJobs {
           job.phase = m.phase;
           phaseStarted = performance.now();
           this.options.onPhase?.(job.analysis.id, m.phase);
+        } else if (m.type === 'log') {
+          this.log[m.level](m.fields, m.msg);
         } else if (m.type === 'projection') {
           this.projectionCache.set(job.analysis.graphId, m.version, projectionParams(job.analysis), m.table);
         } else {

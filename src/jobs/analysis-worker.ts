@@ -25,6 +25,7 @@ import { warmStartOf } from '../analysis/result-lineage.js';
 import type { PairTable } from '../analysis/pair-table.js';
 import { createDriver, type DriverOptions } from '../store/driver.js';
 import type { ErasureKeys } from '../store/erasure-keys.js';
+import type { StoreLogger } from '../store/neo4j-context.js';
 import { Neo4jGraphStore } from '../store/neo4j-store.js';
 import type { AnalysisRecord, AnalysisTimings, BrowserViewOutcome } from '../store/port.js';
 import { readBaseline, resolveBaseline, withStableIds } from './niche-lineage.js';
@@ -43,16 +44,40 @@ export interface WorkerInput {
   shareProjection: boolean;
   /** Threads the analysis may use, its own included (partition-threads.ts); default: the machine's cores. */
   threads?: number;
+  /**
+   * The parent's log level (pino's names): the worker's store posts its lines at or above it
+   * (e.g. the result write's phases at debug) to the parent, which logs them; none: silent.
+   */
+  logLevel?: string;
 }
 
 export type WorkerMessage =
   | { type: 'phase'; phase: Phase }
   | { type: 'projection'; version: number; table: PairTable }
   | { type: 'done'; timings: AnalysisTimings; browserView: BrowserViewOutcome }
-  | { type: 'failed'; message: string; timings: AnalysisTimings };
+  | { type: 'failed'; message: string; timings: AnalysisTimings }
+  | { type: 'log'; level: 'debug' | 'info' | 'warn'; fields: object; msg?: string };
 
 function post(message: WorkerMessage): void {
   parentPort?.postMessage(message);
+}
+
+/** pino's numeric levels (a level logs the lines at or above it). */
+const LEVELS: Record<string, number> = { trace: 10, debug: 20, info: 30, warn: 40, error: 50, fatal: 60 };
+
+/** The store's logger in the worker: each line at or above `level` goes to the parent (`log` messages). */
+function parentLogger(level: string | undefined): StoreLogger {
+  const least = level === undefined ? Infinity : (LEVELS[level] ?? Infinity);
+  const at = (name: 'debug' | 'info' | 'warn') =>
+    LEVELS[name]! >= least
+      ? (fields: object, msg?: string) => {
+          // A line that cannot be cloned to the parent is dropped: logging never fails a write.
+          try {
+            post({ type: 'log', level: name, fields, ...(msg === undefined ? {} : { msg }) });
+          } catch {}
+        }
+      : () => {};
+  return { debug: at('debug'), info: at('info'), warn: at('warn') };
 }
 
 /** Times consecutive phases: entering a phase closes the previous one. */
@@ -82,7 +107,7 @@ async function run(input: WorkerInput): Promise<void> {
   try {
     clock.enter('projection');
     const driver = await createDriver(connection);
-    store = new Neo4jGraphStore({ driver, database: connection.database, erasureKeys: input.erasureKeys ?? null });
+    store = new Neo4jGraphStore({ driver, database: connection.database, erasureKeys: input.erasureKeys ?? null, logger: parentLogger(input.logLevel) });
     const { resolution, seed, topK, runs, minNicheSize, nicheSize, centralities, baseline: _baseline, warmStart, ...projectionParams } = analysis.params;
     const projected = input.projection ?? (await store.project(analysis.graphId, projectionParams));
     if (!projected) throw new Error(`graph '${analysis.graphId}' was deleted before the analysis ran`);

@@ -114,6 +114,8 @@ export class Neo4jBrowserView {
       try {
         const fromMemory = attempt === 1 && inMemory !== undefined && inMemory.revision === claim.revision;
         await this.write(claim, fromMemory ? memoryViewSource(inMemory) : null);
+        // The whole view, claim to written (its steps: the view-* lines before it).
+        this.ctx.log.debug({ analysisId, phase: 'view', ms: Date.now() - claimStarted, attempt }, 'result write phase');
         return 'written';
       } catch (err) {
         await this.ctx.write('browser-view-abandon', { analysisId, token }).catch(() => {});

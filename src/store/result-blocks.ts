@@ -29,9 +29,14 @@
  * fastest level). Score columns repeat a lot (0, 1, equal ranks, small roles): on
  * higgs-retweet the members blocks shrink from 39 MB to 3.1 MB and all blocks from 45 to
  * 5.2 MB, so Neo4j stores and reads a tenth of the bytes for a few hundred ms of CPU.
+ * Encoding lays out each block's buffer first and gathers every column straight into its
+ * place (BlockBuffer); compressBlock deflates on the calling thread, compressBlockAsync on
+ * libuv's thread pool (the result write: result-writing.ts), both to the same bytes
+ * (test/store/result-block-bytes.test.ts checks them against the encoder of f1f12e1).
  * Decoding inflates into a fresh (aligned) buffer and takes views.
  */
-import { deflateRawSync, inflateRawSync } from 'node:zlib';
+import { promisify } from 'node:util';
+import { deflateRaw, deflateRawSync, inflateRawSync } from 'node:zlib';
 import type { CentralityName } from '../analysis/centrality/select.js';
 import type { AccountColumns, AnalysisResult, NicheColumns, TieColumns } from '../analysis/types.js';
 
@@ -82,35 +87,74 @@ export type ScoreColumn = (typeof SCORE_COLUMNS)[number];
 
 const pad8 = (n: number): number => (n + 7) & ~7;
 
-/** Lays out Float64, Int32 and Uint8 arrays in one buffer (see the module comment). */
-class Packer {
-  private readonly parts: Array<Float64Array | Int32Array | Uint8Array> = [];
-  constructor(private readonly header: number[]) {}
-  add(part: Float64Array | Int32Array | Uint8Array): this {
-    this.parts.push(part);
-    return this;
+/**
+ * The uncompressed bytes of one block, laid out as the module comment says: the header,
+ * then every Float64 part, every Int32 part, every Uint8 part, each on a multiple of 8
+ * bytes. The sizes of the parts are declared first; each part is then a view into the
+ * block's one buffer, handed out in declaration order, and filled in place (no column is
+ * built apart and copied in).
+ */
+class BlockBuffer {
+  readonly bytes: Uint8Array;
+  private f64: number;
+  private i32: number;
+  private u8: number;
+
+  constructor(header: number[], layout: { f64: number[]; i32: number[]; u8: number[] }) {
+    let at = pad8(4 * header.length);
+    this.f64 = at;
+    for (const n of layout.f64) at = pad8(at + 8 * n);
+    this.i32 = at;
+    for (const n of layout.i32) at = pad8(at + 4 * n);
+    this.u8 = at;
+    for (const n of layout.u8) at = pad8(at + n);
+    const buffer = new ArrayBuffer(at);
+    new Int32Array(buffer, 0, header.length).set(header);
+    this.bytes = new Uint8Array(buffer);
   }
-  bytes(): Int8Array {
-    const order = [
-      ...this.parts.filter((p) => p instanceof Float64Array),
-      ...this.parts.filter((p) => p instanceof Int32Array),
-      ...this.parts.filter((p) => p instanceof Uint8Array),
-    ];
-    let size = pad8(4 * this.header.length);
-    for (const p of order) size = pad8(size + p.byteLength);
-    const buffer = new ArrayBuffer(size);
-    new Int32Array(buffer, 0, this.header.length).set(this.header);
-    let at = pad8(4 * this.header.length);
-    for (const p of order) {
-      new Uint8Array(buffer, at, p.byteLength).set(new Uint8Array(p.buffer, p.byteOffset, p.byteLength));
-      at = pad8(at + p.byteLength);
-    }
-    const packed = deflateRawSync(new Uint8Array(buffer), { level: 1 });
-    return new Int8Array(packed.buffer, packed.byteOffset, packed.byteLength);
+  float64(n: number): Float64Array {
+    const view = new Float64Array(this.bytes.buffer, this.f64, n);
+    this.f64 = pad8(this.f64 + 8 * n);
+    return view;
+  }
+  int32(n: number): Int32Array {
+    const view = new Int32Array(this.bytes.buffer, this.i32, n);
+    this.i32 = pad8(this.i32 + 4 * n);
+    return view;
+  }
+  uint8(n: number): Uint8Array {
+    const view = new Uint8Array(this.bytes.buffer, this.u8, n);
+    this.u8 = pad8(this.u8 + n);
+    return view;
   }
 }
 
-/** Reads what Packer wrote, in the same order of declaration. */
+/** A block with its bytes not yet compressed (`raw`): what compressBlock / compressBlockAsync take. */
+export interface RawBlock extends Omit<BlockRow, 'data'> {
+  raw: Uint8Array;
+}
+
+const DEFLATE = { level: 1 } as const;
+const deflateRawAsync = promisify(deflateRaw);
+
+/** The block's stored bytes, compressed on this thread. */
+export function compressBlock(block: RawBlock): BlockRow {
+  const { raw, ...row } = block;
+  const packed = deflateRawSync(raw, DEFLATE);
+  return { ...row, data: new Int8Array(packed.buffer, packed.byteOffset, packed.byteLength) };
+}
+
+/**
+ * The same bytes as compressBlock, compressed on libuv's thread pool (zlib's asynchronous
+ * API), so the thread that writes the blocks goes on while a block compresses.
+ */
+export async function compressBlockAsync(block: RawBlock): Promise<BlockRow> {
+  const { raw, ...row } = block;
+  const packed = await deflateRawAsync(raw, DEFLATE);
+  return { ...row, data: new Int8Array(packed.buffer, packed.byteOffset, packed.byteLength) };
+}
+
+/** Reads what BlockBuffer laid out, in the same order of declaration. */
 class Unpacker {
   private readonly buffer: ArrayBuffer;
   readonly header: Int32Array;
@@ -194,48 +238,59 @@ export interface BlockRow {
 }
 
 export function encodeMemberBlock(result: BlockSource, seq: number): BlockRow {
+  return compressBlock(rawMemberBlock(result, seq));
+}
+
+/**
+ * Members block `seq`, uncompressed. Each column is gathered in member order straight into
+ * its place in the block, one column at a time (one source array per loop); the account
+ * indices, already in member order, are copied in one go.
+ */
+export function rawMemberBlock(result: BlockSource, seq: number): RawBlock {
   const a = result.accounts;
   const start = seq * MEMBER_BLOCK;
   const end = Math.min(a.count, start + MEMBER_BLOCK);
   const n = end - start;
   const order = result.niches.members.subarray(start, end);
   const k = a.centralities.length;
-  const tieOffsets = new Int32Array(n + 1);
+  const offsets = a.topTies.offsets;
+  let t = 0;
   for (let p = 0; p < n; p++) {
     const i = order[p] as number;
-    tieOffsets[p + 1] = (tieOffsets[p] as number) + (a.topTies.offsets[i + 1] as number) - (a.topTies.offsets[i] as number);
+    t += (offsets[i + 1] as number) - (offsets[i] as number);
   }
-  const t = tieOffsets[n] as number;
-  const tieAccount = new Int32Array(t);
-  const niche = new Int32Array(n);
-  const rank = new Int32Array(n);
-  const role = new Uint8Array(n);
-  const tieWeight = new Float64Array(t);
-  const tieOverlap = new Float64Array(t);
-  const tieSameNiche = new Uint8Array(t);
-  const packer = new Packer([FORMAT, n, k, t]);
-  const columns = SCORE_COLUMNS.map(() => new Float64Array(n));
-  const centralities = a.centralities.map(() => new Float64Array(n));
+  const block = new BlockBuffer([FORMAT, n, k, t], {
+    f64: [...SCORE_COLUMNS.map(() => n), ...a.centralities.map(() => n), t, t],
+    i32: [n, n, n, n + 1, t],
+    u8: [n, t],
+  });
+  const gather = (from: ArrayLike<number>, to: Float64Array | Int32Array | Uint8Array) => {
+    for (let p = 0; p < n; p++) to[p] = from[order[p] as number] as number;
+  };
+  for (const c of SCORE_COLUMNS) gather(a[c], block.float64(n));
+  for (const c of a.centralities) gather(c.values, block.float64(n));
+  const tieWeight = block.float64(t);
+  const tieOverlap = block.float64(t);
+  block.int32(n).set(order);
+  gather(a.niche, block.int32(n));
+  gather(a.rank, block.int32(n));
+  const tieOffsets = block.int32(n + 1);
+  const tieAccount = block.int32(t);
+  gather(a.role, block.uint8(n));
+  const tieSameNiche = block.uint8(t);
+  // The top ties of each member (a few each: an element loop costs less than a view per member).
+  const ties = a.topTies;
+  let q = 0;
   for (let p = 0; p < n; p++) {
     const i = order[p] as number;
-    niche[p] = a.niche[i] as number;
-    rank[p] = a.rank[i] as number;
-    role[p] = a.role[i] as number;
-    for (let c = 0; c < SCORE_COLUMNS.length; c++) (columns[c] as Float64Array)[p] = (a[SCORE_COLUMNS[c] as ScoreColumn] as Float64Array)[i] as number;
-    for (let c = 0; c < k; c++) (centralities[c] as Float64Array)[p] = (a.centralities[c]!.values[i] as number);
-    let q = tieOffsets[p] as number;
-    for (let e = a.topTies.offsets[i] as number, eEnd = a.topTies.offsets[i + 1] as number; e < eEnd; e++, q++) {
-      tieAccount[q] = a.topTies.account[e] as number;
-      tieWeight[q] = a.topTies.weight[e] as number;
-      tieOverlap[q] = a.topTies.overlap[e] as number;
-      tieSameNiche[q] = a.topTies.sameNiche[e] as number;
+    for (let e = offsets[i] as number, eEnd = offsets[i + 1] as number; e < eEnd; e++, q++) {
+      tieAccount[q] = ties.account[e] as number;
+      tieWeight[q] = ties.weight[e] as number;
+      tieOverlap[q] = ties.overlap[e] as number;
+      tieSameNiche[q] = ties.sameNiche[e] as number;
     }
+    tieOffsets[p + 1] = q;
   }
-  for (const c of columns) packer.add(c);
-  for (const c of centralities) packer.add(c);
-  packer.add(tieWeight).add(tieOverlap);
-  packer.add(Int32Array.from(order)).add(niche).add(rank).add(tieOffsets).add(tieAccount);
-  packer.add(role).add(tieSameNiche);
   return {
     kind: 'members',
     seq,
@@ -244,7 +299,7 @@ export function encodeMemberBlock(result: BlockSource, seq: number): BlockRow {
     ids: null,
     tieIds: null,
     centralityNames: a.centralities.map((c) => c.name),
-    data: packer.bytes(),
+    raw: block.bytes,
   };
 }
 
@@ -288,12 +343,18 @@ export function decodeMemberBlock(seq: number, centralityNames: string[], data: 
 
 /** Index block `seq`: account ids seq * INDEX_BLOCK .. (ascending) with their member positions. */
 export function encodeIndexBlock(result: BlockSource, seq: number): BlockRow {
+  return compressBlock(rawIndexBlock(result, seq));
+}
+
+export function rawIndexBlock(result: BlockSource, seq: number): RawBlock {
   const a = result.accounts;
   const start = seq * INDEX_BLOCK;
   const end = Math.min(a.count, start + INDEX_BLOCK);
   const n = end - start;
-  const position = new Int32Array(n);
-  for (let i = start; i < end; i++) position[i - start] = (result.niches.memberStarts[a.niche[i] as number] as number) + (a.rank[i] as number);
+  const block = new BlockBuffer([FORMAT, n], { f64: [], i32: [n], u8: [] });
+  const position = block.int32(n);
+  const memberStarts = result.niches.memberStarts;
+  for (let i = start; i < end; i++) position[i - start] = (memberStarts[a.niche[i] as number] as number) + (a.rank[i] as number);
   return {
     kind: 'index',
     seq,
@@ -302,7 +363,7 @@ export function encodeIndexBlock(result: BlockSource, seq: number): BlockRow {
     ids: a.ids.slice(start, end),
     tieIds: null,
     centralityNames: null,
-    data: new Packer([FORMAT, n]).add(position).bytes(),
+    raw: block.bytes,
   };
 }
 
@@ -324,24 +385,21 @@ export function decodeIndexBlock(seq: number, ids: string[], data: Int8Array): I
 }
 
 export function encodeTieBlock(result: BlockSource, seq: number): BlockRow {
+  return compressBlock(rawTieBlock(result, seq));
+}
+
+/** Ties block `seq`, uncompressed: four contiguous ranges of the tie columns, each copied in one go. */
+export function rawTieBlock(result: BlockSource, seq: number): RawBlock {
   const ties = result.ties;
   const start = seq * TIE_BLOCK;
   const end = Math.min(ties.count, start + TIE_BLOCK);
-  return {
-    kind: 'ties',
-    seq,
-    count: end - start,
-    firstId: null,
-    ids: null,
-    tieIds: null,
-    centralityNames: null,
-    data: new Packer([TIE_FORMAT, end - start])
-      .add(ties.weight.subarray(start, end))
-      .add(ties.reciprocated.subarray(start, end))
-      .add(ties.source.subarray(start, end))
-      .add(ties.target.subarray(start, end))
-      .bytes(),
-  };
+  const n = end - start;
+  const block = new BlockBuffer([TIE_FORMAT, n], { f64: [n, n], i32: [n, n], u8: [] });
+  block.float64(n).set(ties.weight.subarray(start, end));
+  block.float64(n).set(ties.reciprocated.subarray(start, end));
+  block.int32(n).set(ties.source.subarray(start, end));
+  block.int32(n).set(ties.target.subarray(start, end));
+  return { kind: 'ties', seq, count: n, firstId: null, ids: null, tieIds: null, centralityNames: null, raw: block.bytes };
 }
 
 export interface TieBlock {
@@ -385,11 +443,28 @@ export function nichelessCommunities(result: Pick<AnalysisResult, 'communities'>
 
 /** The communities blocks of a result: its nicheless communities (module comment), COMMUNITY_BLOCK a block. */
 export function* communityBlocks(result: Pick<AnalysisResult, 'communities'>): Generator<BlockRow> {
+  for (const block of rawCommunityBlocks(result)) yield compressBlock(block);
+}
+
+export function* rawCommunityBlocks(result: Pick<AnalysisResult, 'communities'>): Generator<RawBlock> {
   const c = result.communities;
   const rows = nichelessCommunities(result);
   for (let seq = 0; seq * COMMUNITY_BLOCK < rows.length; seq++) {
     const part = rows.subarray(seq * COMMUNITY_BLOCK, Math.min(rows.length, (seq + 1) * COMMUNITY_BLOCK));
     const n = part.length;
+    const block = new BlockBuffer([FORMAT, n], { f64: [n, n], i32: [n, n, n], u8: [] });
+    const density = block.float64(n);
+    const conductance = block.float64(n);
+    block.int32(n).set(part);
+    const size = block.int32(n);
+    const unassigned = block.int32(n);
+    for (let r = 0; r < n; r++) {
+      const k = part[r] as number;
+      density[r] = c.density[k] as number;
+      conductance[r] = c.conductance[k] as number;
+      size[r] = c.size[k] as number;
+      unassigned[r] = c.unassigned[k] as number;
+    }
     yield {
       kind: 'communities',
       seq,
@@ -398,13 +473,7 @@ export function* communityBlocks(result: Pick<AnalysisResult, 'communities'>): G
       ids: Array.from(part, (k) => c.ids[k] as string),
       tieIds: null,
       centralityNames: null,
-      data: new Packer([FORMAT, n])
-        .add(Float64Array.from(part, (k) => c.density[k] as number))
-        .add(Float64Array.from(part, (k) => c.conductance[k] as number))
-        .add(part.slice())
-        .add(Int32Array.from(part, (k) => c.size[k] as number))
-        .add(Int32Array.from(part, (k) => c.unassigned[k] as number))
-        .bytes(),
+      raw: block.bytes,
     };
   }
 }
@@ -431,7 +500,12 @@ export function decodeCommunityBlock(seq: number, ids: string[], data: Int8Array
 
 /** Every block of a result, in the order they are written. */
 export function* resultBlocks(result: BlockSource | AnalysisResult): Generator<BlockRow> {
-  for (let s = 0; s * MEMBER_BLOCK < result.accounts.count; s++) yield encodeMemberBlock(result, s);
-  for (let s = 0; s * INDEX_BLOCK < result.accounts.count; s++) yield encodeIndexBlock(result, s);
-  for (let s = 0; s * TIE_BLOCK < result.ties.count; s++) yield encodeTieBlock(result, s);
+  for (const block of rawResultBlocks(result)) yield compressBlock(block);
+}
+
+/** Every block of a result, uncompressed, in the order they are written (each built when asked for). */
+export function* rawResultBlocks(result: BlockSource | AnalysisResult): Generator<RawBlock> {
+  for (let s = 0; s * MEMBER_BLOCK < result.accounts.count; s++) yield rawMemberBlock(result, s);
+  for (let s = 0; s * INDEX_BLOCK < result.accounts.count; s++) yield rawIndexBlock(result, s);
+  for (let s = 0; s * TIE_BLOCK < result.ties.count; s++) yield rawTieBlock(result, s);
 }

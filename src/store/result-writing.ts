@@ -47,9 +47,9 @@ import type { AnalysisResult } from '../analysis/types.js';
 import type { Neo4jContext } from './neo4j-context.js';
 import { int, toNumber, type Row } from './neo4j-values.js';
 import { LeaseLostError, StoreNotFoundError, type AnalysisTimings } from './port.js';
-import { map, runConcurrently, type Failure } from './concurrent-transactions.js';
-import { communityBlocks, resultBlocks, type BlockRow } from './result-blocks.js';
-import { catalogueRows, encodeCatalogue, type CatalogueRows } from './result-catalogue.js';
+import { mapAsync, runConcurrently, type Failure } from './concurrent-transactions.js';
+import { compressBlockAsync, rawCommunityBlocks, rawResultBlocks, type BlockRow, type RawBlock } from './result-blocks.js';
+import { catalogueRows, encodeCatalogueAsync, type CatalogueRows } from './result-catalogue.js';
 import type { InMemoryResult } from './browser-view-source.js';
 
 export { BROWSER_TRUSTED_LINKS, type WriteBack } from './browser-view.js';
@@ -75,10 +75,6 @@ export class Neo4jResultWriter {
   /** Resolves with what the Browser view's first materialization takes instead of the stored form (browser-view-source.ts). */
   async writeResult(analysisId: string, result: AnalysisResult, finishedAt: string, owner: string, options: WriteResultOptions = {}): Promise<InMemoryResult> {
     const started = Date.now();
-    const graphId = await this.ctx.inWrite((tx) => this.held(tx, analysisId, owner));
-    // An earlier write of the same analysis (a retried job, a run taken over from a dead
-    // runner) is replaced, never doubled.
-    await this.discard(analysisId, false, owner);
     const counts = { blocks: 0, blockBytes: 0, niches: result.niches.count, memberships: 0 };
     const ms: Record<string, number> = {};
     const phase = (name: string, since: number) => {
@@ -86,18 +82,28 @@ export class Neo4jResultWriter {
       // One line per phase as it ends (bench/persist.ts reads the server's CPU at each).
       this.ctx.log.debug({ analysisId, phase: name, ms: ms[name] }, 'result write phase');
     };
+    // begin: the lease checked, and an earlier write of the same analysis (a retried job, a
+    // run taken over from a dead runner) removed, so it is replaced, never doubled.
+    const graphId = await this.ctx.inWrite((tx) => this.held(tx, analysisId, owner));
+    await this.discard(analysisId, false, owner);
+    phase('begin', started);
     // The first failure of any staging transaction; every loop stops starting new ones.
     const stop: Failure = {};
     const catalogue = catalogueRows(result);
+    // Compressed on the thread pool while the blocks are written (a rejection is taken when
+    // its transaction awaits it; the catch only keeps an abandoned one from going unhandled).
+    const catalogueData = encodeCatalogueAsync(catalogue);
+    catalogueData.catch(() => {});
     let revision = 0;
     try {
       // The blocks, then the communities, then the niches (each links itself to its
-      // community), then the memberships (Account to Niche). Rows are built lazily, each batch just before its
-      // transaction. Writing the blocks beside the niches (they lock nothing in common) made
-      // both slower on 2 cores (bench/README.md "Persistence", shift 5): one chain.
+      // community), then the memberships (Account to Niche). Rows are built lazily, a few
+      // blocks ahead of their transaction (compressedAhead: compressed on the thread pool).
+      // Writing the blocks beside the niches (they lock nothing in common) made both slower
+      // on 2 cores (bench/README.md "Persistence", shift 5): one chain.
       let since = Date.now();
       await runConcurrently(
-        map(blockBatches(result, catalogue, this.options.blockBytesPerTransaction), (batch) => {
+        mapAsync(blockBatches(result, catalogue.niches.length, catalogueData, this.options.blockBytesPerTransaction), (batch) => {
           counts.blocks += batch.length;
           for (const b of batch) counts.blockBytes += (b.data as Int8Array).byteLength;
           return () =>
@@ -130,7 +136,7 @@ export class Neo4jResultWriter {
         if (status !== 'succeeded') throw new Error(`store/result-writing: analysis '${analysisId}' is ${status}: its result is not stored`);
         revision = toNumber(begun.records[0]?.get('revision') ?? 0);
       });
-      phase('status', since);
+      phase('commit', since);
     } catch (err) {
       // Guarded: if the lease changed hands, what is staged now is the next holder's.
       await this.discard(analysisId, false, owner).catch(() => {});
@@ -174,11 +180,49 @@ function* chain<T>(...lists: Array<Iterable<T>>): Generator<T> {
   for (const list of lists) yield* list;
 }
 
+/**
+ * Blocks compressed ahead of their transactions: up to COMPRESS_AHEAD at a time on libuv's
+ * thread pool (compressBlockAsync), handed out in order. Each block's columns are gathered
+ * on this thread when it enters the window; its compression then runs while the blocks
+ * before it are written, instead of between two transactions on this thread.
+ */
+async function* compressedAhead(blocks: Iterable<RawBlock>): AsyncGenerator<BlockRow> {
+  const source = blocks[Symbol.iterator]();
+  const window: Array<Promise<BlockRow>> = [];
+  let exhausted = false;
+  const fill = () => {
+    while (!exhausted && window.length < COMPRESS_AHEAD) {
+      const next = source.next();
+      if (next.done) {
+        exhausted = true;
+        break;
+      }
+      const compressed = compressBlockAsync(next.value);
+      // Awaited below in its turn; a write that stops early leaves the rest unawaited.
+      compressed.catch(() => {});
+      window.push(compressed);
+    }
+  };
+  fill();
+  while (window.length > 0) {
+    const next = window.shift() as Promise<BlockRow>;
+    fill();
+    yield await next;
+  }
+}
+
+/**
+ * Blocks compressing at once: libuv's thread pool has 4 threads unless UV_THREADPOOL_SIZE
+ * says otherwise; a members block is about 0.7 MB before compression, so the window holds
+ * a few MB.
+ */
+const COMPRESS_AHEAD = 4;
+
 /** Blocks in groups of about `bytes` (at least one block a group), then the catalogue block alone. */
-function* blockBatches(result: AnalysisResult, catalogue: CatalogueRows, bytes: number): Generator<Row[]> {
+async function* blockBatches(result: AnalysisResult, niches: number, catalogueData: Promise<Int8Array>, bytes: number): AsyncGenerator<Row[]> {
   let batch: Row[] = [];
   let size = 0;
-  for (const block of chain(resultBlocks(result), communityBlocks(result))) {
+  for await (const block of compressedAhead(chain(rawResultBlocks(result), rawCommunityBlocks(result)))) {
     const weight = block.data.byteLength + 16 * ((block.ids?.length ?? 0) + (block.tieIds?.length ?? 0));
     if (batch.length > 0 && size + weight > bytes) {
       yield batch;
@@ -190,12 +234,12 @@ function* blockBatches(result: AnalysisResult, catalogue: CatalogueRows, bytes: 
   }
   if (batch.length > 0) yield batch;
   // The catalogue last, in a transaction of its own (about 1 MB on higgs-retweet).
-  yield [blockRow(catalogueBlock(catalogue))];
+  yield [blockRow(catalogueBlock(niches, await catalogueData))];
 }
 
 /** The catalogue block (result-catalogue.ts): seq 0, count the niche rows. */
-function catalogueBlock(catalogue: CatalogueRows): BlockRow {
-  return { kind: 'catalogue', seq: 0, count: catalogue.niches.length, firstId: null, ids: null, tieIds: null, centralityNames: null, data: encodeCatalogue(catalogue) };
+function catalogueBlock(niches: number, data: Int8Array): BlockRow {
+  return { kind: 'catalogue', seq: 0, count: niches, firstId: null, ids: null, tieIds: null, centralityNames: null, data };
 }
 
 function blockRow(b: BlockRow): Row {

@@ -103,3 +103,23 @@ t.test('the projection cache: reused while the graph is unchanged, dropped by an
   t.match(metrics.body, /nichegraph_projection_cache_lookups\{outcome="hit"\} 2/);
   t.match(metrics.body, /nichegraph_projection_cache_entries 1/);
 });
+
+t.test("the worker's store logs the result write's phases at debug through the runner's logger", async (t) => {
+  const lines: Array<{ level: number; msg?: string; phase?: string; ms?: number; analysisId?: string }> = [];
+  const logger = pino({ level: 'debug' }, { write: (line: string) => void lines.push(JSON.parse(line)) });
+  const jobs = new AnalysisRunner(store, logger, { concurrency: 1, queueLimit: 4, retryAfterSeconds: 7, connection });
+  const app = await buildApp({ store, jobs, config, logger: pino({ level: 'silent' }), idempotency });
+  await app.ready();
+  t.teardown(() => app.close());
+  const res = await app.inject({ method: 'POST', url: `/v1/graphs/${graphId}/analyses?wait=60`, payload: { seed: 5, runs: 1, baseline: null } });
+  t.equal(res.json().status, 'succeeded');
+  // The Browser view is written after succeeded: wait for its last line.
+  const id = res.json().id as string;
+  const phases = () => lines.filter((l) => l.msg === 'result write phase' && l.analysisId === id);
+  for (let i = 0; i < 200 && !phases().some((l) => l.phase === 'view'); i++) await new Promise((r) => setTimeout(r, 50));
+  const names = phases().map((l) => l.phase);
+  for (const name of ['begin', 'blocks', 'commit', 'view']) t.ok(names.includes(name), `a ${name} line`);
+  t.ok(names.indexOf('begin') < names.indexOf('blocks') && names.indexOf('blocks') < names.indexOf('commit') && names.indexOf('commit') < names.indexOf('view'), `in order: ${names.join(', ')}`);
+  t.ok(phases().every((l) => l.level === 20 && typeof l.ms === 'number' && (l.ms as number) >= 0), 'at debug, each with its duration');
+  t.ok(lines.some((l) => l.msg === 'wrote analysis result'), 'and the summary line');
+});
