@@ -19,6 +19,7 @@
  * one of `done` or `failed`, each with the timings of the phases that ran.
  */
 import { parentPort, workerData } from 'node:worker_threads';
+import pino from 'pino';
 import { analyseProjection } from '../analysis/analyse.js';
 import { createThreadRunner, DEFAULTS as THREAD_DEFAULTS, type ThreadRunner } from '../analysis/partition-threads.js';
 import { warmStartOf } from '../analysis/result-lineage.js';
@@ -62,14 +63,13 @@ function post(message: WorkerMessage): void {
   parentPort?.postMessage(message);
 }
 
-/** pino's numeric levels (a level logs the lines at or above it). */
-const LEVELS: Record<string, number> = { trace: 10, debug: 20, info: 30, warn: 40, error: 50, fatal: 60 };
-
 /** The store's logger in the worker: each line at or above `level` goes to the parent (`log` messages). */
 function parentLogger(level: string | undefined): StoreLogger {
-  const least = level === undefined ? Infinity : (LEVELS[level] ?? Infinity);
+  // pino's numeric levels: a level logs the lines at or above it.
+  const levels: Record<string, number> = pino.levels.values;
+  const least = level === undefined ? Infinity : (levels[level] ?? Infinity);
   const at = (name: 'debug' | 'info' | 'warn') =>
-    LEVELS[name]! >= least
+    levels[name]! >= least
       ? (fields: object, msg?: string) => {
           // A line that cannot be cloned to the parent is dropped: logging never fails a write.
           try {
