@@ -97,6 +97,9 @@ async function main() {
     process.env.REDIS_URL = `redis://127.0.0.1:${process.env.REDIS_PORT || 6379}`;
   }
   console.log(`[test] REDIS_URL=${process.env.REDIS_URL}`);
+  // The services the tests start skip the spare worker's warm-up (a few CPU seconds each on
+  // both cores, in a suite that starts many); test/jobs/warm-up.test.ts runs it on purpose.
+  process.env.ANALYSIS_WARM_UP ??= 'false';
 
   // npx --no: fail instead of downloading a same-named package when a dev dependency is missing.
   const steps = [

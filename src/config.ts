@@ -41,6 +41,12 @@ export const ConfigSchema = Type.Object({
   BODY_LIMIT: Type.Integer({ default: 1024 * 1024, minimum: 1024 }),
   /** Analyses computed at the same time; the rest wait in order. */
   ANALYSIS_CONCURRENCY: Type.Integer({ default: 1, minimum: 1, maximum: 16 }),
+  /**
+   * While no analysis runs, the spare analysis worker runs a warm-up analysis on a generated
+   * graph (src/analysis/warm-up.ts; a few CPU seconds each time), so the next analysis starts
+   * in optimized code. Off: every analysis pays V8's tier-up itself.
+   */
+  ANALYSIS_WARM_UP: Type.Boolean({ default: true }),
   /** Analyses waiting for a worker at most; one more is refused with 503 + Retry-After. */
   ANALYSIS_QUEUE_LIMIT: Type.Integer({ default: 16, minimum: 0, maximum: 10000 }),
   /**

@@ -99,6 +99,7 @@ async function main(): Promise<void> {
   } else {
     const runner = new AnalysisRunner(store, logger, {
       concurrency: config.ANALYSIS_CONCURRENCY,
+      warmUp: config.ANALYSIS_WARM_UP,
       queueLimit: config.ANALYSIS_QUEUE_LIMIT,
       projectionCacheBytes: config.PROJECTION_CACHE_MB * 1024 * 1024,
       leaseMs: config.ANALYSIS_LEASE_MS,

@@ -49,6 +49,7 @@ async function main(): Promise<void> {
     prefix: config.REDIS_PREFIX,
     connection,
     concurrency: config.ANALYSIS_CONCURRENCY,
+    warmUp: config.ANALYSIS_WARM_UP,
     leaseMs: config.ANALYSIS_LEASE_MS,
     projectionCacheBytes: config.PROJECTION_CACHE_MB * 1024 * 1024,
     graceMs: config.SHUTDOWN_GRACE_MS,

@@ -28,6 +28,10 @@
  * the worker, which then skips Neo4j; otherwise the worker projects and posts its table
  * back (shared memory, no copy) to be cached. `graphChanged` drops a graph's tables.
  *
+ * Spare worker and warm-up: one worker is started ahead of its analysis (SpareWorker below)
+ * so module loading is off the analysis' path; with `warmUp` it also runs the warm-up
+ * analysis (analysis/warm-up.ts) while it waits, so its analysis starts in optimized code.
+ *
  * Cancellation: a queued analysis leaves the queue; a running one has its worker
  * terminated. Either way it is marked failed with error "cancelled". A cancel that arrives
  * after the worker committed the result finds the analysis succeeded and leaves it so.
@@ -45,7 +49,7 @@ import { instanceId } from './instance-id.js';
 import { QueueFullError, type AnalysisJobs } from './port.js';
 import { ProjectionCache, type ProjectionCacheStats } from './projection-cache.js';
 import { progressAt, type Phase, type Progress } from './progress.js';
-import type { WorkerInput, WorkerMessage } from './analysis-worker.js';
+import type { SpareData, WorkerInput, WorkerMessage } from './analysis-worker.js';
 
 export const CANCELLED = 'cancelled';
 const INTERRUPTED_RUNNING = 'interrupted: the service shut down while the analysis ran';
@@ -76,6 +80,11 @@ export interface AnalysisRunnerOptions {
   leaseMs?: number;
   /** Claim an analysis a dead runner still holds once its lease expires, instead of skipping it. Default false. */
   awaitTakeover?: boolean;
+  /**
+   * Run the warm-up analysis (analysis/warm-up.ts) in the spare worker while no analysis runs,
+   * so the next one starts in optimized code (ANALYSIS_WARM_UP). Default false.
+   */
+  warmUp?: boolean;
   /** Told when an analysis enters a phase (fleet: relayed to Redis as the job's progress). */
   onPhase?: (analysisId: string, phase: Phase) => void;
 }
@@ -99,8 +108,8 @@ interface Job {
 const RUNNING_TS = import.meta.url.endsWith('.ts');
 const WORKER_URL = new URL(RUNNING_TS ? './analysis-worker.ts' : './analysis-worker.js', import.meta.url);
 
-/** A worker for `workerData`; with null, a spare that loads its modules and waits for its input by message (analysis-worker.ts). */
-function startWorker(workerData: WorkerInput | null): Worker {
+/** A worker for `workerData`; with SpareData, a spare that loads its modules (and warms up) and waits for its input by message (analysis-worker.ts). */
+function startWorker(workerData: WorkerInput | SpareData): Worker {
   if (!RUNNING_TS) return new Worker(WORKER_URL, { workerData });
   const bootstrap =
     `import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(WORKER_URL.href)}); })` +
@@ -114,14 +123,31 @@ function startWorker(workerData: WorkerInput | null): Worker {
  * machine (bench/README.md "Persistence, shift 7"), time that was in every analysis' POST ->
  * succeeded and in none of its phases. One spare is kept, unreferenced (it never keeps the
  * process alive), and replaced after each analysis ends, when the cores are free again.
+ *
+ * With `warmUp` the spare also runs the warm-up analysis (analysis/warm-up.ts) on its own
+ * helper threads while it waits, so its analysis starts in optimized code; take() tells it to
+ * stop (a shared flag it reads between steps) before handing over the input.
  */
 class SpareWorker {
   private worker: Worker | null = null;
+  private wanted: Int32Array | null = null;
   private alive = false;
+
+  constructor(
+    private readonly threads: number,
+    private readonly warmUp: boolean,
+    /** Told when a spare's warm-up ends (before or after its analysis was handed over). */
+    readonly onWarmUp: (m: Extract<WorkerMessage, { type: 'warm-up' }>) => void,
+  ) {}
 
   prepare(): void {
     if (this.worker) return;
-    const w = startWorker(null);
+    const wanted = new Int32Array(new SharedArrayBuffer(4));
+    const w = startWorker({ spare: { warmUp: this.warmUp, threads: this.threads, wanted } });
+    this.wanted = wanted;
+    w.on('message', (m: WorkerMessage) => {
+      if (m.type === 'warm-up') this.onWarmUp(m);
+    });
     w.unref();
     this.alive = true;
     w.once('exit', () => {
@@ -140,6 +166,7 @@ class SpareWorker {
     const w = this.worker;
     this.worker = null;
     if (!w || !this.alive) return null;
+    Atomics.store(this.wanted!, 0, 1);
     w.removeAllListeners();
     w.ref();
     w.postMessage(input);
@@ -159,7 +186,11 @@ export class AnalysisRunner implements AnalysisJobs {
   readonly leaseMs: number;
   private readonly queuedBy: string;
   private readonly renewal: NodeJS.Timeout;
-  private readonly spare = new SpareWorker();
+  private readonly spare: SpareWorker;
+  /** Threads each analysis may use: the cores shared out among the analyses run at once (never oversubscribed by this runner). */
+  private readonly threadsPerAnalysis: number;
+  /** Warm-ups of the spare workers (options.warmUp) that ran to their end, and that were stopped because an analysis arrived. */
+  readonly warmUps = { completed: 0, stopped: 0 };
   private readonly queue: Job[] = [];
   private readonly jobs = new Map<string, Job>();
   private running = 0;
@@ -186,6 +217,12 @@ export class AnalysisRunner implements AnalysisJobs {
     if (!(this.concurrency >= 1)) throw new RangeError('jobs/analysis-runner: concurrency must be >= 1');
     if (!(this.queueLimit >= 0)) throw new RangeError('jobs/analysis-runner: queueLimit must be >= 0');
     if (!(this.leaseMs >= 100)) throw new RangeError('jobs/analysis-runner: leaseMs must be >= 100');
+    this.threadsPerAnalysis = Math.max(1, Math.floor(availableParallelism() / this.concurrency));
+    this.spare = new SpareWorker(this.threadsPerAnalysis, options.warmUp ?? false, (m) => {
+      if (m.completed) this.warmUps.completed++;
+      else this.warmUps.stopped++;
+      this.log.debug({ warmUp: m.completed ? 'completed' : 'stopped for an analysis', ms: m.ms }, 'analysis worker warm-up');
+    });
     this.finished.setMaxListeners(0);
     this.renewal = setInterval(() => void this.renewLeases(), Math.max(50, Math.floor(this.leaseMs / 3)));
     this.renewal.unref();
@@ -522,8 +559,7 @@ export class AnalysisRunner implements AnalysisJobs {
       erasureKeys: this.options.erasureKeys ?? null,
       projection,
       shareProjection: projection === null && this.projectionCache.maxBytes > 0,
-      // The cores shared out among the analyses this runner may run at once (never oversubscribed by it).
-      threads: Math.max(1, Math.floor(availableParallelism() / this.concurrency)),
+      threads: this.threadsPerAnalysis,
       // The worker's store lines (e.g. the result write's phases at debug) come back to this logger.
       logLevel: this.log.level,
     };
@@ -543,6 +579,9 @@ export class AnalysisRunner implements AnalysisJobs {
           this.options.onPhase?.(job.analysis.id, m.phase);
         } else if (m.type === 'log') {
           this.log[m.level](m.fields, m.msg);
+        } else if (m.type === 'warm-up') {
+          // The spare's warm-up, stopped for this analysis (its message came after the hand-over).
+          this.spare.onWarmUp(m);
         } else if (m.type === 'projection') {
           this.projectionCache.set(job.analysis.graphId, m.version, projectionParams(job.analysis), m.table);
         } else {

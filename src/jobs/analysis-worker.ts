@@ -18,11 +18,13 @@
  * the table it projected (when asked to share it, for the parent's cache); then exactly
  * one of `done` or `failed`, each with the timings of the phases that ran.
  */
+import { availableParallelism } from 'node:os';
 import { parentPort, workerData } from 'node:worker_threads';
 import pino from 'pino';
 import { analyseProjection } from '../analysis/analyse.js';
 import { createThreadRunner, DEFAULTS as THREAD_DEFAULTS, type ThreadRunner } from '../analysis/partition-threads.js';
 import { warmStartOf } from '../analysis/result-lineage.js';
+import { warmUpAnalysis } from '../analysis/warm-up.js';
 import type { PairTable } from '../analysis/pair-table.js';
 import { createDriver, type DriverOptions } from '../store/driver.js';
 import type { ErasureKeys } from '../store/erasure-keys.js';
@@ -52,12 +54,25 @@ export interface WorkerInput {
   logLevel?: string;
 }
 
+/** What a spare worker (analysis-runner.ts SpareWorker) is started with: its input comes later, by message. */
+export interface SpareData {
+  spare: {
+    /** Run the warm-up analysis (analysis/warm-up.ts) while waiting, on a runner of `threads` threads. */
+    warmUp: boolean;
+    threads: number;
+    /** wanted[0] becomes 1 when the parent posts the input: the warm-up stops at its next step. */
+    wanted: Int32Array;
+  };
+}
+
 export type WorkerMessage =
   | { type: 'phase'; phase: Phase }
   | { type: 'projection'; version: number; table: PairTable }
   | { type: 'done'; timings: AnalysisTimings; browserView: BrowserViewOutcome }
   | { type: 'failed'; message: string; timings: AnalysisTimings }
-  | { type: 'log'; level: 'debug' | 'info' | 'warn'; fields: object; msg?: string };
+  | { type: 'log'; level: 'debug' | 'info' | 'warn'; fields: object; msg?: string }
+  /** A spare's warm-up ended: run to its end (`completed`) or stopped for its analysis, after `ms`. */
+  | { type: 'warm-up'; completed: boolean; ms: number };
 
 function post(message: WorkerMessage): void {
   parentPort?.postMessage(message);
@@ -99,7 +114,7 @@ class PhaseClock {
   }
 }
 
-async function run(input: WorkerInput): Promise<void> {
+async function run(input: WorkerInput, prestarted: ThreadRunner | null): Promise<void> {
   const { analysis, connection } = input;
   const clock = new PhaseClock();
   let store: Neo4jGraphStore | null = null;
@@ -114,7 +129,13 @@ async function run(input: WorkerInput): Promise<void> {
     const projection = projected.table;
     // The independent Leiden runs spread over the cores (results identical for any thread
     // count); on a large graph the helper threads start now, while the baseline is read.
-    threads = createThreadRunner(input.threads === undefined ? {} : { threads: input.threads });
+    // A spare's runner, warmed up while it waited (its helpers' code optimized), when its size fits.
+    const wantedThreads = Math.max(1, Math.floor(input.threads ?? availableParallelism()));
+    if (prestarted !== null && prestarted.threads === wantedThreads) threads = prestarted;
+    else {
+      void prestarted?.close();
+      threads = createThreadRunner({ threads: wantedThreads });
+    }
     if (projection.accounts.length >= THREAD_DEFAULTS.minNodes) threads.start();
     if (input.projection === null && input.shareProjection) post({ type: 'projection', version: projected.version, table: projection });
     await store.recordProjection(analysis.id, { graphVersion: projected.version, cached: input.projection !== null }, input.owner);
@@ -157,7 +178,28 @@ async function run(input: WorkerInput): Promise<void> {
   }
 }
 
+/**
+ * A spare (analysis-runner.ts SpareWorker) runs the warm-up analysis until its input is
+ * posted, so the analysis it is given runs in optimized code on warm helper threads. The
+ * warm-up is synchronous: the input message waits in the port until it has stopped.
+ */
+function warmUp({ spare }: SpareData): ThreadRunner | null {
+  if (!spare.warmUp) return null;
+  const runner = createThreadRunner({ threads: spare.threads });
+  const started = performance.now();
+  let completed = false;
+  try {
+    completed = warmUpAnalysis(runner, () => Atomics.load(spare.wanted, 0) === 1);
+  } catch {
+    // A warm-up that fails has cost only its time: the analysis runs as it would have cold.
+  }
+  post({ type: 'warm-up', completed, ms: Math.round(performance.now() - started) });
+  return runner;
+}
+
 // Started ahead of its analysis (a spare, analysis-runner.ts: its modules are loaded by now),
 // the worker gets its input as its first message.
-const input = (workerData as WorkerInput | null) ?? (await new Promise<WorkerInput>((resolve) => parentPort!.once('message', resolve)));
-await run(input);
+const data = workerData as WorkerInput | SpareData;
+const prestarted = 'spare' in data ? warmUp(data) : null;
+const input = 'spare' in data ? await new Promise<WorkerInput>((resolve) => parentPort!.once('message', resolve)) : data;
+await run(input, prestarted);

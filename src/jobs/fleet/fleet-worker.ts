@@ -44,6 +44,8 @@ export interface FleetWorkerOptions {
   connection: DriverOptions & { database: string };
   /** Analyses run at once by this process. Default 1. */
   concurrency?: number;
+  /** The spare analysis worker warms up while idle (AnalysisRunnerOptions.warmUp). Default false. */
+  warmUp?: boolean;
   /** Lease and BullMQ lock duration (ms). Default 30 s. */
   leaseMs?: number;
   projectionCacheBytes?: number;
@@ -99,6 +101,7 @@ export class FleetWorker {
     this.runner = new AnalysisRunner(store, log, {
       connection: options.connection,
       concurrency,
+      warmUp: options.warmUp ?? false,
       queueLimit: concurrency,
       projectionCacheBytes: options.projectionCacheBytes ?? 0,
       erasureKeys: options.erasureKeys ?? null,
