@@ -167,7 +167,9 @@ class SpareWorker {
     this.worker = null;
     if (!w || !this.alive) return null;
     Atomics.store(this.wanted!, 0, 1);
-    w.removeAllListeners();
+    // Its 'message' listener stays (it relays the warm-up's end, which may come after this).
+    w.removeAllListeners('exit');
+    w.removeAllListeners('error');
     w.ref();
     w.postMessage(input);
     return w;
@@ -580,8 +582,7 @@ export class AnalysisRunner implements AnalysisJobs {
         } else if (m.type === 'log') {
           this.log[m.level](m.fields, m.msg);
         } else if (m.type === 'warm-up') {
-          // The spare's warm-up, stopped for this analysis (its message came after the hand-over).
-          this.spare.onWarmUp(m);
+          // The spare's warm-up, stopped for this analysis: counted by the spare's own listener.
         } else if (m.type === 'projection') {
           this.projectionCache.set(job.analysis.graphId, m.version, projectionParams(job.analysis), m.table);
         } else {
