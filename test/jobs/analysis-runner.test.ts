@@ -6,22 +6,13 @@
 import t from 'tap';
 import pino from 'pino';
 import { buildApp } from '../../src/app.js';
-import { loadConfig } from '../../src/config.js';
 import { AnalysisRunner } from '../../src/jobs/analysis-runner.js';
-import { createDriver } from '../../src/store/driver.js';
-import { Neo4jGraphStore } from '../../src/store/neo4j-store.js';
-import { Neo4jIdempotencyStore } from '../../src/store/idempotency-store.js';
 import type { GraphStore } from '../../src/store/port.js';
 import { uniqueId } from '../helpers/app.js';
+import { openStores } from '../helpers/stores.js';
 
 // The per-key analysis quota and the overload guard would answer before the queue does.
-const config = loadConfig({ MAX_ANALYSES_PER_KEY: '1000', MAX_EVENT_LOOP_DELAY_MS: '0', ...process.env });
-const connection = { uri: config.NEO4J_URI, user: config.NEO4J_USER, password: config.NEO4J_PASSWORD, database: config.NEO4J_DATABASE };
-const driver = await createDriver(connection);
-const store = new Neo4jGraphStore({ driver, database: config.NEO4J_DATABASE });
-await store.init();
-const idempotency = new Neo4jIdempotencyStore(driver, config.NEO4J_DATABASE);
-await idempotency.init();
+const { config, connection, store, idempotency } = await openStores();
 
 async function appWith(jobStore: GraphStore, queueLimit: number, projectionCacheBytes = 0) {
   const logger = pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' });

@@ -13,26 +13,17 @@ import t from 'tap';
 import pino from 'pino';
 import { randomBytes } from 'node:crypto';
 import { buildApp } from '../../src/app.js';
-import { loadConfig } from '../../src/config.js';
 import { AnalysisRunner } from '../../src/jobs/analysis-runner.js';
 import { FleetWorker } from '../../src/jobs/fleet/fleet-worker.js';
 import { QueueJobs } from '../../src/jobs/fleet/queue-jobs.js';
 import { QueueFullError, type AnalysisJobs } from '../../src/jobs/port.js';
-import { createDriver } from '../../src/store/driver.js';
-import { Neo4jGraphStore } from '../../src/store/neo4j-store.js';
-import { Neo4jIdempotencyStore } from '../../src/store/idempotency-store.js';
 import type { AnalysisRecord, GraphStore } from '../../src/store/port.js';
 import { uniqueId } from '../helpers/app.js';
+import { openStores } from '../helpers/stores.js';
 import { REDIS_URL, waitUntil } from '../helpers/fleet.js';
 
 // The per-key analysis quota and the overload guard would answer before the queue does.
-const config = loadConfig({ MAX_ANALYSES_PER_KEY: '1000', MAX_EVENT_LOOP_DELAY_MS: '0', RATE_LIMIT_MAX: '1000000', RATE_LIMIT_JOBS_MAX: '1000000', ...process.env });
-const connection = { uri: config.NEO4J_URI, user: config.NEO4J_USER, password: config.NEO4J_PASSWORD, database: config.NEO4J_DATABASE };
-const driver = await createDriver(connection);
-const store = new Neo4jGraphStore({ driver, database: config.NEO4J_DATABASE });
-await store.init();
-const idempotency = new Neo4jIdempotencyStore(driver, config.NEO4J_DATABASE);
-await idempotency.init();
+const { config, connection, driver, store, idempotency } = await openStores({ RATE_LIMIT_MAX: '1000000', RATE_LIMIT_JOBS_MAX: '1000000' });
 const logger = pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' });
 
 /** The real store, except that claimAnalysis (the start of a run) waits until `open()` is called. */
