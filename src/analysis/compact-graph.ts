@@ -32,8 +32,12 @@ export interface CompactGraph {
   order: number;
   /** index -> account id, ascending. */
   ids: readonly string[];
-  /** account id -> index. */
-  index: ReadonlyMap<string, number>;
+  /**
+   * account id -> index, built on first read: no analysis step needs it (they all work on
+   * indices), and a Map of every id costs as much as the rest of the compaction (~0.13 s
+   * for higgs' 256k accounts).
+   */
+  readonly index: ReadonlyMap<string, number>;
   /** Directed positive adjacency: i -> j with weight positive(i -> j). */
   out: Csr;
   /**
@@ -64,8 +68,6 @@ export function buildCompactGraph(input: Projection | PairTable): CompactGraph {
   const table = isPairTable(input) ? input : pairTableFromProjection(input);
   const ids = table.accounts;
   const order = ids.length;
-  const index = new Map<string, number>();
-  for (let i = 0; i < order; i++) index.set(ids[i] as string, i);
 
   const positiveInStrength = new Float64Array(order);
   const positiveOutStrength = new Float64Array(order);
@@ -109,10 +111,17 @@ export function buildCompactGraph(input: Projection | PairTable): CompactGraph {
     weightedDegree[i] = (positiveInStrength[i] as number) + (positiveOutStrength[i] as number);
   }
 
+  let index: Map<string, number> | null = null;
   return {
     order,
     ids,
-    index,
+    get index(): ReadonlyMap<string, number> {
+      if (index === null) {
+        index = new Map<string, number>();
+        for (let i = 0; i < order; i++) index.set(ids[i] as string, i);
+      }
+      return index;
+    },
     out,
     outCounts,
     undirected,
