@@ -53,12 +53,24 @@ export interface Roles {
 
 const PREFIX = 'nichegraph/analysis/roles';
 
-const ROLE_INDEX: ReadonlyMap<Role, number> = new Map(ROLES.map((r, k) => [r, k]));
+const ISOLATED = ROLES.indexOf('isolated');
+const ULTRA_PERIPHERAL = ROLES.indexOf('ultra-peripheral');
+const PERIPHERAL = ROLES.indexOf('peripheral');
+const CONNECTOR = ROLES.indexOf('connector');
+const KINLESS = ROLES.indexOf('kinless');
+const PROVINCIAL_HUB = ROLES.indexOf('provincial-hub');
+const CONNECTOR_HUB = ROLES.indexOf('connector-hub');
+const KINLESS_HUB = ROLES.indexOf('kinless-hub');
 
 export function roleOf(z: number, p: number, degree: number, hubZ = DEFAULTS.hubZ): Role {
-  if (degree === 0) return 'isolated';
-  if (z >= hubZ) return p <= 0.3 ? 'provincial-hub' : p <= 0.75 ? 'connector-hub' : 'kinless-hub';
-  return p <= 0.05 ? 'ultra-peripheral' : p <= 0.62 ? 'peripheral' : p <= 0.8 ? 'connector' : 'kinless';
+  return ROLES[roleIndexOf(z, p, degree, hubZ)] as Role;
+}
+
+/** roleOf as an index into ROLES. */
+function roleIndexOf(z: number, p: number, degree: number, hubZ: number): number {
+  if (degree === 0) return ISOLATED;
+  if (z >= hubZ) return p <= 0.3 ? PROVINCIAL_HUB : p <= 0.75 ? CONNECTOR_HUB : KINLESS_HUB;
+  return p <= 0.05 ? ULTRA_PERIPHERAL : p <= 0.62 ? PERIPHERAL : p <= 0.8 ? CONNECTOR : KINLESS;
 }
 
 export function accountRoles(graph: CompactGraph, community: Int32Array, count: number): Roles {
@@ -151,7 +163,7 @@ export function accountRoles(graph: CompactGraph, community: Int32Array, count: 
     const r =
       audienceZ >= DEFAULTS.hubZ && (answeredShare[i] as number) < DEFAULTS.broadcastAnswerShare
         ? broadcaster
-        : (ROLE_INDEX.get(roleOf(withinDegreeZ[i] as number, participation[i] as number, degree)) as number);
+        : roleIndexOf(withinDegreeZ[i] as number, participation[i] as number, degree, DEFAULTS.hubZ);
     roleIndex[i] = r;
     role[i] = ROLES[r] as Role;
   }
