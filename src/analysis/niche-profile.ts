@@ -62,6 +62,9 @@ export interface NicheActivity {
 
 const DAY_MS = 86_400_000;
 
+/** Niche x type slots counted in a typed array rather than a Map (32 MB of Float64 at most). */
+const DENSE_TYPE_SLOTS = 1 << 22;
+
 /** Internal events per day over the niche's own active span (at least one day); 0 without timestamps. */
 export function eventsPerDay(events: number, firstTs: number, lastTs: number): number {
   if (!Number.isFinite(firstTs) || !Number.isFinite(lastTs)) return 0;
@@ -78,8 +81,10 @@ export function nicheActivity(table: PairTable, community: Int32Array, count: nu
   const events = new Float64Array(count);
   const firstTs = new Float64Array(count).fill(Number.NaN);
   const lastTs = new Float64Array(count).fill(Number.NaN);
-  // Events per (niche, type), keyed niche * types + type: sparse, as types are free-form.
+  // Events per (niche, type), keyed niche * types + type: dense when that table is small
+  // (a few types, as usual), else sparse, as types are free-form.
   const types = table.typeNames.length;
+  const dense = count * types <= DENSE_TYPE_SLOTS ? new Float64Array(count * types) : null;
   const perType = new Map<number, number>();
   for (let r = 0; r < table.size; r++) {
     const s = table.source[r] as number;
@@ -90,7 +95,8 @@ export function nicheActivity(table: PairTable, community: Int32Array, count: nu
     events[c] = (events[c] as number) + (table.count[r] as number);
     for (let e = table.typeOffsets[r] as number, end = table.typeOffsets[r + 1] as number; e < end; e++) {
       const slot = c * types + (table.typeIds[e] as number);
-      perType.set(slot, (perType.get(slot) ?? 0) + (table.typeCounts[e] as number));
+      if (dense !== null) dense[slot] = (dense[slot] as number) + (table.typeCounts[e] as number);
+      else perType.set(slot, (perType.get(slot) ?? 0) + (table.typeCounts[e] as number));
     }
     // NaN compares false: the first timestamp seen replaces it.
     const first = table.firstTs[r] as number;
@@ -99,6 +105,16 @@ export function nicheActivity(table: PairTable, community: Int32Array, count: nu
     if (!Number.isNaN(last) && !((lastTs[c] as number) >= last)) lastTs[c] = last;
   }
   const found: Array<Array<[string, number]>> = Array.from({ length: count }, () => []);
+  // (The entries' order here does not matter: the sort below is by count, then name.)
+  if (dense !== null) {
+    for (let slot = 0; slot < dense.length; slot++) {
+      const n = dense[slot] as number;
+      if (n > 0) {
+        const c = Math.floor(slot / types);
+        (found[c] as Array<[string, number]>).push([table.typeNames[slot - c * types] as string, n]);
+      }
+    }
+  }
   for (const [slot, n] of perType) {
     const c = Math.floor(slot / types);
     if (n > 0) (found[c] as Array<[string, number]>).push([table.typeNames[slot - c * types] as string, n]);
