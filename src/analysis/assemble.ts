@@ -19,7 +19,7 @@ import { groupByCommunity } from './communities.js';
 import type { CompactGraph } from './compact-graph.js';
 import type { CentralityName } from './centrality/select.js';
 import { nicheMetrics, type NicheMetrics } from './niche-metrics.js';
-import { eventsPerDay, nicheActivity, nicheProfiles, type NicheActivity } from './niche-profile.js';
+import { eventsPerDay, nicheActivity, nicheProfiles, type NicheActivity, type NicheProfiles } from './niche-profile.js';
 import type { PairTable } from './pair-table.js';
 import { accountRoles, ROLES } from './roles.js';
 import { tieStrength, type TieWeights } from './tie-strength.js';
@@ -114,6 +114,7 @@ export function assembleResult(input: ScoringInputs): AnalysisResult {
   if (unassignedRow >= 0) ids[unassignedRow] = UNASSIGNED_ID;
   const centralities = input.centralities ? [...input.centralities].map(([name, values]) => ({ name, values: Float64Array.from(values) })) : [];
   const summary = summaryOf(input, nicheCount, layout.leftover);
+  const leads = bridgeLeads(roles.roleIndex, layout, profile);
 
   const withinPagerank = typeof input.withinPagerank === 'function' ? input.withinPagerank() : input.withinPagerank;
   if (withinPagerank.length !== order) throw new RangeError(`${PREFIX}: withinPagerank has ${withinPagerank.length} values for ${order} accounts.`);
@@ -195,12 +196,7 @@ export function assembleResult(input: ScoringInputs): AnalysisResult {
       }
       if (ri === CONNECTOR_HUB || ri === KINLESS_HUB) {
         bridgeAccounts.push(i);
-        for (const g of profile.reachedGroups(i, BRIDGE_TARGETS)) {
-          const to = rowOfGroup[g] as number;
-          let seen = false;
-          for (let q = bridgeToStarts[bridgeToStarts.length - 1] as number; q < bridgeTo.length; q++) if (bridgeTo[q] === to) seen = true;
-          if (!seen) bridgeTo.push(to);
-        }
+        for (let q = leads.starts[i] as number, end = leads.starts[i + 1] as number; q < end; q++) bridgeTo.push(leads.rows[q] as number);
         bridgeToStarts.push(bridgeTo.length);
       }
     }
@@ -283,6 +279,32 @@ function nicheRows(group: Int32Array, groups: number, starts: Int32Array, member
   if (unassignedRow >= 0) memberStarts[unassignedRow + 1] = leftover;
   for (let r = 0; r < rows; r++) memberStarts[r + 1] = (memberStarts[r + 1] as number) + (memberStarts[r] as number);
   return { nicheGroups, nicheCount, rows, unassignedRow, leftover, rowOfGroup, accountRow, memberStarts };
+}
+
+/**
+ * The rows each bridge of a niche (a connector or kinless hub) leads to: the rows of the
+ * BRIDGE_TARGETS groups its ties reach most, each row once, in that order; starts: per
+ * account (order + 1 entries, an empty range for the other accounts).
+ */
+function bridgeLeads(role: Uint8Array, layout: NicheRows, profile: NicheProfiles): { starts: Int32Array; rows: Int32Array } {
+  const { accountRow, nicheCount, rowOfGroup } = layout;
+  const order = accountRow.length;
+  const starts = new Int32Array(order + 1);
+  const rows: number[] = [];
+  for (let i = 0; i < order; i++) {
+    const ri = role[i] as number;
+    if ((ri === CONNECTOR_HUB || ri === KINLESS_HUB) && (accountRow[i] as number) < nicheCount) {
+      const first = rows.length;
+      for (const g of profile.reachedGroups(i, BRIDGE_TARGETS)) {
+        const to = rowOfGroup[g] as number;
+        let seen = false;
+        for (let q = first; q < rows.length; q++) if (rows[q] === to) seen = true;
+        if (!seen) rows.push(to);
+      }
+    }
+    starts[i + 1] = rows.length;
+  }
+  return { starts, rows: Int32Array.from(rows) };
 }
 
 type NicheFigures = Pick<NicheColumns, 'size' | 'density' | 'conductance' | 'stability' | 'reciprocity' | 'events' | 'firstActivity' | 'lastActivity' | 'eventsPerDay' | 'dominantTypes'>;
