@@ -93,7 +93,7 @@ export function assembleResult(input: ScoringInputs): AnalysisResult {
   const { starts, members } = groupByCommunity(group, groups);
   const metrics = nicheMetrics(graph, group, groups);
   const ties = input.tieWeights === undefined ? tieStrength(graph, group) : tieStrength(graph, group, input.tieWeights);
-  const roles = accountRoles(graph, group, groups);
+  const roles = accountRoles(graph, group, groups, ties.reciprocalWeight);
   const groupSize = new Int32Array(order);
   for (let i = 0; i < order; i++) {
     const c = group[i] as number;
