@@ -18,8 +18,8 @@
 import { groupByCommunity } from './communities.js';
 import type { CompactGraph } from './compact-graph.js';
 import type { CentralityName } from './centrality/select.js';
-import { nicheMetrics } from './niche-metrics.js';
-import { eventsPerDay, nicheActivity, nicheProfiles } from './niche-profile.js';
+import { nicheMetrics, type NicheMetrics } from './niche-metrics.js';
+import { eventsPerDay, nicheActivity, nicheProfiles, type NicheActivity, type NicheProfiles } from './niche-profile.js';
 import type { PairTable } from './pair-table.js';
 import { accountRoles, ROLES } from './roles.js';
 import { tieStrength, type TieWeights } from './tie-strength.js';
@@ -80,17 +80,20 @@ const KINLESS_HUB = ROLES.indexOf('kinless-hub');
 
 export function assembleResult(input: ScoringInputs): AnalysisResult {
   const { graph, table, partition, topK, minNicheSize } = input;
-  const { order, undirected } = graph;
+  const { order } = graph;
   const group = partition.niche;
   const groups = partition.nicheCount;
   if (group.length !== order) throw new RangeError(`${PREFIX}: the partition has ${group.length} labels for ${order} accounts.`);
   if (partition.confidence.length !== order) throw new RangeError(`${PREFIX}: confidence has ${partition.confidence.length} values for ${order} accounts.`);
   if (partition.nicheStability.length !== groups) throw new RangeError(`${PREFIX}: nicheStability has ${partition.nicheStability.length} values for ${groups} groups.`);
 
+  // Everything that does not read the scores first, while the within-group PageRank may
+  // still be running on another thread; the scores, the ranking and the lists in rank
+  // order after.
   const { starts, members } = groupByCommunity(group, groups);
   const metrics = nicheMetrics(graph, group, groups);
   const ties = input.tieWeights === undefined ? tieStrength(graph, group) : tieStrength(graph, group, input.tieWeights);
-  const roles = accountRoles(graph, group, groups);
+  const roles = accountRoles(graph, group, groups, ties.reciprocalWeight);
   const groupSize = new Int32Array(order);
   for (let i = 0; i < order; i++) {
     const c = group[i] as number;
@@ -98,6 +101,21 @@ export function assembleResult(input: ScoringInputs): AnalysisResult {
   }
   const profile = nicheProfiles(graph, group, groups, ties.reciprocalWeight);
   const activity = nicheActivity(table, group, groups);
+  const layout = nicheRows(group, groups, starts, members, minNicheSize);
+  const { nicheGroups, nicheCount, rows, unassignedRow, rowOfGroup, accountRow } = layout;
+  const figures = nicheFigures(graph, table, partition, layout, metrics, profile.reciprocity, activity);
+  const topTies = topReciprocalTies(graph, ties.reciprocalWeight, ties.overlap, group, rowOfGroup, unassignedRow);
+  const analysed = analysedTies(graph, ties.reciprocalWeight, accountRow, rows);
+  const communities = communityColumns(graph, partition, nicheGroups, groups, starts, unassignedRow >= 0);
+  const nicheCommunityRow = new Int32Array(rows).fill(-1);
+  for (let r = 0; r < nicheCount; r++) nicheCommunityRow[r] = communities.rowOf[partition.nicheCommunity[nicheGroups[r] as number] as number] as number;
+  const ids = new Array<string>(rows);
+  for (let r = 0; r < nicheCount; r++) ids[r] = `n${r}`;
+  if (unassignedRow >= 0) ids[unassignedRow] = UNASSIGNED_ID;
+  const centralities = input.centralities ? [...input.centralities].map(([name, values]) => ({ name, values: Float64Array.from(values) })) : [];
+  const summary = summaryOf(input, nicheCount, layout.leftover);
+  const leads = bridgeLeads(roles.roleIndex, layout, profile);
+
   const withinPagerank = typeof input.withinPagerank === 'function' ? input.withinPagerank() : input.withinPagerank;
   if (withinPagerank.length !== order) throw new RangeError(`${PREFIX}: withinPagerank has ${withinPagerank.length} values for ${order} accounts.`);
   const trust = trustScores({
@@ -111,38 +129,11 @@ export function assembleResult(input: ScoringInputs): AnalysisResult {
   });
   const score = trust.score;
 
-  // Rows: niches (groups of at least minNicheSize) largest first, ties by smallest member
-  // (groupByCommunity lists each group in index order, so members[starts[c]] is its smallest).
-  const nicheGroups: number[] = [];
-  let leftover = 0;
-  for (let c = 0; c < groups; c++) {
-    const size = (starts[c + 1] as number) - (starts[c] as number);
-    if (size >= minNicheSize) nicheGroups.push(c);
-    else leftover += size;
-  }
-  nicheGroups.sort((a, b) => {
-    const sa = (starts[a + 1] as number) - (starts[a] as number);
-    const sb = (starts[b + 1] as number) - (starts[b] as number);
-    return sb - sa || (members[starts[a] as number] as number) - (members[starts[b] as number] as number);
-  });
-  const nicheCount = nicheGroups.length;
-  const rows = nicheCount + (leftover > 0 ? 1 : 0);
-  const unassignedRow = leftover > 0 ? nicheCount : -1;
-  const rowOfGroup = new Int32Array(groups).fill(unassignedRow);
-  for (let r = 0; r < nicheCount; r++) rowOfGroup[nicheGroups[r] as number] = r;
-  const accountRow = new Int32Array(order);
-  for (let i = 0; i < order; i++) accountRow[i] = rowOfGroup[group[i] as number] as number;
-
   // Member order: every account sorted once by score descending, index ascending (an
   // exact radix sort on the scores' bits, no comparator), then bucketed by row with a
   // stable counting sort, so each row comes out in rank order.
   const byScore = sortByScoreDescending(score);
-  const memberStarts = new Int32Array(rows + 1);
-  for (let i = 0; i < order; i++) {
-    const slot = (accountRow[i] as number) + 1;
-    memberStarts[slot] = (memberStarts[slot] as number) + 1;
-  }
-  for (let r = 0; r < rows; r++) memberStarts[r + 1] = (memberStarts[r + 1] as number) + (memberStarts[r] as number);
+  const { memberStarts } = layout;
   const ranked = new Int32Array(order);
   const cursor = memberStarts.slice(0, rows);
   for (let q = 0; q < order; q++) {
@@ -182,57 +173,9 @@ export function assembleResult(input: ScoringInputs): AnalysisResult {
     participation: roles.participation,
     confidence: partition.confidence,
     role,
-    topTies: topReciprocalTies(graph, ties.reciprocalWeight, ties.overlap, group, rowOfGroup, unassignedRow),
-    centralities: input.centralities ? [...input.centralities].map(([name, values]) => ({ name, values: Float64Array.from(values) })) : [],
+    topTies,
+    centralities,
   };
-
-  // Niche figures per row.
-  const size = new Int32Array(rows);
-  const density = new Float64Array(rows);
-  const conductance = new Float64Array(rows);
-  const stability = new Float64Array(rows);
-  const reciprocity = new Float64Array(rows);
-  const events = new Float64Array(rows);
-  const firstActivity = new Float64Array(rows).fill(Number.NaN);
-  const lastActivity = new Float64Array(rows).fill(Number.NaN);
-  const perDay = new Float64Array(rows);
-  const typeNames = table.typeNames;
-  const typeIndex = new Map(typeNames.map((name, k) => [name, k]));
-  const typeStarts = new Int32Array(rows + 1);
-  const typeIds: number[] = [];
-  const typeShares: number[] = [];
-  for (let r = 0; r < nicheCount; r++) {
-    const c = nicheGroups[r] as number;
-    size[r] = metrics.size[c] as number;
-    density[r] = metrics.density[c] as number;
-    conductance[r] = metrics.conductance[c] as number;
-    stability[r] = partition.nicheStability[c] as number;
-    reciprocity[r] = profile.reciprocity[c] as number;
-    events[r] = activity.events[c] as number;
-    firstActivity[r] = activity.firstTs[c] as number;
-    lastActivity[r] = activity.lastTs[c] as number;
-    perDay[r] = eventsPerDay(activity.events[c] as number, activity.firstTs[c] as number, activity.lastTs[c] as number);
-    for (const d of activity.dominantTypes[c] ?? []) {
-      typeIds.push(typeIndex.get(d.type) as number);
-      typeShares.push(d.share);
-    }
-    typeStarts[r + 1] = typeIds.length;
-  }
-  if (unassignedRow >= 0) {
-    // Not a niche: conductance, stability, reciprocity and activity do not apply (0 / NaN).
-    const n = leftover;
-    let pairs = 0;
-    for (let i = 0; i < order; i++) {
-      if (accountRow[i] !== unassignedRow) continue;
-      for (let k = undirected.offsets[i] as number, end = undirected.offsets[i + 1] as number; k < end; k++) {
-        const j = undirected.targets[k] as number;
-        if (j > i && accountRow[j] === unassignedRow) pairs++;
-      }
-    }
-    size[unassignedRow] = n;
-    density[unassignedRow] = n > 1 ? pairs / ((n * (n - 1)) / 2) : 0;
-    typeStarts[unassignedRow + 1] = typeIds.length;
-  }
 
   // Trusted members (topK non-broadcasters in rank order) and bridges (connector and
   // kinless hubs in rank order, with the niches their ties reach most).
@@ -253,12 +196,7 @@ export function assembleResult(input: ScoringInputs): AnalysisResult {
       }
       if (ri === CONNECTOR_HUB || ri === KINLESS_HUB) {
         bridgeAccounts.push(i);
-        for (const g of profile.reachedGroups(i, BRIDGE_TARGETS)) {
-          const to = rowOfGroup[g] as number;
-          let seen = false;
-          for (let q = bridgeToStarts[bridgeToStarts.length - 1] as number; q < bridgeTo.length; q++) if (bridgeTo[q] === to) seen = true;
-          if (!seen) bridgeTo.push(to);
-        }
+        for (let q = leads.starts[i] as number, end = leads.starts[i + 1] as number; q < end; q++) bridgeTo.push(leads.rows[q] as number);
         bridgeToStarts.push(bridgeTo.length);
       }
     }
@@ -270,18 +208,165 @@ export function assembleResult(input: ScoringInputs): AnalysisResult {
     bridgeStarts[unassignedRow + 1] = bridgeAccounts.length;
   }
 
-  const communities = communityColumns(graph, partition, nicheGroups, groups, starts, unassignedRow >= 0);
-  const nicheCommunityRow = new Int32Array(rows).fill(-1);
-  for (let r = 0; r < nicheCount; r++) nicheCommunityRow[r] = communities.rowOf[partition.nicheCommunity[nicheGroups[r] as number] as number] as number;
-
-  const ids = new Array<string>(rows);
-  for (let r = 0; r < nicheCount; r++) ids[r] = `n${r}`;
-  if (unassignedRow >= 0) ids[unassignedRow] = UNASSIGNED_ID;
-
   const niches: NicheColumns = {
     count: rows,
     ids,
     unassignedRow,
+    size: figures.size,
+    density: figures.density,
+    conductance: figures.conductance,
+    stability: figures.stability,
+    reciprocity: figures.reciprocity,
+    events: figures.events,
+    firstActivity: figures.firstActivity,
+    lastActivity: figures.lastActivity,
+    eventsPerDay: figures.eventsPerDay,
+    memberStarts,
+    members: ranked,
+    trusted: { starts: trustedStarts, account: Int32Array.from(trustedAccounts) },
+    bridges: { starts: bridgeStarts, account: Int32Array.from(bridgeAccounts), toStarts: Int32Array.from(bridgeToStarts), toNiche: Int32Array.from(bridgeTo) },
+    dominantTypes: figures.dominantTypes,
+    community: nicheCommunityRow,
+  };
+
+  return { summary, accounts, niches, communities: communities.columns, ties: analysed };
+}
+
+/** The row layout of the niches (see the header): which group is which row, and how many members each row has. */
+interface NicheRows {
+  /** Row -> group, for the niche rows (the unassigned row, when there is one, is the last). */
+  nicheGroups: number[];
+  nicheCount: number;
+  rows: number;
+  /** -1 without an unassigned group. */
+  unassignedRow: number;
+  /** Accounts in the groups below minNicheSize. */
+  leftover: number;
+  rowOfGroup: Int32Array;
+  accountRow: Int32Array;
+  /** Row -> first position of its members (rows + 1 entries). */
+  memberStarts: Int32Array;
+}
+
+function nicheRows(group: Int32Array, groups: number, starts: Int32Array, members: Int32Array, minNicheSize: number): NicheRows {
+  const order = group.length;
+  // Rows: niches (groups of at least minNicheSize) largest first, ties by smallest member
+  // (groupByCommunity lists each group in index order, so members[starts[c]] is its smallest).
+  const nicheGroups: number[] = [];
+  let leftover = 0;
+  for (let c = 0; c < groups; c++) {
+    const size = (starts[c + 1] as number) - (starts[c] as number);
+    if (size >= minNicheSize) nicheGroups.push(c);
+    else leftover += size;
+  }
+  nicheGroups.sort((a, b) => {
+    const sa = (starts[a + 1] as number) - (starts[a] as number);
+    const sb = (starts[b + 1] as number) - (starts[b] as number);
+    return sb - sa || (members[starts[a] as number] as number) - (members[starts[b] as number] as number);
+  });
+  const nicheCount = nicheGroups.length;
+  const rows = nicheCount + (leftover > 0 ? 1 : 0);
+  const unassignedRow = leftover > 0 ? nicheCount : -1;
+  const rowOfGroup = new Int32Array(groups).fill(unassignedRow);
+  for (let r = 0; r < nicheCount; r++) rowOfGroup[nicheGroups[r] as number] = r;
+  const accountRow = new Int32Array(order);
+  for (let i = 0; i < order; i++) accountRow[i] = rowOfGroup[group[i] as number] as number;
+  const memberStarts = new Int32Array(rows + 1);
+  for (let r = 0; r < nicheCount; r++) {
+    const c = nicheGroups[r] as number;
+    memberStarts[r + 1] = (starts[c + 1] as number) - (starts[c] as number);
+  }
+  if (unassignedRow >= 0) memberStarts[unassignedRow + 1] = leftover;
+  for (let r = 0; r < rows; r++) memberStarts[r + 1] = (memberStarts[r + 1] as number) + (memberStarts[r] as number);
+  return { nicheGroups, nicheCount, rows, unassignedRow, leftover, rowOfGroup, accountRow, memberStarts };
+}
+
+/**
+ * The rows each bridge of a niche (a connector or kinless hub) leads to: the rows of the
+ * BRIDGE_TARGETS groups its ties reach most, each row once, in that order; starts: per
+ * account (order + 1 entries, an empty range for the other accounts).
+ */
+function bridgeLeads(role: Uint8Array, layout: NicheRows, profile: NicheProfiles): { starts: Int32Array; rows: Int32Array } {
+  const { accountRow, nicheCount, rowOfGroup } = layout;
+  const order = accountRow.length;
+  const starts = new Int32Array(order + 1);
+  const rows: number[] = [];
+  for (let i = 0; i < order; i++) {
+    const ri = role[i] as number;
+    if ((ri === CONNECTOR_HUB || ri === KINLESS_HUB) && (accountRow[i] as number) < nicheCount) {
+      const first = rows.length;
+      for (const g of profile.reachedGroups(i, BRIDGE_TARGETS)) {
+        const to = rowOfGroup[g] as number;
+        let seen = false;
+        for (let q = first; q < rows.length; q++) if (rows[q] === to) seen = true;
+        if (!seen) rows.push(to);
+      }
+    }
+    starts[i + 1] = rows.length;
+  }
+  return { starts, rows: Int32Array.from(rows) };
+}
+
+type NicheFigures = Pick<NicheColumns, 'size' | 'density' | 'conductance' | 'stability' | 'reciprocity' | 'events' | 'firstActivity' | 'lastActivity' | 'eventsPerDay' | 'dominantTypes'>;
+
+/** The figures of each row; the unassigned row is not a niche: conductance, stability, reciprocity and activity do not apply (0 / NaN). */
+function nicheFigures(
+  graph: CompactGraph,
+  table: PairTable,
+  partition: NichePartition,
+  layout: NicheRows,
+  metrics: NicheMetrics,
+  groupReciprocity: Float64Array,
+  activity: NicheActivity,
+): NicheFigures {
+  const { order, undirected } = graph;
+  const { nicheGroups, nicheCount, rows, unassignedRow, accountRow } = layout;
+  const size = new Int32Array(rows);
+  const density = new Float64Array(rows);
+  const conductance = new Float64Array(rows);
+  const stability = new Float64Array(rows);
+  const reciprocity = new Float64Array(rows);
+  const events = new Float64Array(rows);
+  const firstActivity = new Float64Array(rows).fill(Number.NaN);
+  const lastActivity = new Float64Array(rows).fill(Number.NaN);
+  const perDay = new Float64Array(rows);
+  const typeNames = table.typeNames;
+  const typeIndex = new Map(typeNames.map((name, k) => [name, k]));
+  const typeStarts = new Int32Array(rows + 1);
+  const typeIds: number[] = [];
+  const typeShares: number[] = [];
+  for (let r = 0; r < nicheCount; r++) {
+    const c = nicheGroups[r] as number;
+    size[r] = metrics.size[c] as number;
+    density[r] = metrics.density[c] as number;
+    conductance[r] = metrics.conductance[c] as number;
+    stability[r] = partition.nicheStability[c] as number;
+    reciprocity[r] = groupReciprocity[c] as number;
+    events[r] = activity.events[c] as number;
+    firstActivity[r] = activity.firstTs[c] as number;
+    lastActivity[r] = activity.lastTs[c] as number;
+    perDay[r] = eventsPerDay(activity.events[c] as number, activity.firstTs[c] as number, activity.lastTs[c] as number);
+    for (const d of activity.dominantTypes[c] ?? []) {
+      typeIds.push(typeIndex.get(d.type) as number);
+      typeShares.push(d.share);
+    }
+    typeStarts[r + 1] = typeIds.length;
+  }
+  if (unassignedRow >= 0) {
+    const n = layout.leftover;
+    let pairs = 0;
+    for (let i = 0; i < order; i++) {
+      if (accountRow[i] !== unassignedRow) continue;
+      for (let k = undirected.offsets[i] as number, end = undirected.offsets[i + 1] as number; k < end; k++) {
+        const j = undirected.targets[k] as number;
+        if (j > i && accountRow[j] === unassignedRow) pairs++;
+      }
+    }
+    size[unassignedRow] = n;
+    density[unassignedRow] = n > 1 ? pairs / ((n * (n - 1)) / 2) : 0;
+    typeStarts[unassignedRow + 1] = typeIds.length;
+  }
+  return {
     size,
     density,
     conductance,
@@ -291,14 +376,13 @@ export function assembleResult(input: ScoringInputs): AnalysisResult {
     firstActivity,
     lastActivity,
     eventsPerDay: perDay,
-    memberStarts,
-    members: ranked,
-    trusted: { starts: trustedStarts, account: Int32Array.from(trustedAccounts) },
-    bridges: { starts: bridgeStarts, account: Int32Array.from(bridgeAccounts), toStarts: Int32Array.from(bridgeToStarts), toNiche: Int32Array.from(bridgeTo) },
     dominantTypes: { starts: typeStarts, type: Int32Array.from(typeIds), share: Float64Array.from(typeShares), typeNames },
-    community: nicheCommunityRow,
   };
+}
 
+function summaryOf(input: ScoringInputs, nicheCount: number, leftover: number): AnalysisSummary {
+  const { graph, partition } = input;
+  const { order, undirected } = graph;
   let confidenceSum = 0;
   let connected = 0;
   for (let i = 0; i < order; i++) {
@@ -307,7 +391,7 @@ export function assembleResult(input: ScoringInputs): AnalysisResult {
       connected++;
     }
   }
-  const summary: AnalysisSummary = {
+  return {
     accounts: order,
     edges: graph.undirectedEdges,
     niches: nicheCount,
@@ -321,7 +405,6 @@ export function assembleResult(input: ScoringInputs): AnalysisResult {
     unassigned: leftover,
     meanConfidence: connected > 0 ? confidenceSum / connected : 1,
   };
-  return { summary, accounts, niches, communities: communities.columns, ties: analysedTies(graph, ties.reciprocalWeight, accountRow, rows) };
 }
 
 /**
@@ -382,9 +465,11 @@ function communityColumns(
 
 /**
  * Account indices ordered by score descending, then index ascending: trust.ts rankByScore's
- * order, by an LSD radix sort (four stable passes of 16 bits) on the scores' IEEE 754 bits,
+ * order, by an LSD radix sort (stable passes of 16 bits) on the scores' IEEE 754 bits,
  * which order like the values for scores >= 0 (every trust score is: a product of
- * non-negative factors). Exact, and linear in the number of accounts.
+ * non-negative factors). Exact, and linear in the number of accounts. The four digits'
+ * counts are taken in one pass over the keys; a pass whose digit is the same for every
+ * account would leave the order as it is, and is skipped.
  */
 export function sortByScoreDescending(score: Float64Array): Int32Array {
   const n = score.length;
@@ -399,21 +484,37 @@ export function sortByScoreDescending(score: Float64Array): Int32Array {
   }
   const bits = new Uint32Array(keys.buffer, 0, 2 * n);
   let to = new Int32Array(n);
-  const counts = new Int32Array(65537);
-  // Little-endian: word 2i is the low half, 2i + 1 the high half. Passes: low 16 bits of the
-  // low word first, high 16 bits of the high word last; buckets taken in descending order.
+  // counts[pass * 65537 + b + 1]: accounts whose digit of that pass falls in bucket b
+  // (buckets in descending digit order). Little-endian: word 2i is the low half, 2i + 1
+  // the high half. Passes: low 16 bits of the low word first, high 16 bits of the high word last.
+  const counts = new Int32Array(4 * 65537);
+  for (let i = 0; i < n; i++) {
+    const low = bits[2 * i] as number;
+    const high = bits[2 * i + 1] as number;
+    const b0 = 65536 - (low & 0xffff);
+    const b1 = 2 * 65537 - (low >>> 16) - 1;
+    const b2 = 3 * 65537 - (high & 0xffff) - 1;
+    const b3 = 4 * 65537 - (high >>> 16) - 1;
+    counts[b0] = (counts[b0] as number) + 1;
+    counts[b1] = (counts[b1] as number) + 1;
+    counts[b2] = (counts[b2] as number) + 1;
+    counts[b3] = (counts[b3] as number) + 1;
+  }
   for (let pass = 0; pass < 4; pass++) {
+    const base = pass * 65537;
+    let constant = false;
+    for (let b = 1; b <= 65536; b++) {
+      const c = counts[base + b] as number;
+      if (c === n) constant = true;
+      if (c !== 0) break;
+    }
+    if (constant) continue;
+    for (let b = 0; b < 65536; b++) counts[base + b + 1] = (counts[base + b + 1] as number) + (counts[base + b] as number);
     const word = pass < 2 ? 0 : 1;
     const shift = pass % 2 === 0 ? 0 : 16;
-    counts.fill(0);
-    for (let q = 0; q < n; q++) {
-      const b = 65535 - (((bits[2 * (from[q] as number) + word] as number) >>> shift) & 0xffff);
-      counts[b + 1] = (counts[b + 1] as number) + 1;
-    }
-    for (let b = 0; b < 65536; b++) counts[b + 1] = (counts[b + 1] as number) + (counts[b] as number);
     for (let q = 0; q < n; q++) {
       const i = from[q] as number;
-      const b = 65535 - (((bits[2 * i + word] as number) >>> shift) & 0xffff);
+      const b = base + 65535 - (((bits[2 * i + word] as number) >>> shift) & 0xffff);
       to[counts[b] as number] = i;
       counts[b] = (counts[b] as number) + 1;
     }

@@ -38,14 +38,30 @@ export function nicheProfiles(graph: CompactGraph, community: Int32Array, count:
   const reciprocity = new Float64Array(count);
   for (let c = 0; c < count; c++) reciprocity[c] = (total[c] as number) > 0 ? (returned[c] as number) / (total[c] as number) : 0;
 
+  // reachedGroups' weight per group (no Map per call): allocated on the first call; a
+  // group's entry counts for the current call when its stamp is the call's.
+  let weight: Float64Array | null = null;
+  let stamp: Int32Array | null = null;
+  let calls = 0;
   function reachedGroups(account: number, k: number): number[] {
+    weight ??= new Float64Array(count);
+    stamp ??= new Int32Array(count);
+    const call = ++calls;
     const own = community[account] as number;
-    const weight = new Map<number, number>();
+    const reached: number[] = [];
     for (let e = undirected.offsets[account] as number, end = undirected.offsets[account + 1] as number; e < end; e++) {
       const c = community[undirected.targets[e] as number] as number;
-      if (c !== own) weight.set(c, (weight.get(c) ?? 0) + (undirected.weights[e] as number));
+      if (c === own) continue;
+      if (stamp[c] !== call) {
+        stamp[c] = call;
+        weight[c] = 0;
+        reached.push(c);
+      }
+      weight[c] = (weight[c] as number) + (undirected.weights[e] as number);
     }
-    return [...weight.entries()].sort((a, b) => b[1] - a[1] || a[0] - b[0]).slice(0, k).map(([c]) => c);
+    const w = weight;
+    reached.sort((a, b) => (w[b] as number) - (w[a] as number) || a - b);
+    return reached.length > k ? reached.slice(0, k) : reached;
   }
   return { reciprocity, reachedGroups };
 }
@@ -61,6 +77,9 @@ export interface NicheActivity {
 }
 
 const DAY_MS = 86_400_000;
+
+/** Niche x type slots counted in a typed array rather than a Map (32 MB of Float64 at most). */
+const DENSE_TYPE_SLOTS = 1 << 22;
 
 /** Internal events per day over the niche's own active span (at least one day); 0 without timestamps. */
 export function eventsPerDay(events: number, firstTs: number, lastTs: number): number {
@@ -78,8 +97,10 @@ export function nicheActivity(table: PairTable, community: Int32Array, count: nu
   const events = new Float64Array(count);
   const firstTs = new Float64Array(count).fill(Number.NaN);
   const lastTs = new Float64Array(count).fill(Number.NaN);
-  // Events per (niche, type), keyed niche * types + type: sparse, as types are free-form.
+  // Events per (niche, type), keyed niche * types + type: dense when that table is small
+  // (a few types, as usual), else sparse, as types are free-form.
   const types = table.typeNames.length;
+  const dense = count * types <= DENSE_TYPE_SLOTS ? new Float64Array(count * types) : null;
   const perType = new Map<number, number>();
   for (let r = 0; r < table.size; r++) {
     const s = table.source[r] as number;
@@ -90,7 +111,8 @@ export function nicheActivity(table: PairTable, community: Int32Array, count: nu
     events[c] = (events[c] as number) + (table.count[r] as number);
     for (let e = table.typeOffsets[r] as number, end = table.typeOffsets[r + 1] as number; e < end; e++) {
       const slot = c * types + (table.typeIds[e] as number);
-      perType.set(slot, (perType.get(slot) ?? 0) + (table.typeCounts[e] as number));
+      if (dense !== null) dense[slot] = (dense[slot] as number) + (table.typeCounts[e] as number);
+      else perType.set(slot, (perType.get(slot) ?? 0) + (table.typeCounts[e] as number));
     }
     // NaN compares false: the first timestamp seen replaces it.
     const first = table.firstTs[r] as number;
@@ -98,17 +120,33 @@ export function nicheActivity(table: PairTable, community: Int32Array, count: nu
     if (!Number.isNaN(first) && !((firstTs[c] as number) <= first)) firstTs[c] = first;
     if (!Number.isNaN(last) && !((lastTs[c] as number) >= last)) lastTs[c] = last;
   }
-  const found: Array<Array<[string, number]>> = Array.from({ length: count }, () => []);
+  // Only the niches with internal events get a list (most groups of a large graph have none).
+  const found = new Array<Array<[string, number]> | undefined>(count);
+  // (The entries' order here does not matter: the sort below is by count, then name.)
+  if (dense !== null) {
+    for (let slot = 0; slot < dense.length; slot++) {
+      const n = dense[slot] as number;
+      if (n > 0) {
+        const c = Math.floor(slot / types);
+        (found[c] ??= []).push([table.typeNames[slot - c * types] as string, n]);
+      }
+    }
+  }
   for (const [slot, n] of perType) {
     const c = Math.floor(slot / types);
-    if (n > 0) (found[c] as Array<[string, number]>).push([table.typeNames[slot - c * types] as string, n]);
+    if (n > 0) (found[c] ??= []).push([table.typeNames[slot - c * types] as string, n]);
   }
-  const dominantTypes = found.map((entries, c) => {
+  const dominantTypes = new Array<Array<{ type: string; share: number }>>(count);
+  for (let c = 0; c < count; c++) {
+    const entries = found[c];
     const total = events[c] as number;
-    return entries
-      .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))
-      .slice(0, topTypes)
-      .map(([type, n]) => ({ type, share: total > 0 ? n / total : 0 }));
-  });
+    dominantTypes[c] =
+      entries === undefined
+        ? []
+        : entries
+            .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))
+            .slice(0, topTypes)
+            .map(([type, n]) => ({ type, share: total > 0 ? n / total : 0 }));
+  }
   return { events, firstTs, lastTs, dominantTypes };
 }

@@ -53,17 +53,37 @@ export interface Roles {
 
 const PREFIX = 'nichegraph/analysis/roles';
 
-const ROLE_INDEX: ReadonlyMap<Role, number> = new Map(ROLES.map((r, k) => [r, k]));
+const ISOLATED = ROLES.indexOf('isolated');
+const ULTRA_PERIPHERAL = ROLES.indexOf('ultra-peripheral');
+const PERIPHERAL = ROLES.indexOf('peripheral');
+const CONNECTOR = ROLES.indexOf('connector');
+const KINLESS = ROLES.indexOf('kinless');
+const PROVINCIAL_HUB = ROLES.indexOf('provincial-hub');
+const CONNECTOR_HUB = ROLES.indexOf('connector-hub');
+const KINLESS_HUB = ROLES.indexOf('kinless-hub');
 
 export function roleOf(z: number, p: number, degree: number, hubZ = DEFAULTS.hubZ): Role {
-  if (degree === 0) return 'isolated';
-  if (z >= hubZ) return p <= 0.3 ? 'provincial-hub' : p <= 0.75 ? 'connector-hub' : 'kinless-hub';
-  return p <= 0.05 ? 'ultra-peripheral' : p <= 0.62 ? 'peripheral' : p <= 0.8 ? 'connector' : 'kinless';
+  return ROLES[roleIndexOf(z, p, degree, hubZ)] as Role;
 }
 
-export function accountRoles(graph: CompactGraph, community: Int32Array, count: number): Roles {
+/** roleOf as an index into ROLES. */
+function roleIndexOf(z: number, p: number, degree: number, hubZ: number): number {
+  if (degree === 0) return ISOLATED;
+  if (z >= hubZ) return p <= 0.3 ? PROVINCIAL_HUB : p <= 0.75 ? CONNECTOR_HUB : KINLESS_HUB;
+  return p <= 0.05 ? ULTRA_PERIPHERAL : p <= 0.62 ? PERIPHERAL : p <= 0.8 ? CONNECTOR : KINLESS;
+}
+
+/**
+ * `reciprocalWeight` (tie-strength.ts TieWeights, per entry of graph.undirected), when
+ * given, counts the in-contacts an account wrote back to in the same pass as its contacts:
+ * the undirected row of t holds every account t wrote to or that wrote to t, and
+ * min(w_tj, w_jt) > 0 exactly when both arcs exist (positive weights).
+ */
+export function accountRoles(graph: CompactGraph, community: Int32Array, count: number, reciprocalWeight?: Float64Array): Roles {
   const { order, undirected, out } = graph;
   if (community.length !== order) throw new RangeError(`${PREFIX}: community has ${community.length} labels for ${order} accounts.`);
+  if (reciprocalWeight !== undefined && reciprocalWeight.length !== undirected.targets.length) throw new RangeError(`${PREFIX}: reciprocalWeight must align with the undirected adjacency.`);
+  const answered = new Int32Array(order);
 
   // Contacts per niche of each account, counted in `perNiche` (indexed by niche, reset
   // through the list of niches touched): no map, one pass over the undirected rows.
@@ -81,6 +101,11 @@ export function accountRoles(graph: CompactGraph, community: Int32Array, count: 
       const s = community[undirected.targets[e] as number] as number;
       if (perNiche[s] === 0) touched[n++] = s;
       perNiche[s] = (perNiche[s] as number) + 1;
+    }
+    if (reciprocalWeight !== undefined) {
+      let both = 0;
+      for (let e = start; e < end; e++) if ((reciprocalWeight[e] as number) > 0) both++;
+      answered[i] = both;
     }
     kappa[i] = perNiche[community[i] as number] as number;
     let sum = 0;
@@ -115,11 +140,11 @@ export function accountRoles(graph: CompactGraph, community: Int32Array, count: 
   // t's in-row and out-row, both sorted by account, walked side by side.
   const inArcs = inRows(order, out);
   const inContacts = new Int32Array(order);
-  const answered = new Int32Array(order);
   for (let t = 0; t < order; t++) {
     const inStart = inArcs.offsets[t] as number;
     const inEnd = inArcs.offsets[t + 1] as number;
     inContacts[t] = inEnd - inStart;
+    if (reciprocalWeight !== undefined) continue;
     let o = out.offsets[t] as number;
     const oEnd = out.offsets[t + 1] as number;
     let both = 0;
@@ -151,7 +176,7 @@ export function accountRoles(graph: CompactGraph, community: Int32Array, count: 
     const r =
       audienceZ >= DEFAULTS.hubZ && (answeredShare[i] as number) < DEFAULTS.broadcastAnswerShare
         ? broadcaster
-        : (ROLE_INDEX.get(roleOf(withinDegreeZ[i] as number, participation[i] as number, degree)) as number);
+        : roleIndexOf(withinDegreeZ[i] as number, participation[i] as number, degree, DEFAULTS.hubZ);
     roleIndex[i] = r;
     role[i] = ROLES[r] as Role;
   }

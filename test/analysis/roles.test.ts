@@ -1,7 +1,8 @@
 import t from 'tap';
 import { buildCompactGraph } from '../../src/analysis/compact-graph.js';
 import { accountRoles, roleOf } from '../../src/analysis/roles.js';
-import { toProjection, type Edge } from '../helpers/datasets.js';
+import { tieWeights, tieWeightsInput } from '../../src/analysis/tie-strength.js';
+import { loadEmailEuCore, toProjection, type Edge } from '../helpers/datasets.js';
 
 t.test('Guimera-Amaral role boundaries', async (t) => {
   t.equal(roleOf(3, 0.3, 5), 'provincial-hub');
@@ -48,4 +49,19 @@ t.test('a broadcaster: everyone writes to it, it answers almost nobody', async (
   t.equal(r.answeredShare[brand], 1 / 30);
   t.equal(r.role[brand], 'broadcaster');
   t.not(r.role[g.index.get('a0') as number], 'broadcaster');
+});
+
+t.test('with the tie weights, the in-contacts written back to are counted the same (broadcaster case and email-eu-core)', async (t) => {
+  const edges: Edge[] = [];
+  for (let i = 0; i < 30; i++) edges.push({ source: `a${i}`, target: 'brand' }, { source: `a${i}`, target: `a${(i + 1) % 30}` });
+  edges.push({ source: 'brand', target: 'a0' }, { source: 'a1', target: 'a0' });
+  for (const graph of [buildCompactGraph(toProjection(edges)), buildCompactGraph(toProjection(loadEmailEuCore().edges))]) {
+    const community = Int32Array.from({ length: graph.order }, (_, i) => i % 7);
+    const plain = accountRoles(graph, community, 7);
+    const given = accountRoles(graph, community, 7, tieWeights(tieWeightsInput(graph)).reciprocalWeight);
+    t.same([...given.answeredShare], [...plain.answeredShare]);
+    t.same([...given.inContacts], [...plain.inContacts]);
+    t.same([...given.roleIndex], [...plain.roleIndex]);
+    t.ok(plain.answeredShare.some((s) => s > 0 && s < 1), 'partly answered accounts');
+  }
 });
