@@ -676,36 +676,57 @@ export function membershipFiguresOnNodes(niche: Int32Array, count: number, node:
   const confidence = new Float64Array(n);
   const stability = new Float64Array(count);
   if (runs.length === 0) return { confidence: confidence.fill(1), stability: stability.fill(1) };
-  // Pieces: distinct (niche, node) pairs, with their accounts.
-  const piece = nested(niche, node);
-  const pieces = countOf(piece);
-  const pieceNiche = new Int32Array(pieces);
-  const pieceNode = new Int32Array(pieces);
-  const pieceWeight = new Float64Array(pieces);
+  // Pieces: distinct (niche, node) pairs, with their accounts, numbered niche by niche (the
+  // pieces of niche c are pieceStart[c] .. pieceStart[c + 1] - 1). How they are numbered
+  // changes no figure: every sum below adds whole numbers of accounts, and ties are broken by label.
+  const byNiche = groupOrder(niche);
+  const piece = new Int32Array(n);
+  const pieceNode = new Int32Array(n);
+  const pieceWeight = new Float64Array(n);
+  const pieceStart = new Int32Array(count + 1);
   const nicheSize = new Float64Array(count);
-  for (let i = 0; i < n; i++) {
-    const p = piece[i] as number;
-    pieceNiche[p] = niche[i] as number;
-    pieceNode[p] = node[i] as number;
-    pieceWeight[p] = (pieceWeight[p] as number) + 1;
-    nicheSize[niche[i] as number] = (nicheSize[niche[i] as number] as number) + 1;
+  const slot = new Int32Array(countOf(node)).fill(-1);
+  let pieces = 0;
+  for (let a = 0; a < n; ) {
+    const c = niche[byNiche[a] as number] as number;
+    const first = pieces;
+    let b = a;
+    for (; b < n && niche[byNiche[b] as number] === c; b++) {
+      const i = byNiche[b] as number;
+      const v = node[i] as number;
+      let p = slot[v] as number;
+      if (p === -1) {
+        p = pieces++;
+        slot[v] = p;
+        pieceNode[p] = v;
+      }
+      piece[i] = p;
+      pieceWeight[p] = (pieceWeight[p] as number) + 1;
+    }
+    for (let p = first; p < pieces; p++) slot[pieceNode[p] as number] = -1;
+    nicheSize[c] = b - a;
+    pieceStart[c + 1] = pieces;
+    a = b;
   }
+  // Niches without accounts (none in a renumbered partition) have no pieces.
+  for (let c = 0; c < count; c++) if ((pieceStart[c + 1] as number) < (pieceStart[c] as number)) pieceStart[c + 1] = pieceStart[c] as number;
   const pieceHits = new Float64Array(pieces);
-  // Pieces grouped by niche once; per run, each niche's overlaps are summed in a scratch row.
-  const byNiche = groupOrder(pieceNiche);
+  // Per run, each niche's overlaps are summed in a scratch row; `pieceLabel` keeps each piece's run label for the hit count.
   const overlap = new Float64Array(countOf(node) + 1);
   const touched = new Int32Array(pieces);
+  const pieceLabel = new Int32Array(pieces);
   for (const run of runs) {
     const width = countOf(run);
     const runSize = new Float64Array(width);
     for (let v = 0; v < run.length; v++) runSize[run[v] as number] = (runSize[run[v] as number] as number) + (size[v] as number);
-    for (let s = 0; s < pieces; ) {
-      const c = pieceNiche[byNiche[s] as number] as number;
-      let t = s;
+    for (let c = 0; c < count; c++) {
+      const s = pieceStart[c] as number;
+      const t = pieceStart[c + 1] as number;
+      if (s === t) continue;
       let touchedCount = 0;
-      for (; t < pieces && pieceNiche[byNiche[t] as number] === c; t++) {
-        const p = byNiche[t] as number;
+      for (let p = s; p < t; p++) {
         const l = run[pieceNode[p] as number] as number;
+        pieceLabel[p] = l;
         if (overlap[l] === 0) touched[touchedCount++] = l;
         overlap[l] = (overlap[l] as number) + (pieceWeight[p] as number);
       }
@@ -721,13 +742,9 @@ export function membershipFiguresOnNodes(niche: Int32Array, count: number, node:
         }
         overlap[l] = 0;
       }
-      for (let q = s; q < t; q++) {
-        const p = byNiche[q] as number;
-        if (run[pieceNode[p] as number] === best) pieceHits[p] = (pieceHits[p] as number) + 1;
-      }
+      for (let p = s; p < t; p++) if (pieceLabel[p] === best) pieceHits[p] = (pieceHits[p] as number) + 1;
       const union = (nicheSize[c] as number) + (runSize[best] as number) - bestOverlap;
       stability[c] = (stability[c] as number) + (union > 0 ? bestOverlap / union : 1);
-      s = t;
     }
   }
   for (let i = 0; i < n; i++) confidence[i] = (pieceHits[piece[i] as number] as number) / runs.length;
