@@ -68,7 +68,6 @@
 import type { CompactGraph, Csr } from './compact-graph.js';
 import { splitDisconnected } from './connectivity.js';
 import { renumberLabels } from './leiden.js';
-import { csrModularity } from './louvain.js';
 import { inThisThread, type LeidenTask, type PartitionRunner, type PartitionTask } from './partition-tasks.js';
 import { createRng } from './random.js';
 import { leafContraction } from './leaf-contraction.js';
@@ -386,13 +385,16 @@ export function findNiches(graph: CompactGraph, options: NicheOptions, onStep?: 
   step('polish', { nodes: k.csr.offsets.length - 1, entries: k.csr.targets.length });
   const [communityK] = labelsOf([at(1, nextSeed(), { initial: start, iterations: DEFAULTS.polishIterations })]) as [Int32Array];
   const community = renumberLabels(expand(communityK));
-  const cut = renumberLabels(nested(community.community, released.niche));
-  const niche = renumberLabels(splitDisconnected(csr, cut.community, cut.count).community);
+  const cut = nested(community.community, released.niche);
+  // splitDisconnected numbers its parts by first appearance already.
+  const split = splitDisconnected(csr, cut.community, cut.count);
+  const niche = { community: split.community, count: split.count };
 
   step('figures');
   const nicheCommunity = new Int32Array(niche.count);
   for (let i = 0; i < niche.community.length; i++) nicheCommunity[niche.community[i] as number] = community.community[i] as number;
   const figures = membershipFiguresOnNodes(niche.community, niche.count, leaves.node, k.size, consensus.runs);
+  const modularity = nestedModularities(csr, community, niche);
 
   return {
     community: community.community,
@@ -403,8 +405,8 @@ export function findNiches(graph: CompactGraph, options: NicheOptions, onStep?: 
     confidence: figures.confidence,
     nicheStability: figures.stability,
     summary: {
-      communityModularity: csrModularity(csr, community.community, community.count),
-      nicheModularity: csrModularity(csr, niche.community, niche.count),
+      communityModularity: modularity.outer,
+      nicheModularity: modularity.inner,
       nicheResolution: gamma,
       probes: probed,
       runs: o.runs,
@@ -626,7 +628,7 @@ function releaseAudiences(csr: Csr, niche: Int32Array, dunbar: number): { niche:
 }
 
 /** Labels of the pairs (outer, inner), 0 .. count - 1 by first appearance (outer labels < 2^31, inner too). */
-function nested(outer: Int32Array, inner: Int32Array): Int32Array {
+function nested(outer: Int32Array, inner: Int32Array): { community: Int32Array; count: number } {
   const n = outer.length;
   // Inner labels are renumbered inside each outer group: a scratch slot per inner label, reset per group member list.
   const order = groupOrder(outer);
@@ -646,7 +648,57 @@ function nested(outer: Int32Array, inner: Int32Array): Int32Array {
     for (let t = p; t < q; t++) slot[inner[order[t] as number] as number] = -1;
     p = q;
   }
-  return renumberLabels(out).community;
+  return renumberLabels(out);
+}
+
+/**
+ * Modularity at resolution 1 of two partitions of `csr` (louvain.ts csrModularity of each),
+ * in one pass over the ties: each partition's sums get the same terms in the same order as
+ * csrModularity adds them, so both figures are its own, bit for bit.
+ */
+export function nestedModularities(csr: Csr, outer: { community: Int32Array; count: number }, inner: { community: Int32Array; count: number }): { outer: number; inner: number } {
+  const order = csr.offsets.length - 1;
+  const a = outer.community;
+  const b = inner.community;
+  if (a.length !== order || b.length !== order) throw new RangeError(`${PREFIX}: ${a.length} and ${b.length} labels for ${order} nodes.`);
+  const internalA = new Float64Array(outer.count);
+  const volumeA = new Float64Array(outer.count);
+  const internalB = new Float64Array(inner.count);
+  const volumeB = new Float64Array(inner.count);
+  let twoM = 0;
+  for (let i = 0; i < order; i++) {
+    const c = a[i] as number;
+    const d = b[i] as number;
+    if (!(c >= 0 && c < outer.count && d >= 0 && d < inner.count)) throw new RangeError(`${PREFIX}: label ${c} or ${d} of node ${i} is outside 0..${outer.count - 1} or 0..${inner.count - 1}.`);
+    // The running sums of the node's groups, carried through its row (the same additions as into the arrays).
+    let volA = volumeA[c] as number;
+    let inA = internalA[c] as number;
+    let volB = volumeB[d] as number;
+    let inB = internalB[d] as number;
+    for (let e = csr.offsets[i] as number, end = csr.offsets[i + 1] as number; e < end; e++) {
+      const w = csr.weights[e] as number;
+      const j = csr.targets[e] as number;
+      volA += w;
+      volB += w;
+      twoM += w;
+      if (a[j] === c) inA += w;
+      if (b[j] === d) inB += w;
+    }
+    volumeA[c] = volA;
+    internalA[c] = inA;
+    volumeB[d] = volB;
+    internalB[d] = inB;
+  }
+  if (twoM === 0) return { outer: 0, inner: 0 };
+  const q = (internal: Float64Array, volume: Float64Array): number => {
+    let sum = 0;
+    for (let c = 0; c < internal.length; c++) {
+      const share = (volume[c] as number) / twoM;
+      sum += (internal[c] as number) / twoM - share * share;
+    }
+    return sum;
+  };
+  return { outer: q(internalA, volumeA), inner: q(internalB, volumeB) };
 }
 
 /** Indices 0 .. n - 1 grouped by label (a counting sort, index order kept inside a group). */
