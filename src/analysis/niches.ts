@@ -627,28 +627,39 @@ function releaseAudiences(csr: Csr, niche: Int32Array, dunbar: number): { niche:
   return { niche: renumberLabels(out).community, released };
 }
 
-/** Labels of the pairs (outer, inner), 0 .. count - 1 by first appearance (outer labels < 2^31, inner too). */
+/**
+ * Labels of the pairs (outer, inner), 0 .. count - 1 by first appearance, in one pass: an
+ * inner group met under one outer label only (most) keeps one pair label; one met under
+ * several keeps a pair label per outer label in a map.
+ */
 function nested(outer: Int32Array, inner: Int32Array): { community: Int32Array; count: number } {
   const n = outer.length;
-  // Inner labels are renumbered inside each outer group: a scratch slot per inner label, reset per group member list.
-  const order = groupOrder(outer);
+  const width = countOf(inner);
+  // Per inner label: the outer label it was first met under (-1: not met yet) and that pair's label.
+  const firstOuter = new Int32Array(width).fill(-1);
+  const firstPair = new Int32Array(width);
+  const others = new Map<number, Map<number, number>>();
   const out = new Int32Array(n);
-  const slot = new Int32Array(countOf(inner)).fill(-1);
   let next = 0;
-  for (let p = 0; p < n; ) {
-    const c = outer[order[p] as number] as number;
-    let q = p;
-    while (q < n && outer[order[q] as number] === c) {
-      const i = order[q] as number;
-      const r = inner[i] as number;
-      if (slot[r] === -1) slot[r] = next++;
-      out[i] = slot[r] as number;
-      q++;
+  for (let i = 0; i < n; i++) {
+    const r = inner[i] as number;
+    const c = outer[i] as number;
+    const f = firstOuter[r] as number;
+    if (f === c) {
+      out[i] = firstPair[r] as number;
+    } else if (f === -1) {
+      firstOuter[r] = c;
+      firstPair[r] = next;
+      out[i] = next++;
+    } else {
+      let byOuter = others.get(r);
+      if (byOuter === undefined) others.set(r, (byOuter = new Map()));
+      let label = byOuter.get(c);
+      if (label === undefined) byOuter.set(c, (label = next++));
+      out[i] = label;
     }
-    for (let t = p; t < q; t++) slot[inner[order[t] as number] as number] = -1;
-    p = q;
   }
-  return renumberLabels(out);
+  return { community: out, count: next };
 }
 
 /**
