@@ -68,7 +68,6 @@
 import type { CompactGraph, Csr } from './compact-graph.js';
 import { splitDisconnected } from './connectivity.js';
 import { renumberLabels } from './leiden.js';
-import { csrModularity } from './louvain.js';
 import { inThisThread, type LeidenTask, type PartitionRunner, type PartitionTask } from './partition-tasks.js';
 import { createRng } from './random.js';
 import { leafContraction } from './leaf-contraction.js';
@@ -386,13 +385,16 @@ export function findNiches(graph: CompactGraph, options: NicheOptions, onStep?: 
   step('polish', { nodes: k.csr.offsets.length - 1, entries: k.csr.targets.length });
   const [communityK] = labelsOf([at(1, nextSeed(), { initial: start, iterations: DEFAULTS.polishIterations })]) as [Int32Array];
   const community = renumberLabels(expand(communityK));
-  const cut = renumberLabels(nested(community.community, released.niche));
-  const niche = renumberLabels(splitDisconnected(csr, cut.community, cut.count).community);
+  const cut = nested(community.community, released.niche);
+  // splitDisconnected numbers its parts by first appearance already.
+  const split = splitDisconnected(csr, cut.community, cut.count);
+  const niche = { community: split.community, count: split.count };
 
   step('figures');
   const nicheCommunity = new Int32Array(niche.count);
   for (let i = 0; i < niche.community.length; i++) nicheCommunity[niche.community[i] as number] = community.community[i] as number;
   const figures = membershipFiguresOnNodes(niche.community, niche.count, leaves.node, k.size, consensus.runs);
+  const modularity = nestedModularities(csr, community, niche);
 
   return {
     community: community.community,
@@ -403,8 +405,8 @@ export function findNiches(graph: CompactGraph, options: NicheOptions, onStep?: 
     confidence: figures.confidence,
     nicheStability: figures.stability,
     summary: {
-      communityModularity: csrModularity(csr, community.community, community.count),
-      nicheModularity: csrModularity(csr, niche.community, niche.count),
+      communityModularity: modularity.outer,
+      nicheModularity: modularity.inner,
       nicheResolution: gamma,
       probes: probed,
       runs: o.runs,
@@ -625,28 +627,89 @@ function releaseAudiences(csr: Csr, niche: Int32Array, dunbar: number): { niche:
   return { niche: renumberLabels(out).community, released };
 }
 
-/** Labels of the pairs (outer, inner), 0 .. count - 1 by first appearance (outer labels < 2^31, inner too). */
-function nested(outer: Int32Array, inner: Int32Array): Int32Array {
+/**
+ * Labels of the pairs (outer, inner), 0 .. count - 1 by first appearance, in one pass: an
+ * inner group met under one outer label only (most) keeps one pair label; one met under
+ * several keeps a pair label per outer label in a map.
+ */
+function nested(outer: Int32Array, inner: Int32Array): { community: Int32Array; count: number } {
   const n = outer.length;
-  // Inner labels are renumbered inside each outer group: a scratch slot per inner label, reset per group member list.
-  const order = groupOrder(outer);
+  const width = countOf(inner);
+  // Per inner label: the outer label it was first met under (-1: not met yet) and that pair's label.
+  const firstOuter = new Int32Array(width).fill(-1);
+  const firstPair = new Int32Array(width);
+  const others = new Map<number, Map<number, number>>();
   const out = new Int32Array(n);
-  const slot = new Int32Array(countOf(inner)).fill(-1);
   let next = 0;
-  for (let p = 0; p < n; ) {
-    const c = outer[order[p] as number] as number;
-    let q = p;
-    while (q < n && outer[order[q] as number] === c) {
-      const i = order[q] as number;
-      const r = inner[i] as number;
-      if (slot[r] === -1) slot[r] = next++;
-      out[i] = slot[r] as number;
-      q++;
+  for (let i = 0; i < n; i++) {
+    const r = inner[i] as number;
+    const c = outer[i] as number;
+    const f = firstOuter[r] as number;
+    if (f === c) {
+      out[i] = firstPair[r] as number;
+    } else if (f === -1) {
+      firstOuter[r] = c;
+      firstPair[r] = next;
+      out[i] = next++;
+    } else {
+      let byOuter = others.get(r);
+      if (byOuter === undefined) others.set(r, (byOuter = new Map()));
+      let label = byOuter.get(c);
+      if (label === undefined) byOuter.set(c, (label = next++));
+      out[i] = label;
     }
-    for (let t = p; t < q; t++) slot[inner[order[t] as number] as number] = -1;
-    p = q;
   }
-  return renumberLabels(out).community;
+  return { community: out, count: next };
+}
+
+/**
+ * Modularity at resolution 1 of two partitions of `csr` (louvain.ts csrModularity of each),
+ * in one pass over the ties: each partition's sums get the same terms in the same order as
+ * csrModularity adds them, so both figures are its own, bit for bit.
+ */
+export function nestedModularities(csr: Csr, outer: { community: Int32Array; count: number }, inner: { community: Int32Array; count: number }): { outer: number; inner: number } {
+  const order = csr.offsets.length - 1;
+  const a = outer.community;
+  const b = inner.community;
+  if (a.length !== order || b.length !== order) throw new RangeError(`${PREFIX}: ${a.length} and ${b.length} labels for ${order} nodes.`);
+  const internalA = new Float64Array(outer.count);
+  const volumeA = new Float64Array(outer.count);
+  const internalB = new Float64Array(inner.count);
+  const volumeB = new Float64Array(inner.count);
+  let twoM = 0;
+  for (let i = 0; i < order; i++) {
+    const c = a[i] as number;
+    const d = b[i] as number;
+    if (!(c >= 0 && c < outer.count && d >= 0 && d < inner.count)) throw new RangeError(`${PREFIX}: label ${c} or ${d} of node ${i} is outside 0..${outer.count - 1} or 0..${inner.count - 1}.`);
+    // The running sums of the node's groups, carried through its row (the same additions as into the arrays).
+    let volA = volumeA[c] as number;
+    let inA = internalA[c] as number;
+    let volB = volumeB[d] as number;
+    let inB = internalB[d] as number;
+    for (let e = csr.offsets[i] as number, end = csr.offsets[i + 1] as number; e < end; e++) {
+      const w = csr.weights[e] as number;
+      const j = csr.targets[e] as number;
+      volA += w;
+      volB += w;
+      twoM += w;
+      if (a[j] === c) inA += w;
+      if (b[j] === d) inB += w;
+    }
+    volumeA[c] = volA;
+    internalA[c] = inA;
+    volumeB[d] = volB;
+    internalB[d] = inB;
+  }
+  if (twoM === 0) return { outer: 0, inner: 0 };
+  const q = (internal: Float64Array, volume: Float64Array): number => {
+    let sum = 0;
+    for (let c = 0; c < internal.length; c++) {
+      const share = (volume[c] as number) / twoM;
+      sum += (internal[c] as number) / twoM - share * share;
+    }
+    return sum;
+  };
+  return { outer: q(internalA, volumeA), inner: q(internalB, volumeB) };
 }
 
 /** Indices 0 .. n - 1 grouped by label (a counting sort, index order kept inside a group). */
@@ -676,36 +739,57 @@ export function membershipFiguresOnNodes(niche: Int32Array, count: number, node:
   const confidence = new Float64Array(n);
   const stability = new Float64Array(count);
   if (runs.length === 0) return { confidence: confidence.fill(1), stability: stability.fill(1) };
-  // Pieces: distinct (niche, node) pairs, with their accounts.
-  const piece = nested(niche, node);
-  const pieces = countOf(piece);
-  const pieceNiche = new Int32Array(pieces);
-  const pieceNode = new Int32Array(pieces);
-  const pieceWeight = new Float64Array(pieces);
+  // Pieces: distinct (niche, node) pairs, with their accounts, numbered niche by niche (the
+  // pieces of niche c are pieceStart[c] .. pieceStart[c + 1] - 1). How they are numbered
+  // changes no figure: every sum below adds whole numbers of accounts, and ties are broken by label.
+  const byNiche = groupOrder(niche);
+  const piece = new Int32Array(n);
+  const pieceNode = new Int32Array(n);
+  const pieceWeight = new Float64Array(n);
+  const pieceStart = new Int32Array(count + 1);
   const nicheSize = new Float64Array(count);
-  for (let i = 0; i < n; i++) {
-    const p = piece[i] as number;
-    pieceNiche[p] = niche[i] as number;
-    pieceNode[p] = node[i] as number;
-    pieceWeight[p] = (pieceWeight[p] as number) + 1;
-    nicheSize[niche[i] as number] = (nicheSize[niche[i] as number] as number) + 1;
+  const slot = new Int32Array(countOf(node)).fill(-1);
+  let pieces = 0;
+  for (let a = 0; a < n; ) {
+    const c = niche[byNiche[a] as number] as number;
+    const first = pieces;
+    let b = a;
+    for (; b < n && niche[byNiche[b] as number] === c; b++) {
+      const i = byNiche[b] as number;
+      const v = node[i] as number;
+      let p = slot[v] as number;
+      if (p === -1) {
+        p = pieces++;
+        slot[v] = p;
+        pieceNode[p] = v;
+      }
+      piece[i] = p;
+      pieceWeight[p] = (pieceWeight[p] as number) + 1;
+    }
+    for (let p = first; p < pieces; p++) slot[pieceNode[p] as number] = -1;
+    nicheSize[c] = b - a;
+    pieceStart[c + 1] = pieces;
+    a = b;
   }
+  // Niches without accounts (none in a renumbered partition) have no pieces.
+  for (let c = 0; c < count; c++) if ((pieceStart[c + 1] as number) < (pieceStart[c] as number)) pieceStart[c + 1] = pieceStart[c] as number;
   const pieceHits = new Float64Array(pieces);
-  // Pieces grouped by niche once; per run, each niche's overlaps are summed in a scratch row.
-  const byNiche = groupOrder(pieceNiche);
+  // Per run, each niche's overlaps are summed in a scratch row; `pieceLabel` keeps each piece's run label for the hit count.
   const overlap = new Float64Array(countOf(node) + 1);
   const touched = new Int32Array(pieces);
+  const pieceLabel = new Int32Array(pieces);
   for (const run of runs) {
     const width = countOf(run);
     const runSize = new Float64Array(width);
     for (let v = 0; v < run.length; v++) runSize[run[v] as number] = (runSize[run[v] as number] as number) + (size[v] as number);
-    for (let s = 0; s < pieces; ) {
-      const c = pieceNiche[byNiche[s] as number] as number;
-      let t = s;
+    for (let c = 0; c < count; c++) {
+      const s = pieceStart[c] as number;
+      const t = pieceStart[c + 1] as number;
+      if (s === t) continue;
       let touchedCount = 0;
-      for (; t < pieces && pieceNiche[byNiche[t] as number] === c; t++) {
-        const p = byNiche[t] as number;
+      for (let p = s; p < t; p++) {
         const l = run[pieceNode[p] as number] as number;
+        pieceLabel[p] = l;
         if (overlap[l] === 0) touched[touchedCount++] = l;
         overlap[l] = (overlap[l] as number) + (pieceWeight[p] as number);
       }
@@ -721,13 +805,9 @@ export function membershipFiguresOnNodes(niche: Int32Array, count: number, node:
         }
         overlap[l] = 0;
       }
-      for (let q = s; q < t; q++) {
-        const p = byNiche[q] as number;
-        if (run[pieceNode[p] as number] === best) pieceHits[p] = (pieceHits[p] as number) + 1;
-      }
+      for (let p = s; p < t; p++) if (pieceLabel[p] === best) pieceHits[p] = (pieceHits[p] as number) + 1;
       const union = (nicheSize[c] as number) + (runSize[best] as number) - bestOverlap;
       stability[c] = (stability[c] as number) + (union > 0 ? bestOverlap / union : 1);
-      s = t;
     }
   }
   for (let i = 0; i < n; i++) confidence[i] = (pieceHits[piece[i] as number] as number) / runs.length;

@@ -55,14 +55,24 @@ export function oversizedParts(csr: Csr, labels: Int32Array, size: Float64Array,
     groupSize[c] = (groupSize[c] as number) + (size[i] as number);
     groupNodes[c] = (groupNodes[c] as number) + 1;
   }
-  // Ties of each node inside its group, and of each oversized group (both directions).
-  const innerDegree = innerDegrees(csr, labels, (c) => (groupSize[c] as number) > limit);
+  const { offsets, targets, weights } = csr;
+  // The ties of the nodes of oversized groups inside their group, read once: kept as entry
+  // indices of csr in node order (node i's from innerStart[i] to innerStart[i + 1]), with
+  // the ties inside each group (both directions).
+  let room = 0;
+  for (let i = 0; i < n; i++) if ((groupSize[labels[i] as number] as number) > limit) room += (offsets[i + 1] as number) - (offsets[i] as number);
+  const innerEntries = new Int32Array(room);
+  const innerStart = new Int32Array(n + 1);
   const inside = new Float64Array(count);
   let total = 0;
   for (let i = 0; i < n; i++) {
-    const d = innerDegree[i] as number;
-    inside[labels[i] as number] = (inside[labels[i] as number] as number) + d;
-    total += d;
+    const c = labels[i] as number;
+    if ((groupSize[c] as number) > limit) {
+      const from = total;
+      for (let e = offsets[i] as number, end = offsets[i + 1] as number; e < end; e++) if (labels[targets[e] as number] === c) innerEntries[total++] = e;
+      inside[c] = (inside[c] as number) + (total - from);
+    }
+    innerStart[i + 1] = total;
   }
   if (total === 0) return [];
   // Part of each group: groups in label order, a new part once the running share passes k / parts.
@@ -98,23 +108,23 @@ export function oversizedParts(csr: Csr, labels: Int32Array, size: Float64Array,
     b.nodes[v] = i;
     b.nodeWeights[v] = nodeWeights[i] as number;
     b.weight += nodeWeights[i] as number;
-    b.offsets[v + 1] = (b.offsets[v] as number) + (innerDegree[i] as number);
+    b.offsets[v + 1] = (b.offsets[v] as number) + (innerStart[i + 1] as number) - (innerStart[i] as number);
   }
   const out: OversizedPart[] = [];
   for (const b of built) {
     if (b.fill === 0) continue;
+    // The part's arrays in locals: the loop below writes typed arrays only.
+    const { nodes, targets: partTargets, weights: partWeights } = b;
     let at = 0;
-    for (let v = 0; v < b.fill; v++) {
-      const i = b.nodes[v] as number;
-      const c = labels[i] as number;
-      for (let e = csr.offsets[i] as number, end = csr.offsets[i + 1] as number; e < end; e++) {
-        const j = csr.targets[e] as number;
-        if (labels[j] !== c) continue;
-        b.targets[at] = local[j] as number;
-        b.weights[at++] = csr.weights[e] as number;
+    for (let v = 0, fill = b.fill; v < fill; v++) {
+      const i = nodes[v] as number;
+      for (let q = innerStart[i] as number, end = innerStart[i + 1] as number; q < end; q++) {
+        const e = innerEntries[q] as number;
+        partTargets[at] = local[targets[e] as number] as number;
+        partWeights[at++] = weights[e] as number;
       }
     }
-    out.push({ nodes: b.nodes, csr: { offsets: b.offsets, targets: b.targets, weights: b.weights }, nodeWeights: b.nodeWeights, weight: b.weight });
+    out.push({ nodes, csr: { offsets: b.offsets, targets: partTargets, weights: partWeights }, nodeWeights: b.nodeWeights, weight: b.weight });
   }
   return out;
 }

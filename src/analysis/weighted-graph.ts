@@ -34,54 +34,77 @@ export function strengths(g: WeightedGraph): Float64Array {
   return out;
 }
 
-/** The graph whose nodes are the `count` groups of `labels` (0 .. count - 1). */
+/** Longest merged row contract sorts by insertion (a typed-array sort per row costs more below that). */
+const SHORT_ROW = 24;
+
+/**
+ * The graph whose nodes are the `count` groups of `labels` (0 .. count - 1). The ties are
+ * read in one pass in node order (rows in memory order: a pass group by group would jump
+ * between the members' rows) into each group's share of the output, then merged group by
+ * group in place; a group's ties keep the order of its members and of their rows, so every
+ * weight is summed in that order.
+ */
 export function contract(g: WeightedGraph, labels: Int32Array, count: number): WeightedGraph {
   const { offsets, targets, weights } = g.csr;
   const n = offsets.length - 1;
   const loops = new Float64Array(count);
   const size = new Float64Array(count);
+  // Room for each group's ties: its members' row lengths.
+  const start = new Int32Array(count + 1);
   for (let i = 0; i < n; i++) {
     const c = labels[i] as number;
     size[c] = (size[c] as number) + (g.size[i] as number);
     loops[c] = (loops[c] as number) + (g.loops[i] as number);
+    start[c + 1] = (start[c + 1] as number) + (offsets[i + 1] as number) - (offsets[i] as number);
   }
-  // Members of each group, then one merged row per group.
-  const memberStart = new Int32Array(count + 1);
-  for (let i = 0; i < n; i++) memberStart[(labels[i] as number) + 1] = (memberStart[(labels[i] as number) + 1] as number) + 1;
-  for (let c = 0; c < count; c++) memberStart[c + 1] = (memberStart[c + 1] as number) + (memberStart[c] as number);
-  const members = new Int32Array(n);
-  const cursor = memberStart.slice(0, count);
+  for (let c = 0; c < count; c++) start[c + 1] = (start[c + 1] as number) + (start[c] as number);
+  const rowTargets = new Int32Array(targets.length);
+  const rowWeights = new Float64Array(targets.length);
+  // Each group's ties to other groups, in node order; a tie inside it adds to its loop.
+  const end = start.slice(0, count);
   for (let i = 0; i < n; i++) {
     const c = labels[i] as number;
-    members[cursor[c] as number] = i;
-    cursor[c] = (cursor[c] as number) + 1;
+    let at = end[c] as number;
+    for (let e = offsets[i] as number, stop = offsets[i + 1] as number; e < stop; e++) {
+      const d = labels[targets[e] as number] as number;
+      if (d === c) {
+        loops[c] = (loops[c] as number) + (weights[e] as number);
+        continue;
+      }
+      rowTargets[at] = d;
+      rowWeights[at++] = weights[e] as number;
+    }
+    end[c] = at;
   }
+  // One merged row per group, written over the ties just read (a merged row is never longer
+  // than them, and the rows before it end where its ties start at the latest).
   const acc = new Float64Array(count);
   const touched = new Int32Array(count);
   const rowOffsets = new Int32Array(count + 1);
-  const rowTargets = new Int32Array(targets.length);
-  const rowWeights = new Float64Array(targets.length);
   let w = 0;
   for (let c = 0; c < count; c++) {
     let touchedCount = 0;
-    for (let p = memberStart[c] as number, pEnd = memberStart[c + 1] as number; p < pEnd; p++) {
-      const i = members[p] as number;
-      for (let e = offsets[i] as number, end = offsets[i + 1] as number; e < end; e++) {
-        const d = labels[targets[e] as number] as number;
-        if (d === c) {
-          loops[c] = (loops[c] as number) + (weights[e] as number);
-          continue;
-        }
-        if (acc[d] === 0) touched[touchedCount++] = d;
-        acc[d] = (acc[d] as number) + (weights[e] as number);
-      }
+    for (let p = start[c] as number, pEnd = end[c] as number; p < pEnd; p++) {
+      const d = rowTargets[p] as number;
+      if (acc[d] === 0) touched[touchedCount++] = d;
+      acc[d] = (acc[d] as number) + (rowWeights[p] as number);
     }
-    // Rows sorted by target, as a CSR built from the accounts is (a typed-array sort of the
-    // row's few targets; the weights are read from acc in that order).
-    // Already in order (e.g. a contraction that keeps most nodes where they were): no sort.
-    let sorted = true;
-    for (let t = 1; t < touchedCount && sorted; t++) if ((touched[t] as number) < (touched[t - 1] as number)) sorted = false;
-    if (!sorted) touched.subarray(0, touchedCount).sort();
+    // Rows sorted by target, as a CSR built from the accounts is (the weights are read from
+    // acc in that order): a short row (most are) by insertion, in place, which costs nothing
+    // on a row already in order (e.g. a contraction that keeps most nodes where they were);
+    // a longer one, unless already in order, by a typed-array sort.
+    if (touchedCount <= SHORT_ROW) {
+      for (let t = 1; t < touchedCount; t++) {
+        const d = touched[t] as number;
+        let u = t - 1;
+        for (; u >= 0 && (touched[u] as number) > d; u--) touched[u + 1] = touched[u] as number;
+        touched[u + 1] = d;
+      }
+    } else {
+      let sorted = true;
+      for (let t = 1; t < touchedCount && sorted; t++) if ((touched[t] as number) < (touched[t - 1] as number)) sorted = false;
+      if (!sorted) touched.subarray(0, touchedCount).sort();
+    }
     for (let t = 0; t < touchedCount; t++) {
       const d = touched[t] as number;
       rowTargets[w] = d;

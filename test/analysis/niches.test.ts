@@ -5,7 +5,8 @@
 import t from 'tap';
 import { buildCompactGraph, type CompactGraph } from '../../src/analysis/compact-graph.js';
 import { countDisconnected } from '../../src/analysis/connectivity.js';
-import { findNiches, type NicheHierarchy } from '../../src/analysis/niches.js';
+import { findNiches, nestedModularities, type NicheHierarchy } from '../../src/analysis/niches.js';
+import { csrModularity } from '../../src/analysis/louvain.js';
 import { adjustedRandIndex, normalizedMutualInformation } from '../../src/analysis/partition-similarity.js';
 import { createRng } from '../../src/analysis/random.js';
 import { loadEmailEuCore, loadKarateClub, toProjection, type Edge } from '../helpers/datasets.js';
@@ -119,6 +120,18 @@ t.test('an audience is not a niche: a star larger than Dunbar releases its singl
   t.ok(alone >= 250, `${alone} of 400 fans in no niche of 3 or more (audience released: ${h.summary.audience})`);
   const circle = new Set(['f0', 'f1', 'f2', 'f3', 'f4', 'f5', 'f6', 'f7'].map((id) => h.niche[g.index.get(id) as number]));
   t.equal(circle.size, 1, 'the circle stays one niche');
+});
+
+t.test('nestedModularities: both partitions\' csrModularity, bit for bit (fractional weights)', async (t) => {
+  const email = loadEmailEuCore();
+  const edges = email.edges.map((e, k) => ({ ...e, weight: 0.1 * ((k % 7) + 1) + 1 / 3 }));
+  const g = buildCompactGraph(toProjection(edges, { accounts: email.departments.keys() }));
+  const h = findNiches(g, { seed: 5 });
+  const both = nestedModularities(g.undirected, { community: h.community, count: h.communityCount }, { community: h.niche, count: h.nicheCount });
+  t.equal(both.outer, csrModularity(g.undirected, h.community, h.communityCount));
+  t.equal(both.inner, csrModularity(g.undirected, h.niche, h.nicheCount));
+  t.equal(h.summary.communityModularity, both.outer);
+  t.throws(() => nestedModularities(g.undirected, { community: h.community, count: 1 }, { community: h.niche, count: h.nicheCount }), { name: 'RangeError' });
 });
 
 t.test('same graph and seed: same hierarchy', async (t) => {
