@@ -25,25 +25,33 @@ const PREFIX = 'nichegraph/analysis/connectivity';
 export function splitDisconnected(undirected: Csr, community: Int32Array, count: number): SplitResult {
   const order = community.length;
   if (undirected.offsets.length !== order + 1) throw new RangeError(`${PREFIX}: the adjacency has ${undirected.offsets.length - 1} rows for ${order} labels.`);
-  const component = new Int32Array(order).fill(-1);
+  // `pending` is the community label of every account not yet reached (-1 once reached): the
+  // test of each tie reads one array instead of two (reached? same community?).
+  const pending = Int32Array.from(community);
+  for (let i = 0; i < order; i++) {
+    const c = pending[i] as number;
+    if (c < 0 || c >= count) throw new RangeError(`${PREFIX}: community label ${c} is outside 0..${count - 1}.`);
+  }
+  const component = new Int32Array(order);
   const stack = new Int32Array(order);
   const parts = new Int32Array(count);
   let next = 0;
   for (let s = 0; s < order; s++) {
-    if (component[s] !== -1) continue;
-    const c = community[s] as number;
-    if (c < 0 || c >= count) throw new RangeError(`${PREFIX}: community label ${c} is outside 0..${count - 1}.`);
+    const c = pending[s] as number;
+    if (c === -1) continue;
     parts[c] = (parts[c] as number) + 1;
     const id = next++;
     component[s] = id;
+    pending[s] = -1;
     let top = 0;
     stack[top++] = s;
     while (top > 0) {
       const i = stack[--top] as number;
       for (let k = undirected.offsets[i] as number, end = undirected.offsets[i + 1] as number; k < end; k++) {
         const j = undirected.targets[k] as number;
-        if (component[j] === -1 && community[j] === c) {
+        if (pending[j] === c) {
           component[j] = id;
+          pending[j] = -1;
           stack[top++] = j;
         }
       }

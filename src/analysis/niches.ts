@@ -384,7 +384,10 @@ export function findNiches(graph: CompactGraph, options: NicheOptions, onStep?: 
   }
   step('polish', { nodes: k.csr.offsets.length - 1, entries: k.csr.targets.length });
   const [communityK] = labelsOf([at(1, nextSeed(), { initial: start, iterations: DEFAULTS.polishIterations })]) as [Int32Array];
-  const community = renumberLabels(expand(communityK));
+  // Nodes are numbered by the first appearance of their root in account order, so labels
+  // renumbered by first appearance on the nodes are in that order on the accounts too.
+  const communityOnNodes = renumberLabels(communityK);
+  const community = { community: expand(communityOnNodes.community), count: communityOnNodes.count };
   const cut = nested(community.community, released.niche);
   // splitDisconnected numbers its parts by first appearance already.
   const split = splitDisconnected(csr, cut.community, cut.count);
@@ -496,7 +499,8 @@ function consensusOf(g: WeightedGraph, runs: Int32Array[], gamma: number, nextSe
   const parts = o.runner.run(tasks).map((r) => r.community);
   const expand = (labels: Int32Array): Int32Array => gather(cores.community, labels);
   const result = parts.length === 1 ? (parts[0] as Int32Array) : closestToConsensus(coreGraph.csr, parts, agreementOf(coreGraph.csr, parts).agreement);
-  return { labels: renumberLabels(expand(result)).community, runs: [...runs, ...parts.map(expand)], nodes: cores.count, consensusRuns: parts.length, disagreed: true };
+  // Cores are numbered by first appearance in node order: renumbering on the cores is renumbering on the nodes.
+  return { labels: expand(renumberLabels(result).community), runs: [...runs, ...parts.map(expand)], nodes: cores.count, consensusRuns: parts.length, disagreed: true };
 }
 
 /**
@@ -624,7 +628,8 @@ function releaseAudiences(csr: Csr, niche: Int32Array, dunbar: number): { niche:
       if (d === 1) stack[top++] = j;
     }
   }
-  return { niche: renumberLabels(out).community, released };
+  // Not renumbered: its one reader, nested, numbers its pairs by first appearance itself.
+  return { niche: out, released };
 }
 
 /**
