@@ -101,9 +101,8 @@ export function buildCompactGraph(input: Projection | PairTable): CompactGraph {
     }
   }
 
-  const out = toCsr(order, arcSource, arcTarget, arcWeight);
-  // Same arcs, same placement: the counts line up with out.targets.
-  const outCounts = toCsr(order, arcSource, arcTarget, arcCount).weights;
+  // One placement for the weights and the counts: the counts line up with out.targets.
+  const { csr: out, counts: outCounts } = toCsr(order, arcSource, arcTarget, arcWeight, arcCount);
   const undirected = symmetrise(order, out);
 
   const weightedDegree = new Float64Array(order);
@@ -133,8 +132,12 @@ export function buildCompactGraph(input: Projection | PairTable): CompactGraph {
   };
 }
 
-/** Counting sort of arcs into CSR rows; rows end up sorted by target. */
-function toCsr(order: number, sources: Int32Array, targets: Int32Array, weights: Float64Array): Csr {
+/**
+ * Counting sort of arcs into CSR rows; rows end up sorted by target. `counts` is placed
+ * with the same permutation as `weights`. Takes the arrays over: when the arcs are in row
+ * order already they become the CSR's arrays.
+ */
+function toCsr(order: number, sources: Int32Array, targets: Int32Array, weights: Float64Array, counts: Float64Array): { csr: Csr; counts: Float64Array } {
   const m = sources.length;
   const offsets = new Int32Array(order + 1);
   for (let k = 0; k < m; k++) {
@@ -148,7 +151,7 @@ function toCsr(order: number, sources: Int32Array, targets: Int32Array, weights:
     const ds = (sources[k] as number) - (sources[k - 1] as number);
     sorted = ds > 0 || (ds === 0 && (targets[k] as number) > (targets[k - 1] as number));
   }
-  if (sorted) return { offsets, targets: targets.slice(), weights: weights.slice() };
+  if (sorted) return { csr: { offsets, targets, weights }, counts };
 
   // Stable placement by target: bucket arcs by target first, then scatter by source.
   const byTarget = new Int32Array(order + 1);
@@ -167,15 +170,17 @@ function toCsr(order: number, sources: Int32Array, targets: Int32Array, weights:
   const cursor = offsets.slice(0, order);
   const outTargets = new Int32Array(m);
   const outWeights = new Float64Array(m);
+  const outCounts = new Float64Array(m);
   for (let r = 0; r < m; r++) {
     const k = sortedArcs[r] as number;
     const s = sources[k] as number;
     const slot = cursor[s] as number;
     outTargets[slot] = targets[k] as number;
     outWeights[slot] = weights[k] as number;
+    outCounts[slot] = counts[k] as number;
     cursor[s] = slot + 1;
   }
-  return { offsets, targets: outTargets, weights: outWeights };
+  return { csr: { offsets, targets: outTargets, weights: outWeights }, counts: outCounts };
 }
 
 export interface InRows {
@@ -242,8 +247,9 @@ function symmetrise(order: number, out: Csr): Csr {
     let b = inOffsets[i] as number;
     const bEnd = inOffsets[i + 1] as number;
     while (a < aEnd || b < bEnd) {
-      const ta = a < aEnd ? (out.targets[a] as number) : Infinity;
-      const tb = b < bEnd ? (inSources[b] as number) : Infinity;
+      // `order` (no index reaches it) marks an exhausted row: the comparisons stay on integers.
+      const ta = a < aEnd ? (out.targets[a] as number) : order;
+      const tb = b < bEnd ? (inSources[b] as number) : order;
       if (ta === tb) {
         targets[n] = ta;
         weights[n++] = (out.weights[a++] as number) + (inWeights[b++] as number);
