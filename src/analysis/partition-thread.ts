@@ -5,17 +5,24 @@
  * tasks from the batch's shared counter until none is left, and for each posts its result
  * (or its error), then counts it finished and wakes the thread that waits for the batch.
  * A batch holds partition tasks (partition-tasks.ts) or side tasks (side-tasks.ts).
+ * It writes its OS thread id and the task it holds into the runner's `watch` array, so that
+ * the runner can tell when this thread is gone and run that task itself (partition-threads.ts).
  */
 import { workerData, type MessagePort } from 'node:worker_threads';
-import type { HelperBatch, HelperResult } from './partition-threads.js';
+import { osThreadId, WATCH_SLOTS, type HelperBatch, type HelperResult } from './partition-threads.js';
 import { runTask, warmUp, type PartitionTask } from './partition-tasks.js';
 import { isSideTask, resultBuffers, runSideTask, warmUpSide } from './side-tasks.js';
 
-const { port, ready } = workerData as { port: MessagePort; ready: Int32Array };
+const { port, ready, watch, slot } = workerData as { port: MessagePort; ready: Int32Array; watch: Int32Array; slot: number };
+const at = slot * WATCH_SLOTS;
+Atomics.store(watch, at + 2, -1);
+Atomics.store(watch, at, osThreadId());
 
 port.on('message', ({ batch, control, tasks }: HelperBatch) => {
   const n = tasks.length;
   for (let k = Atomics.add(control, 0, 1); k < n; k = Atomics.add(control, 0, 1)) {
+    Atomics.store(watch, at + 1, batch);
+    Atomics.store(watch, at + 2, k);
     let answer: HelperResult;
     try {
       const task = tasks[k] as HelperBatch['tasks'][number];
@@ -25,6 +32,7 @@ port.on('message', ({ batch, control, tasks }: HelperBatch) => {
     }
     const transfer = !('result' in answer) ? [] : 'kind' in answer.result ? resultBuffers(answer.result) : [answer.result.community.buffer as ArrayBuffer];
     port.postMessage(answer, transfer);
+    Atomics.store(watch, at + 2, -1);
     Atomics.add(control, 1, 1);
     Atomics.notify(control, 1);
   }

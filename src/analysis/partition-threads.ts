@@ -25,7 +25,15 @@
  * would cost more than it saves), are unref'd (they never keep a process alive) and end
  * with close() or with the thread that made them. A task that throws in a helper throws
  * here, with its message.
+ *
+ * A helper thread that ends while it holds a task (a worker can be ended alone, e.g. by
+ * Node when its heap runs out) would leave that task's batch waiting forever. So each helper
+ * writes its OS thread id and the task it holds into a shared `watch` array, and while this
+ * thread waits it checks, about once a second, that the helpers it waits for still exist
+ * (/proc/self/task/<tid>, Linux; elsewhere the check is skipped): it runs a dead helper's
+ * task itself (same task, same result) and never sends that helper another batch.
  */
+import { existsSync, readlinkSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
 import type { Csr } from './compact-graph.js';
@@ -41,6 +49,25 @@ export interface ThreadRunnerOptions {
   /** Threads in all, this one included (default: os.availableParallelism()). */
   threads?: number;
   minNodes?: number;
+  /** The module a helper thread runs (default: partition-thread.ts); tests give one that ends on purpose. */
+  helperEntry?: URL;
+}
+
+/**
+ * The shared array each helper writes to (WATCH_SLOTS Int32 per helper, at helper * WATCH_SLOTS):
+ * its OS thread id (0 until known, -1 when there is none to read), then the batch and the task
+ * index it holds (-1: none).
+ */
+export const WATCH_SLOTS = 3;
+
+/** This thread's OS thread id (Linux: /proc/thread-self), or -1 where it cannot be read. */
+export function osThreadId(): number {
+  try {
+    const tid = Number(readlinkSync('/proc/thread-self').split('/').pop());
+    return Number.isSafeInteger(tid) && tid > 0 ? tid : -1;
+  } catch {
+    return -1;
+  }
 }
 
 /** A batch as a helper receives it. */
@@ -61,18 +88,21 @@ const ENTRY = new URL(RUNNING_TS ? './partition-thread.ts' : './partition-thread
 interface Helper {
   worker: Worker;
   port: MessagePort;
+  /** Its thread was found gone: its task was run here, and it gets no more batches. */
+  dead: boolean;
 }
 
-function startHelper(ready: Int32Array): Helper {
+function startHelper(entry: URL, ready: Int32Array, watch: Int32Array, slot: number): Helper {
   const { port1, port2 } = new MessageChannel();
   // Under tsx (tests, scripts) the entry is TypeScript: a bootstrap registers tsx first
   // (a worker does not always inherit the parent's loader hooks; analysis-runner.ts does the same).
-  const worker = RUNNING_TS
-    ? new Worker(`import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(ENTRY.href)}); });`, { eval: true, workerData: { port: port2, ready }, transferList: [port2] })
-    : new Worker(ENTRY, { workerData: { port: port2, ready }, transferList: [port2] });
+  const workerData = { port: port2, ready, watch, slot };
+  const worker = entry.pathname.endsWith('.ts')
+    ? new Worker(`import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(entry.href)}); });`, { eval: true, workerData, transferList: [port2] })
+    : new Worker(entry, { workerData, transferList: [port2] });
   worker.unref();
   port1.unref();
-  return { worker, port: port1 };
+  return { worker, port: port1, dead: false };
 }
 
 type Typed = Int32Array | Float64Array;
@@ -85,6 +115,10 @@ export interface ThreadRunner extends PartitionRunner, SideRunner {
   ready(): Promise<void>;
   /** Tasks whose result came from a helper thread, since the runner was made. */
   readonly helperTasks: number;
+  /** Tasks run in this thread because the helper thread that held them was found gone. */
+  readonly recoveredTasks: number;
+  /** Started helper threads whose OS thread still exists (where that cannot be read: every started one not found gone). */
+  helperThreadsAlive(): number;
   /** Ends the helper threads. */
   close(): Promise<void>;
 }
@@ -93,12 +127,28 @@ export function createThreadRunner(options: ThreadRunnerOptions = {}): ThreadRun
   const threads = Math.max(1, Math.floor(options.threads ?? availableParallelism()));
   const minNodes = options.minNodes ?? DEFAULTS.minNodes;
   if (!(minNodes >= 0)) throw new RangeError(`${PREFIX}: minNodes must be >= 0, got ${String(minNodes)}.`);
+  const entry = options.helperEntry ?? ENTRY;
   const helpers: Helper[] = [];
   const up = new Int32Array(new SharedArrayBuffer(4));
+  const watch = new Int32Array(new SharedArrayBuffer(4 * WATCH_SLOTS * Math.max(1, threads - 1)));
   let helperTasks = 0;
+  let recoveredTasks = 0;
   const start = (): void => {
-    while (helpers.length < threads - 1) helpers.push(startHelper(up));
+    while (helpers.length < threads - 1) helpers.push(startHelper(entry, up, watch, helpers.length));
   };
+  const post = (message: HelperBatch): void => {
+    for (const h of helpers) if (!h.dead) h.port.postMessage(message);
+  };
+  /** Marks the helpers whose thread is gone (see the module doc); true if any is. */
+  const anyHelperGone = (): boolean => {
+    helpers.forEach((h, slot) => {
+      const tid = Atomics.load(watch, slot * WATCH_SLOTS);
+      if (!h.dead && tid > 0 && !existsSync(`/proc/self/task/${tid}`)) h.dead = true;
+    });
+    return helpers.some((h) => h.dead);
+  };
+  const heldByLivingHelper = (batch: number, k: number): boolean =>
+    helpers.some((h, slot) => !h.dead && Atomics.load(watch, slot * WATCH_SLOTS + 1) === batch && Atomics.load(watch, slot * WATCH_SLOTS + 2) === k);
   const shared = new WeakMap<Typed, Typed>();
   let batches = 0;
 
@@ -143,25 +193,55 @@ export function createThreadRunner(options: ThreadRunnerOptions = {}): ThreadRun
     const results: Array<T | undefined> = new Array(tasks.length);
     const errors: string[] = [];
     const n = tasks.length;
-    for (let k = Atomics.add(control, 0, 1); k < n; k = Atomics.add(control, 0, 1)) {
+    const settled = new Uint8Array(n);
+    const runHere = (k: number): void => {
       try {
         results[k] = here(k);
       } catch (err) {
         errors.push(err instanceof Error ? err.message : String(err));
       }
+      settled[k] = 1;
+    };
+    for (let k = Atomics.add(control, 0, 1); k < n; k = Atomics.add(control, 0, 1)) {
+      runHere(k);
       Atomics.add(control, 1, 1);
     }
-    // The tasks the helpers claimed: each posts its result, then counts it finished.
-    for (let done = Atomics.load(control, 1); done < n; done = Atomics.load(control, 1)) Atomics.wait(control, 1, done, 1000);
-    for (const r of answersOf(batch)) {
-      if ('error' in r) errors.push(r.error);
-      else {
-        results[r.k] = r.result as T;
-        helperTasks++;
+    const absorb = (): void => {
+      for (const r of answersOf(batch)) {
+        if (settled[r.k] === 1) continue; // also run here after its helper was found gone
+        settled[r.k] = 1;
+        if ('error' in r) errors.push(r.error);
+        else {
+          results[r.k] = r.result as T;
+          helperTasks++;
+        }
+      }
+    };
+    // The tasks the helpers claimed: each posts its result, then counts it finished. Once a
+    // helper is found gone, the batch ends when every task has a result instead, and each
+    // task no living helper holds is run here (a task run twice gives the same result).
+    let lost = false;
+    for (;;) {
+      const done = Atomics.load(control, 1);
+      if (!lost && done >= n) break;
+      if (lost) {
+        absorb();
+        if (settled.every((v) => v === 1)) break;
+      }
+      if (Atomics.wait(control, 1, done, 1000) !== 'timed-out') continue;
+      if (!lost && !anyHelperGone()) continue;
+      lost = true;
+      absorb();
+      for (let k = 0; k < n; k++) {
+        if (settled[k] === 0 && !heldByLivingHelper(batch, k)) {
+          runHere(k);
+          recoveredTasks++;
+        }
       }
     }
+    absorb();
     if (errors.length > 0) throw new Error(errors[0]);
-    const missing = results.findIndex((r) => r === undefined);
+    const missing = results.findIndex((r, k) => r === undefined && settled[k] === 0);
     if (missing >= 0) throw new Error(`${PREFIX}: no result for task ${missing}.`);
     return results as T[];
   };
@@ -179,13 +259,19 @@ export function createThreadRunner(options: ThreadRunnerOptions = {}): ThreadRun
     get helperTasks(): number {
       return helperTasks;
     },
+    get recoveredTasks(): number {
+      return recoveredTasks;
+    },
+    helperThreadsAlive(): number {
+      anyHelperGone();
+      return helpers.filter((h) => !h.dead).length;
+    },
     run(tasks: readonly PartitionTask[]): TaskResult[] {
       if (!worthSpreading(tasks)) return tasks.map(runTask);
       start();
       const batch = ++batches;
       const control = new Int32Array(new SharedArrayBuffer(8));
-      const message: HelperBatch = { batch, control, tasks: tasks.map(shareTask) };
-      for (const h of helpers) h.port.postMessage(message);
+      post({ batch, control, tasks: tasks.map(shareTask) });
       return finish(batch, control, tasks, (k) => runTask(tasks[k] as PartitionTask));
     },
     begin(tasks: readonly SideTask[]): PendingSide {
@@ -197,8 +283,7 @@ export function createThreadRunner(options: ThreadRunnerOptions = {}): ThreadRun
       start();
       const batch = ++batches;
       const control = new Int32Array(new SharedArrayBuffer(8));
-      const message: HelperBatch = { batch, control, tasks: tasks.map(shareSide) };
-      for (const h of helpers) h.port.postMessage(message);
+      post({ batch, control, tasks: tasks.map(shareSide) });
       return { take: () => (results ??= finish(batch, control, tasks, (k) => runSideTask(tasks[k] as SideTask))) };
     },
     async close(): Promise<void> {

@@ -92,6 +92,28 @@ t.test('side tasks started with begin(): helpers run them while this thread runs
   t.equal(small.helperTasks, 0);
 });
 
+t.test('a helper thread that ends while it holds a task: this thread runs the task itself, and the runner goes on without that helper', async (t) => {
+  const tasks: SideTask[] = [{ kind: 'pagerank', order: graph.order, csr: graph.out }];
+  const here = pagerankOf(sideInThisThread.begin(tasks).take()[0]);
+  const runner = createThreadRunner({ threads: 2, minNodes: 0, helperEntry: new URL('../helpers/ending-helper.ts', import.meta.url) });
+  t.teardown(() => runner.close());
+  await runner.ready();
+  // begin() leaves the task to the helper until take(); the helper claims it and ends.
+  const pending = runner.begin(tasks);
+  const started = Date.now();
+  while (runner.helperThreadsAlive() > 0 && Date.now() - started < 30_000) await new Promise((resolve) => setTimeout(resolve, 20));
+  t.equal(runner.helperThreadsAlive(), 0, 'the helper thread is gone');
+  t.same([...pagerankOf(pending.take()[0])], [...here], 'take() returns the task run here, instead of waiting forever');
+  t.equal(runner.recoveredTasks, 1, 'one task was run here for the helper that held it');
+  t.equal(runner.helperTasks, 0);
+  // Later batches are not sent to the dead helper: this thread runs them all.
+  const csr = graph.undirected;
+  const nodeWeights = rowSums(csr);
+  const batch: PartitionTask[] = [1, 2, 3].map((seed) => ({ kind: 'leiden', csr, quality: 'modularity', resolution: 1, nodeWeights, seed }));
+  t.same(runner.run(batch).map((r) => [...r.community]), inThisThread.run(batch).map((r) => [...r.community]));
+  t.equal(runner.recoveredTasks, 1);
+});
+
 t.test('analyseProjection on 2 threads (side tasks included) equals analyseProjection in this thread', async (t) => {
   const projection = toProjection(email.edges);
   const here = analyseProjection(projection, { seed: 4, topK: 5 });
