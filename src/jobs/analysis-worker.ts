@@ -154,6 +154,10 @@ async function run(input: WorkerInput, prestarted: ThreadRunner | null): Promise
       ...(baseline !== null && warmStart !== false ? warmStartOf(baseline) : {}),
     };
     const computed = analyseProjection(projection, options, { onPhase: (phase) => clock.enter(phase), runner: threads });
+    if (threads.recoveredTasks > 0) {
+      // Same result (the tasks were run here), but a helper thread died: worth an operator's look.
+      post({ type: 'log', level: 'warn', fields: { analysisId: analysis.id, recoveredTasks: threads.recoveredTasks }, msg: 'a helper thread of the analysis ended while it held a task; this thread ran the task itself' });
+    }
     void threads.close();
     clock.enter('persistence');
     const result = await withStableIds(store, analysis.graphId, computed, baseline);
