@@ -8,11 +8,12 @@
  *    stable by consensus over the accounts the runs disagree on
  * 5. groups below minNicheSize -> the unassigned group (scored in their own small group)
  * 6. whole-graph and within-niche weighted PageRank             pagerank.ts (Page et al. 1999)
- *    (whole-graph PageRank and the partition-free part of tie     side-tasks.ts
- *    strength are started before step 2, on a helper thread
- *    when the runner has one, and taken here; within-niche
- *    PageRank starts here and is taken by step 7 once the
- *    steps that do not need it are done)
+ *    (whole-graph PageRank is started before step 2 and the       side-tasks.ts
+ *    partition-free part of tie strength at step 4's consensus,
+ *    on a helper thread when the runner has one, and taken
+ *    here; the partition's figures, within-niche PageRank and
+ *    the roles start once the partition is known and are taken
+ *    by step 7 once the steps that do not need them are done)
  * 7. tie strength, roles, trust score and its components,       assemble.ts (tie-strength.ts, roles.ts,
  *    niche figures and activity, laid out as typed columns        trust.ts, niche-metrics.ts, niche-profile.ts)
  *
@@ -26,11 +27,12 @@
  * same way and named "c" + rank; every niche names its community.
  */
 import { assembleResult, TOP_TIES, UNASSIGNED_ID } from './assemble.js';
-import { buildCompactGraph } from './compact-graph.js';
-import { findNiches, DEFAULTS as NICHE_DEFAULTS } from './niches.js';
+import { buildCompactGraph, inRows } from './compact-graph.js';
+import { findPartition, DEFAULTS as NICHE_DEFAULTS } from './niches.js';
+import type { PartitionFigures } from './partition-figures.js';
 import { isPairTable, pairTableFromProjection, type PairTable } from './pair-table.js';
 import { computeCentralities } from './centrality/select.js';
-import { pagerankOf, sideInThisThread, tieWeightsOf, type SideRunner } from './side-tasks.js';
+import { pagerankOf, partitionFiguresOf, roleColumnsOf, sideInThisThread, tieWeightsOf, type PendingSide, type SideRunner } from './side-tasks.js';
 import { tieWeightsInput } from './tie-strength.js';
 import type { AnalysisHooks } from './phases.js';
 import type { AnalysisOptions, AnalysisResult, Projection } from './types.js';
@@ -83,15 +85,23 @@ export function analyseProjection(projection: Projection | PairTable, options: A
   const minNicheSize = options.minNicheSize ?? DEFAULTS.minNicheSize;
   const table = isPairTable(projection) ? projection : pairTableFromProjection(projection);
   const graph = buildCompactGraph(table);
-  // What reads only the graph starts now (on a helper thread while this one finds the niches).
+  // What reads only the graph runs on a helper thread (when the runner has one) while this
+  // thread finds the niches, in the stretches where the helper has no partition run of its
+  // own: whole-graph PageRank during the rung-0 probe (the ladder's first, single run), the
+  // partition-free part of tie strength from the consensus on (the niche runs are done then,
+  // and the rest of the phase is single runs in this thread). Started during the probe, the
+  // tie weights would still hold the helper when the next rung's parts arrive.
   const sideRunner: SideRunner = hooks.runner?.begin === undefined ? sideInThisThread : (hooks.runner as SideRunner);
-  const side = sideRunner.begin([
-    { kind: 'pagerank', order: graph.order, csr: graph.out },
-    { kind: 'tie-weights', input: tieWeightsInput(graph) },
-  ]);
+  const globalPending = sideRunner.begin([{ kind: 'pagerank', order: graph.order, csr: graph.out }]);
+  let tiePending: PendingSide | null = null;
+  const beginTies = (): PendingSide => (tiePending ??= sideRunner.begin([{ kind: 'tie-weights', input: tieWeightsInput(graph) }]));
+  const onStep: AnalysisHooks['onStep'] = (step, detail) => {
+    if (step === 'consensus') beginTies();
+    hooks.onStep?.(step, detail);
+  };
 
   hooks.onPhase?.('communities');
-  const hierarchy = findNiches(graph, {
+  const found = findPartition(graph, {
     seed: options.seed,
     runs,
     resolution: options.resolution ?? null,
@@ -99,34 +109,66 @@ export function analyseProjection(projection: Projection | PairTable, options: A
     initial: options.initialPartition ?? null,
     initialCommunity: options.initialCommunities ?? null,
     ...(hooks.runner === undefined ? {} : { runner: hooks.runner }),
-  }, hooks.onStep);
+  }, onStep);
+  // The partition's figures (both modularities, confidence, stability) are read only at the
+  // end of the scoring phase: computed meanwhile, on a helper thread when there is one.
+  onStep('figures');
+  const figuresPending = sideRunner.begin([{ kind: 'partition-figures', input: found.figures }]);
+  let figures: PartitionFigures | null = null;
+  const figuresNow = (): PartitionFigures => (figures ??= partitionFiguresOf(figuresPending.take()[0]));
+  const { partition } = found;
 
   hooks.onPhase?.('centrality');
-  const [globalResult, tieResult] = side.take();
-  const global = pagerankOf(globalResult);
-  // Within-niche PageRank starts now (on a helper thread while this one computes the scoring
-  // steps that do not need it; assemble.ts takes it when it does).
-  const within = sideRunner.begin([{ kind: 'community-pagerank', order: graph.order, csr: graph.out, community: hierarchy.niche, count: hierarchy.nicheCount }]);
+  const global = pagerankOf(globalPending.take()[0]);
+  const ties = tieWeightsOf(beginTies().take()[0]);
+  // Within-niche PageRank and the roles start now (on a helper thread while this one computes
+  // the scoring steps that do not need them; assemble.ts takes them when it does).
+  const within = sideRunner.begin([{ kind: 'community-pagerank', order: graph.order, csr: graph.out, community: partition.niche, count: partition.nicheCount }]);
+  const rows = inRows(graph.order, graph.out);
+  const roles = sideRunner.begin([
+    {
+      kind: 'roles',
+      input: { order: graph.order, undirected: graph.undirected, out: graph.out, inOffsets: rows.offsets, inSources: rows.sources, community: partition.niche, count: partition.nicheCount, reciprocalWeight: ties.reciprocalWeight },
+    },
+  ]);
   const extra = options.centralities !== undefined && options.centralities.length > 0 ? computeCentralities(graph, options.centralities, options.seed) : null;
 
   hooks.onPhase?.('scoring');
   return assembleResult({
     graph,
     table,
-    partition: hierarchy,
+    // The figures as getters: assemble.ts reads them last (ScoringInputs).
+    partition: {
+      community: partition.community,
+      communityCount: partition.communityCount,
+      niche: partition.niche,
+      nicheCount: partition.nicheCount,
+      nicheCommunity: partition.nicheCommunity,
+      get confidence() {
+        return figuresNow().confidence;
+      },
+      get nicheStability() {
+        return figuresNow().stability;
+      },
+    },
     globalPagerank: global,
     withinPagerank: () => pagerankOf(within.take()[0]),
-    tieWeights: tieWeightsOf(tieResult),
+    roles: () => roleColumnsOf(roles.take()[0]),
+    tieWeights: ties,
     centralities: extra,
     topK: options.topK,
     minNicheSize,
     summary: {
-      modularity: hierarchy.summary.communityModularity,
-      nicheModularity: hierarchy.summary.nicheModularity,
-      resolution: hierarchy.summary.nicheResolution,
+      get modularity() {
+        return figuresNow().communityModularity;
+      },
+      get nicheModularity() {
+        return figuresNow().nicheModularity;
+      },
+      resolution: partition.summary.nicheResolution,
       runs,
-      consensusRounds: hierarchy.summary.consensusRounds,
-      louvainDisconnected: hierarchy.summary.louvainDisconnected,
+      consensusRounds: partition.summary.consensusRounds,
+      louvainDisconnected: partition.summary.louvainDisconnected,
     },
   });
 }

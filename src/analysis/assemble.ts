@@ -21,7 +21,7 @@ import type { CentralityName } from './centrality/select.js';
 import { nicheMetrics, type NicheMetrics } from './niche-metrics.js';
 import { eventsPerDay, nicheActivity, nicheProfiles, type NicheActivity, type NicheProfiles } from './niche-profile.js';
 import type { PairTable } from './pair-table.js';
-import { accountRoles, ROLES } from './roles.js';
+import { accountRoles, ROLES, type RoleColumns } from './roles.js';
 import { tieStrength, type TieWeights } from './tie-strength.js';
 import { trustScores } from './trust.js';
 import type { AccountColumns, AnalysisResult, AnalysisSummary, CommunityColumns, NicheColumns, TieColumns } from './types.js';
@@ -52,6 +52,13 @@ export interface NichePartition {
   nicheStability: Float64Array;
 }
 
+/**
+ * What the scoring phase reads. Some inputs may be computed on another thread meanwhile
+ * (analyse.ts, side-tasks.ts), so they are read only after every step that does not need
+ * them: `withinPagerank` and `roles` (values or functions that give them), and the
+ * partition's `confidence` and `nicheStability` and the summary's `modularity` and
+ * `nicheModularity`, which may be getters that wait for them.
+ */
 export interface ScoringInputs {
   graph: CompactGraph;
   table: PairTable;
@@ -64,6 +71,8 @@ export interface ScoringInputs {
    * that it can be computed meanwhile on another thread (side-tasks.ts).
    */
   withinPagerank: Float64Array | (() => Float64Array);
+  /** The roles of the accounts in the partition's groups (roles.ts roleColumns with tieWeights' reciprocalWeight), or a function that gives them; computed here when absent. */
+  roles?: RoleColumns | (() => RoleColumns);
   /** The partition-free part of tie strength (tie-strength.ts tieWeights), when already computed. */
   tieWeights?: TieWeights;
   /** Extra centralities by name, in the order they are reported. */
@@ -84,8 +93,6 @@ export function assembleResult(input: ScoringInputs): AnalysisResult {
   const group = partition.niche;
   const groups = partition.nicheCount;
   if (group.length !== order) throw new RangeError(`${PREFIX}: the partition has ${group.length} labels for ${order} accounts.`);
-  if (partition.confidence.length !== order) throw new RangeError(`${PREFIX}: confidence has ${partition.confidence.length} values for ${order} accounts.`);
-  if (partition.nicheStability.length !== groups) throw new RangeError(`${PREFIX}: nicheStability has ${partition.nicheStability.length} values for ${groups} groups.`);
 
   // Everything that does not read the scores first, while the within-group PageRank may
   // still be running on another thread; the scores, the ranking and the lists in rank
@@ -93,7 +100,6 @@ export function assembleResult(input: ScoringInputs): AnalysisResult {
   const { starts, members } = groupByCommunity(group, groups);
   const metrics = nicheMetrics(graph, group, groups);
   const ties = input.tieWeights === undefined ? tieStrength(graph, group) : tieStrength(graph, group, input.tieWeights);
-  const roles = accountRoles(graph, group, groups, ties.reciprocalWeight);
   const groupSize = new Int32Array(order);
   for (let i = 0; i < order; i++) {
     const c = group[i] as number;
@@ -103,7 +109,6 @@ export function assembleResult(input: ScoringInputs): AnalysisResult {
   const activity = nicheActivity(table, group, groups);
   const layout = nicheRows(group, groups, starts, members, minNicheSize);
   const { nicheGroups, nicheCount, rows, unassignedRow, rowOfGroup, accountRow } = layout;
-  const figures = nicheFigures(graph, table, partition, layout, metrics, profile.reciprocity, activity);
   const topTies = topReciprocalTies(graph, ties.reciprocalWeight, ties.overlap, group, rowOfGroup, unassignedRow);
   const analysed = analysedTies(graph, ties.reciprocalWeight, accountRow, rows);
   const communities = communityColumns(graph, partition, nicheGroups, groups, starts, unassignedRow >= 0);
@@ -113,11 +118,17 @@ export function assembleResult(input: ScoringInputs): AnalysisResult {
   for (let r = 0; r < nicheCount; r++) ids[r] = `n${r}`;
   if (unassignedRow >= 0) ids[unassignedRow] = UNASSIGNED_ID;
   const centralities = input.centralities ? [...input.centralities].map(([name, values]) => ({ name, values: Float64Array.from(values) })) : [];
-  const summary = summaryOf(input, nicheCount, layout.leftover);
-  const leads = bridgeLeads(roles.roleIndex, layout, profile);
 
+  // What may come from another thread (see ScoringInputs), now.
   const withinPagerank = typeof input.withinPagerank === 'function' ? input.withinPagerank() : input.withinPagerank;
   if (withinPagerank.length !== order) throw new RangeError(`${PREFIX}: withinPagerank has ${withinPagerank.length} values for ${order} accounts.`);
+  const roles = input.roles === undefined ? accountRoles(graph, group, groups, ties.reciprocalWeight) : typeof input.roles === 'function' ? input.roles() : input.roles;
+  if (roles.roleIndex.length !== order) throw new RangeError(`${PREFIX}: roles has ${roles.roleIndex.length} values for ${order} accounts.`);
+  if (partition.confidence.length !== order) throw new RangeError(`${PREFIX}: confidence has ${partition.confidence.length} values for ${order} accounts.`);
+  if (partition.nicheStability.length !== groups) throw new RangeError(`${PREFIX}: nicheStability has ${partition.nicheStability.length} values for ${groups} groups.`);
+  const figures = nicheFigures(graph, table, partition, layout, metrics, profile.reciprocity, activity);
+  const summary = summaryOf(input, nicheCount, layout.leftover);
+  const leads = bridgeLeads(roles.roleIndex, layout, profile);
   const trust = trustScores({
     withinPagerank,
     nicheSize: groupSize,

@@ -71,6 +71,7 @@ import { renumberLabels } from './leiden.js';
 import { inThisThread, type LeidenTask, type PartitionRunner, type PartitionTask } from './partition-tasks.js';
 import { createRng } from './random.js';
 import { leafContraction } from './leaf-contraction.js';
+import { partitionFigures, type PartitionFigures, type PartitionFiguresInput } from './partition-figures.js';
 import { innerDegrees, oversizedParts, withRefinedParts } from './oversized-parts.js';
 import { weightedMedianSize } from './typical-size.js';
 import { contract, strengths, type WeightedGraph } from './weighted-graph.js';
@@ -243,6 +244,23 @@ function checkOptions(options: NicheOptions): ResolvedOptions {
 
 /** Communities and niches of a compact graph's undirected positive ties (see the module doc). */
 export function findNiches(graph: CompactGraph, options: NicheOptions, onStep?: (step: NicheStep, detail?: NicheStepDetail) => void): NicheHierarchy {
+  const found = findPartition(graph, options, onStep);
+  onStep?.('figures');
+  return withFigures(found.partition, partitionFigures(found.figures));
+}
+
+/**
+ * The partition of findNiches without its figures, and what they are computed from: no later
+ * step of the communities phase reads them, so a caller can compute them elsewhere
+ * (analyse.ts: on a helper thread while the scoring starts) and join them with withFigures.
+ */
+export interface FoundPartition {
+  partition: Omit<NicheHierarchy, 'confidence' | 'nicheStability' | 'summary'> & { summary: Omit<NicheSummary, 'communityModularity' | 'nicheModularity'> };
+  figures: PartitionFiguresInput;
+}
+
+/** findNiches up to its figures (see FoundPartition); the 'figures' step is the caller's. */
+export function findPartition(graph: CompactGraph, options: NicheOptions, onStep?: (step: NicheStep, detail?: NicheStepDetail) => void): FoundPartition {
   const o = checkOptions(options);
   const step = (name: NicheStep, detail?: NicheStepDetail): void => onStep?.(name, detail);
   const csr = graph.undirected;
@@ -393,33 +411,49 @@ export function findNiches(graph: CompactGraph, options: NicheOptions, onStep?: 
   const split = splitDisconnected(csr, cut.community, cut.count);
   const niche = { community: split.community, count: split.count };
 
-  step('figures');
   const nicheCommunity = new Int32Array(niche.count);
   for (let i = 0; i < niche.community.length; i++) nicheCommunity[niche.community[i] as number] = community.community[i] as number;
-  const figures = membershipFiguresOnNodes(niche.community, niche.count, leaves.node, k.size, consensus.runs);
-  const modularity = nestedModularities(csr, community, niche);
 
   return {
-    community: community.community,
-    communityCount: community.count,
-    niche: niche.community,
-    nicheCount: niche.count,
-    nicheCommunity,
+    partition: {
+      community: community.community,
+      communityCount: community.count,
+      niche: niche.community,
+      nicheCount: niche.count,
+      nicheCommunity,
+      summary: {
+        nicheResolution: gamma,
+        probes: probed,
+        runs: o.runs,
+        consensusRuns: consensus.consensusRuns,
+        consensusRounds: consensus.disagreed ? 1 : 0,
+        consensusNodes: consensus.nodes,
+        contractedNodes: leaves.count,
+        louvainDisconnected,
+        audience: released.released,
+      },
+    },
+    figures: {
+      csr,
+      community: community.community,
+      communityCount: community.count,
+      niche: niche.community,
+      nicheCount: niche.count,
+      node: leaves.node,
+      nodeSize: k.size,
+      runs: consensus.runs,
+    },
+  };
+}
+
+/** The hierarchy with its figures (partition-figures.ts), as findNiches returns it. */
+export function withFigures(partition: FoundPartition['partition'], figures: PartitionFigures): NicheHierarchy {
+  const { summary, ...labels } = partition;
+  return {
+    ...labels,
     confidence: figures.confidence,
     nicheStability: figures.stability,
-    summary: {
-      communityModularity: modularity.outer,
-      nicheModularity: modularity.inner,
-      nicheResolution: gamma,
-      probes: probed,
-      runs: o.runs,
-      consensusRuns: consensus.consensusRuns,
-      consensusRounds: consensus.disagreed ? 1 : 0,
-      consensusNodes: consensus.nodes,
-      contractedNodes: leaves.count,
-      louvainDisconnected,
-      audience: released.released,
-    },
+    summary: { communityModularity: figures.communityModularity, nicheModularity: figures.nicheModularity, ...summary },
   };
 }
 
@@ -665,159 +699,6 @@ function nested(outer: Int32Array, inner: Int32Array): { community: Int32Array; 
     }
   }
   return { community: out, count: next };
-}
-
-/**
- * Modularity at resolution 1 of two partitions of `csr` (louvain.ts csrModularity of each),
- * in one pass over the ties: each partition's sums get the same terms in the same order as
- * csrModularity adds them, so both figures are its own, bit for bit.
- */
-export function nestedModularities(csr: Csr, outer: { community: Int32Array; count: number }, inner: { community: Int32Array; count: number }): { outer: number; inner: number } {
-  const order = csr.offsets.length - 1;
-  const a = outer.community;
-  const b = inner.community;
-  if (a.length !== order || b.length !== order) throw new RangeError(`${PREFIX}: ${a.length} and ${b.length} labels for ${order} nodes.`);
-  const internalA = new Float64Array(outer.count);
-  const volumeA = new Float64Array(outer.count);
-  const internalB = new Float64Array(inner.count);
-  const volumeB = new Float64Array(inner.count);
-  let twoM = 0;
-  for (let i = 0; i < order; i++) {
-    const c = a[i] as number;
-    const d = b[i] as number;
-    if (!(c >= 0 && c < outer.count && d >= 0 && d < inner.count)) throw new RangeError(`${PREFIX}: label ${c} or ${d} of node ${i} is outside 0..${outer.count - 1} or 0..${inner.count - 1}.`);
-    // The running sums of the node's groups, carried through its row (the same additions as into the arrays).
-    let volA = volumeA[c] as number;
-    let inA = internalA[c] as number;
-    let volB = volumeB[d] as number;
-    let inB = internalB[d] as number;
-    for (let e = csr.offsets[i] as number, end = csr.offsets[i + 1] as number; e < end; e++) {
-      const w = csr.weights[e] as number;
-      const j = csr.targets[e] as number;
-      volA += w;
-      volB += w;
-      twoM += w;
-      if (a[j] === c) inA += w;
-      if (b[j] === d) inB += w;
-    }
-    volumeA[c] = volA;
-    internalA[c] = inA;
-    volumeB[d] = volB;
-    internalB[d] = inB;
-  }
-  if (twoM === 0) return { outer: 0, inner: 0 };
-  const q = (internal: Float64Array, volume: Float64Array): number => {
-    let sum = 0;
-    for (let c = 0; c < internal.length; c++) {
-      const share = (volume[c] as number) / twoM;
-      sum += (internal[c] as number) / twoM - share * share;
-    }
-    return sum;
-  };
-  return { outer: q(internalA, volumeA), inner: q(internalB, volumeB) };
-}
-
-/** Indices 0 .. n - 1 grouped by label (a counting sort, index order kept inside a group). */
-function groupOrder(labels: Int32Array): Int32Array {
-  const count = countOf(labels);
-  const start = new Int32Array(count + 1);
-  for (let i = 0; i < labels.length; i++) start[(labels[i] as number) + 1] = (start[(labels[i] as number) + 1] as number) + 1;
-  for (let c = 0; c < count; c++) start[c + 1] = (start[c + 1] as number) + (start[c] as number);
-  const order = new Int32Array(labels.length);
-  for (let i = 0; i < labels.length; i++) {
-    const c = labels[i] as number;
-    order[start[c] as number] = i;
-    start[c] = (start[c] as number) + 1;
-  }
-  return order;
-}
-
-/**
- * Membership confidence of each account and stability of each niche against runs made on
- * the nodes of a contracted graph (`node`: account -> node, `size`: accounts per node), as
- * consensus.ts's membershipFigures would compute them account by account: every account of
- * one node in one niche shares the node's run labels, so the overlaps are counted over those
- * (niche, node) pieces, weighted by their accounts.
- */
-export function membershipFiguresOnNodes(niche: Int32Array, count: number, node: Int32Array, size: Float64Array, runs: readonly Int32Array[]): { confidence: Float64Array; stability: Float64Array } {
-  const n = niche.length;
-  const confidence = new Float64Array(n);
-  const stability = new Float64Array(count);
-  if (runs.length === 0) return { confidence: confidence.fill(1), stability: stability.fill(1) };
-  // Pieces: distinct (niche, node) pairs, with their accounts, numbered niche by niche (the
-  // pieces of niche c are pieceStart[c] .. pieceStart[c + 1] - 1). How they are numbered
-  // changes no figure: every sum below adds whole numbers of accounts, and ties are broken by label.
-  const byNiche = groupOrder(niche);
-  const piece = new Int32Array(n);
-  const pieceNode = new Int32Array(n);
-  const pieceWeight = new Float64Array(n);
-  const pieceStart = new Int32Array(count + 1);
-  const nicheSize = new Float64Array(count);
-  const slot = new Int32Array(countOf(node)).fill(-1);
-  let pieces = 0;
-  for (let a = 0; a < n; ) {
-    const c = niche[byNiche[a] as number] as number;
-    const first = pieces;
-    let b = a;
-    for (; b < n && niche[byNiche[b] as number] === c; b++) {
-      const i = byNiche[b] as number;
-      const v = node[i] as number;
-      let p = slot[v] as number;
-      if (p === -1) {
-        p = pieces++;
-        slot[v] = p;
-        pieceNode[p] = v;
-      }
-      piece[i] = p;
-      pieceWeight[p] = (pieceWeight[p] as number) + 1;
-    }
-    for (let p = first; p < pieces; p++) slot[pieceNode[p] as number] = -1;
-    nicheSize[c] = b - a;
-    pieceStart[c + 1] = pieces;
-    a = b;
-  }
-  // Niches without accounts (none in a renumbered partition) have no pieces.
-  for (let c = 0; c < count; c++) if ((pieceStart[c + 1] as number) < (pieceStart[c] as number)) pieceStart[c + 1] = pieceStart[c] as number;
-  const pieceHits = new Float64Array(pieces);
-  // Per run, each niche's overlaps are summed in a scratch row; `pieceLabel` keeps each piece's run label for the hit count.
-  const overlap = new Float64Array(countOf(node) + 1);
-  const touched = new Int32Array(pieces);
-  const pieceLabel = new Int32Array(pieces);
-  for (const run of runs) {
-    const width = countOf(run);
-    const runSize = new Float64Array(width);
-    for (let v = 0; v < run.length; v++) runSize[run[v] as number] = (runSize[run[v] as number] as number) + (size[v] as number);
-    for (let c = 0; c < count; c++) {
-      const s = pieceStart[c] as number;
-      const t = pieceStart[c + 1] as number;
-      if (s === t) continue;
-      let touchedCount = 0;
-      for (let p = s; p < t; p++) {
-        const l = run[pieceNode[p] as number] as number;
-        pieceLabel[p] = l;
-        if (overlap[l] === 0) touched[touchedCount++] = l;
-        overlap[l] = (overlap[l] as number) + (pieceWeight[p] as number);
-      }
-      // The counterpart: the run group of largest overlap, the smallest label among equals.
-      let best = -1;
-      let bestOverlap = 0;
-      for (let q = 0; q < touchedCount; q++) {
-        const l = touched[q] as number;
-        const o = overlap[l] as number;
-        if (o > bestOverlap || (o === bestOverlap && l < best)) {
-          best = l;
-          bestOverlap = o;
-        }
-        overlap[l] = 0;
-      }
-      for (let p = s; p < t; p++) if (pieceLabel[p] === best) pieceHits[p] = (pieceHits[p] as number) + 1;
-      const union = (nicheSize[c] as number) + (runSize[best] as number) - bestOverlap;
-      stability[c] = (stability[c] as number) + (union > 0 ? bestOverlap / union : 1);
-    }
-  }
-  for (let i = 0; i < n; i++) confidence[i] = (pieceHits[piece[i] as number] as number) / runs.length;
-  for (let c = 0; c < count; c++) stability[c] = (stability[c] as number) / runs.length;
-  return { confidence, stability };
 }
 
 /** out[i] = values[index[i]] (a plain loop: Int32Array.from with a map function is several times slower). */

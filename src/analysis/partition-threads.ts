@@ -38,7 +38,7 @@ import { availableParallelism } from 'node:os';
 import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
 import type { Csr } from './compact-graph.js';
 import { runTask, type PartitionRunner, type PartitionTask, type TaskResult } from './partition-tasks.js';
-import { runSideTask, type PendingSide, type SideResult, type SideRunner, type SideTask } from './side-tasks.js';
+import { runSideTask, sideTaskOrder, type PendingSide, type SideResult, type SideRunner, type SideTask } from './side-tasks.js';
 
 export const DEFAULTS = {
   /** Nodes of a task's graph from which a batch is spread over threads. */
@@ -171,6 +171,14 @@ export function createThreadRunner(options: ThreadRunnerOptions = {}): ThreadRun
   const shareSide = (task: SideTask): SideTask => {
     if (task.kind === 'pagerank') return { ...task, csr: shareCsr(task.csr) };
     if (task.kind === 'community-pagerank') return { ...task, csr: shareCsr(task.csr), community: share(task.community) };
+    if (task.kind === 'partition-figures') {
+      const f = task.input;
+      return { kind: 'partition-figures', input: { ...f, csr: shareCsr(f.csr), community: share(f.community), niche: share(f.niche), node: share(f.node), nodeSize: share(f.nodeSize), runs: f.runs.map(share) } };
+    }
+    if (task.kind === 'roles') {
+      const r = task.input;
+      return { kind: 'roles', input: { ...r, undirected: shareCsr(r.undirected), out: shareCsr(r.out), inOffsets: share(r.inOffsets), inSources: share(r.inSources), community: share(r.community), ...(r.reciprocalWeight === undefined ? {} : { reciprocalWeight: share(r.reciprocalWeight) }) } };
+    }
     const i = task.input;
     return { kind: 'tie-weights', input: { order: i.order, undirected: shareCsr(i.undirected), out: shareCsr(i.out), outCounts: share(i.outCounts), inOffsets: share(i.inOffsets), inSources: share(i.inSources), inSlots: share(i.inSlots) } };
   };
@@ -277,7 +285,7 @@ export function createThreadRunner(options: ThreadRunnerOptions = {}): ThreadRun
     begin(tasks: readonly SideTask[]): PendingSide {
       // Worth a helper on a graph of minNodes or more (as a batch of partition runs); else run at take().
       let results: SideResult[] | null = null;
-      if (threads === 1 || tasks.length === 0 || !tasks.some((t) => (t.kind === 'tie-weights' ? t.input.order : t.order) >= minNodes)) {
+      if (threads === 1 || tasks.length === 0 || !tasks.some((t) => sideTaskOrder(t) >= minNodes)) {
         return { take: () => (results ??= tasks.map(runSideTask)) };
       }
       start();

@@ -17,7 +17,7 @@
  * over all accounts. "Few reciprocal ties": it wrote back to fewer than
  * `broadcastAnswerShare` (10%) of those in-contacts. This label wins over the others.
  */
-import { inRows, type CompactGraph } from './compact-graph.js';
+import { inRows, type CompactGraph, type Csr } from './compact-graph.js';
 import type { AccountRole } from './types.js';
 
 export const DEFAULTS = {
@@ -80,7 +80,30 @@ function roleIndexOf(z: number, p: number, degree: number, hubZ: number): number
  * min(w_tj, w_jt) > 0 exactly when both arcs exist (positive weights).
  */
 export function accountRoles(graph: CompactGraph, community: Int32Array, count: number, reciprocalWeight?: Float64Array): Roles {
-  const { order, undirected, out } = graph;
+  const rows = inRows(graph.order, graph.out);
+  const columns = roleColumns({ order: graph.order, undirected: graph.undirected, out: graph.out, inOffsets: rows.offsets, inSources: rows.sources, community, count, ...(reciprocalWeight === undefined ? {} : { reciprocalWeight }) });
+  return { ...columns, role: Array.from(columns.roleIndex, (r) => ROLES[r] as Role) };
+}
+
+/** What roleColumns reads: plain typed arrays (so it can run as a side task, side-tasks.ts). */
+export interface RolesInput {
+  order: number;
+  undirected: Csr;
+  out: Csr;
+  /** The in-rows of `out` (compact-graph.ts inRows). */
+  inOffsets: Int32Array;
+  inSources: Int32Array;
+  community: Int32Array;
+  count: number;
+  reciprocalWeight?: Float64Array;
+}
+
+/** The roles without their names (accountRoles' typed columns). */
+export type RoleColumns = Omit<Roles, 'role'>;
+
+/** accountRoles on plain arrays, without the role names. */
+export function roleColumns(input: RolesInput): RoleColumns {
+  const { order, undirected, out, community, count, reciprocalWeight } = input;
   if (community.length !== order) throw new RangeError(`${PREFIX}: community has ${community.length} labels for ${order} accounts.`);
   if (reciprocalWeight !== undefined && reciprocalWeight.length !== undirected.targets.length) throw new RangeError(`${PREFIX}: reciprocalWeight must align with the undirected adjacency.`);
   const answered = new Int32Array(order);
@@ -138,7 +161,7 @@ export function accountRoles(graph: CompactGraph, community: Int32Array, count: 
 
   // Audience: distinct positive in-contacts of t, and how many of them t wrote back to:
   // t's in-row and out-row, both sorted by account, walked side by side.
-  const inArcs = inRows(order, out);
+  const inArcs = { offsets: input.inOffsets, sources: input.inSources };
   const inContacts = new Int32Array(order);
   for (let t = 0; t < order; t++) {
     const inStart = inArcs.offsets[t] as number;
@@ -166,7 +189,6 @@ export function accountRoles(graph: CompactGraph, community: Int32Array, count: 
 
   const answeredShare = new Float64Array(order);
   const roleIndex = new Uint8Array(order);
-  const role: Role[] = new Array<Role>(order);
   const broadcaster = ROLES.indexOf('broadcaster');
   for (let i = 0; i < order; i++) {
     const audience = inContacts[i] as number;
@@ -178,8 +200,7 @@ export function accountRoles(graph: CompactGraph, community: Int32Array, count: 
         ? broadcaster
         : roleIndexOf(withinDegreeZ[i] as number, participation[i] as number, degree, DEFAULTS.hubZ);
     roleIndex[i] = r;
-    role[i] = ROLES[r] as Role;
   }
-  return { withinDegreeZ, participation, inContacts, answeredShare, role, roleIndex };
+  return { withinDegreeZ, participation, inContacts, answeredShare, roleIndex };
 }
 

@@ -14,6 +14,8 @@ import { computeCentralities, type CentralityName } from '../../src/analysis/cen
 import { buildCompactGraph } from '../../src/analysis/compact-graph.js';
 import { pairTableFromProjection } from '../../src/analysis/pair-table.js';
 import { communityPagerank, globalPagerank } from '../../src/analysis/pagerank.js';
+import { accountRoles } from '../../src/analysis/roles.js';
+import { tieWeights, tieWeightsInput } from '../../src/analysis/tie-strength.js';
 import { communityView, nicheResults } from '../../src/analysis/result-view.js';
 import type { AnalysisResult, Projection, ProjectedPair } from '../../src/analysis/types.js';
 import { generateConversationGraph } from '../../src/synthetic/conversation-graph.js';
@@ -72,11 +74,42 @@ function run(c: Case): { columns: AnalysisResult; reference: ReturnType<typeof r
   const global = globalPagerank(graph);
   const within = communityPagerank(graph, partition.niche, partition.nicheCount);
   const extra = c.centralities ? computeCentralities(graph, c.centralities, 5) : null;
-  // Two of the cases give within-niche PageRank as a function (as analyse.ts does, to compute it meanwhile on a helper thread).
+  // Two of the cases give within-niche PageRank and the roles as functions, and the
+  // partition's figures as getters (as analyse.ts does, to compute them meanwhile on a
+  // helper thread): each must be read only after within-niche PageRank is asked for, once.
   let asked = 0;
-  const withinPagerank = c.runs === 2 ? () => (asked++, within) : within;
-  const columns = assembleResult({ graph, table, partition, globalPagerank: global, withinPagerank, centralities: extra, topK: c.topK, minNicheSize: c.minNicheSize, summary });
-  if (c.runs === 2 && asked !== 1) throw new Error(`withinPagerank asked ${asked} times, expected once`);
+  let rolesAsked = 0;
+  const late = <T>(name: string, value: T): T => {
+    if (asked === 0) throw new Error(`${name} read before the steps that do not need it were done`);
+    return value;
+  };
+  const lazy = c.runs === 2;
+  const withinPagerank = lazy ? () => (asked++, within) : within;
+  const roles = lazy ? () => (rolesAsked++, late('roles', accountRoles(graph, partition.niche, partition.nicheCount, tieWeights(tieWeightsInput(graph)).reciprocalWeight))) : undefined;
+  const given = lazy
+    ? {
+        ...partition,
+        get confidence() {
+          return late('confidence', partition.confidence);
+        },
+        get nicheStability() {
+          return late('nicheStability', partition.nicheStability);
+        },
+      }
+    : partition;
+  const givenSummary = lazy
+    ? {
+        ...summary,
+        get modularity() {
+          return late('modularity', summary.modularity);
+        },
+        get nicheModularity() {
+          return late('nicheModularity', summary.nicheModularity);
+        },
+      }
+    : summary;
+  const columns = assembleResult({ graph, table, partition: given, globalPagerank: global, withinPagerank, ...(roles === undefined ? {} : { roles }), centralities: extra, topK: c.topK, minNicheSize: c.minNicheSize, summary: givenSummary });
+  if (lazy && (asked !== 1 || rolesAsked !== 1)) throw new Error(`withinPagerank asked ${asked} times, roles ${rolesAsked}, expected once each`);
   const reference = referenceNiches({ graph, table, community: partition.niche, count: partition.nicheCount, outer: partition.community, outerCount: partition.communityCount, nicheCommunity: partition.nicheCommunity, confidence: partition.confidence, stability: partition.nicheStability, within, global, extra, topK: c.topK, minNicheSize: c.minNicheSize });
   return { columns, reference };
 }

@@ -5,7 +5,8 @@
 import t from 'tap';
 import { buildCompactGraph, type CompactGraph } from '../../src/analysis/compact-graph.js';
 import { countDisconnected } from '../../src/analysis/connectivity.js';
-import { findNiches, nestedModularities, type NicheHierarchy } from '../../src/analysis/niches.js';
+import { findNiches, type NicheHierarchy } from '../../src/analysis/niches.js';
+import { nestedModularities } from '../../src/analysis/partition-figures.js';
 import { csrModularity } from '../../src/analysis/louvain.js';
 import { adjustedRandIndex, normalizedMutualInformation } from '../../src/analysis/partition-similarity.js';
 import { createRng } from '../../src/analysis/random.js';

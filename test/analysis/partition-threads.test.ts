@@ -7,11 +7,12 @@
 import t from 'tap';
 import { buildCompactGraph } from '../../src/analysis/compact-graph.js';
 import { rowSums } from '../../src/analysis/leiden.js';
-import { findNiches } from '../../src/analysis/niches.js';
+import { findNiches, findPartition } from '../../src/analysis/niches.js';
+import { inRows } from '../../src/analysis/compact-graph.js';
 import { inThisThread, type PartitionTask } from '../../src/analysis/partition-tasks.js';
 import { createThreadRunner } from '../../src/analysis/partition-threads.js';
 import { analyseProjection } from '../../src/analysis/analyse.js';
-import { pagerankOf, sideInThisThread, tieWeightsOf, type SideTask } from '../../src/analysis/side-tasks.js';
+import { pagerankOf, partitionFiguresOf, roleColumnsOf, sideInThisThread, tieWeightsOf, type SideTask } from '../../src/analysis/side-tasks.js';
 import { tieWeightsInput } from '../../src/analysis/tie-strength.js';
 import { loadEmailEuCore, toProjection } from '../helpers/datasets.js';
 
@@ -90,6 +91,34 @@ t.test('side tasks started with begin(): helpers run them while this thread runs
   t.teardown(() => small.close());
   t.same([...pagerankOf(small.begin(tasks).take()[0])], [...pagerankOf(here[0])]);
   t.equal(small.helperTasks, 0);
+});
+
+t.test('the partition-figures and roles side tasks on a helper give what they give in this thread', async (t) => {
+  const found = findPartition(graph, { seed: 9 });
+  const rows = inRows(graph.order, graph.out);
+  const reciprocalWeight = tieWeightsOf(sideInThisThread.begin([{ kind: 'tie-weights', input: tieWeightsInput(graph) }]).take()[0]).reciprocalWeight;
+  const tasks: SideTask[] = [
+    { kind: 'partition-figures', input: found.figures },
+    { kind: 'roles', input: { order: graph.order, undirected: graph.undirected, out: graph.out, inOffsets: rows.offsets, inSources: rows.sources, community: found.partition.niche, count: found.partition.nicheCount, reciprocalWeight } },
+  ];
+  const here = sideInThisThread.begin(tasks).take();
+  const runner = createThreadRunner({ threads: 2, minNodes: 0 });
+  t.teardown(() => runner.close());
+  await runner.ready();
+  const pending = runner.begin(tasks);
+  // Busy here for a while, so that the helper claims both.
+  const csr = graph.undirected;
+  const nodeWeights = rowSums(csr);
+  inThisThread.run([1, 2].map((seed): PartitionTask => ({ kind: 'leiden', csr, quality: 'modularity', resolution: 1, nodeWeights, seed })));
+  const there = pending.take();
+  const [a, b] = [partitionFiguresOf(there[0]), partitionFiguresOf(here[0])];
+  t.same([a.communityModularity, a.nicheModularity], [b.communityModularity, b.nicheModularity], 'same modularities');
+  t.same([...a.confidence], [...b.confidence], 'same confidence');
+  t.same([...a.stability], [...b.stability], 'same stability');
+  const [ra, rb] = [roleColumnsOf(there[1]), roleColumnsOf(here[1])];
+  t.same([...ra.roleIndex], [...rb.roleIndex], 'same roles');
+  t.same([...ra.participation], [...rb.participation], 'same participation');
+  t.ok(runner.helperTasks > 0, `the helper ran ${runner.helperTasks} of them`);
 });
 
 t.test('a helper thread that ends while it holds a task: this thread runs the task itself, and the runner goes on without that helper', async (t) => {

@@ -1,13 +1,17 @@
 /**
  * side-tasks.ts: a side task gives what the direct call gives (whole-graph PageRank, the
- * partition-free part of tie strength), and tie strength from precomputed tie weights equals
+
+ * partition-free part of tie strength, the partition's figures, the roles), and tie strength from precomputed tie weights equals
  * tie strength computed in one go, for any partition.
  */
 import t from 'tap';
 import { buildCompactGraph } from '../../src/analysis/compact-graph.js';
 import { communityPagerank, globalPagerank } from '../../src/analysis/pagerank.js';
 import { createRng } from '../../src/analysis/random.js';
-import { pagerankOf, runSideTask, sideInThisThread, tieWeightsOf, warmUpSide, type SideTask } from '../../src/analysis/side-tasks.js';
+import { findNiches, findPartition, withFigures } from '../../src/analysis/niches.js';
+import { inRows } from '../../src/analysis/compact-graph.js';
+import { accountRoles } from '../../src/analysis/roles.js';
+import { pagerankOf, partitionFiguresOf, roleColumnsOf, runSideTask, sideInThisThread, tieWeightsOf, warmUpSide, type SideTask } from '../../src/analysis/side-tasks.js';
 import { tieStrength, tieWeights, tieWeightsInput } from '../../src/analysis/tie-strength.js';
 import { loadEmailEuCore, toProjection } from '../helpers/datasets.js';
 
@@ -44,6 +48,29 @@ t.test('a community-pagerank task is communityPagerank', async (t) => {
   for (let i = 0; i < graph.order; i++) sums[community[i] as number] = (sums[community[i] as number] as number) + (within[i] as number);
   t.ok(sums.every((x) => Math.abs(x - 1) < 1e-9), 'sums to 1 inside each group');
   t.throws(() => runSideTask({ kind: 'community-pagerank', order: graph.order, csr: graph.out, community: new Int32Array(3), count: 1 }), /community has 3 labels/);
+});
+
+t.test('a partition-figures task gives findNiches its figures; a roles task is accountRoles without the names', async (t) => {
+  const found = findPartition(graph, { seed: 5 });
+  const figures = partitionFiguresOf(runSideTask({ kind: 'partition-figures', input: found.figures }));
+  const direct = findNiches(graph, { seed: 5 });
+  t.same(withFigures(found.partition, figures), direct, 'the same hierarchy, figures included');
+  t.ok(direct.summary.communityModularity > direct.summary.nicheModularity && direct.summary.nicheModularity > 0, 'two distinct modularities');
+  t.ok(figures.confidence.some((c) => c < 1) && figures.stability.every((s) => s > 0 && s <= 1), 'real figures of two runs');
+  const rows = inRows(graph.order, graph.out);
+  const reciprocalWeight = tieWeights(tieWeightsInput(graph)).reciprocalWeight;
+  const input = { order: graph.order, undirected: graph.undirected, out: graph.out, inOffsets: rows.offsets, inSources: rows.sources, community: direct.niche, count: direct.nicheCount };
+  for (const [name, extra] of [['with reciprocalWeight', { reciprocalWeight }], ['without', {}]] as const) {
+    const columns = roleColumnsOf(runSideTask({ kind: 'roles', input: { ...input, ...extra } }));
+    const roles = accountRoles(graph, direct.niche, direct.nicheCount, 'reciprocalWeight' in extra ? reciprocalWeight : undefined);
+    t.same([...columns.roleIndex], [...roles.roleIndex], `${name}: same roles`);
+    t.same([...columns.withinDegreeZ], [...roles.withinDegreeZ], `${name}: same z`);
+    t.same([...columns.participation], [...roles.participation], `${name}: same participation`);
+    t.same([...columns.answeredShare], [...roles.answeredShare], `${name}: same answered share`);
+    t.notOk('role' in columns, 'no role names');
+  }
+  t.throws(() => roleColumnsOf(runSideTask({ kind: 'pagerank', order: graph.order, csr: graph.out })), /expected a roles result/);
+  t.throws(() => partitionFiguresOf(runSideTask({ kind: 'pagerank', order: graph.order, csr: graph.out })), /expected a partition-figures result/);
 });
 
 t.test('tieStrength from precomputed tie weights equals tieStrength in one go, for several partitions', async (t) => {
