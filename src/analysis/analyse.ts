@@ -111,18 +111,16 @@ export function analyseProjection(projection: Projection | PairTable, options: A
     ...(hooks.runner === undefined ? {} : { runner: hooks.runner }),
   }, onStep);
   // The partition's figures (both modularities, confidence, stability) are read only at the
-  // end of the scoring phase: computed meanwhile, on a helper thread when there is one.
+  // end of the scoring phase: computed meanwhile, on a helper thread when there is one (below).
   onStep('figures');
-  const figuresPending = sideRunner.begin([{ kind: 'partition-figures', input: found.figures }]);
-  let figures: PartitionFigures | null = null;
-  const figuresNow = (): PartitionFigures => (figures ??= partitionFiguresOf(figuresPending.take()[0]));
   const { partition } = found;
 
   hooks.onPhase?.('centrality');
   const global = pagerankOf(globalPending.take()[0]);
   const ties = tieWeightsOf(beginTies().take()[0]);
-  // Within-niche PageRank and the roles start now (on a helper thread while this one computes
-  // the scoring steps that do not need them; assemble.ts takes them when it does).
+  // Within-niche PageRank, the roles and the partition's figures start now (on a helper thread
+  // while this one computes the scoring steps that do not need them; assemble.ts takes them
+  // when it does).
   const within = sideRunner.begin([{ kind: 'community-pagerank', order: graph.order, csr: graph.out, community: partition.niche, count: partition.nicheCount }]);
   const rows = inRows(graph.order, graph.out);
   const roles = sideRunner.begin([
@@ -131,6 +129,10 @@ export function analyseProjection(projection: Projection | PairTable, options: A
       input: { order: graph.order, undirected: graph.undirected, out: graph.out, inOffsets: rows.offsets, inSources: rows.sources, community: partition.niche, count: partition.nicheCount, reciprocalWeight: ties.reciprocalWeight },
     },
   ]);
+  // Begun last: assemble.ts reads them last (a helper claims the tasks in the order they are begun).
+  const figuresPending = sideRunner.begin([{ kind: 'partition-figures', input: found.figures }]);
+  let figures: PartitionFigures | null = null;
+  const figuresNow = (): PartitionFigures => (figures ??= partitionFiguresOf(figuresPending.take()[0]));
   const extra = options.centralities !== undefined && options.centralities.length > 0 ? computeCentralities(graph, options.centralities, options.seed) : null;
 
   hooks.onPhase?.('scoring');
