@@ -5,14 +5,16 @@
  * clocks, workers or messages.
  *
  *   communities  Leiden on the compact graph (entered once the compact graph is built); the
- *                steps that read only the graph (side-tasks.ts: whole-graph PageRank, the
- *                partition-free part of tie strength) are started before it, on a helper
- *                thread when the runner has one
- *   centrality   the side tasks' results taken (what was not done yet is done here),
- *                within-niche PageRank started, the extra centralities asked for
+ *                steps that read only the graph (side-tasks.ts: whole-graph PageRank, started
+ *                before it, and the partition-free part of tie strength, started at the
+ *                consensus step) run on a helper thread when the runner has one
+ *   centrality   the side tasks' results taken (what was not done yet is done here);
+ *                within-niche PageRank, the roles and the partition's figures started; the
+ *                extra centralities asked for
  *   scoring      niche metrics, trust scores, ranking and the result objects; it takes
- *                within-niche PageRank before the trust scores: with helper threads it ran
- *                on one of them meanwhile, otherwise it runs here (in this phase's time)
+ *                within-niche PageRank, the roles and the figures after the steps that do
+ *                not need them: with helper threads they ran on one of them meanwhile,
+ *                otherwise they run here (in this phase's time)
  */
 import type { NicheStep, NicheStepDetail } from './niches.js';
 import type { PartitionRunner } from './partition-tasks.js';
