@@ -33,6 +33,7 @@ import type { PartitionFigures } from './partition-figures.js';
 import { isPairTable, pairTableFromProjection, type PairTable } from './pair-table.js';
 import { computeCentralities } from './centrality/select.js';
 import { pagerankOf, partitionFiguresOf, roleColumnsOf, sideInThisThread, tieWeightsOf, type PendingSide, type SideRunner } from './side-tasks.js';
+import { answeredContacts } from './roles.js';
 import { tieWeightsInput } from './tie-strength.js';
 import type { AnalysisHooks } from './phases.js';
 import type { AnalysisOptions, AnalysisResult, Projection } from './types.js';
@@ -126,7 +127,7 @@ export function analyseProjection(projection: Projection | PairTable, options: A
   const roles = sideRunner.begin([
     {
       kind: 'roles',
-      input: { order: graph.order, undirected: graph.undirected, out: graph.out, inOffsets: rows.offsets, inSources: rows.sources, community: partition.niche, count: partition.nicheCount, reciprocalWeight: ties.reciprocalWeight },
+      input: { order: graph.order, undirected: graph.undirected, out: graph.out, inOffsets: rows.offsets, inSources: rows.sources, community: partition.niche, count: partition.nicheCount, answered: answeredContacts(graph.undirected, ties.reciprocalWeight) },
     },
   ]);
   // Begun last: assemble.ts reads them last (a helper claims the tasks in the order they are begun).

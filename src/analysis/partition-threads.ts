@@ -177,7 +177,7 @@ export function createThreadRunner(options: ThreadRunnerOptions = {}): ThreadRun
     }
     if (task.kind === 'roles') {
       const r = task.input;
-      return { kind: 'roles', input: { ...r, undirected: shareCsr(r.undirected), out: shareCsr(r.out), inOffsets: share(r.inOffsets), inSources: share(r.inSources), community: share(r.community), ...(r.reciprocalWeight === undefined ? {} : { reciprocalWeight: share(r.reciprocalWeight) }) } };
+      return { kind: 'roles', input: { ...r, undirected: shareCsr(r.undirected), out: shareCsr(r.out), inOffsets: share(r.inOffsets), inSources: share(r.inSources), community: share(r.community), ...(r.answered === undefined ? {} : { answered: share(r.answered) }) } };
     }
     const i = task.input;
     return { kind: 'tie-weights', input: { order: i.order, undirected: shareCsr(i.undirected), out: shareCsr(i.out), outCounts: share(i.outCounts), inOffsets: share(i.inOffsets), inSources: share(i.inSources), inSlots: share(i.inSlots) } };

@@ -81,7 +81,7 @@ function roleIndexOf(z: number, p: number, degree: number, hubZ: number): number
  */
 export function accountRoles(graph: CompactGraph, community: Int32Array, count: number, reciprocalWeight?: Float64Array): Roles {
   const rows = inRows(graph.order, graph.out);
-  const columns = roleColumns({ order: graph.order, undirected: graph.undirected, out: graph.out, inOffsets: rows.offsets, inSources: rows.sources, community, count, ...(reciprocalWeight === undefined ? {} : { reciprocalWeight }) });
+  const columns = roleColumns({ order: graph.order, undirected: graph.undirected, out: graph.out, inOffsets: rows.offsets, inSources: rows.sources, community, count, ...(reciprocalWeight === undefined ? {} : { answered: answeredContacts(graph.undirected, reciprocalWeight) }) });
   return { ...columns, role: Array.from(columns.roleIndex, (r) => ROLES[r] as Role) };
 }
 
@@ -95,7 +95,25 @@ export interface RolesInput {
   inSources: Int32Array;
   community: Int32Array;
   count: number;
-  reciprocalWeight?: Float64Array;
+  /** Per account, the in-contacts it wrote back to (answeredContacts); counted from the rows when absent. */
+  answered?: Int32Array;
+}
+
+/**
+ * Per account, the entries of its undirected row with a reciprocated weight (tie-strength.ts
+ * reciprocalWeight > 0): the accounts that wrote to it and that it wrote back to. A count per
+ * account, not the weights per entry, so a side task carries a fraction of the memory.
+ */
+export function answeredContacts(undirected: Csr, reciprocalWeight: Float64Array): Int32Array {
+  const order = undirected.offsets.length - 1;
+  if (reciprocalWeight.length !== undirected.targets.length) throw new RangeError(`${PREFIX}: reciprocalWeight must align with the undirected adjacency.`);
+  const answered = new Int32Array(order);
+  for (let i = 0; i < order; i++) {
+    let both = 0;
+    for (let e = undirected.offsets[i] as number, end = undirected.offsets[i + 1] as number; e < end; e++) if ((reciprocalWeight[e] as number) > 0) both++;
+    answered[i] = both;
+  }
+  return answered;
 }
 
 /** The roles without their names (accountRoles' typed columns). */
@@ -103,10 +121,11 @@ export type RoleColumns = Omit<Roles, 'role'>;
 
 /** accountRoles on plain arrays, without the role names. */
 export function roleColumns(input: RolesInput): RoleColumns {
-  const { order, undirected, out, community, count, reciprocalWeight } = input;
+  const { order, undirected, out, community, count } = input;
   if (community.length !== order) throw new RangeError(`${PREFIX}: community has ${community.length} labels for ${order} accounts.`);
-  if (reciprocalWeight !== undefined && reciprocalWeight.length !== undirected.targets.length) throw new RangeError(`${PREFIX}: reciprocalWeight must align with the undirected adjacency.`);
-  const answered = new Int32Array(order);
+  if (input.answered !== undefined && input.answered.length !== order) throw new RangeError(`${PREFIX}: answered has ${input.answered.length} counts for ${order} accounts.`);
+  const counted = input.answered !== undefined;
+  const answered = input.answered ?? new Int32Array(order);
 
   // Contacts per niche of each account, counted in `perNiche` (indexed by niche, reset
   // through the list of niches touched): no map, one pass over the undirected rows.
@@ -124,11 +143,6 @@ export function roleColumns(input: RolesInput): RoleColumns {
       const s = community[undirected.targets[e] as number] as number;
       if (perNiche[s] === 0) touched[n++] = s;
       perNiche[s] = (perNiche[s] as number) + 1;
-    }
-    if (reciprocalWeight !== undefined) {
-      let both = 0;
-      for (let e = start; e < end; e++) if ((reciprocalWeight[e] as number) > 0) both++;
-      answered[i] = both;
     }
     kappa[i] = perNiche[community[i] as number] as number;
     let sum = 0;
@@ -167,7 +181,7 @@ export function roleColumns(input: RolesInput): RoleColumns {
     const inStart = inArcs.offsets[t] as number;
     const inEnd = inArcs.offsets[t + 1] as number;
     inContacts[t] = inEnd - inStart;
-    if (reciprocalWeight !== undefined) continue;
+    if (counted) continue;
     let o = out.offsets[t] as number;
     const oEnd = out.offsets[t + 1] as number;
     let both = 0;

@@ -24,7 +24,7 @@ import { inRows, type Csr } from './compact-graph.js';
 import { warmUpGraph } from './partition-tasks.js';
 import { communityPagerankCsr, pagerankCsr } from './pagerank.js';
 import { partitionFigures, type PartitionFigures, type PartitionFiguresInput } from './partition-figures.js';
-import { roleColumns, type RoleColumns, type RolesInput } from './roles.js';
+import { answeredContacts, roleColumns, type RoleColumns, type RolesInput } from './roles.js';
 import { tieWeights, type TieWeights, type TieWeightsInput } from './tie-strength.js';
 
 export interface PagerankTask {
@@ -158,8 +158,8 @@ export function warmUpSide(order = 4096): void {
   runSideTask({ kind: 'community-pagerank', order: n, csr, community, count: (community[n - 1] as number) + 1 });
   const ties = runSideTask({ kind: 'tie-weights', input: { order: n, undirected: csr, out: csr, outCounts, inOffsets: rows.offsets, inSources: rows.sources, inSlots: rows.slots } });
   const count = (community[n - 1] as number) + 1;
-  const reciprocalWeight = tieWeightsOf(ties).reciprocalWeight;
-  runSideTask({ kind: 'roles', input: { order: n, undirected: csr, out: csr, inOffsets: rows.offsets, inSources: rows.sources, community, count, reciprocalWeight } });
+  const answered = answeredContacts(csr, tieWeightsOf(ties).reciprocalWeight);
+  runSideTask({ kind: 'roles', input: { order: n, undirected: csr, out: csr, inOffsets: rows.offsets, inSources: rows.sources, community, count, answered } });
   // Figures against two runs on nodes of two accounts each (what they are does not matter here).
   const node = Int32Array.from({ length: n }, (_, i) => i >> 1);
   const nodes = (node[n - 1] as number) + 1;

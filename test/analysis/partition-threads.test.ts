@@ -14,6 +14,7 @@ import { createThreadRunner } from '../../src/analysis/partition-threads.js';
 import { analyseProjection } from '../../src/analysis/analyse.js';
 import { pagerankOf, partitionFiguresOf, roleColumnsOf, sideInThisThread, tieWeightsOf, type SideTask } from '../../src/analysis/side-tasks.js';
 import { tieWeightsInput } from '../../src/analysis/tie-strength.js';
+import { answeredContacts } from '../../src/analysis/roles.js';
 import { loadEmailEuCore, toProjection } from '../helpers/datasets.js';
 
 const email = loadEmailEuCore();
@@ -99,7 +100,7 @@ t.test('the partition-figures and roles side tasks on a helper give what they gi
   const reciprocalWeight = tieWeightsOf(sideInThisThread.begin([{ kind: 'tie-weights', input: tieWeightsInput(graph) }]).take()[0]).reciprocalWeight;
   const tasks: SideTask[] = [
     { kind: 'partition-figures', input: found.figures },
-    { kind: 'roles', input: { order: graph.order, undirected: graph.undirected, out: graph.out, inOffsets: rows.offsets, inSources: rows.sources, community: found.partition.niche, count: found.partition.nicheCount, reciprocalWeight } },
+    { kind: 'roles', input: { order: graph.order, undirected: graph.undirected, out: graph.out, inOffsets: rows.offsets, inSources: rows.sources, community: found.partition.niche, count: found.partition.nicheCount, answered: answeredContacts(graph.undirected, reciprocalWeight) } },
   ];
   const here = sideInThisThread.begin(tasks).take();
   const runner = createThreadRunner({ threads: 2, minNodes: 0 });

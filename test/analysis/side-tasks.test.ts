@@ -10,7 +10,7 @@ import { communityPagerank, globalPagerank } from '../../src/analysis/pagerank.j
 import { createRng } from '../../src/analysis/random.js';
 import { findNiches, findPartition, withFigures } from '../../src/analysis/niches.js';
 import { inRows } from '../../src/analysis/compact-graph.js';
-import { accountRoles } from '../../src/analysis/roles.js';
+import { accountRoles, answeredContacts } from '../../src/analysis/roles.js';
 import { pagerankOf, partitionFiguresOf, roleColumnsOf, runSideTask, sideInThisThread, tieWeightsOf, warmUpSide, type SideTask } from '../../src/analysis/side-tasks.js';
 import { tieStrength, tieWeights, tieWeightsInput } from '../../src/analysis/tie-strength.js';
 import { loadEmailEuCore, toProjection } from '../helpers/datasets.js';
@@ -60,9 +60,9 @@ t.test('a partition-figures task gives findNiches its figures; a roles task is a
   const rows = inRows(graph.order, graph.out);
   const reciprocalWeight = tieWeights(tieWeightsInput(graph)).reciprocalWeight;
   const input = { order: graph.order, undirected: graph.undirected, out: graph.out, inOffsets: rows.offsets, inSources: rows.sources, community: direct.niche, count: direct.nicheCount };
-  for (const [name, extra] of [['with reciprocalWeight', { reciprocalWeight }], ['without', {}]] as const) {
+  for (const [name, extra] of [['with the answered counts', { answered: answeredContacts(graph.undirected, reciprocalWeight) }], ['without', {}]] as const) {
     const columns = roleColumnsOf(runSideTask({ kind: 'roles', input: { ...input, ...extra } }));
-    const roles = accountRoles(graph, direct.niche, direct.nicheCount, 'reciprocalWeight' in extra ? reciprocalWeight : undefined);
+    const roles = accountRoles(graph, direct.niche, direct.nicheCount, 'answered' in extra ? reciprocalWeight : undefined);
     t.same([...columns.roleIndex], [...roles.roleIndex], `${name}: same roles`);
     t.same([...columns.withinDegreeZ], [...roles.withinDegreeZ], `${name}: same z`);
     t.same([...columns.participation], [...roles.participation], `${name}: same participation`);
