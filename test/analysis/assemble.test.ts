@@ -86,28 +86,14 @@ function run(c: Case): { columns: AnalysisResult; reference: ReturnType<typeof r
   const lazy = c.runs === 2;
   const withinPagerank = lazy ? () => (asked++, within) : within;
   const roles = lazy ? () => (rolesAsked++, late('roles', accountRoles(graph, partition.niche, partition.nicheCount, tieWeights(tieWeightsInput(graph)).reciprocalWeight))) : undefined;
-  const given = lazy
-    ? {
-        ...partition,
-        get confidence() {
-          return late('confidence', partition.confidence);
-        },
-        get nicheStability() {
-          return late('nicheStability', partition.nicheStability);
-        },
-      }
-    : partition;
-  const givenSummary = lazy
-    ? {
-        ...summary,
-        get modularity() {
-          return late('modularity', summary.modularity);
-        },
-        get nicheModularity() {
-          return late('nicheModularity', summary.nicheModularity);
-        },
-      }
-    : summary;
+  // The same object with some fields as getters that fail when read too early.
+  const lateFields = <T extends object>(value: T, keys: ReadonlyArray<keyof T & string>): T => {
+    const out = { ...value };
+    for (const key of keys) Object.defineProperty(out, key, { get: () => late(key, value[key]), enumerable: true });
+    return out;
+  };
+  const given = lazy ? lateFields(partition, ['confidence', 'nicheStability']) : partition;
+  const givenSummary = lazy ? lateFields(summary, ['modularity', 'nicheModularity']) : summary;
   const columns = assembleResult({ graph, table, partition: given, globalPagerank: global, withinPagerank, ...(roles === undefined ? {} : { roles }), centralities: extra, topK: c.topK, minNicheSize: c.minNicheSize, summary: givenSummary });
   if (lazy && (asked !== 1 || rolesAsked !== 1)) throw new Error(`withinPagerank asked ${asked} times, roles ${rolesAsked}, expected once each`);
   const reference = referenceNiches({ graph, table, community: partition.niche, count: partition.nicheCount, outer: partition.community, outerCount: partition.communityCount, nicheCommunity: partition.nicheCommunity, confidence: partition.confidence, stability: partition.nicheStability, within, global, extra, topK: c.topK, minNicheSize: c.minNicheSize });

@@ -62,20 +62,31 @@ t.test('below minNodes, or with one thread, everything runs in this thread', asy
   t.throws(() => createThreadRunner({ minNodes: -1 }), /minNodes must be >= 0/);
 });
 
+/** A 2-thread runner (helpers from 0 nodes), started, closed at the end of the test. */
+async function startedRunner(t: { teardown(fn: () => unknown): void }): Promise<ReturnType<typeof createThreadRunner>> {
+  const runner = createThreadRunner({ threads: 2, minNodes: 0 });
+  t.teardown(() => runner.close());
+  await runner.ready();
+  return runner;
+}
+
+/** Leiden runs at resolution 1 on the email graph, one per seed. */
+function leidenBatch(seeds: number[]): PartitionTask[] {
+  const csr = graph.undirected;
+  const nodeWeights = rowSums(csr);
+  return seeds.map((seed) => ({ kind: 'leiden', csr, quality: 'modularity', resolution: 1, nodeWeights, seed }));
+}
+
 t.test('side tasks started with begin(): helpers run them while this thread runs a batch, results as in this thread', async (t) => {
   const tasks: SideTask[] = [
     { kind: 'pagerank', order: graph.order, csr: graph.out },
     { kind: 'tie-weights', input: tieWeightsInput(graph) },
   ];
   const here = sideInThisThread.begin(tasks).take();
-  const runner = createThreadRunner({ threads: 2, minNodes: 0 });
-  t.teardown(() => runner.close());
-  await runner.ready();
+  const runner = await startedRunner(t);
   const pending = runner.begin(tasks);
   // A partition batch in between: its reading of the helpers' answers must keep the side batch's.
-  const csr = graph.undirected;
-  const nodeWeights = rowSums(csr);
-  const batch: PartitionTask[] = [1, 2, 3].map((seed) => ({ kind: 'leiden', csr, quality: 'modularity', resolution: 1, nodeWeights, seed }));
+  const batch = leidenBatch([1, 2, 3]);
   t.same(runner.run(batch).map((r) => [...r.community]), inThisThread.run(batch).map((r) => [...r.community]));
   const there = pending.take();
   t.same([...pagerankOf(there[0])], [...pagerankOf(here[0])], 'same whole-graph PageRank');
@@ -103,14 +114,10 @@ t.test('the partition-figures and roles side tasks on a helper give what they gi
     { kind: 'roles', input: { order: graph.order, undirected: graph.undirected, out: graph.out, inOffsets: rows.offsets, inSources: rows.sources, community: found.partition.niche, count: found.partition.nicheCount, answered: answeredContacts(graph.undirected, reciprocalWeight) } },
   ];
   const here = sideInThisThread.begin(tasks).take();
-  const runner = createThreadRunner({ threads: 2, minNodes: 0 });
-  t.teardown(() => runner.close());
-  await runner.ready();
+  const runner = await startedRunner(t);
   const pending = runner.begin(tasks);
   // Busy here for a while, so that the helper claims both.
-  const csr = graph.undirected;
-  const nodeWeights = rowSums(csr);
-  inThisThread.run([1, 2].map((seed): PartitionTask => ({ kind: 'leiden', csr, quality: 'modularity', resolution: 1, nodeWeights, seed })));
+  inThisThread.run(leidenBatch([1, 2]));
   const there = pending.take();
   const [a, b] = [partitionFiguresOf(there[0]), partitionFiguresOf(here[0])];
   t.same([a.communityModularity, a.nicheModularity], [b.communityModularity, b.nicheModularity], 'same modularities');
