@@ -132,8 +132,8 @@ export function analyseProjection(projection: Projection | PairTable, options: A
   ]);
   // Begun last: assemble.ts reads them last (a helper claims the tasks in the order they are begun).
   const figuresPending = sideRunner.begin([{ kind: 'partition-figures', input: found.figures }]);
-  let figures: PartitionFigures | null = null;
-  const figuresNow = (): PartitionFigures => (figures ??= partitionFiguresOf(figuresPending.take()[0]));
+  // (take() keeps its results: a second call waits for nothing.)
+  const figuresNow = (): PartitionFigures => partitionFiguresOf(figuresPending.take()[0]);
   const extra = options.centralities !== undefined && options.centralities.length > 0 ? computeCentralities(graph, options.centralities, options.seed) : null;
 
   hooks.onPhase?.('scoring');
@@ -142,11 +142,7 @@ export function analyseProjection(projection: Projection | PairTable, options: A
     table,
     // The figures as getters: assemble.ts reads them last (ScoringInputs).
     partition: {
-      community: partition.community,
-      communityCount: partition.communityCount,
-      niche: partition.niche,
-      nicheCount: partition.nicheCount,
-      nicheCommunity: partition.nicheCommunity,
+      ...partition,
       get confidence() {
         return figuresNow().confidence;
       },

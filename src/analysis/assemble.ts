@@ -71,7 +71,7 @@ export interface ScoringInputs {
    * that it can be computed meanwhile on another thread (side-tasks.ts).
    */
   withinPagerank: Float64Array | (() => Float64Array);
-  /** The roles of the accounts in the partition's groups (roles.ts roleColumns with tieWeights' reciprocalWeight), or a function that gives them; computed here when absent. */
+  /** The roles of the accounts in the partition's groups (roles.ts roleColumns, or accountRoles with tieWeights' reciprocalWeight), or a function that gives them; computed here when absent. */
   roles?: RoleColumns | (() => RoleColumns);
   /** The partition-free part of tie strength (tie-strength.ts tieWeights), when already computed. */
   tieWeights?: TieWeights;

@@ -75,9 +75,10 @@ function roleIndexOf(z: number, p: number, degree: number, hubZ: number): number
 
 /**
  * `reciprocalWeight` (tie-strength.ts TieWeights, per entry of graph.undirected), when
- * given, counts the in-contacts an account wrote back to in the same pass as its contacts:
- * the undirected row of t holds every account t wrote to or that wrote to t, and
- * min(w_tj, w_jt) > 0 exactly when both arcs exist (positive weights).
+ * given, counts the in-contacts an account wrote back to from its undirected row
+ * (answeredContacts) instead of walking its in- and out-rows: the undirected row of t holds
+ * every account t wrote to or that wrote to t, and min(w_tj, w_jt) > 0 exactly when both
+ * arcs exist (positive weights).
  */
 export function accountRoles(graph: CompactGraph, community: Int32Array, count: number, reciprocalWeight?: Float64Array): Roles {
   const rows = inRows(graph.order, graph.out);
