@@ -74,6 +74,14 @@ export const ConfigSchema = Type.Object({
    * about two of these.
    */
   ANALYSIS_LEASE_MS: Type.Integer({ default: 30000, minimum: 1000, maximum: 3_600_000 }),
+  /**
+   * Longest an analysis may run once its worker starts (seconds; 0: no limit). Past it the
+   * analysis fails with error "timed out: ..." and nothing of it is kept. The default is about
+   * 7x the slowest first analysis measured on the largest graph the service is sized for (the
+   * 1M-account, 11.5M-interaction LFR graph: 471 s end to end on a loaded 2-core machine), so
+   * only a stuck or pathological run reaches it.
+   */
+  ANALYSIS_MAX_SECONDS: Type.Integer({ default: 3600, minimum: 0, maximum: 7 * 24 * 3600 }),
 
   // ---- API hardening (issue #5); the README's "Configuration, limits and auth" section lists them.
   /**

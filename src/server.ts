@@ -103,6 +103,7 @@ async function main(): Promise<void> {
       queueLimit: config.ANALYSIS_QUEUE_LIMIT,
       projectionCacheBytes: config.PROJECTION_CACHE_MB * 1024 * 1024,
       leaseMs: config.ANALYSIS_LEASE_MS,
+      maxRunMs: config.ANALYSIS_MAX_SECONDS * 1000,
       erasureKeys: erasure.keys,
       connection: neo4jConnection(config),
     });

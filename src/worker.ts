@@ -51,6 +51,7 @@ async function main(): Promise<void> {
     concurrency: config.ANALYSIS_CONCURRENCY,
     warmUp: config.ANALYSIS_WARM_UP,
     leaseMs: config.ANALYSIS_LEASE_MS,
+    maxRunMs: config.ANALYSIS_MAX_SECONDS * 1000,
     projectionCacheBytes: config.PROJECTION_CACHE_MB * 1024 * 1024,
     graceMs: config.SHUTDOWN_GRACE_MS,
     erasureKeys,

@@ -52,6 +52,8 @@ import { progressAt, type Phase, type Progress } from './progress.js';
 import type { SpareData, WorkerInput, WorkerMessage } from './analysis-worker.js';
 
 export const CANCELLED = 'cancelled';
+/** The start of the error of an analysis stopped at its maximum duration (maxRunMs). */
+export const TIMED_OUT = 'timed out';
 const INTERRUPTED_RUNNING = 'interrupted: the service shut down while the analysis ran';
 /** How long a failure is retried while the database is away (recordFailure). */
 const FAILURE_RECORD_MS = 10 * 60_000;
@@ -85,6 +87,12 @@ export interface AnalysisRunnerOptions {
    * so the next one starts in optimized code (ANALYSIS_WARM_UP). Default false.
    */
   warmUp?: boolean;
+  /**
+   * Longest an analysis may run, from the start of its worker (queue time not counted): past
+   * it the worker is terminated as on a cancel and the analysis fails with TIMED_OUT (its
+   * staged write discarded, its slot freed). 0: no limit. Default 0.
+   */
+  maxRunMs?: number;
   /** Told when an analysis enters a phase (fleet: relayed to Redis as the job's progress). */
   onPhase?: (analysisId: string, phase: Phase) => void;
 }
@@ -96,6 +104,8 @@ interface Job {
   cancelled: boolean;
   /** Set by close(): the worker is stopped and the analysis recorded as interrupted. */
   interrupted?: boolean;
+  /** Set when it ran past maxRunMs: the worker is stopped and the analysis recorded as timed out. */
+  timedOut?: boolean;
   /** This runner holds the analysis' lease (it queued it, or claimed it). */
   held: boolean;
   /** The lease was taken from it: stop, write nothing. */
@@ -451,7 +461,7 @@ export class AnalysisRunner implements AnalysisJobs {
       timings = { ...timings, ...outcome.timings };
       viewToWrite = outcome.type !== 'done' || outcome.browserView === 'failed';
       if (outcome.type === 'failed') failure = outcome.message;
-      else if (outcome.type === 'exited') failure = job.cancelled ? CANCELLED : job.interrupted ? INTERRUPTED_RUNNING : outcome.message;
+      else if (outcome.type === 'exited') failure = job.cancelled ? CANCELLED : job.interrupted ? INTERRUPTED_RUNNING : job.timedOut ? this.timedOutMessage() : outcome.message;
     } catch (err) {
       failure = err instanceof Error ? err.message : String(err);
     }
@@ -498,6 +508,10 @@ export class AnalysisRunner implements AnalysisJobs {
    * with backoff (0.5 s doubling to 10 s) for up to FAILURE_RECORD_MS, and stop at close
    * (the next boot's failUnfinished takes over).
    */
+  private timedOutMessage(): string {
+    return `${TIMED_OUT}: the analysis ran longer than ${Math.round((this.options.maxRunMs ?? 0) / 1000)} s (ANALYSIS_MAX_SECONDS)`;
+  }
+
   private async recordFailure(analysisId: string, failure: string, finishedAt: string, log: FastifyBaseLogger): Promise<void> {
     const until = Date.now() + FAILURE_RECORD_MS;
     for (let delay = 500; ; delay = Math.min(delay * 2, 10_000)) {
@@ -568,6 +582,16 @@ export class AnalysisRunner implements AnalysisJobs {
     return new Promise((resolve) => {
       const worker = this.spare.take(input) ?? startWorker(input);
       job.worker = worker;
+      // The maximum duration counts from here: the worker runs this analysis from now on.
+      const limit = this.options.maxRunMs ?? 0;
+      const deadline =
+        limit > 0
+          ? setTimeout(() => {
+              job.timedOut = true;
+              this.log.warn({ analysisId: job.analysis.id, maxSeconds: limit / 1000, phase: job.phase }, 'analysis ran past its maximum duration: its worker is stopped');
+              void worker.terminate();
+            }, limit)
+          : null;
       const timings: AnalysisTimings = {};
       let phaseStarted = performance.now();
       let last: Extract<WorkerMessage, { type: 'done' | 'failed' }> | null = null;
@@ -593,6 +617,7 @@ export class AnalysisRunner implements AnalysisJobs {
         workerError = err;
       });
       worker.on('exit', (code) => {
+        if (deadline !== null) clearTimeout(deadline);
         job.worker = null;
         if (last) resolve(last);
         else {

@@ -48,6 +48,8 @@ export interface FleetWorkerOptions {
   warmUp?: boolean;
   /** Lease and BullMQ lock duration (ms). Default 30 s. */
   leaseMs?: number;
+  /** Longest an analysis may run (AnalysisRunnerOptions.maxRunMs). Default 0: no limit. */
+  maxRunMs?: number;
   projectionCacheBytes?: number;
   /** The erasure ledger's keys (results computed while an account was erased are redacted of it). */
   erasureKeys?: ErasureKeys | null;
@@ -108,6 +110,7 @@ export class FleetWorker {
       owner: this.owner,
       queuedBy: this.names.queueOwner,
       leaseMs: this.leaseMs,
+      maxRunMs: options.maxRunMs ?? 0,
       awaitTakeover: true,
       onPhase: (id, phase) => {
         void this.jobs.get(id)?.updateProgress(progressAt(phase)).catch(() => {});
