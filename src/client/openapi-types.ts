@@ -1577,6 +1577,7 @@ export interface operations {
                             createdAt: string;
                             startedAt: string | null;
                             finishedAt: string | null;
+                            /** @description Why a failed analysis failed: "cancelled" (DELETE), "timed out: ..." (it ran past the service's maximum duration, ANALYSIS_MAX_SECONDS), "interrupted: ..." (the service stopped while it was queued or ran) or the failure's message. Nothing of a failed analysis is kept. */
                             error?: string;
                             summary?: {
                                 accounts: number;
@@ -1899,6 +1900,7 @@ export interface operations {
                         createdAt: string;
                         startedAt: string | null;
                         finishedAt: string | null;
+                        /** @description Why a failed analysis failed: "cancelled" (DELETE), "timed out: ..." (it ran past the service's maximum duration, ANALYSIS_MAX_SECONDS), "interrupted: ..." (the service stopped while it was queued or ran) or the failure's message. Nothing of a failed analysis is kept. */
                         error?: string;
                         summary?: {
                             accounts: number;
@@ -2068,6 +2070,7 @@ export interface operations {
                         createdAt: string;
                         startedAt: string | null;
                         finishedAt: string | null;
+                        /** @description Why a failed analysis failed: "cancelled" (DELETE), "timed out: ..." (it ran past the service's maximum duration, ANALYSIS_MAX_SECONDS), "interrupted: ..." (the service stopped while it was queued or ran) or the failure's message. Nothing of a failed analysis is kept. */
                         error?: string;
                         summary?: {
                             accounts: number;
@@ -2353,6 +2356,7 @@ export interface operations {
                         createdAt: string;
                         startedAt: string | null;
                         finishedAt: string | null;
+                        /** @description Why a failed analysis failed: "cancelled" (DELETE), "timed out: ..." (it ran past the service's maximum duration, ANALYSIS_MAX_SECONDS), "interrupted: ..." (the service stopped while it was queued or ran) or the failure's message. Nothing of a failed analysis is kept. */
                         error?: string;
                         summary?: {
                             accounts: number;
@@ -2599,6 +2603,7 @@ export interface operations {
                         createdAt: string;
                         startedAt: string | null;
                         finishedAt: string | null;
+                        /** @description Why a failed analysis failed: "cancelled" (DELETE), "timed out: ..." (it ran past the service's maximum duration, ANALYSIS_MAX_SECONDS), "interrupted: ..." (the service stopped while it was queued or ran) or the failure's message. Nothing of a failed analysis is kept. */
                         error?: string;
                         summary?: {
                             accounts: number;

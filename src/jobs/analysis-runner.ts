@@ -501,6 +501,11 @@ export class AnalysisRunner implements AnalysisJobs {
     }
   }
 
+  /** The error recorded for an analysis stopped at maxRunMs. */
+  private timedOutMessage(): string {
+    return `${TIMED_OUT}: the analysis ran longer than ${Math.round((this.options.maxRunMs ?? 0) / 1000)} s (ANALYSIS_MAX_SECONDS)`;
+  }
+
   /**
    * Marks the analysis failed (and so discards what its write staged), retried while the
    * database is away: an analysis whose write-back died with Neo4j would otherwise stay
@@ -508,10 +513,6 @@ export class AnalysisRunner implements AnalysisJobs {
    * with backoff (0.5 s doubling to 10 s) for up to FAILURE_RECORD_MS, and stop at close
    * (the next boot's failUnfinished takes over).
    */
-  private timedOutMessage(): string {
-    return `${TIMED_OUT}: the analysis ran longer than ${Math.round((this.options.maxRunMs ?? 0) / 1000)} s (ANALYSIS_MAX_SECONDS)`;
-  }
-
   private async recordFailure(analysisId: string, failure: string, finishedAt: string, log: FastifyBaseLogger): Promise<void> {
     const until = Date.now() + FAILURE_RECORD_MS;
     for (let delay = 500; ; delay = Math.min(delay * 2, 10_000)) {

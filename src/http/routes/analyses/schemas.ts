@@ -198,7 +198,12 @@ export const Analysis = Type.Object(
     createdAt: Type.String({ format: 'date-time' }),
     startedAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
     finishedAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
-    error: Type.Optional(Type.String()),
+    error: Type.Optional(
+      Type.String({
+        description:
+          'Why a failed analysis failed: "cancelled" (DELETE), "timed out: ..." (it ran past the service\'s maximum duration, ANALYSIS_MAX_SECONDS), "interrupted: ..." (the service stopped while it was queued or ran) or the failure\'s message. Nothing of a failed analysis is kept.',
+      }),
+    ),
     summary: Type.Optional(
       Type.Object({
         accounts: Type.Integer(),
