@@ -10,48 +10,24 @@
  * terminated), then lets its own transaction go.
  */
 import t from 'tap';
-import neo4j from 'neo4j-driver';
 import pino from 'pino';
 import { AnalysisRunner } from '../../src/jobs/analysis-runner.js';
 import { CypherFiles } from '../../src/store/cypher-files.js';
-import { createDriver } from '../../src/store/driver.js';
-import { Neo4jGraphStore } from '../../src/store/neo4j-store.js';
-import { uniqueId } from '../helpers/app.js';
-import { defaultParams } from '../store/helpers.js';
+import { connection, countOf, database, defaultParams, holdCatalogueBlock, newGraph, openStore, ringInteractions, uid } from '../store/helpers.js';
 
-const uri = process.env.NEO4J_URI ?? 'bolt://127.0.0.1:7687';
-const database = process.env.NEO4J_DATABASE ?? 'neo4j';
-const connection = { uri, user: process.env.NEO4J_USER ?? '', password: process.env.NEO4J_PASSWORD ?? '', database };
-const driver = await createDriver(connection);
-const store = new Neo4jGraphStore({ driver, database });
-await store.init();
-t.teardown(() => store.close());
-
-async function count(query: string, params: Record<string, unknown>): Promise<number> {
-  const { records } = await driver.executeQuery(query, params, { database });
-  return Number(records[0]?.get(0));
-}
+const { store, driver } = await openStore(t);
+const count = (query: string, params: Record<string, unknown>) => countOf(driver, query, params);
 
 t.test('an analysis cancelled mid-write leaves no niche, block or membership', async (t) => {
-  const graphId = uniqueId('midwrite');
-  await store.createGraph({ id: graphId, name: graphId, description: null });
-  t.teardown(() => store.deleteGraph(graphId));
+  const graphId = await newGraph(t, store, 'midwrite');
   // Rings of 30 accounts, 3,000 accounts: two members blocks, 100 niches.
-  const interactions = [];
-  for (let i = 0; i < 3000; i++) {
-    const ring = Math.floor(i / 30) * 30;
-    interactions.push({ id: null, source: `u${i}`, target: `u${ring + ((i + 1) % 30)}`, type: 'reply', weight: 1, timestamp: null });
-    interactions.push({ id: null, source: `u${ring + ((i + 1) % 30)}`, target: `u${i}`, type: 'reply', weight: 1, timestamp: null });
-  }
-  await store.ingest(graphId, { interactions, accounts: [] });
+  await store.ingest(graphId, { interactions: ringInteractions(3000, 30), accounts: [] });
 
-  const analysisId = uniqueId('an');
+  const analysisId = uid('an');
   const analysis = { id: analysisId, graphId, status: 'queued' as const, params: { ...defaultParams, runs: 1 }, createdAt: new Date().toISOString(), startedAt: null, finishedAt: null, error: null, summary: null };
 
   // The lock: the catalogue block of this analysis, created and not committed.
-  const lockSession = driver.session({ database, defaultAccessMode: neo4j.session.WRITE });
-  const lock = await lockSession.beginTransaction();
-  await lock.run("CREATE (:ResultBlock {analysisId: $analysisId, kind: 'catalogue', seq: 0})", { analysisId });
+  const lock = await holdCatalogueBlock(driver, analysisId);
 
   const runner = new AnalysisRunner(store, pino({ level: 'silent' }), { connection, concurrency: 1, queueLimit: 1 });
   t.teardown(() => runner.close());
@@ -68,8 +44,7 @@ t.test('an analysis cancelled mid-write leaves no niche, block or membership', a
   t.equal((await runner.progress(analysisId))?.phase, 'persistence', 'it is writing its result');
 
   t.ok(await runner.cancel(analysisId), 'cancelled');
-  await lock.rollback();
-  await lockSession.close();
+  await lock.release();
 
   t.match(await store.getAnalysis(analysisId), { status: 'failed', error: 'cancelled', summary: null });
   t.equal(await count('MATCH (b:ResultBlock {analysisId: $analysisId}) RETURN count(b)', { analysisId }), 0, 'no block');

@@ -9,46 +9,20 @@
  * analysis cannot succeed before the limit whatever the machine's speed; only the limit ends it.
  */
 import t from 'tap';
-import neo4j from 'neo4j-driver';
 import pino from 'pino';
 import { AnalysisRunner, TIMED_OUT } from '../../src/jobs/analysis-runner.js';
-import { createDriver } from '../../src/store/driver.js';
-import { Neo4jGraphStore } from '../../src/store/neo4j-store.js';
-import { uniqueId } from '../helpers/app.js';
-import { defaultParams } from '../store/helpers.js';
+import { connection, countOf, defaultParams, holdCatalogueBlock, newGraph, openStore, ringInteractions, uid } from '../store/helpers.js';
 
-const uri = process.env.NEO4J_URI ?? 'bolt://127.0.0.1:7687';
-const database = process.env.NEO4J_DATABASE ?? 'neo4j';
-const connection = { uri, user: process.env.NEO4J_USER ?? '', password: process.env.NEO4J_PASSWORD ?? '', database };
-const driver = await createDriver(connection);
-const store = new Neo4jGraphStore({ driver, database });
-await store.init();
-t.teardown(() => store.close());
-
-async function count(query: string, params: Record<string, unknown>): Promise<number> {
-  const { records } = await driver.executeQuery(query, params, { database });
-  return Number(records[0]?.get(0));
-}
+const { store, driver } = await openStore(t);
+const count = (query: string, params: Record<string, unknown>) => countOf(driver, query, params);
 
 t.test('an analysis past its maximum duration fails as timed out, keeps nothing, and frees its slot', async (t) => {
-  const graphId = uniqueId('deadline');
-  await store.createGraph({ id: graphId, name: graphId, description: null });
-  t.teardown(() => store.deleteGraph(graphId));
-  // Rings of 30 accounts, 600 accounts.
-  const interactions = [];
-  for (let i = 0; i < 600; i++) {
-    const ring = Math.floor(i / 30) * 30;
-    interactions.push({ id: null, source: `u${i}`, target: `u${ring + ((i + 1) % 30)}`, type: 'reply', weight: 1, timestamp: null });
-    interactions.push({ id: null, source: `u${ring + ((i + 1) % 30)}`, target: `u${i}`, type: 'reply', weight: 1, timestamp: null });
-  }
-  await store.ingest(graphId, { interactions, accounts: [] });
+  const graphId = await newGraph(t, store, 'deadline');
+  await store.ingest(graphId, { interactions: ringInteractions(600, 30), accounts: [] });
   const record = (id: string) => ({ id, graphId, status: 'queued' as const, params: { ...defaultParams, runs: 1 }, createdAt: new Date().toISOString(), startedAt: null, finishedAt: null, error: null, summary: null });
 
-  const first = record(uniqueId('an'));
-  // The lock: the catalogue block of the first analysis, created and not committed.
-  const lockSession = driver.session({ database, defaultAccessMode: neo4j.session.WRITE });
-  const lock = await lockSession.beginTransaction();
-  await lock.run("CREATE (:ResultBlock {analysisId: $analysisId, kind: 'catalogue', seq: 0})", { analysisId: first.id });
+  const first = record(uid('an'));
+  const lock = await holdCatalogueBlock(driver, first.id);
 
   // Long enough for the second analysis below on any machine the suite runs on; one slot.
   const maxRunMs = 30_000;
@@ -57,8 +31,7 @@ t.test('an analysis past its maximum duration fails as timed out, keeps nothing,
   await store.createAnalysis(first, runner.newLease());
   runner.enqueue(first);
   t.ok(await runner.waitFor(first.id, 10 * maxRunMs), 'the first analysis ended');
-  await lock.rollback();
-  await lockSession.close();
+  await lock.release();
 
   const stored = await store.getAnalysis(first.id);
   t.match(stored, { status: 'failed', summary: null });
@@ -69,7 +42,7 @@ t.test('an analysis past its maximum duration fails as timed out, keeps nothing,
   t.equal(await count('MATCH ()-[m:IN_NICHE {analysisId: $analysisId}]->() RETURN count(m)', { analysisId: first.id }), 0, 'no membership');
 
   // The slot is free: the next analysis on the same runner runs and succeeds.
-  const second = record(uniqueId('an'));
+  const second = record(uid('an'));
   await store.createAnalysis(second, runner.newLease());
   runner.enqueue(second);
   t.ok(await runner.waitFor(second.id, 10 * maxRunMs), 'the second analysis ended');

@@ -13,32 +13,21 @@ import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { fileURLToPath } from 'node:url';
 import t from 'tap';
-import neo4j from 'neo4j-driver';
 import { CypherFiles } from '../../src/store/cypher-files.js';
-import { defaultParams, newGraph, openStore, uid } from './helpers.js';
+import { countOf, database, defaultParams, holdCatalogueBlock, newGraph, openStore, ringInteractions, uid } from './helpers.js';
 
 const { store, driver } = await openStore(t);
-const database = process.env.NEO4J_DATABASE ?? 'neo4j';
-const count = async (query: string, params: Record<string, unknown>) =>
-  Number((await driver.executeQuery(query, params, { database })).records[0]?.get(0));
+const count = (query: string, params: Record<string, unknown>) => countOf(driver, query, params);
 
 t.test('a writer killed mid-write: staged rows stay invisible, the boot sweep removes them', async (t) => {
   const graphId = await newGraph(t, store, 'crash');
-  const interactions = [];
-  for (let i = 0; i < 2500; i++) {
-    const ring = Math.floor(i / 25) * 25;
-    interactions.push({ id: null, source: `u${i}`, target: `u${ring + ((i + 1) % 25)}`, type: 'reply', weight: 1, timestamp: null });
-    interactions.push({ id: null, source: `u${ring + ((i + 1) % 25)}`, target: `u${i}`, type: 'reply', weight: 1, timestamp: null });
-  }
-  await store.ingest(graphId, { interactions, accounts: [] });
+  await store.ingest(graphId, { interactions: ringInteractions(2500, 25), accounts: [] });
   const analysisId = uid('an');
   const owner = uid('crash-writer');
   const leaseUntil = Date.now() + 3_600_000;
   await store.createAnalysis({ id: analysisId, graphId, status: 'queued', params: defaultParams, createdAt: new Date().toISOString(), startedAt: null, finishedAt: null, error: null, summary: null }, { owner, until: leaseUntil });
 
-  const lockSession = driver.session({ database, defaultAccessMode: neo4j.session.WRITE });
-  const lock = await lockSession.beginTransaction();
-  await lock.run("CREATE (:ResultBlock {analysisId: $analysisId, kind: 'catalogue', seq: 0})", { analysisId });
+  const lock = await holdCatalogueBlock(driver, analysisId);
 
   const child = spawn(process.execPath, ['--import=tsx', fileURLToPath(new URL('./fixtures/write-result.ts', import.meta.url))], {
     env: { ...process.env, GRAPH_ID: graphId, ANALYSIS_ID: analysisId, OWNER: owner, LEASE_UNTIL: String(leaseUntil) },
@@ -54,8 +43,7 @@ t.test('a writer killed mid-write: staged rows stay invisible, the boot sweep re
   child.kill('SIGKILL');
   const [code, signal] = await exited;
   t.equal(signal, 'SIGKILL', `killed (exit ${code})`);
-  await lock.rollback();
-  await lockSession.close();
+  await lock.release();
 
   t.match(await store.getAnalysis(analysisId), { status: 'running', summary: null }, 'cut off while running');
   t.ok((await count('MATCH (b:ResultBlock {analysisId: $analysisId}) RETURN count(b)', { analysisId })) > 0, 'its staged blocks are still there');

@@ -4,7 +4,7 @@
  * Every test uses graph ids with a random suffix and deletes what it created.
  */
 import { randomBytes } from 'node:crypto';
-import type { Driver } from 'neo4j-driver';
+import neo4j, { type Driver } from 'neo4j-driver';
 import { createDriver } from '../../src/store/driver.js';
 import { Neo4jGraphStore, type Neo4jGraphStoreOptions } from '../../src/store/neo4j-store.js';
 import type { AnalysisParams, AnalysisRecord, InteractionInput } from '../../src/store/port.js';
@@ -23,22 +23,58 @@ interface Teardown {
   teardown(fn: () => unknown): void;
 }
 
+/** The real server's connection settings (for an AnalysisRunner's worker threads too). */
+export const connection = {
+  uri: process.env.NEO4J_URI ?? 'bolt://127.0.0.1:7687',
+  user: process.env.NEO4J_USER ?? '',
+  password: process.env.NEO4J_PASSWORD ?? '',
+  database,
+};
+
 /** A store on the real server, initialised; closed (with its driver) at teardown. */
 export async function openStore(
   t: Teardown,
   options: Partial<Omit<Neo4jGraphStoreOptions, 'driver' | 'database'>> = {},
 ): Promise<{ store: Neo4jGraphStore; driver: Driver }> {
-  const driver = await createDriver({
-    uri: process.env.NEO4J_URI ?? 'bolt://127.0.0.1:7687',
-    user: process.env.NEO4J_USER ?? '',
-    password: process.env.NEO4J_PASSWORD ?? '',
-    database,
-    connectTimeoutMs: 10_000,
-  });
+  const driver = await createDriver({ ...connection, connectTimeoutMs: 10_000 });
   const store = new Neo4jGraphStore({ driver, database, ...options });
   await store.init();
   t.teardown(() => store.close());
   return { store, driver };
+}
+
+/** The first column of a query's first row, as a number (e.g. a count). */
+export async function countOf(driver: Driver, query: string, params: Record<string, unknown>): Promise<number> {
+  const { records } = await driver.executeQuery(query, params, { database });
+  return Number(records[0]?.get(0));
+}
+
+/**
+ * Holds, in an open transaction, the key of the catalogue block an analysis' result write
+ * creates last (an uncommitted node under the unique constraint on (analysisId, kind, seq)):
+ * the write commits its other blocks, then waits on this lock, so the analysis cannot succeed
+ * until release() whatever the machine's speed (the seam of the mid-write tests).
+ */
+export async function holdCatalogueBlock(driver: Driver, analysisId: string): Promise<{ release(): Promise<void> }> {
+  const session = driver.session({ database, defaultAccessMode: neo4j.session.WRITE });
+  const lock = await session.beginTransaction();
+  await lock.run("CREATE (:ResultBlock {analysisId: $analysisId, kind: 'catalogue', seq: 0})", { analysisId });
+  return {
+    async release() {
+      await lock.rollback();
+      await session.close();
+    },
+  };
+}
+
+/** Rings of `size` accounts u0, u1, ... (`accounts` in all), each tie one reply both ways. */
+export function ringInteractions(accounts: number, size: number): InteractionInput[] {
+  const interactions: InteractionInput[] = [];
+  for (let i = 0; i < accounts; i++) {
+    const next = `u${Math.floor(i / size) * size + ((i + 1) % size)}`;
+    interactions.push(ix(`u${i}`, next), ix(next, `u${i}`));
+  }
+  return interactions;
 }
 
 /** Creates a graph with a unique id, deleted at teardown. */
