@@ -21,6 +21,7 @@
  * and view), with its duration in ms.
  */
 import { spawn, spawnSync } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
 import { once } from 'node:events';
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
@@ -52,16 +53,27 @@ const server = spawn(process.execPath, ['--import=tsx', 'src/server.ts'], {
 });
 const exited = once(server, 'exit');
 
-/** One request; a 503 (under-pressure on a loaded machine) is retried after its Retry-After, a few times. */
+/**
+ * One request; a 503 (under-pressure on a loaded machine) is retried after its Retry-After, a
+ * few times. A request whose connection the server had already closed (a keep-alive socket
+ * reused after minutes of igraph: "other side closed" ended a 1M-account run once) is sent
+ * again on a new one; a POST carries an Idempotency-Key, so a retry is never applied twice.
+ */
 async function call(method: string, path: string, body?: unknown): Promise<Record<string, unknown> | null> {
   let res: Response;
+  const headers: Record<string, string> = body === undefined ? {} : { 'content-type': 'application/json' };
+  if (method === 'POST') headers['idempotency-key'] = randomUUID();
   for (let attempt = 0; ; attempt++) {
-    res = await fetch(base + path, {
-      method,
-      headers: body === undefined ? {} : { 'content-type': 'application/json' },
-      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-    });
-    if (res.status !== 503 || attempt === 10) break;
+    try {
+      res = await fetch(base + path, { method, headers, ...(body === undefined ? {} : { body: JSON.stringify(body) }) });
+    } catch (err) {
+      if (attempt >= 3) throw err;
+      await new Promise((r) => setTimeout(r, 500));
+      continue;
+    }
+    // 409 with Retry-After: the first attempt of this key is still being answered.
+    const later = res.status === 503 || (res.status === 409 && res.headers.has('retry-after'));
+    if (!later || attempt === 10) break;
     await res.arrayBuffer();
     await new Promise((r) => setTimeout(r, 1000 * Number(res.headers.get('retry-after') ?? 1)));
   }
