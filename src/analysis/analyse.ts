@@ -85,14 +85,16 @@ export function analyseProjection(projection: Projection | PairTable, options: A
   const runs = options.runs ?? DEFAULTS.runs;
   const minNicheSize = options.minNicheSize ?? DEFAULTS.minNicheSize;
   const table = isPairTable(projection) ? projection : pairTableFromProjection(projection);
-  const graph = buildCompactGraph(table);
+  const sideRunner: SideRunner = hooks.runner?.begin === undefined ? sideInThisThread : (hooks.runner as SideRunner);
+  // The arrays the helpers read, built in shared memory when there are helpers (one copy of
+  // each, not this thread's and the helpers': 0.8 GB on a 1M-account graph).
+  const graph = buildCompactGraph(table, sideRunner.toShared);
   // What reads only the graph runs on a helper thread (when the runner has one) while this
   // thread finds the niches, in the stretches where the helper has no partition run of its
   // own: whole-graph PageRank during the rung-0 probe (the ladder's first, single run), the
   // partition-free part of tie strength from the consensus on (the niche runs are done then,
   // and the rest of the phase is single runs in this thread). Started during the probe, the
   // tie weights would still hold the helper when the next rung's parts arrive.
-  const sideRunner: SideRunner = hooks.runner?.begin === undefined ? sideInThisThread : (hooks.runner as SideRunner);
   const globalPending = sideRunner.begin([{ kind: 'pagerank', order: graph.order, csr: graph.out }]);
   let tiePending: PendingSide | null = null;
   const beginTies = (): PendingSide => (tiePending ??= sideRunner.begin([{ kind: 'tie-weights', input: tieWeightsInput(graph) }]));

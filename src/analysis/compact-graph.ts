@@ -60,11 +60,19 @@ export interface CompactGraph {
 }
 
 /**
+ * Where an array is kept: given an array, returns one with the same contents that the caller
+ * keeps instead (e.g. a copy in shared memory that helper threads read without a copy of
+ * their own: partition-threads.ts toShared), after which the array given can be dropped.
+ */
+export type Placement = <T extends Int32Array | Float64Array>(array: T) => T;
+
+/**
  * Builds the compact graph of a projection, given as a PairTable (the store's form) or as
  * row objects (validated and converted by pairTableFromProjection, which throws on
- * malformed input).
+ * malformed input). `place` (optional) places the arrays that helper threads read (both
+ * CSRs, outCounts and the in-rows of `out`) before the graph keeps them.
  */
-export function buildCompactGraph(input: Projection | PairTable): CompactGraph {
+export function buildCompactGraph(input: Projection | PairTable, place?: Placement): CompactGraph {
   const table = isPairTable(input) ? input : pairTableFromProjection(input);
   const ids = table.accounts;
   const order = ids.length;
@@ -102,8 +110,17 @@ export function buildCompactGraph(input: Projection | PairTable): CompactGraph {
   }
 
   // One placement for the weights and the counts: the counts line up with out.targets.
-  const { csr: out, counts: outCounts } = toCsr(order, arcSource, arcTarget, arcWeight, arcCount);
-  const undirected = symmetrise(order, out);
+  const built = toCsr(order, arcSource, arcTarget, arcWeight, arcCount);
+  const builtUndirected = symmetrise(order, built.csr);
+  const placed = (csr: Csr): Csr => (place === undefined ? csr : { offsets: place(csr.offsets), targets: place(csr.targets), weights: place(csr.weights) });
+  const out = placed(built.csr);
+  const outCounts = place === undefined ? built.counts : place(built.counts);
+  const undirected = placed(builtUndirected);
+  if (place !== undefined) {
+    // The in-rows symmetrise computed, placed too and cached for the placed `out`.
+    const rows = inRows(order, built.csr);
+    inRowsOf.set(out, { offsets: place(rows.offsets), sources: place(rows.sources), slots: place(rows.slots) });
+  }
 
   const weightedDegree = new Float64Array(order);
   for (let i = 0; i < order; i++) {

@@ -20,7 +20,7 @@
  * over threads (partition-threads.ts) starts them at once on its helpers and takes back, at
  * take(), whatever a helper has not claimed by then.
  */
-import { inRows, type Csr } from './compact-graph.js';
+import { inRows, type Csr, type Placement } from './compact-graph.js';
 import { warmUpGraph } from './partition-tasks.js';
 import { communityPagerankCsr, pagerankCsr } from './pagerank.js';
 import { partitionFigures, type PartitionFigures, type PartitionFiguresInput } from './partition-figures.js';
@@ -73,6 +73,11 @@ export interface PendingSide {
 
 export interface SideRunner {
   begin(tasks: readonly SideTask[]): PendingSide;
+  /**
+   * Where the graph's arrays should live so that its helpers read them without copies of
+   * their own (shared memory; compact-graph.ts Placement); absent when there are none.
+   */
+  toShared?: Placement;
 }
 
 const PREFIX = 'nichegraph/analysis/side-tasks';

@@ -91,3 +91,25 @@ t.test('inRows: computed once per CSR object, and right for each', async (t) => 
   t.not(other, first);
   t.same([Array.from(other.offsets), Array.from(other.sources), Array.from(other.slots)], [[0, 1, 1, 2], [2, 0], [1, 0]]);
 });
+
+t.test('a placement (e.g. into shared memory) keeps the same graph, with the placed arrays and in-rows', async (t) => {
+  const plain = buildCompactGraph(projection);
+  const toShared = <T extends Int32Array | Float64Array>(a: T): T => {
+    const copy = new (a.constructor as new (b: SharedArrayBuffer) => T)(new SharedArrayBuffer(a.byteLength));
+    copy.set(a as never);
+    return copy;
+  };
+  const placed = buildCompactGraph(projection, toShared);
+  const arrays = { out: placed.out, undirected: placed.undirected };
+  for (const [name, csr] of Object.entries(arrays)) {
+    t.ok([csr.offsets, csr.targets, csr.weights].every((a) => a.buffer instanceof SharedArrayBuffer), `${name} placed`);
+  }
+  t.ok(placed.outCounts.buffer instanceof SharedArrayBuffer, 'outCounts placed');
+  t.same(rows(placed.out, placed.ids), rows(plain.out, plain.ids), 'same out-rows');
+  t.same(rows(placed.undirected, placed.ids), rows(plain.undirected, plain.ids), 'same undirected rows');
+  t.same([...placed.outCounts], [...plain.outCounts]);
+  const inPlaced = inRows(placed.order, placed.out);
+  const inPlain = inRows(plain.order, plain.out);
+  t.ok([inPlaced.offsets, inPlaced.sources, inPlaced.slots].every((a) => a.buffer instanceof SharedArrayBuffer), 'the in-rows of out placed too');
+  t.same([[...inPlaced.offsets], [...inPlaced.sources], [...inPlaced.slots]], [[...inPlain.offsets], [...inPlain.sources], [...inPlain.slots]], 'same in-rows');
+});

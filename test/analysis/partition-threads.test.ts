@@ -57,6 +57,7 @@ t.test('a batch keeps task order; a helper task that throws fails the batch with
 t.test('below minNodes, or with one thread, everything runs in this thread', async (t) => {
   const runner = createThreadRunner({ threads: 1 });
   t.equal(runner.threads, 1);
+  t.equal(runner.toShared, undefined, 'no helpers: nothing to place in shared memory');
   const here = findNiches(graph, { seed: 9 });
   t.same([...findNiches(graph, { seed: 9, runner }).niche], [...here.niche]);
   await runner.close();
@@ -70,6 +71,19 @@ async function startedRunner(t: { teardown(fn: () => unknown): void }): Promise<
   await runner.ready();
   return runner;
 }
+
+t.test('toShared: one shared copy per array, and a shared array is its own', async (t) => {
+  const runner = createThreadRunner({ threads: 2, minNodes: 0 });
+  t.teardown(() => runner.close());
+  const toShared = runner.toShared;
+  if (toShared === undefined) throw new Error('a runner with helpers places arrays in shared memory');
+  const plain = Float64Array.from([1, 2, 3]);
+  const shared = toShared(plain);
+  t.ok(shared.buffer instanceof SharedArrayBuffer);
+  t.same([...shared], [...plain]);
+  t.equal(toShared(plain), shared, 'the same copy again');
+  t.equal(toShared(shared), shared, 'a shared array is not copied');
+});
 
 /** Leiden runs at resolution 1 on the email graph, one per seed. */
 function leidenBatch(seeds: number[]): PartitionTask[] {
