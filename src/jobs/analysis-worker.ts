@@ -26,12 +26,14 @@ import { createThreadRunner, DEFAULTS as THREAD_DEFAULTS, type ThreadRunner } fr
 import { warmStartOf } from '../analysis/result-lineage.js';
 import { warmUpAnalysis } from '../analysis/warm-up.js';
 import type { PairTable } from '../analysis/pair-table.js';
+import type { AnalysisResult } from '../analysis/types.js';
 import { createDriver, type DriverOptions } from '../store/driver.js';
 import type { ErasureKeys } from '../store/erasure-keys.js';
 import type { StoreLogger } from '../store/neo4j-context.js';
 import { Neo4jGraphStore } from '../store/neo4j-store.js';
 import type { AnalysisRecord, AnalysisTimings, BrowserViewOutcome } from '../store/port.js';
 import { readBaseline, resolveBaseline, withStableIds } from './niche-lineage.js';
+import type { BaselinePartition } from '../analysis/result-lineage.js';
 import type { Phase } from './progress.js';
 
 export interface WorkerInput {
@@ -117,14 +119,19 @@ class PhaseClock {
 async function run(input: WorkerInput, prestarted: ThreadRunner | null): Promise<void> {
   const { analysis, connection } = input;
   const clock = new PhaseClock();
-  let store: Neo4jGraphStore | null = null;
-  let threads: ThreadRunner | null = null;
-  try {
+  // Set inside compute() (closed in `finally`); typed so that TypeScript does not take them for null after it.
+  let store = null as Neo4jGraphStore | null;
+  let threads = null as ThreadRunner | null;
+  // Projection and compute in a function of their own: once it returns, the projected table
+  // (0.6 GB on a 1M-account graph) is no longer reachable from here, so the persistence and
+  // the Browser view, which never read it, do not hold it.
+  const compute = async (): Promise<{ writer: Neo4jGraphStore; computed: AnalysisResult; baseline: BaselinePartition | null }> => {
     clock.enter('projection');
     const driver = await createDriver(connection);
-    store = new Neo4jGraphStore({ driver, database: connection.database, erasureKeys: input.erasureKeys ?? null, logger: parentLogger(input.logLevel) });
+    const opened = new Neo4jGraphStore({ driver, database: connection.database, erasureKeys: input.erasureKeys ?? null, logger: parentLogger(input.logLevel) });
+    store = opened;
     const { resolution, seed, topK, runs, minNicheSize, nicheSize, centralities, baseline: _baseline, warmStart, ...projectionParams } = analysis.params;
-    const projected = input.projection ?? (await store.project(analysis.graphId, projectionParams));
+    const projected = input.projection ?? (await opened.project(analysis.graphId, projectionParams));
     if (!projected) throw new Error(`graph '${analysis.graphId}' was deleted before the analysis ran`);
     const projection = projected.table;
     // The independent Leiden runs spread over the cores (results identical for any thread
@@ -138,10 +145,10 @@ async function run(input: WorkerInput, prestarted: ThreadRunner | null): Promise
     }
     if (projection.accounts.length >= THREAD_DEFAULTS.minNodes) threads.start();
     if (input.projection === null && input.shareProjection) post({ type: 'projection', version: projected.version, table: projection });
-    await store.recordProjection(analysis.id, { graphVersion: projected.version, cached: input.projection !== null }, input.owner);
+    await opened.recordProjection(analysis.id, { graphVersion: projected.version, cached: input.projection !== null }, input.owner);
     // The baseline's niches over these accounts: the lineage's reference and the warm start.
-    const baselineRecord = await resolveBaseline(store, analysis);
-    const baseline = baselineRecord === null ? null : await readBaseline(store, baselineRecord.id, projection.accounts);
+    const baselineRecord = await resolveBaseline(opened, analysis);
+    const baseline = baselineRecord === null ? null : await readBaseline(opened, baselineRecord.id, projection.accounts);
     // Analyses stored before runs/minNicheSize/nicheSize existed ran plain Louvain.
     const options = {
       resolution,
@@ -159,13 +166,17 @@ async function run(input: WorkerInput, prestarted: ThreadRunner | null): Promise
       post({ type: 'log', level: 'warn', fields: { analysisId: analysis.id, recoveredTasks: threads.recoveredTasks }, msg: 'a helper thread of the analysis ended while it held a task; this thread ran the task itself' });
     }
     void threads.close();
+    return { writer: opened, computed, baseline };
+  };
+  try {
+    const { writer, computed, baseline } = await compute();
     clock.enter('persistence');
-    const result = await withStableIds(store, analysis.graphId, computed, baseline);
+    const result = await withStableIds(writer, analysis.graphId, computed, baseline);
     // Guarded by the lease: a runner that was cancelled or taken over meanwhile writes nothing.
     // The analysis says succeeded once its compact form is stored; its Browser view is
     // materialized next (store/browser-view.ts), timed apart.
     let viewStarted = 0;
-    const { browserView } = await store.writeResult(analysis.id, result, new Date().toISOString(), input.owner, {
+    const { browserView } = await writer.writeResult(analysis.id, result, new Date().toISOString(), input.owner, {
       onSucceeded: () => {
         clock.stop();
         viewStarted = performance.now();
