@@ -11,7 +11,7 @@
  *   internal events of each type), from the projection's per-pair type counts.
  */
 import type { CompactGraph } from './compact-graph.js';
-import type { PairTable } from './pair-table.js';
+import type { ActivityTable } from './pair-table.js';
 
 export interface NicheProfiles {
   reciprocity: Float64Array;
@@ -92,7 +92,7 @@ export function eventsPerDay(events: number, firstTs: number, lastTs: number): n
  * timestamp, dominant interaction types. Pairs without per-type counts count as type
  * "unknown".
  */
-export function nicheActivity(table: PairTable, community: Int32Array, count: number, topTypes = 3): NicheActivity {
+export function nicheActivity(table: ActivityTable, community: Int32Array, count: number, topTypes = 3): NicheActivity {
   if (community.length !== table.accounts.length) throw new RangeError(`${PREFIX}: community has ${community.length} labels for ${table.accounts.length} accounts.`);
   const events = new Float64Array(count);
   const firstTs = new Float64Array(count).fill(Number.NaN);

@@ -39,6 +39,15 @@ export interface PairTable {
   typeCounts: Float64Array;
 }
 
+/** The columns the niche activity reads (niche-profile.ts nicheActivity): all but the weights. */
+export type ActivityTable = Omit<PairTable, 'positive' | 'negative'>;
+
+/** The activity's columns of a table, in an object of their own: the weights are not reachable from it. */
+export function activityTable(table: PairTable): ActivityTable {
+  const { positive: _positive, negative: _negative, ...rest } = table;
+  return rest;
+}
+
 /** One streamed row, endpoints by id. No validation: the store's Cypher computes these. */
 export interface PairRow {
   source: string;

@@ -575,7 +575,7 @@ export class AnalysisRunner implements AnalysisJobs {
       connection: this.options.connection,
       erasureKeys: this.options.erasureKeys ?? null,
       projection,
-      shareProjection: projection === null && this.projectionCache.maxBytes > 0,
+      shareProjectionUpTo: projection === null ? this.projectionCache.maxBytes : 0,
       threads: this.threadsPerAnalysis,
       // The worker's store lines (e.g. the result write's phases at debug) come back to this logger.
       logLevel: this.log.level,

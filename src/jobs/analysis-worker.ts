@@ -25,7 +25,7 @@ import { analyseProjection } from '../analysis/analyse.js';
 import { createThreadRunner, DEFAULTS as THREAD_DEFAULTS, type ThreadRunner } from '../analysis/partition-threads.js';
 import { warmStartOf } from '../analysis/result-lineage.js';
 import { warmUpAnalysis } from '../analysis/warm-up.js';
-import type { PairTable } from '../analysis/pair-table.js';
+import { pairTableBytes, type PairTable } from '../analysis/pair-table.js';
 import type { AnalysisResult } from '../analysis/types.js';
 import { createDriver, type DriverOptions } from '../store/driver.js';
 import type { ErasureKeys } from '../store/erasure-keys.js';
@@ -45,8 +45,12 @@ export interface WorkerInput {
   erasureKeys?: ErasureKeys | null;
   /** The projection and its graph version, when the parent had it cached; null: project from Neo4j. */
   projection: { table: PairTable; version: number } | null;
-  /** Post the projected table back to the parent (to cache it). */
-  shareProjection: boolean;
+  /**
+   * Post the projected table back to the parent (to cache it) when it holds at most this many
+   * bytes (pair-table.ts pairTableBytes): the cache's budget, which a larger table cannot
+   * enter (one posted anyway would stay alive in the parent until its next collection). 0: never.
+   */
+  shareProjectionUpTo: number;
   /** Threads the analysis may use, its own included (partition-threads.ts); default: the machine's cores. */
   threads?: number;
   /**
@@ -122,18 +126,22 @@ async function run(input: WorkerInput, prestarted: ThreadRunner | null): Promise
   // Set inside compute() (closed in `finally`); typed so that TypeScript does not take them for null after it.
   let store = null as Neo4jGraphStore | null;
   let threads = null as ThreadRunner | null;
-  // Projection and compute in a function of their own: once it returns, the projected table
-  // (0.6 GB on a 1M-account graph) is no longer reachable from here, so the persistence and
-  // the Browser view, which never read it, do not hold it.
+  // Projection and compute in a function of their own: the projected table (0.7 GB on a
+  // 1M-account graph) is handed over to the analysis, which drops it as soon as it has read
+  // it, and nothing compute() holds outlives it, so the scoring, the persistence and the
+  // Browser view do not hold the table or the compact graph.
   const compute = async (): Promise<{ writer: Neo4jGraphStore; computed: AnalysisResult; baseline: BaselinePartition | null }> => {
     clock.enter('projection');
     const driver = await createDriver(connection);
     const opened = new Neo4jGraphStore({ driver, database: connection.database, erasureKeys: input.erasureKeys ?? null, logger: parentLogger(input.logLevel) });
     store = opened;
     const { resolution, seed, topK, runs, minNicheSize, nicheSize, centralities, baseline: _baseline, warmStart, ...projectionParams } = analysis.params;
-    const projected = input.projection ?? (await opened.project(analysis.graphId, projectionParams));
-    if (!projected) throw new Error(`graph '${analysis.graphId}' was deleted before the analysis ran`);
-    const projection = projected.table;
+    // Held here only until the analysis takes it (handOver below): it drops each column once
+    // read, so that a table the parent does not cache is reclaimed during the analysis.
+    let projected: { table: PairTable; version: number } | null = input.projection ?? (await opened.project(analysis.graphId, projectionParams));
+    if (projected === null) throw new Error(`graph '${analysis.graphId}' was deleted before the analysis ran`);
+    const { version } = projected;
+    const { accounts } = projected.table;
     // The independent Leiden runs spread over the cores (results identical for any thread
     // count); on a large graph the helper threads start now, while the baseline is read.
     // A spare's runner, warmed up while it waited (its helpers' code optimized), when its size fits.
@@ -143,12 +151,12 @@ async function run(input: WorkerInput, prestarted: ThreadRunner | null): Promise
       void prestarted?.close();
       threads = createThreadRunner({ threads: wantedThreads });
     }
-    if (projection.accounts.length >= THREAD_DEFAULTS.minNodes) threads.start();
-    if (input.projection === null && input.shareProjection) post({ type: 'projection', version: projected.version, table: projection });
-    await opened.recordProjection(analysis.id, { graphVersion: projected.version, cached: input.projection !== null }, input.owner);
+    if (accounts.length >= THREAD_DEFAULTS.minNodes) threads.start();
+    if (input.projection === null && pairTableBytes(projected.table) <= input.shareProjectionUpTo) post({ type: 'projection', version, table: projected.table });
+    await opened.recordProjection(analysis.id, { graphVersion: version, cached: input.projection !== null }, input.owner);
     // The baseline's niches over these accounts: the lineage's reference and the warm start.
     const baselineRecord = await resolveBaseline(opened, analysis);
-    const baseline = baselineRecord === null ? null : await readBaseline(opened, baselineRecord.id, projection.accounts);
+    const baseline = baselineRecord === null ? null : await readBaseline(opened, baselineRecord.id, accounts);
     // Analyses stored before runs/minNicheSize/nicheSize existed ran plain Louvain.
     const options = {
       resolution,
@@ -160,7 +168,12 @@ async function run(input: WorkerInput, prestarted: ThreadRunner | null): Promise
       ...(centralities === undefined ? {} : { centralities }),
       ...(baseline !== null && warmStart !== false ? warmStartOf(baseline) : {}),
     };
-    const computed = analyseProjection(projection, options, { onPhase: (phase) => clock.enter(phase), runner: threads });
+    const handOver = (): PairTable => {
+      const { table } = projected as { table: PairTable };
+      projected = null;
+      return table;
+    };
+    const computed = analyseProjection(handOver, options, { onPhase: (phase) => clock.enter(phase), runner: threads });
     if (threads.recoveredTasks > 0) {
       // Same result (the tasks were run here), but a helper thread died: worth an operator's look.
       post({ type: 'log', level: 'warn', fields: { analysisId: analysis.id, recoveredTasks: threads.recoveredTasks }, msg: 'a helper thread of the analysis ended while it held a task; this thread ran the task itself' });

@@ -95,6 +95,20 @@ t.test('the projection cache: reused while the graph is unchanged, dropped by an
   t.match(metrics.body, /nichegraph_projection_cache_entries 1/);
 });
 
+t.test('a projection larger than the whole cache budget is neither kept nor posted back for it', async (t) => {
+  // The chain's table is ~60 KB (pairTableBytes): over a 16 KB budget. The worker does not
+  // post such a table to this thread (analysis-worker.ts shareProjectionUpTo), so it is
+  // reclaimed with the worker's own references.
+  const { app, jobs } = await appWith(store, 4, 16 * 1024);
+  t.teardown(() => app.close());
+  for (const seed of [3, 4]) {
+    const res = await app.inject({ method: 'POST', url: `/v1/graphs/${graphId}/analyses?wait=60`, payload: { seed, runs: 1, baseline: null } });
+    t.equal(res.json().status, 'succeeded');
+    t.equal(res.json().projection.cached, false, `seed ${seed}: projected from Neo4j`);
+  }
+  t.match(jobs.projectionCacheStats(), { entries: 0, bytes: 0, hits: 0, misses: 2, maxBytes: 16 * 1024 });
+});
+
 t.test("the worker's store logs the result write's phases at debug through the runner's logger", async (t) => {
   const lines: Array<{ level: number; msg?: string; phase?: string; ms?: number; analysisId?: string }> = [];
   const logger = pino({ level: 'debug' }, { write: (line: string) => void lines.push(JSON.parse(line)) });
